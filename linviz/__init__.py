@@ -1,0 +1,1 @@
+"""linviz: watch linear classifiers learn."""

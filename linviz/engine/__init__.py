@@ -1,0 +1,1 @@
+"""The NumPy engine: losses, regularisers, optimisers, training, insight. No Qt here."""

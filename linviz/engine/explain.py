@@ -1,0 +1,104 @@
+"""The lecture's worked example: from a table of scores, every number of the loss.
+
+Input: scores (N, C) — one row per example — and labels y (N,). The lecture
+draws the transpose (one column per image: cat / car / frog), which is how
+:func:`format_table` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .losses import LossConfig, data_loss, log_softmax, per_example_terms
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Per-class terms (N, C), per-example losses L_i (N,), their mean; for
+    Softmax also e^{s} (N, C), probabilities p (N, C) and −log p_yi (N,)."""
+
+    cfg: LossConfig
+    scores: np.ndarray
+    y: np.ndarray
+    terms: np.ndarray
+    per_example: np.ndarray
+    loss: float
+    exps: np.ndarray | None = None
+    probabilities: np.ndarray | None = None
+
+    def to_dict(self) -> dict:
+        out = {
+            "loss_kind": self.cfg.kind,
+            "scores": self.scores.tolist(),
+            "labels": self.y.tolist(),
+            "terms": self.terms.tolist(),
+            "per_example": self.per_example.tolist(),
+            "loss": self.loss,
+        }
+        if self.probabilities is not None:
+            out["exponentials"] = self.exps.tolist()
+            out["probabilities"] = self.probabilities.tolist()
+            out["neg_log_p"] = self.per_example.tolist()
+        return out
+
+
+def explain(scores, y, cfg: LossConfig) -> Explanation:
+    """Every number of the loss for a table of scores, as on the lecture's slides."""
+    scores = np.asarray(scores, dtype=float)
+    y = np.asarray(y, dtype=np.int64)
+    if scores.ndim != 2 or scores.shape[1] < 2:
+        raise ValueError("scores must be a table with one row per example and at least two classes")
+    if len(y) != len(scores):
+        raise ValueError(f"{len(scores)} rows of scores but {len(y)} labels")
+    if len(y) == 0:
+        raise ValueError("at least one example is needed")
+    if np.any((y < 0) | (y >= scores.shape[1])):
+        raise ValueError(f"labels must lie between 0 and {scores.shape[1] - 1}")
+    if not np.isfinite(scores).all():
+        raise ValueError("scores must be finite numbers")
+    terms = per_example_terms(scores, y, cfg)
+    per_example = terms.sum(axis=1)
+    loss, _ = data_loss(scores, y, cfg)
+    exps = probs = None
+    if cfg.kind == "softmax":
+        probs = np.exp(log_softmax(scores))
+        with np.errstate(over="ignore"):
+            exps = np.exp(scores)
+    return Explanation(cfg, scores, y, terms, per_example, loss, exps, probs)
+
+
+def format_table(ex: Explanation, class_names=None) -> str:
+    """The slide's layout: a column per example, a row per class score, then L_i.
+
+    For the SVM each row also shows the example's margin term for that class
+    as ``score (term)``; for Softmax rows of e^{s} and p follow.
+    """
+    n, c = ex.scores.shape
+    names = list(class_names or [f"class {j + 1}" for j in range(c)])
+    head = ["", *[f"ex {i + 1} ({names[ex.y[i]]})" for i in range(n)]]
+    rows = []
+    for j in range(c):
+        if ex.cfg.kind == "svm":
+            cells = [f"{ex.scores[i, j]:.2f}" + ("  ← true" if j == ex.y[i] else f"  (+{ex.terms[i, j]:.2f})")
+                     for i in range(n)]
+        else:
+            cells = [f"{ex.scores[i, j]:.2f}" for i in range(n)]
+        rows.append([names[j], *cells])
+    if ex.probabilities is not None:
+        for j in range(c):
+            rows.append([f"exp {names[j]}", *[_num(ex.exps[i, j]) for i in range(n)]])
+        for j in range(c):
+            rows.append([f"p {names[j]}", *[f"{ex.probabilities[i, j]:.3f}" for i in range(n)]])
+        rows.append(["-log p(true)", *[f"{v:.2f}" for v in ex.per_example]])
+    else:
+        rows.append(["L_i", *[f"{v:.2f}" for v in ex.per_example]])
+    widths = [max(len(r[k]) for r in [head, *rows]) for k in range(len(head))]
+    lines = ["  ".join(cell.rjust(w) for cell, w in zip(r, widths)) for r in [head, *rows]]
+    lines.append(f"loss = 1/N Σ L_i = {ex.loss:.2f}")
+    return "\n".join(lines)
+
+
+def _num(v: float) -> str:
+    return f"{v:.3g}" if np.isfinite(v) else "overflow"
