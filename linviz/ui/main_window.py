@@ -1,0 +1,175 @@
+"""The main window: the plane in the centre, controls and numbers in docks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
+
+from .dialogs import GeneratorDialog
+from .models import DatasetModel, Playback, SessionModel
+from .panels.controls import ControlsPanel
+from .panels.playback import PlaybackBar
+from .views.loss_curve import LossCurveView
+from .views.params_table import ParamsTable
+from .views.plane import PlaneView
+from .views.score_table import ScoreTable
+
+
+class MainWindow(QMainWindow):
+    """Owns the models; every view and panel gets the models it draws."""
+
+    def __init__(self, data: DatasetModel | None = None, session: SessionModel | None = None):
+        super().__init__()
+        self.data = data or DatasetModel(make_preset("cs231n"))
+        self.session = session or SessionModel(self.data)
+        self.playback = Playback(self.session, parent=self)
+        self.resize(1600, 1000)
+
+        self.plane = PlaneView(self.data, self.session)
+        self.playback_bar = PlaybackBar(self.session, self.playback)
+        self.controls = ControlsPanel(self.data, self.session)
+        self.params_table = ParamsTable(self.session)
+        self.score_table = ScoreTable(self.data, self.session)
+        self.loss_curve = LossCurveView(self.session)
+
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.plane, 1)
+        layout.addWidget(self.playback_bar)
+        self.setCentralWidget(centre)
+
+        self.docks = {
+            "controls": self._dock("Controls", self.controls, Qt.LeftDockWidgetArea),
+            "params": self._dock("W and b", self.params_table, Qt.RightDockWidgetArea),
+            "scores": self._dock("Score table", self.score_table, Qt.RightDockWidgetArea),
+            "loss": self._dock("Loss curve", self.loss_curve, Qt.BottomDockWidgetArea),
+        }
+        self.message_label = QLabel()
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        self.statusBar().addWidget(self.message_label, 1)
+        self._build_menus()
+        self.session.message.connect(self.show_message)
+        self.session.history_changed.connect(self._clear_stale_message)
+        self.data.changed.connect(self._update_title)
+        self._update_title()
+
+    # --- layout -------------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.__class__.__name__}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name or text.lower().replace(" ", "_").replace("…", ""))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Open points…", self.open_points, QKeySequence.Open, "open_points")
+        self._action(file_menu, "Save points as…", self.save_points, QKeySequence.SaveAs, "save_points")
+        file_menu.addSeparator()
+        self._action(file_menu, "Quit", self.close, QKeySequence.Quit, "quit")
+
+        data_menu = bar.addMenu("&Data")
+        presets = data_menu.addMenu("Presets")
+        presets.setObjectName("presets_menu")
+        for name, description in PRESETS.items():
+            action = self._action(presets, name, lambda _=False, n=name: self.load_preset(n), name=f"preset_{name}")
+            action.setToolTip(description)
+            action.setStatusTip(description)
+        self._action(data_menu, "Generate…", self.open_generator, "Ctrl+G", "generate")
+        self._action(data_menu, "Clear all points", self.data.clear, None, "clear_points")
+
+        view_menu = bar.addMenu("&View")
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Keyboard shortcuts", self.show_shortcuts, "F1", "shortcuts")
+
+    # --- actions --------------------------------------------------------------------------
+    def load_preset(self, name: str, **kwargs) -> None:
+        try:
+            self.data.set_dataset(make_preset(name, **kwargs))
+        except DatasetError as err:
+            self.show_message("error", str(err))
+
+    def open_generator(self) -> None:
+        dialog = GeneratorDialog(self)
+        if dialog.exec():
+            self.load_preset(dialog.preset(), **dialog.options())
+
+    def open_points(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Open points", "", "Points (*.csv *.json)")
+            if not path:
+                return
+        try:
+            self.data.set_dataset(read_points(path))
+        except DatasetError as err:  # the current points stay as they were
+            self.show_message("error", str(err))
+            QMessageBox.warning(self, "Could not open the file", str(err))
+
+    def save_points(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "Save points", "points.csv", "CSV (*.csv);;JSON (*.json)")
+            if not path:
+                return
+        try:
+            write_points(self.data.dataset, path)
+            self.show_message("info", f"Saved {len(self.data.dataset)} points to {path}.")
+        except (DatasetError, OSError) as err:
+            self.show_message("error", f"Could not save: {err}")
+
+    def show_message(self, level: str, text: str) -> None:
+        colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
+        self.message_label.setStyleSheet(f"color: {colours.get(level, '#000')}; font-weight: bold;")
+        self.message_label.setText(text)
+        self.message_label.setProperty("level", level)
+
+    def _clear_stale_message(self) -> None:
+        h = self.session.history
+        if self.message_label.property("level") == "error" and (h is None or h.stop_reason != "diverged"):
+            self.message_label.clear()
+            self.message_label.setProperty("level", None)
+
+    def _update_title(self) -> None:
+        ds = self.data.dataset
+        self.setWindowTitle(f"linviz — {ds.name} ({len(ds)} points, {ds.n_classes} classes)")
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+
+    def closeEvent(self, event) -> None:
+        self.playback.pause()
+        super().closeEvent(event)
+
+
+SHORTCUTS_TEXT = """Space  play / pause
+→ / ←  step forward / back
+Home / End  first / last step
+1 … 9  class of new points
+Click  add a point · Drag  move it · Right-click  delete it
+Delete  delete the selected points
+Ctrl+O / Ctrl+Shift+S  open / save points · Ctrl+G  generate data"""

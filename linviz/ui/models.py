@@ -1,0 +1,385 @@
+"""Qt-side state: the points on the plane and the training session.
+
+The flow is one-directional (see DESIGN): a view turns a gesture into a call
+on a model; the model swaps in new immutable state and emits one signal;
+every view redraws from the models. Playback only moves a cursor over the
+recorded History, so stepping back costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from threadpoolctl import threadpool_limits
+
+from linviz.engine.datasets import Dataset, DatasetError, default_class_names, make_preset
+from linviz.engine.knn import KNearestNeighbors
+from linviz.engine.losses import LossConfig
+from linviz.engine.regularizers import RegConfig
+from linviz.engine.training import History, TrainConfig, initial_params, train
+
+MODELS = ("svm", "softmax", "knn")
+MAX_STEPS = 20_000
+"""Playback extends training as it reaches the end, up to this many steps."""
+
+
+class DatasetModel(QObject):
+    """The points on the plane (an immutable Dataset) and the class new points get."""
+
+    changed = Signal()
+    current_class_changed = Signal(int)
+
+    def __init__(self, dataset: Dataset | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._dataset = dataset if dataset is not None else make_preset("cs231n")
+        self._current_class = 0
+
+    @property
+    def dataset(self) -> Dataset:
+        return self._dataset
+
+    @property
+    def current_class(self) -> int:
+        return self._current_class
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+        if self._current_class >= dataset.n_classes:
+            self.set_current_class(0)
+        self.changed.emit()
+
+    def set_current_class(self, label: int) -> None:
+        label = int(np.clip(label, 0, self._dataset.n_classes - 1))
+        if label != self._current_class:
+            self._current_class = label
+            self.current_class_changed.emit(label)
+
+    def add_point(self, x: float, y: float, label: int | None = None) -> None:
+        label = self._current_class if label is None else label
+        self.set_dataset(self._dataset.with_point(x, y, label))
+
+    def move_point(self, index: int, x: float, y: float) -> None:
+        self.set_dataset(self._dataset.with_moved_point(index, x, y))
+
+    def remove_point(self, index: int) -> None:
+        self.set_dataset(self._dataset.without_point(index))
+
+    def clear(self) -> None:
+        ds = self._dataset
+        self.set_dataset(Dataset(np.zeros((0, 2)), np.zeros(0, np.int64), ds.class_names, ds.name))
+
+    def set_class_names(self, names) -> None:
+        self.set_dataset(self._dataset.with_class_names(tuple(names)))
+
+    def set_n_classes(self, n: int) -> None:
+        """Grow or shrink the class list (2 … 10); points of removed classes go too."""
+        ds = self._dataset
+        names = list(ds.class_names[:n]) + list(default_class_names(n)[len(ds.class_names):])
+        keep = ds.y < n
+        self.set_dataset(Dataset(ds.X[keep], ds.y[keep], tuple(names), ds.name))
+
+
+@dataclass(frozen=True)
+class KnnSettings:
+    k: int = 3
+    metric: str = "l2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the controls set. ``model`` picks the loss; ``train.loss.kind`` follows it.
+
+    init: "preset" (the data set's own W0, b0 when it has them, else random),
+    "random" or "zeros". restart: a change retrains from step 0 (True) or
+    continues from the current step as a branch (False).
+    """
+
+    model: str = "svm"
+    train: TrainConfig = field(default_factory=lambda: TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300))
+    knn: KnnSettings = field(default_factory=KnnSettings)
+    init: str = "preset"
+    init_scale: float = 0.01
+    restart: bool = True
+
+    @property
+    def is_linear(self) -> bool:
+        return self.model != "knn"
+
+
+class SessionModel(QObject):
+    """Settings, the recorded History and the step being shown.
+
+    Signals: settings_changed; history_changed (a new History, or the same one
+    grown); step_changed(t); selection_changed (examples of the score table);
+    message(level, text) for things the user must be told (divergence).
+    """
+
+    settings_changed = Signal()
+    history_changed = Signal()
+    step_changed = Signal(int)
+    selection_changed = Signal()
+    message = Signal(str, str)
+
+    def __init__(self, data: DatasetModel, settings: Settings | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.data = data
+        self._settings = settings or Settings()
+        self._history: History | None = None
+        self._knn: KNearestNeighbors | None = None
+        self._step = 0
+        self._selected: tuple[int, ...] = ()
+        self.branches: list[History] = []
+        self._retrain_timer = QTimer(self, singleShot=True, interval=0)
+        self._retrain_timer.timeout.connect(self.retrain)
+        data.changed.connect(self._on_data_changed)
+        self.retrain()
+
+    # --- state ---------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def history(self) -> History | None:
+        """The run being shown (None for kNN, which does not train)."""
+        return self._history
+
+    @property
+    def knn(self) -> KNearestNeighbors | None:
+        """The fitted kNN classifier (None for linear models or fewer than k points)."""
+        return self._knn
+
+    @property
+    def step(self) -> int:
+        return self._step
+
+    @property
+    def W(self) -> np.ndarray | None:
+        """W (C, D) at the current step, one row per class."""
+        return None if self._history is None else self._history.W[self._step]
+
+    @property
+    def b(self) -> np.ndarray | None:
+        return None if self._history is None else self._history.b[self._step]
+
+    @property
+    def selected_examples(self) -> tuple[int, ...]:
+        """Indices of the points shown in the score table: the user's choice, or the
+        first point of each class by default."""
+        n = len(self.data.dataset)
+        chosen = tuple(i for i in self._selected if i < n)
+        if chosen:
+            return chosen
+        y = self.data.dataset.y
+        return tuple(int(np.flatnonzero(y == c)[0]) for c in np.unique(y))
+
+    # --- settings --------------------------------------------------------------------
+    def set_settings(self, settings: Settings) -> None:
+        """Apply new settings; retrains from step 0 or branches from the current step."""
+        if settings == self._settings:
+            return
+        old, self._settings = self._settings, settings
+        self.settings_changed.emit()
+        if settings.restart or not old.is_linear or not settings.is_linear or self._history is None:
+            self.retrain()
+        else:
+            self._branch()
+
+    def update_settings(self, **changes) -> None:
+        """set_settings(replace(settings, **changes)); keys of TrainConfig go into ``train``."""
+        s = self._settings
+        train_keys = {k: v for k, v in changes.items() if k in TrainConfig.__dataclass_fields__}
+        own = {k: v for k, v in changes.items() if k not in train_keys}
+        new_train = replace(s.train, **train_keys) if train_keys else s.train
+        self.set_settings(replace(s, train=new_train, **own))
+
+    def _train_config(self) -> TrainConfig:
+        s = self._settings
+        kind = "softmax" if s.model == "softmax" else "svm"
+        if s.train.loss.kind == kind:
+            return s.train
+        return replace(s.train, loss=replace(s.train.loss, kind=kind))
+
+    # --- training --------------------------------------------------------------------
+    def _on_data_changed(self) -> None:
+        keep = tuple(i for i in self._selected if i < len(self.data.dataset))
+        if keep != self._selected:
+            self._selected = keep
+            self.selection_changed.emit()
+        self._retrain_timer.start()
+
+    def retrain(self) -> None:
+        """Train from step 0 with the current settings (kNN: refit)."""
+        self._retrain_timer.stop()
+        ds, s = self.data.dataset, self._settings
+        if not s.is_linear:
+            self._history = None
+            self._knn = self._fit_knn(ds, s.knn)
+            self._set_history(None, 0)
+            return
+        self._knn = None
+        W0, b0 = self._initial_params(ds)
+        with threadpool_limits(1):
+            hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=W0, b0=b0)
+        self.branches = [hist]
+        self._set_history(hist, min(self._step, hist.last))
+
+    def _initial_params(self, ds: Dataset):
+        s = self._settings
+        if s.init == "preset" and ds.W0 is not None and self._train_config().features.is_identity:
+            return ds.W0, ds.b0
+        init = "zeros" if s.init == "zeros" else "random"
+        dim = self._train_config().features.dim
+        return initial_params(ds.n_classes, dim, init, self._train_config().seed, s.init_scale)
+
+    def _fit_knn(self, ds: Dataset, knn: KnnSettings) -> KNearestNeighbors | None:
+        if len(ds) < knn.k:
+            self.message.emit("warning", f"kNN needs at least k = {knn.k} points; the plane has {len(ds)}.")
+            return None
+        return KNearestNeighbors(knn.k, knn.metric).fit(ds.X, ds.y, ds.n_classes)
+
+    def _branch(self, W=None, b=None) -> None:
+        """Continue from the current step with the current settings (and edited W, b)."""
+        ds, cfg = self.data.dataset, self._train_config()
+        with threadpool_limits(1):
+            hist = train(ds.X, ds.y, cfg, ds.n_classes, W0=W, b0=b, resume=(self._history, self._step))
+        self.branches.append(hist)
+        self._set_history(hist, self._step)
+
+    def edit_params(self, W: np.ndarray, b: np.ndarray) -> None:
+        """The user typed new W, b: continue training from them (a branch at this step)."""
+        if self._history is None:
+            return
+        self._branch(np.asarray(W, float), np.asarray(b, float))
+
+    def randomize(self, seed: int | None = None) -> None:
+        """New random W (a fresh seed) and retrain from it."""
+        seed = int(np.random.SeedSequence().entropy % 2**31) if seed is None else seed
+        self.update_settings(seed=seed, init="random")
+
+    def extend(self, steps: int) -> bool:
+        """Train ``steps`` more from the last step (playback past the end). False if it cannot."""
+        h = self._history
+        if h is None or h.stop_reason in ("diverged", "converged") or len(h) >= MAX_STEPS:
+            return False
+        ds, cfg = self.data.dataset, replace(self._train_config(), steps=min(steps, MAX_STEPS - len(h)))
+        with threadpool_limits(1):
+            grown = train(ds.X, ds.y, cfg, ds.n_classes, resume=(h, h.last))
+        grown.parent, grown.branch_step = h.parent, h.branch_step
+        self.branches[self.branches.index(h) if h in self.branches else -1:] = [grown]
+        self._set_history(grown, self._step)
+        return True
+
+    def train_until_converged(self, tol: float = 1e-6, max_steps: int = MAX_STEPS) -> None:
+        """Keep training from the last step until the loss changes by less than ``tol``."""
+        if self._history is None:
+            return
+        self.update_settings(tol=tol)
+        h = self._history
+        if h.stop_reason != "converged":
+            self.extend(max_steps)
+        self.set_step(self._history.last)
+
+    def _set_history(self, hist: History | None, step: int) -> None:
+        self._history = hist
+        self._step = 0 if hist is None else int(np.clip(step, 0, hist.last))
+        if hist is not None and hist.stop_reason == "diverged":
+            self.message.emit(
+                "error",
+                f"Training diverged after step {hist.last}: the loss grew past what a computer can hold. "
+                "Showing the last finite step; try a smaller learning rate.",
+            )
+        self.history_changed.emit()
+        self.step_changed.emit(self._step)
+
+    # --- playback cursor -------------------------------------------------------------
+    def set_step(self, t: int) -> None:
+        if self._history is None:
+            return
+        t = int(np.clip(t, 0, self._history.last))
+        if t != self._step:
+            self._step = t
+            self.step_changed.emit(t)
+
+    def step_forward(self) -> bool:
+        """Move one step on; trains a little more at the end of the record. False at a stop."""
+        h = self._history
+        if h is None:
+            return False
+        if self._step == h.last and not self.extend(100):
+            return False
+        self.set_step(self._step + 1)
+        return True
+
+    def step_back(self) -> None:
+        self.set_step(self._step - 1)
+
+    # --- score-table selection -----------------------------------------------------------
+    def set_selected_examples(self, indices) -> None:
+        sel = tuple(dict.fromkeys(int(i) for i in indices))
+        if sel != self._selected:
+            self._selected = sel
+            self.selection_changed.emit()
+
+    def toggle_selected(self, index: int) -> None:
+        sel = list(self._selected)
+        sel.remove(index) if index in sel else sel.append(index)
+        self.set_selected_examples(sel)
+
+
+class Playback(QObject):
+    """Plays the recorded steps at ``speed`` steps per second (a QTimer over the session)."""
+
+    playing_changed = Signal(bool)
+    speed_changed = Signal(float)
+
+    def __init__(self, session: SessionModel, speed: float = 30.0, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._speed = speed
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._set_interval()
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self._speed = float(np.clip(steps_per_second, 0.5, 1000.0))
+        self._set_interval()
+        self.speed_changed.emit(self._speed)
+
+    def _set_interval(self) -> None:
+        self._timer.setInterval(max(1, int(round(1000.0 / self._speed))))
+
+    def play(self) -> None:
+        if self.session.history is None or self.playing:
+            return
+        h = self.session.history
+        if self.session.step >= h.last and h.stop_reason in ("converged", "diverged"):
+            self.session.set_step(0)  # at the end: play again from the start
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self._timer.stop()
+            self.playing_changed.emit(False)
+
+    def toggle(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def _tick(self) -> None:
+        if not self.session.step_forward():
+            self.pause()
+
+
+__all__ = ["DatasetModel", "SessionModel", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
+           "LossConfig"]

@@ -1,0 +1,1 @@
+"""Panels: the controls dock and the playback bar."""

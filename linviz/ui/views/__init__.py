@@ -1,0 +1,1 @@
+"""Views: each draws one picture of the models and turns gestures into model calls."""
