@@ -20,9 +20,12 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
+from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
+from .views.loss_surface import LossSurfaceView
 from .views.params_table import ParamsTable
 from .views.plane import PlaneView
+from .views.reg_geometry import RegGeometryView
 from .views.score_table import ScoreTable
 
 
@@ -42,6 +45,9 @@ class MainWindow(QMainWindow):
         self.params_table = ParamsTable(self.session)
         self.score_table = ScoreTable(self.data, self.session)
         self.loss_curve = LossCurveView(self.session)
+        self.loss_surface = LossSurfaceView(self.session)
+        self.reg_geometry = RegGeometryView(self.session)
+        self.gradcheck = GradCheckPanel(self.session)
 
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -50,12 +56,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.playback_bar)
         self.setCentralWidget(centre)
 
-        self.docks = {
-            "controls": self._dock("Controls", self.controls, Qt.LeftDockWidgetArea),
-            "params": self._dock("W and b", self.params_table, Qt.RightDockWidgetArea),
-            "scores": self._dock("Score table", self.score_table, Qt.RightDockWidgetArea),
-            "loss": self._dock("Loss curve", self.loss_curve, Qt.BottomDockWidgetArea),
-        }
+        self._build_docks()
         self.message_label = QLabel()
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
@@ -67,6 +68,28 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # --- layout -------------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        """Controls on the left; W and b over a tab group (scores, surface, geometry,
+        gradient check) on the right; the loss curve under the plane only."""
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        right = Qt.RightDockWidgetArea
+        self.docks = {
+            "controls": self._dock("Controls", self.controls, Qt.LeftDockWidgetArea),
+            "params": self._dock("W and b", self.params_table, right),
+            "scores": self._dock("Scores", self.score_table, right),
+            "surface": self._dock("Surface", self.loss_surface, right),
+            "geometry": self._dock("Geometry", self.reg_geometry, right),
+            "gradcheck": self._dock("Grad check", self.gradcheck, right),
+            "loss": self._dock("Loss curve", self.loss_curve, Qt.BottomDockWidgetArea),
+        }
+        for name in ("surface", "geometry", "gradcheck"):
+            self.tabifyDockWidget(self.docks["scores"], self.docks[name])
+        self.docks["scores"].raise_()
+        self.resizeDocks([self.docks["controls"], self.docks["params"]], [380, 500], Qt.Horizontal)
+        self.resizeDocks([self.docks["params"], self.docks["scores"]], [260, 600], Qt.Vertical)
+        self.resizeDocks([self.docks["loss"]], [240], Qt.Vertical)
+
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{widget.__class__.__name__}")
@@ -100,6 +123,10 @@ class MainWindow(QMainWindow):
             action.setStatusTip(description)
         self._action(data_menu, "Generate…", self.open_generator, "Ctrl+G", "generate")
         self._action(data_menu, "Clear all points", self.data.clear, None, "clear_points")
+
+        play_menu = bar.addMenu("&Playback")
+        for action in self.playback_bar.actions.values():
+            play_menu.addAction(action)
 
         view_menu = bar.addMenu("&View")
         for dock in self.docks.values():

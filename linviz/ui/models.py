@@ -165,11 +165,15 @@ class SessionModel(QObject):
         return None if self._history is None else self._history.b[self._step]
 
     @property
+    def chosen_examples(self) -> tuple[int, ...]:
+        """The points the user picked (Shift+click), without the default ones."""
+        return tuple(i for i in self._selected if i < len(self.data.dataset))
+
+    @property
     def selected_examples(self) -> tuple[int, ...]:
         """Indices of the points shown in the score table: the user's choice, or the
         first point of each class by default."""
-        n = len(self.data.dataset)
-        chosen = tuple(i for i in self._selected if i < n)
+        chosen = self.chosen_examples
         if chosen:
             return chosen
         y = self.data.dataset.y
@@ -182,6 +186,8 @@ class SessionModel(QObject):
             return
         old, self._settings = self._settings, settings
         self.settings_changed.emit()
+        if replace(old, restart=settings.restart) == settings:
+            return  # only the restart/continue choice changed: nothing to train
         if settings.restart or not old.is_linear or not settings.is_linear or self._history is None:
             self.retrain()
         else:
@@ -258,6 +264,9 @@ class SessionModel(QObject):
         """New random W (a fresh seed) and retrain from it."""
         seed = int(np.random.SeedSequence().entropy % 2**31) if seed is None else seed
         self.update_settings(seed=seed, init="random")
+        if not self._settings.restart:  # a branch would keep the old W: start over from the new one
+            self.retrain()
+        self.set_step(0)
 
     def extend(self, steps: int) -> bool:
         """Train ``steps`` more from the last step (playback past the end). False if it cannot."""

@@ -1,0 +1,352 @@
+"""The loss curve: total, data and regularisation loss against the step, with accuracy.
+
+Curves get new data only when the History changes; a step change moves the
+cursor line and the read-out beside the plot, nothing else. Clicking or
+dragging in the plot jumps to that step; so does dragging the cursor. Earlier
+runs of this session (branches) are drawn faint and dashed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from ..models import SessionModel
+from .params_table import format_number, number_font
+
+CURVES = {
+    # name: (label, colour, Qt pen style, width)
+    "loss": ("total", "#000000", Qt.PenStyle.SolidLine, 3.0),
+    "data_loss": ("data", "#0072B2", Qt.PenStyle.DashLine, 2.5),
+    "reg_loss": ("λR(W)", "#D55E00", Qt.PenStyle.DashDotLine, 2.5),
+}
+"""The three loss curves: Okabe–Ito colours and three line styles, so neither alone tells them apart."""
+ACC_STYLE = ("accuracy", "#009E73", Qt.PenStyle.DotLine, 3.0)
+BRANCH_PEN = dict(color="#9A9A9A", width=1.5, style=Qt.PenStyle.DashLine)
+MAX_BRANCHES = 8
+TICK_PT = 13
+LABEL_PT = "14pt"
+
+
+def _pen(colour, style, width):
+    pen = pg.mkPen(color=colour, width=width, style=style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+def _swatch(colour, style, width, w=46, h=18) -> QPixmap:
+    """A short line in the curve's colour and style, for the legend beside the plot."""
+    pm = QPixmap(w, h)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(colour), width, style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    p.setPen(pen)
+    p.drawLine(QPointF(2, h / 2), QPointF(w - 2, h / 2))
+    p.end()
+    return pm
+
+
+def _cache(data_item: pg.PlotDataItem) -> None:
+    """Paint a curve once into a pixmap cache; it repaints only when its data or the view change."""
+    data_item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def log_floor(*arrays) -> float:
+    """Where zeros sit on a log axis: a decade under the smallest positive value shown."""
+    pos = [a[a > 0] for a in arrays if a is not None and len(a)]
+    pos = [a for a in pos if len(a)]
+    if not pos:
+        return 1e-3
+    return float(10.0 ** np.floor(np.log10(min(a.min() for a in pos)) - 1))
+
+
+class LossAxis(pg.AxisItem):
+    """The loss axis: on a log scale, decades labelled, then 2 and 5 where they fit, the rest bare."""
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
+        if hi - lo > 6:  # many decades: pyqtgraph's spacing of whole decades
+            return [(s, t) for s, t in stdTicks if s >= 1.0] or [(1.0, list(range(lo, hi + 1)))]
+
+        def inside(mults):
+            return [v + np.log10(m) for v in range(lo, hi + 1) for m in mults if minVal <= v + np.log10(m) <= maxVal]
+
+        decades, mids, rest = inside((1,)), inside((2, 5)), inside((3, 4, 6, 7, 8, 9))
+        if len(decades) + len(mids) < 2:  # less than a decade shown: label every multiple that fits
+            return [(None, decades + mids), (None, rest)]
+        return [(None, decades), (None, mids), (None, rest)]
+
+
+class ScrubViewBox(pg.ViewBox):
+    """A ViewBox where a left click or drag picks a step; the wheel zooms the steps only."""
+
+    def __init__(self, on_scrub, **kwargs):
+        super().__init__(**kwargs)
+        self._on_scrub = on_scrub
+        self.setMouseEnabled(x=True, y=False)
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            if ev.double():
+                self.enableAutoRange(x=True, y=True)
+            self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
+        else:
+            super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() == Qt.MouseButton.LeftButton and axis is None:
+            ev.accept()
+            self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
+        else:
+            super().mouseDragEvent(ev, axis)
+
+
+class LossCurveView(QWidget):
+    """Loss (left axis) and train accuracy in % (right axis) against the step.
+
+    Attributes for tests: ``plot`` (the PlotWidget), ``viewbox`` (its main
+    ViewBox), ``acc_viewbox``, ``curves`` {"loss", "data_loss", "reg_loss"}
+    (PlotDataItems), ``acc_curve``, ``branch_curves``, ``cursor`` (the
+    InfiniteLine), ``log_check``, ``knn_text``, ``readouts`` {name: QLabel}.
+    """
+
+    def __init__(self, session: SessionModel, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("lossCurve")
+        self._log = False
+
+        self.viewbox = ScrubViewBox(self._scrub)
+        self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems={"left": LossAxis("left")})
+        self.plot.setObjectName("lossPlot")
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        self.viewbox.setAutoVisible(y=True)
+        self.viewbox.setDefaultPadding(0.02)
+
+        # accuracy on a second ViewBox sharing x, with the right axis
+        self.acc_viewbox = pg.ViewBox(enableMenu=False)
+        self.acc_viewbox.setMouseEnabled(x=False, y=False)
+        self.acc_viewbox.setZValue(-100)  # under the main ViewBox, which takes the mouse
+        item.showAxis("right")
+        item.scene().addItem(self.acc_viewbox)
+        item.getAxis("right").linkToView(self.acc_viewbox)
+        self.acc_viewbox.setXLink(self.viewbox)
+        self.acc_viewbox.setYRange(0, 100, padding=0.08)
+        item.getAxis("right").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(v, str(v)) for v in (25, 75)]])
+        self.acc_viewbox.enableAutoRange(y=False)
+        self.viewbox.sigResized.connect(self._sync_acc_geometry)
+
+        tick_font = QFont(self.font())
+        tick_font.setPointSize(TICK_PT)
+        for name, text, units in (("bottom", "step", None), ("left", "loss", None), ("right", "accuracy", "%")):
+            axis = item.getAxis(name)
+            axis.setTickFont(tick_font)
+            axis.setTextPen("k")
+            axis.setLabel(text, units=units, **{"font-size": LABEL_PT, "color": "#000"})
+        item.getAxis("right").setLabel("accuracy (%)", **{"font-size": LABEL_PT, "color": ACC_STYLE[1]})
+        item.getAxis("right").enableAutoSIPrefix(False)
+        item.getAxis("left").enableAutoSIPrefix(False)
+        item.getAxis("bottom").enableAutoSIPrefix(False)
+
+        self.branch_curves: list[pg.PlotDataItem] = []
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for key, (label, colour, style, width) in CURVES.items():
+            curve = pg.PlotDataItem(pen=_pen(colour, style, width), name=label)
+            curve.setZValue(10 if key == "loss" else 5)
+            item.addItem(curve)
+            self.curves[key] = curve
+        self.acc_curve = pg.PlotDataItem(pen=_pen(ACC_STYLE[1], ACC_STYLE[2], ACC_STYLE[3]), name="accuracy")
+        self.acc_viewbox.addItem(self.acc_curve)
+        # Curves (wide, dashed, antialiased) and grid lines cost ~10–20 ms each to stroke; the
+        # cursor moves 60 times a second across all of them, so they paint once into a cache.
+        for thing in (*self.curves.values(), self.acc_curve):
+            _cache(thing)
+        for name in ("bottom", "left", "right"):
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+        self.cursor = pg.InfiniteLine(
+            pos=0, angle=90, movable=True, pen=pg.mkPen("#CC0066", width=2.5),
+            hoverPen=pg.mkPen("#CC0066", width=5), label="{value:.0f}",
+            labelOpts=dict(position=0.96, color="#CC0066", fill=(255, 255, 255, 220), anchors=[(0, 0), (0, 0)]),
+        )
+        self.cursor.label.setFont(tick_font)
+        self.cursor.setZValue(50)
+        self.cursor.sigDragged.connect(lambda line: self._scrub(line.value()))
+        self.cursor.sigPositionChangeFinished.connect(lambda line: line.setValue(self.session.step))
+        item.addItem(self.cursor, ignoreBounds=True)
+
+        big = QFont(self.font())
+        big.setPointSize(14)
+        big.setBold(True)
+        self.knn_text = pg.TextItem("kNN does not train: there is no loss to plot.", color="#555", anchor=(0.5, 0.5))
+        self.knn_text.setFont(big)
+        self.knn_text.setVisible(False)
+        item.addItem(self.knn_text, ignoreBounds=True)
+
+        # the legend beside the plot, with the values at the current step
+        side = QGridLayout()
+        side.setContentsMargins(6, 4, 4, 4)
+        side.setVerticalSpacing(2)
+        self.step_readout = QLabel()
+        self.step_readout.setObjectName("lossStep")
+        side.addWidget(self.step_readout, 0, 0, 1, 3)
+        self.readouts: dict[str, QLabel] = {}
+        nfont = number_font()
+        rows = [(k, *v) for k, v in CURVES.items()] + [("train_acc", *ACC_STYLE)]
+        for r, (key, label, colour, style, width) in enumerate(rows, start=1):
+            sw = QLabel()
+            sw.setPixmap(_swatch(colour, style, width))
+            name = QLabel(label)
+            value = QLabel()
+            value.setFont(nfont)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("00.0000"))
+            value.setObjectName(f"readout_{key}")
+            side.addWidget(sw, r, 0)
+            side.addWidget(name, r, 1)
+            side.addWidget(value, r, 2)
+            self.readouts[key] = value
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setObjectName("logScale")
+        self.log_check.setToolTip("Loss on a logarithmic axis (losses span orders of magnitude). "
+                                  "A loss of exactly 0 sits at the bottom.")
+        self.log_check.toggled.connect(self.set_log_scale)
+        side.addWidget(self.log_check, len(rows) + 1, 0, 1, 3)
+        side.setRowStretch(len(rows) + 2, 1)
+        self.side_panel = side_widget = QWidget()
+        side_widget.setObjectName("lossLegend")
+        side_widget.setLayout(side)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(side_widget)
+
+        session.history_changed.connect(self._on_history)
+        session.step_changed.connect(self._on_step)
+        self._on_history()
+
+    # --- geometry --------------------------------------------------------------------
+    def sizeHint(self):
+        return QSize(1100, 250)  # a strip under the plane: the plane keeps the height
+
+    def minimumSizeHint(self):
+        return QSize(400, 160)
+
+    def _sync_acc_geometry(self):
+        self.acc_viewbox.setGeometry(self.viewbox.sceneBoundingRect())
+        self.acc_viewbox.linkedViewChanged(self.viewbox, self.acc_viewbox.XAxis)
+
+    # --- gestures ----------------------------------------------------------------------
+    def _scrub(self, x: float):
+        if self.session.history is None or not np.isfinite(x):
+            return
+        self.session.set_step(int(round(x)))
+
+    def set_log_scale(self, on: bool):
+        on = bool(on)
+        if on != self.log_check.isChecked():
+            self.log_check.setChecked(on)  # comes back here through toggled
+            return
+        self._log = on
+        item = self.plot.getPlotItem()
+        item.setLogMode(x=False, y=on)
+        item.getAxis("right").setLogMode(False, False)  # accuracy stays linear, 0 … 100 %
+        # on a log axis only the decades get a label: the 2 … 9 labels crowd a short plot
+        item.getAxis("left").setStyle(maxTextLevel=1 if on else 2)
+        self._on_history()
+
+    # --- model → view ----------------------------------------------------------------
+    @staticmethod
+    def _series(h, name) -> np.ndarray:
+        return np.asarray(getattr(h, name)[: len(h)], float)
+
+    def _on_history(self):
+        h = self.session.history
+        knn = h is None
+        item = self.plot.getPlotItem()
+        self.knn_text.setVisible(knn)
+        self.cursor.setVisible(not knn)
+        self.side_panel.setVisible(not knn)
+        for name in ("bottom", "left", "right"):
+            item.showAxis(name, not knn)
+        item.showGrid(x=not knn, y=not knn, alpha=0.25)
+        if knn:
+            for c in [*self.curves.values(), self.acc_curve, *self.branch_curves]:
+                c.setData(x=[], y=[])
+            self.viewbox.disableAutoRange()
+            self.viewbox.setRange(xRange=(0, 1), yRange=(0, 1) if not self._log else (-1, 0), padding=0)
+            self.knn_text.setPos(0.5, 0.5 if not self._log else -0.5)
+            self._on_step()
+            return
+        x = np.arange(len(h), dtype=float)
+        ys = {k: self._series(h, k) for k in CURVES}
+        branches = [b for b in self.session.branches if b is not h and len(b)][-MAX_BRANCHES:]
+        floor = None
+        if self._log:
+            floor = log_floor(*ys.values(), *(self._series(b, "loss") for b in branches))
+        for key, curve in self.curves.items():
+            y = ys[key]
+            curve.setData(x=x, y=np.where(y > 0, y, floor) if floor is not None else y)
+        self.acc_curve.setData(x=x, y=100.0 * self._series(h, "train_acc"))
+        self._draw_branches(branches, floor)
+        if self._log:
+            self.viewbox.enableAutoRange(x=True, y=True)
+        else:  # a linear loss axis starts at 0, the least a loss can be
+            top = max([float(np.nanmax(y)) for y in ys.values() if len(y)]
+                      + [float(np.nanmax(self._series(b, "loss"))) for b in branches] + [1e-3])
+            self.viewbox.enableAutoRange(x=True, y=False)
+            self.viewbox.setYRange(0, top, padding=0.04)
+        self._on_step()
+
+    def _draw_branches(self, branches, floor):
+        item = self.plot.getPlotItem()
+        while len(self.branch_curves) < len(branches):
+            c = pg.PlotDataItem(pen=pg.mkPen(**BRANCH_PEN))
+            c.setZValue(1)
+            _cache(c)
+            item.addItem(c)
+            self.branch_curves.append(c)
+        for i, c in enumerate(self.branch_curves):
+            if i < len(branches):
+                y = self._series(branches[i], "loss")
+                c.setData(x=np.arange(len(y), dtype=float), y=np.where(y > 0, y, floor) if floor is not None else y)
+                c.setVisible(True)
+            else:
+                c.setData(x=[], y=[])
+                c.setVisible(False)
+
+    def _on_step(self, *_):
+        h, t = self.session.history, self.session.step
+        if h is None:
+            self.step_readout.setText("")
+            for label in self.readouts.values():
+                label.setText("")
+            return
+        self.cursor.setValue(t)
+        self.step_readout.setText(f"step <b>{t}</b> of {h.last}")
+        for key in CURVES:
+            self.readouts[key].setText(format_number(getattr(h, key)[t], 4))
+        acc = h.train_acc[t]
+        self.readouts["train_acc"].setText(f"{100 * acc:.0f} %" if np.isfinite(acc) else "–")
+
+    def curve_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) given to a curve ("loss", "data_loss", "reg_loss" or "train_acc"), before display transforms."""
+        curve = self.acc_curve if name == "train_acc" else self.curves[name]
+        x, y = curve.getOriginalDataset()
+        return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
+
+
+__all__ = ["LossCurveView", "ScrubViewBox", "CURVES", "log_floor"]

@@ -1,0 +1,726 @@
+"""The plane: the points, the decision regions, class lines and weight arrows, the
+SVM's active points and the kNN inspector — and the gestures that edit the points.
+
+Every item is created once in ``__init__``; redraws only call ``setData`` /
+``setImage`` / ``setPos``, so playback stays cheap. Gestures become model calls
+and the picture follows from the models' signals (see DESIGN, "The flow of data").
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
+
+from linviz.engine.features import FeatureMap
+from linviz.engine.losses import per_example_terms
+from linviz.engine.regions import CONFIDENCES, Grid, Regions, linear_regions, vote_regions
+
+from .. import style
+from ..models import DatasetModel, SessionModel
+
+HIT_RADIUS_PX = 10.0
+"""A press within this many screen pixels of a point grabs that point."""
+OUTLINE = "#1A1A1A"
+MAX_CLASSES = 10
+DEFAULT_VIEW = ((-3.0, 3.0), (-3.0, 3.0))
+TICK_FONT_PT = 13
+LABEL_FONT = "16pt"
+LEGEND_FONT = "13pt"
+LEGEND_MARGIN_PX = 10
+ARROW_MAX_FRACTION = 0.3
+"""Weight arrows are |w_j|·scale long; one scale per run (at most ``arrow_scale``) makes the
+run's longest w_j this fraction of the view's shorter side, so lengths compare across
+classes and steps (but no arrow is shorter than 4 head lengths, so its direction shows)."""
+ARROW_HEAD_PX = 22
+_IDENTITY = FeatureMap()
+
+
+class PlaneView(QWidget):
+    """The 2D plane a teacher clicks on.
+
+    Gestures (mouse on the plot, keys with the plane focused):
+
+    * **Left click** on empty space adds a point of the current class there
+      (keep the button down to drag the new point into place).
+    * **Left drag** starting on a point moves it; training reruns while it moves.
+    * **Right click** on a point deletes it.
+    * **Shift + left click** on a point adds it to / removes it from the score
+      table's examples (``session.toggle_selected``); they are drawn with a grey halo.
+    * **Delete** (or Backspace) deletes the highlighted (score-table) points.
+    * **Ctrl + left click** (or any left click while ``inspect_mode`` is on), kNN
+      only: inspect that location — its k neighbours, the L1 diamond / L2 circle
+      that holds them and the vote per class; keep the button down to move the probe.
+      **Escape** hides the inspector.
+    * **1 … 9** (and **0** for the tenth) choose the class of new points.
+    * **F** fits the view to the points. The wheel zooms; the middle button pans.
+    * The legend starts in the corner that hides the fewest points; dragging it moves
+      it out of the way (clicks on it add nothing).
+
+    A point is "hit" when it lies within ``HIT_RADIUS_PX`` screen pixels.
+
+    Public state for tests and the main window: ``plot``, ``grid``, ``regions``,
+    ``regions_item``, ``points_item`` (spot data = point index), ``class_lines``
+    (curve j: the zero-score line w_j·x + b_j = 0 clipped to the view, then the
+    shaft of w_j's arrow), ``arrow_heads``, ``loss_marked`` (indices with L_i > 0),
+    ``selection_item``, ``legend``, ``inspector_point``, ``inspector_neighbors``,
+    ``inspector_distances``, ``inspector_votes``, ``inspector_radius``;
+    ``resolution``, ``confidence_mode``, ``inspect_mode``, ``arrow_scale``.
+    """
+
+    def __init__(self, data: DatasetModel, session: SessionModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data, self.session = data, session
+        self._resolution = 200
+        self._confidence_mode = "probability"
+        self.inspect_mode = False
+        self.arrow_scale = 1.0
+        self.grid: Grid | None = None
+        self.regions: Regions | None = None
+        self.loss_marked = np.zeros(0, np.int64)
+        self.inspector_point: tuple[float, float] | None = None
+        self._clear_inspector_state()
+        self._grids: dict = {}
+        self._phi_cache: tuple | None = None
+        self._norm_cache: tuple | None = None
+        self._palette_cache: dict[int, tuple] = {}
+        self._model_key = self._marks_key = None
+        self._legend_key = None
+        self._line_colours: list = [None] * MAX_CLASSES
+        self._drag_index: int | None = None
+        self._inspect_drag = False
+        self._legend_press = False
+        self._legend_user_placed = False
+        self._own_edit = False
+        self._seen = (data.dataset.name, data.dataset.X)
+
+        self._build()
+        data.changed.connect(self._on_data_changed)
+        data.current_class_changed.connect(self._update_legend_current)
+        session.step_changed.connect(self._update_model_layers)
+        session.history_changed.connect(self._update_model_layers)
+        session.settings_changed.connect(self._on_settings_changed)
+        session.selection_changed.connect(self._update_selection)
+        self.fit_view()
+        self.refresh()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.plot = pg.PlotWidget(parent=self)
+        self.plot.setFocusPolicy(Qt.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSizeConstraint(QLayout.SetNoConstraint)  # shown alone (tests), it sets no window size hints
+        layout.addWidget(self.plot)
+
+        vb = self.plot.getViewBox()
+        vb.setAspectLocked(True, 1.0)
+        vb.disableAutoRange()
+        vb.setMenuEnabled(False)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        vb.setMouseEnabled(True, True)  # wheel zoom and middle-button pan; left/right are ours
+        font = QFont(self.font())
+        font.setPointSize(TICK_FONT_PT)
+        for name, text in (("bottom", "x₁"), ("left", "x₂")):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.setTextPen("k")
+            axis.setPen(pg.mkPen("k", width=1))
+            axis.enableAutoSIPrefix(False)
+            self.plot.setLabel(name, text, **{"font-size": LABEL_FONT, "color": "#000"})
+        self.plot.getAxis("left").setWidth(56)
+
+        self.regions_item = _SmoothImageItem(axisOrder="row-major")
+        self.regions_item.setZValue(-100)
+        self.plot.addItem(self.regions_item)
+        axis_pen = pg.mkPen((0, 0, 0, 90), width=1)
+        self.origin_lines = [pg.InfiniteLine(0.0, angle=a, pen=axis_pen, movable=False) for a in (0, 90)]
+        for line in self.origin_lines:
+            line.setZValue(-50)
+            self.plot.addItem(line)
+
+        # one curve per class: its zero-score line (points 0, 1) and the shaft of its
+        # weight arrow (points 2, 3), stroked over a dark shadow so pale colours still show
+        shadow = pg.mkPen((20, 20, 20, 200), width=5.5)
+        self.class_lines = [pg.PlotCurveItem(connect="pairs", shadowPen=shadow) for _ in range(MAX_CLASSES)]
+        self.arrow_heads = [
+            pg.ArrowItem(pxMode=True, headLen=ARROW_HEAD_PX, tipAngle=34, tailLen=None,
+                         pen=pg.mkPen(OUTLINE, width=1.5))  # fmt: skip
+            for _ in range(MAX_CLASSES)
+        ]
+        for items, z in ((self.class_lines, 2), (self.arrow_heads, 3)):
+            for item in items:
+                item.setZValue(z)
+                item.hide()
+                self.plot.addItem(item)
+
+        size = style.BASE_POINT_SIZE
+        self.selection_item = pg.ScatterPlotItem(
+            symbol="o", size=size + 22, pen=pg.mkPen((40, 40, 40, 230), width=2), brush=pg.mkBrush(60, 60, 60, 90)
+        )
+        self.points_item = pg.ScatterPlotItem(size=size, pen=pg.mkPen(OUTLINE, width=1.5))
+        self.loss_ring_item = pg.ScatterPlotItem(
+            symbol="o", size=size + 11, pen=pg.mkPen("#C00000", width=2.5), brush=None
+        )
+        for item, z in ((self.selection_item, 4), (self.points_item, 5), (self.loss_ring_item, 6)):
+            item.setZValue(z)
+            self.plot.addItem(item)
+
+        ink = pg.mkPen((25, 25, 25), width=2.5)
+        self.inspector_lines = pg.PlotCurveItem(connect="pairs", pen=ink)
+        self.inspector_ball = pg.PlotCurveItem(pen=pg.mkPen((25, 25, 25), width=2.5, style=Qt.DashLine))
+        self.inspector_query = pg.ScatterPlotItem(
+            symbol="+", size=24, pen=pg.mkPen("w", width=1), brush=pg.mkBrush(OUTLINE)
+        )
+        self.inspector_text = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 235), border=pg.mkPen("#444"))
+        for item, z in ((self.inspector_lines, 7), (self.inspector_ball, 7), (self.inspector_query, 8),
+                        (self.inspector_text, 20)):  # fmt: skip
+            item.setZValue(z)
+            item.hide()
+            self.plot.addItem(item)
+
+        self.legend = pg.LegendItem(
+            offset=(LEGEND_MARGIN_PX, LEGEND_MARGIN_PX), labelTextSize=LEGEND_FONT,
+            brush=pg.mkBrush(255, 255, 255, 230),
+            pen=pg.mkPen("#777"), verSpacing=-2, horSpacing=8, sampleType=_LegendSample,
+        )  # fmt: skip
+        self.legend.setParentItem(vb)
+        self.legend.setZValue(50)
+
+        vb.sigRangeChanged.connect(self._on_range_changed)
+        vb.sigResized.connect(self._place_legend)
+        self.plot.viewport().installEventFilter(self)
+
+    # --- public API -------------------------------------------------------------------------
+    @property
+    def resolution(self) -> int:
+        """Grid cells along the view's longer side (the shorter side keeps cells square)."""
+        return self._resolution
+
+    @resolution.setter
+    def resolution(self, n: int) -> None:
+        self.set_resolution(n)
+
+    def set_resolution(self, n: int) -> None:
+        self._resolution = int(max(8, n))
+        self._update_model_layers()
+
+    @property
+    def confidence_mode(self) -> str:
+        """How the region shade is computed: "probability" (softmax) or "gap" (top − second score)."""
+        return self._confidence_mode
+
+    @confidence_mode.setter
+    def confidence_mode(self, mode: str) -> None:
+        self.set_confidence_mode(mode)
+
+    def set_confidence_mode(self, mode: str) -> None:
+        if mode not in CONFIDENCES:
+            raise ValueError(f"confidence mode must be one of {', '.join(CONFIDENCES)}, not {mode!r}")
+        self._confidence_mode = mode
+        self._update_model_layers()
+
+    def set_inspect_mode(self, on: bool) -> None:
+        """While on (kNN), a plain left click inspects instead of adding a point."""
+        self.inspect_mode = bool(on)
+
+    def refresh(self) -> None:
+        """Redraw everything from the models."""
+        self._update_points()
+        self._update_selection()
+        self._update_legend()
+        self._update_model_layers(force=True)
+
+    def fit_view(self) -> None:
+        """Show all the points with a margin (the default [−3, 3]² plane when there are none)."""
+        X = self.data.dataset.X
+        if len(X) == 0:
+            (x0, x1), (y0, y1) = DEFAULT_VIEW
+        else:
+            lo, hi = X.min(axis=0), X.max(axis=0)
+            centre, half = (lo + hi) / 2, (hi - lo) / 2
+            half = np.maximum(half + 0.08 * (hi - lo).max() + 0.25, 1.5)
+            (x0, y0), (x1, y1) = centre - half, centre + half
+        self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self._legend_user_placed = False
+        self._place_legend()
+        self._update_model_layers()
+
+    def _place_legend(self, *_args) -> None:
+        """Put the legend in the corner of the plot that hides the fewest points (top left on a tie),
+        unless the teacher has dragged it somewhere."""
+        vb = self.plot.getViewBox()
+        if self._legend_user_placed or vb.width() <= 0 or vb.height() <= 0:
+            return
+        X = self.data.dataset.X
+        (x0, x1), (y0, y1) = self.view_rect()
+        px = (X[:, 0] - x0) / (x1 - x0) * vb.width()
+        py = (y1 - X[:, 1]) / (y1 - y0) * vb.height()
+        w, h = self.legend.width(), self.legend.height()
+        pad, margin = style.BASE_POINT_SIZE, LEGEND_MARGIN_PX
+        best = None
+        for corner in ((0, 0), (1, 0), (0, 1), (1, 1)):
+            left = margin if corner[0] == 0 else vb.width() - margin - w
+            top = margin if corner[1] == 0 else vb.height() - margin - h
+            inside = (px > left - pad) & (px < left + w + pad) & (py > top - pad) & (py < top + h + pad)
+            hidden = int(inside.sum())
+            if best is None or hidden < best[0]:
+                best = (hidden, corner)
+        corner = best[1]
+        offset = (margin if corner[0] == 0 else -margin, margin if corner[1] == 0 else -margin)
+        self.legend.anchor(itemPos=corner, parentPos=corner, offset=offset)
+
+    def view_rect(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """((x0, x1), (y0, y1)): the visible part of the plane, in data coordinates."""
+        (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
+        return (float(x0), float(x1)), (float(y0), float(y1))
+
+    def data_to_widget(self, x: float, y: float) -> QPoint:
+        """Data coordinates → a pixel of ``plot.viewport()`` (where mouse events go)."""
+        vb = self.plot.getViewBox()
+        return self.plot.mapFromScene(vb.mapViewToScene(QPointF(float(x), float(y))))
+
+    def widget_to_data(self, pos) -> tuple[float, float]:
+        """A viewport pixel (QPoint or QPointF) → data coordinates."""
+        vb = self.plot.getViewBox()
+        p = vb.mapSceneToView(self.plot.mapToScene(QPointF(pos).toPoint()))
+        return float(p.x()), float(p.y())
+
+    def point_at(self, x: float, y: float) -> int | None:
+        """Index of the point nearest (x, y) within HIT_RADIUS_PX screen pixels, else None."""
+        X = self.data.dataset.X
+        if len(X) == 0:
+            return None
+        px, py = self.plot.getViewBox().viewPixelSize()
+        d = np.hypot((X[:, 0] - x) / px, (X[:, 1] - y) / py)
+        i = int(np.argmin(d))
+        return i if d[i] <= HIT_RADIUS_PX else None
+
+    def delete_selected(self) -> None:
+        """Delete the points the user picked (Shift+click) in one change of the data;
+        the score table's default examples are never deleted this way."""
+        ds = self.data.dataset
+        chosen = sorted(self.session.chosen_examples, reverse=True)
+        if not chosen:
+            return
+        self.session.set_selected_examples(())
+        for i in chosen:
+            ds = ds.without_point(i)
+        self._edit(self.data.set_dataset, ds)
+
+    def inspect(self, x: float, y: float) -> None:
+        """Show the kNN neighbours, the ball and the votes of location (x, y)."""
+        self.inspector_point = (float(x), float(y))
+        self._update_inspector()
+
+    def clear_inspector(self) -> None:
+        self.inspector_point = None
+        self._update_inspector()
+
+    def _clear_inspector_state(self) -> None:
+        self.inspector_neighbors = np.zeros(0, np.int64)
+        self.inspector_distances = np.zeros(0)
+        self.inspector_votes = np.zeros(0, np.int64)
+        self.inspector_radius = None
+
+    def legend_texts(self) -> list[str]:
+        """The legend's entries as shown (class names, then the SVM ring's key)."""
+        return [html.unescape(label.text) for _, label in self.legend.items]
+
+    # --- gestures -----------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        if obj is not self.plot.viewport():
+            return False
+        kind = event.type()
+        if kind in (QEvent.MouseButtonPress, QEvent.MouseButtonDblClick):
+            return self._on_press(event)
+        if kind == QEvent.MouseMove:
+            return self._on_move(event)
+        if kind == QEvent.MouseButtonRelease:
+            return self._on_release(event)
+        return False
+
+    def _on_press(self, event) -> bool:
+        button, mods = event.button(), event.modifiers()
+        if button not in (Qt.LeftButton, Qt.RightButton):
+            return False  # the middle button pans
+        self.setFocus(Qt.MouseFocusReason)
+        pos = event.position()
+        if self.legend.isVisible() and self.legend.sceneBoundingRect().contains(self.plot.mapToScene(pos.toPoint())):
+            self._legend_press = self._legend_user_placed = button == Qt.LeftButton
+            return button != Qt.LeftButton  # a left drag moves the legend out of the way
+        x, y = self.widget_to_data(pos)
+        hit = self.point_at(x, y)
+        if button == Qt.RightButton:
+            if hit is not None:
+                self._edit(self.data.remove_point, hit)
+            return True
+        if self.session.settings.model == "knn" and (self.inspect_mode or mods & Qt.ControlModifier):
+            self._inspect_drag = True
+            self.inspect(x, y)
+            return True
+        if mods & Qt.ShiftModifier:
+            if hit is not None:
+                self.session.toggle_selected(hit)
+            return True
+        if hit is None:
+            n = len(self.data.dataset)
+            self._edit(self.data.add_point, x, y)
+            hit = n if len(self.data.dataset) == n + 1 else None
+        self._drag_index = hit
+        return True
+
+    def _on_move(self, event) -> bool:
+        if self._inspect_drag:
+            if event.buttons() & Qt.LeftButton:
+                self.inspect(*self.widget_to_data(event.position()))
+            else:  # the release went elsewhere
+                self._inspect_drag = False
+            return True
+        i = self._drag_index
+        if i is None:
+            return False
+        if not event.buttons() & Qt.LeftButton or i >= len(self.data.dataset):
+            self._drag_index = None
+            return True
+        x, y = self.widget_to_data(event.position())
+        self._edit(self.data.move_point, i, x, y)
+        return True
+
+    def _on_release(self, event) -> bool:
+        if self._legend_press and event.button() == Qt.LeftButton:
+            self._legend_press = False
+            return False
+        if event.button() == Qt.LeftButton and (self._drag_index is not None or self._inspect_drag):
+            self._drag_index, self._inspect_drag = None, False
+            return True
+        return event.button() in (Qt.LeftButton, Qt.RightButton)
+
+    def _edit(self, call, *args) -> None:
+        """Run a data-model call that comes from a gesture here (so the view is not refitted)."""
+        self._own_edit = True
+        try:
+            call(*args)
+        finally:
+            self._own_edit = False
+
+    def keyPressEvent(self, event) -> None:
+        key, n = int(event.key()), self.data.dataset.n_classes
+        if Qt.Key_1.value <= key <= Qt.Key_9.value or key == Qt.Key_0.value:
+            label = 9 if key == Qt.Key_0.value else key - Qt.Key_1.value
+            if label < n and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+                self.data.set_current_class(label)
+                event.accept()
+                return
+        elif key in (Qt.Key_Delete.value, Qt.Key_Backspace.value):
+            self.delete_selected()
+            event.accept()
+            return
+        elif key == Qt.Key_Escape.value:
+            self._drag_index, self._inspect_drag = None, False
+            self.clear_inspector()
+            event.accept()
+            return
+        elif key == Qt.Key_F.value and not event.modifiers() & Qt.ControlModifier:
+            self.fit_view()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- model signals ------------------------------------------------------------------------
+    def _on_data_changed(self) -> None:
+        ds = self.data.dataset
+        # a data set from elsewhere (preset, file, generator) gets a fitted view; edits made here do not
+        refit = not self._own_edit and len(ds) > 0 and (
+            ds.name != self._seen[0] or not np.array_equal(ds.X, self._seen[1])
+        )
+        self._seen = (ds.name, ds.X)
+        self._update_points()
+        self._update_selection()
+        self._update_legend()
+        if refit:
+            self.fit_view()
+        self._update_model_layers()
+
+    def _on_settings_changed(self) -> None:
+        self._update_legend()
+        if self.session.settings.model != "knn":
+            self.clear_inspector()
+
+    def _on_range_changed(self, *_args) -> None:
+        self._update_model_layers()
+
+    # --- layers -------------------------------------------------------------------------------
+    def _palette(self, n: int):
+        """(hex colours, brushes, line pens) for n classes, built once per n."""
+        if n not in self._palette_cache:
+            colours = style.class_colours(n)
+            brushes = [pg.mkBrush(c) for c in colours]
+            pens = [pg.mkPen(c, width=3) for c in colours]
+            lut32 = np.ascontiguousarray(style.region_lut(n)).view(np.uint32).ravel()  # one gather per cell
+            self._palette_cache[n] = (colours, brushes, pens, lut32)
+        return self._palette_cache[n]
+
+    def _update_points(self) -> None:
+        ds = self.data.dataset
+        _, brushes, _, _ = self._palette(ds.n_classes)
+        y = ds.y
+        self.points_item.setData(
+            pos=ds.X,
+            symbol=[style.MARKERS[c] for c in y],
+            brush=[brushes[c] for c in y],
+            data=np.arange(len(ds)),
+        )
+
+    def _update_selection(self) -> None:
+        ds = self.data.dataset
+        sel = [i for i in self.session.selected_examples if 0 <= i < len(ds)] if len(ds) else []
+        self.selection_item.setData(pos=ds.X[sel] if sel else np.zeros((0, 2)), data=np.array(sel, np.int64))
+
+    def _update_legend(self) -> None:
+        ds = self.data.dataset
+        is_svm = self.session.settings.model == "svm"
+        key = (ds.class_names, is_svm)
+        if key != self._legend_key:
+            self._legend_key = key
+            self.legend.clear()
+            _, brushes, _, _ = self._palette(ds.n_classes)
+            pen = pg.mkPen(OUTLINE, width=1.5)
+            for c, name in enumerate(ds.class_names):
+                sample = pg.ScatterPlotItem(
+                    symbol=style.MARKERS[c], size=style.BASE_POINT_SIZE, pen=pen, brush=brushes[c]
+                )
+                self.legend.addItem(sample, html.escape(name))
+            if is_svm:
+                ring = pg.ScatterPlotItem(symbol="o", size=17, pen=self.loss_ring_item.opts["pen"], brush=None)
+                self.legend.addItem(ring, "L<sub>i</sub> &gt; 0: still pushes W")
+            self._update_legend_current()
+            self._place_legend()
+        else:
+            self._update_legend_current()
+
+    def _update_legend_current(self, *_args) -> None:
+        """The current class (the one a click adds) is bold, with a ◂ after it."""
+        ds, current = self.data.dataset, self.data.current_class
+        for c, (_, label) in enumerate(self.legend.items[: ds.n_classes]):
+            text = html.escape(ds.class_names[c])
+            label.setText(text + ("  ◂" if c == current else ""), bold=c == current)
+            label.text = text  # legend_texts() reports the name alone
+        self.legend.updateSize()
+
+    def _grid_for(self, features: FeatureMap) -> Grid:
+        """The grid over the visible rect for this feature map (built once per rect/map/resolution)."""
+        (x0, x1), (y0, y1) = self.view_rect()
+        w, h = x1 - x0, y1 - y0
+        res = self._resolution
+        shape = (res, max(8, round(res * w / h))) if h > w else (max(8, round(res * h / w)), res)
+        key = (x0, x1, y0, y1, shape, features)
+        grid = self._grids.get(key)
+        if grid is None:
+            if len(self._grids) > 4:
+                self._grids.clear()
+            grid = self._grids[key] = Grid.make((x0, x1), (y0, y1), shape[1], shape[0], features)
+        return grid
+
+    def _update_model_layers(self, *_args, force: bool = False) -> None:
+        """Regions, class lines, weight arrows, SVM marks and inspector from the current step.
+
+        Between an edit of the points and the retrain it triggers (the next turn of the
+        event loop) the model may not fit the data yet (another class count, kNN fitted
+        on other points); then the old picture stays up until the new model arrives.
+        """
+        s, ds = self.session, self.data.dataset
+        hist, knn = s.history, s.knn
+        if s.settings.is_linear:
+            if hist is None or hist.n_classes != ds.n_classes:
+                return
+            kind, features = "linear", hist.config.features
+        elif knn is None:
+            kind, features = "none", _IDENTITY  # too few points for k
+        elif len(knn.X) != len(ds) or knn.n_classes != ds.n_classes:
+            return
+        else:
+            kind, features = "knn", _IDENTITY
+        grid = self._grid_for(features)
+        model = hist if kind == "linear" else knn
+        key = (kind, id(model), len(hist) if kind == "linear" else 0, s.step, id(grid), self._confidence_mode)
+        if force or key != self._model_key:
+            self._model_key, self._model_refs = key, (model, grid)  # the refs keep the ids unique
+            self.grid = grid
+            self._update_regions(kind, grid)
+            show_lines = kind == "linear" and features.is_identity
+            self._update_lines(s.W if show_lines else None, s.b if show_lines else None, hist)
+            self._update_inspector()
+        marks_key = (key, id(ds))
+        if force or marks_key != self._marks_key:
+            self._marks_key, self._marks_refs = marks_key, ds
+            self._update_marks(kind == "linear")
+
+    def _update_regions(self, kind: str, grid: Grid) -> None:
+        s, ds = self.session, self.data.dataset
+        if kind == "linear":
+            self.regions = linear_regions(s.W, s.b, grid, self._confidence_mode)
+        elif kind == "knn":
+            self.regions = vote_regions(s.knn.vote_counts(grid.points), grid.shape)
+        else:
+            self.regions = None
+            self.regions_item.hide()
+            return
+        _, _, _, lut = self._palette(ds.n_classes)
+        rgba = style.region_rgba(self.regions.winner, self.regions.confidence, lut).view(np.uint8)
+        self.regions_item.setImage(rgba.reshape(*grid.shape, 4), autoLevels=False)
+        (x0, x1), (y0, y1) = grid.x_range, grid.y_range
+        self.regions_item.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.regions_item.show()
+
+    def _arrow_scale(self, hist, max_len: float) -> float:
+        """Data units per unit of |w|: arrow_scale, or less so that the run's longest w_j fits max_len."""
+        key = (id(hist), len(hist))
+        if self._norm_cache is None or self._norm_cache[0] != key:
+            norms = np.linalg.norm(hist.W[: len(hist)], axis=2)
+            self._norm_cache = (key, float(np.nanmax(norms[np.isfinite(norms)], initial=0.0)), hist)
+        longest = self._norm_cache[1]
+        return self.arrow_scale if longest <= 0 else min(self.arrow_scale, max_len / longest)
+
+    def _update_lines(self, W, b, hist=None) -> None:
+        n = 0 if W is None else len(W)
+        if n:
+            _, brushes, pens, _ = self._palette(n)
+            (x0, x1), (y0, y1) = self.view_rect()
+            max_len = ARROW_MAX_FRACTION * min(x1 - x0, y1 - y0)
+            pixel = max(self.plot.getViewBox().viewPixelSize())
+            head_len, min_len = 0.6 * ARROW_HEAD_PX * pixel, 4 * ARROW_HEAD_PX * pixel  # short w: still a clear arrow
+            scale = self._arrow_scale(hist, max_len) if hist is not None else self.arrow_scale
+        for j in range(MAX_CLASSES):
+            line, head = self.class_lines[j], self.arrow_heads[j]
+            seg = None
+            if j < n:
+                w, norm2 = W[j], float(W[j] @ W[j])
+                if norm2 > 1e-18 and np.isfinite(norm2):
+                    p0 = -b[j] * w / norm2  # the point of the line nearest the origin
+                    norm = math.sqrt(norm2)
+                    d = np.array([-w[1], w[0]]) / norm
+                    seg = _clip_line(p0, d, x0, x1, y0, y1)
+            if seg is None:
+                line.hide()
+                head.hide()
+                continue
+            t0, t1 = seg
+            start = p0 + min(max(0.0, t0), t1) * d  # the point of the visible line nearest the origin
+            u = w / norm
+            length = min(max(norm * scale, min_len), max_len)
+            tip = start + u * length
+            shaft_end = start + u * max(length - head_len, 0.5 * length)  # stops inside the head
+            pts = np.array([p0 + t0 * d, p0 + t1 * d, start, shaft_end])
+            if self._line_colours[j] is not pens[j]:
+                self._line_colours[j] = pens[j]
+                line.setPen(pens[j])
+                head.setStyle(brush=brushes[j])
+            line.setData(pts[:, 0], pts[:, 1])
+            head.setPos(float(tip[0]), float(tip[1]))
+            head.setStyle(angle=math.degrees(math.atan2(u[1], -u[0])))
+            line.show()
+            head.show()
+
+    def _update_marks(self, linear: bool) -> None:
+        """Ring the points whose SVM loss L_i > 0 at the current step (they still push on W)."""
+        s, ds = self.session, self.data.dataset
+        marked = np.zeros(0, np.int64)
+        if linear and len(ds) and s.history.config.loss.kind == "svm":
+            cfg = s.history.config
+            if self._phi_cache is None or self._phi_cache[0] is not ds or self._phi_cache[1] != cfg.features:
+                self._phi_cache = (ds, cfg.features, cfg.features.transform(ds.X))
+            scores = self._phi_cache[2] @ s.W.T + s.b
+            losses = per_example_terms(scores, ds.y, cfg.loss).sum(axis=1)
+            marked = np.flatnonzero(losses > 0)
+        self.loss_marked = marked
+        self.loss_ring_item.setData(pos=ds.X[marked] if len(marked) else np.zeros((0, 2)), data=marked)
+
+    def _update_inspector(self) -> None:
+        s, ds = self.session, self.data.dataset
+        knn = s.knn
+        items = (self.inspector_lines, self.inspector_ball, self.inspector_query, self.inspector_text)
+        if self.inspector_point is None or s.settings.model != "knn" or knn is None:
+            self._clear_inspector_state()
+            for item in items:
+                item.hide()
+            return
+        if len(knn.X) != len(ds) or knn.n_classes != ds.n_classes:
+            return  # kNN is refitted on the next turn of the event loop
+        qx, qy = self.inspector_point
+        dist, idx = knn.kneighbors(np.array([[qx, qy]]))
+        self.inspector_neighbors, self.inspector_distances = idx[0], dist[0].astype(float)
+        self.inspector_votes = np.bincount(knn.y[idx[0]], minlength=knn.n_classes)
+        r = self.inspector_radius = float(dist[0, -1])
+        nb = np.asarray(knn.X, float)[idx[0]]
+        pairs = np.empty((2 * len(nb), 2))
+        pairs[0::2] = (qx, qy)
+        pairs[1::2] = nb
+        self.inspector_lines.setData(pairs[:, 0], pairs[:, 1])
+        if knn.metric == "l1":
+            ball = np.array([[r, 0], [0, r], [-r, 0], [0, -r], [r, 0]])
+        else:
+            a = np.linspace(0, 2 * np.pi, 121)
+            ball = r * np.column_stack([np.cos(a), np.sin(a)])
+        self.inspector_ball.setData(qx + ball[:, 0], qy + ball[:, 1])
+        self.inspector_query.setData(pos=[(qx, qy)])
+        self.inspector_text.setHtml(self._vote_html(knn))
+        self.inspector_text.setPos(qx + 0.72 * r, qy + 0.72 * r)
+        for item in items:
+            item.show()
+
+    def _vote_html(self, knn) -> str:
+        ds = self.data.dataset
+        colours = style.class_colours(ds.n_classes)
+        votes = self.inspector_votes
+        top = votes.max()
+        tie = (votes == top).sum() > 1
+        rows = [f"<b>k = {knn.k}, {knn.metric.upper()}</b>" + (" — tie" if tie else "")]
+        for c in np.flatnonzero(votes):
+            name = html.escape(ds.class_names[c])
+            weight = "bold" if votes[c] == top and not tie else "normal"
+            rows.append(
+                f"<span style='color:{colours[c]}; font-size:16pt'>■</span> "
+                f"<span style='font-weight:{weight}'>{name}: {int(votes[c])}</span>"
+            )
+        return f"<div style='font-size:14pt; color:#000'>{'<br>'.join(rows)}</div>"
+
+
+class _LegendSample(ItemSample):
+    """A legend sample that ignores clicks (pyqtgraph's would hide the plotted item)."""
+
+    def mouseClickEvent(self, event):
+        event.accept()
+
+
+class _SmoothImageItem(pg.ImageItem):
+    """An ImageItem scaled with bilinear filtering: region borders show no grid-cell steps."""
+
+    def paint(self, painter, *args):
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        super().paint(painter, *args)
+
+
+def _clip_line(p0, d, x0, x1, y0, y1):
+    """Parameters (t0, t1) of the part of the line p0 + t·d inside the rectangle, or None."""
+    t0, t1 = -math.inf, math.inf
+    for p, dp, lo, hi in ((p0[0], d[0], x0, x1), (p0[1], d[1], y0, y1)):
+        if abs(dp) < 1e-12:
+            if p < lo or p > hi:
+                return None
+            continue
+        ta, tb = (lo - p) / dp, (hi - p) / dp
+        t0, t1 = max(t0, min(ta, tb)), min(t1, max(ta, tb))
+    return (t0, t1) if t0 < t1 else None
+
+
+__all__ = ["PlaneView", "HIT_RADIUS_PX"]

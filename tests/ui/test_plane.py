@@ -1,0 +1,357 @@
+"""The plane view: gestures become model calls; the layers follow the models."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from linviz.engine.datasets import Dataset, make_preset
+from linviz.engine.features import FeatureMap
+from linviz.engine.losses import per_example_terms
+from linviz.ui import style
+from linviz.ui.models import DatasetModel, SessionModel
+from linviz.ui.views.plane import PlaneView
+
+
+@pytest.fixture
+def plane(qtbot):
+    data = DatasetModel(make_preset("cs231n"))
+    session = SessionModel(data)
+    view = PlaneView(data, session)
+    qtbot.addWidget(view)
+    view.resize(800, 800)
+    view.show()
+    qtbot.waitUntil(view.isVisible)
+    view.refresh()
+    return view
+
+
+def pixel_tolerance(view, pixels=1.5):
+    px, py = view.plot.getViewBox().viewPixelSize()
+    return pixels * max(px, py)
+
+
+def send_mouse(view, kind, x, y, button=Qt.LeftButton, buttons=None, modifiers=Qt.NoModifier):
+    """Deliver one mouse event to the plot's viewport at data coordinates (x, y)."""
+    vp = view.plot.viewport()
+    local = QPointF(view.data_to_widget(x, y))
+    if buttons is None:
+        buttons = Qt.NoButton if kind == QEvent.MouseButtonRelease else button
+    if kind == QEvent.MouseMove:
+        button = Qt.NoButton
+    event = QMouseEvent(kind, local, QPointF(vp.mapToGlobal(local.toPoint())), button, buttons, modifiers)
+    QApplication.sendEvent(vp, event)
+
+
+def click(qtbot, view, x, y, button=Qt.LeftButton, modifiers=Qt.KeyboardModifier.NoModifier):
+    qtbot.mouseClick(view.plot.viewport(), button, modifiers, view.data_to_widget(x, y))
+
+
+# --- gestures -----------------------------------------------------------------------------------
+
+
+def test_click_adds_a_point_of_the_current_class(qtbot, plane):
+    data = plane.data
+    n = len(data.dataset)
+    click(qtbot, plane, 1.0, -0.5)
+    assert len(data.dataset) == n + 1
+    np.testing.assert_allclose(data.dataset.X[-1], (1.0, -0.5), atol=pixel_tolerance(plane))
+    assert data.dataset.y[-1] == 0
+
+    plane.setFocus()
+    qtbot.keyClick(plane, Qt.Key_2)
+    assert data.current_class == 1
+    click(qtbot, plane, -1.0, -1.2)
+    assert len(data.dataset) == n + 2 and data.dataset.y[-1] == 1
+    np.testing.assert_allclose(data.dataset.X[-1], (-1.0, -1.2), atol=pixel_tolerance(plane))
+
+
+def test_number_keys_beyond_the_classes_are_ignored(qtbot, plane):
+    qtbot.keyClick(plane, Qt.Key_3)
+    assert plane.data.current_class == 2
+    qtbot.keyClick(plane, Qt.Key_7)  # cs231n has 3 classes
+    assert plane.data.current_class == 2
+
+
+def test_drag_moves_the_point_and_retrains_while_moving(qtbot, plane):
+    data, session = plane.data, plane.session
+    session.set_step(session.history.last)
+    W_before = session.W.copy()
+    n = len(data.dataset)
+    start = data.dataset.X[4].copy()  # class 1 at (-0.3, 0.7)
+    retrains = []
+    session.history_changed.connect(lambda: retrains.append(session.history))
+
+    send_mouse(plane, QEvent.MouseButtonPress, *start)
+    path = [(-0.1, 0.4), (0.3, 0.0), (0.6, -0.3), (0.9, -0.8)]
+    for x, y in path:
+        send_mouse(plane, QEvent.MouseMove, x, y, buttons=Qt.LeftButton)
+        qtbot.wait(5)  # the session retrains on the next turn of the event loop
+    send_mouse(plane, QEvent.MouseButtonRelease, *path[-1])
+    qtbot.wait(5)
+
+    assert len(data.dataset) == n  # moved, not added
+    np.testing.assert_allclose(data.dataset.X[4], path[-1], atol=pixel_tolerance(plane))
+    assert data.dataset.y[4] == 1
+    assert len(retrains) >= 2  # training followed the point while the mouse moved
+    session.set_step(session.history.last)
+    assert not np.allclose(session.W, W_before)
+
+
+def test_right_click_removes_the_point(qtbot, plane):
+    data = plane.data
+    X_before = data.dataset.X.copy()
+    click(qtbot, plane, *X_before[2], button=Qt.RightButton)
+    assert len(data.dataset) == len(X_before) - 1
+    np.testing.assert_array_equal(data.dataset.X, np.delete(X_before, 2, axis=0))
+
+
+def test_right_click_on_empty_space_does_nothing(qtbot, plane):
+    n = len(plane.data.dataset)
+    click(qtbot, plane, -1.2, -1.2, button=Qt.RightButton)
+    assert len(plane.data.dataset) == n
+
+
+def test_shift_click_selects_and_delete_removes_the_selection(qtbot, plane):
+    data, session = plane.data, plane.session
+    X_before = data.dataset.X.copy()
+    click(qtbot, plane, *X_before[4], modifiers=Qt.ShiftModifier)
+    click(qtbot, plane, *X_before[7], modifiers=Qt.ShiftModifier)
+    assert len(data.dataset) == 9  # shift-click selects, never adds
+    assert session.selected_examples == (4, 7)
+    assert sorted(plane.selection_item.data['data'].tolist()) == [4, 7]
+
+    click(qtbot, plane, *X_before[7], modifiers=Qt.ShiftModifier)  # toggles off
+    assert session.selected_examples == (4,)
+
+    plane.setFocus()
+    qtbot.keyClick(plane, Qt.Key_Delete)
+    np.testing.assert_array_equal(data.dataset.X, np.delete(X_before, 4, axis=0))
+
+
+def test_point_items_carry_class_markers_and_indices(plane):
+    ds = plane.data.dataset
+    spots = plane.points_item.points()
+    assert [s.data() for s in spots] == list(range(len(ds)))
+    for s, (x, y), label in zip(spots, ds.X, ds.y):
+        assert (s.pos().x(), s.pos().y()) == pytest.approx((x, y))
+        assert s.symbol() == style.MARKERS[label]
+        assert s.brush().color().name().upper() == style.class_colours(ds.n_classes)[label].upper()
+
+
+def test_hit_test_uses_screen_pixels(plane):
+    x, y = plane.data.dataset.X[0]
+    step = pixel_tolerance(plane, 1.0)
+    assert plane.point_at(x + 6 * step, y) == 0
+    assert plane.point_at(x + 16 * step, y) is None
+
+
+# --- layers -------------------------------------------------------------------------------------
+
+
+def test_regions_follow_the_current_step(plane):
+    session = plane.session
+    session.set_step(session.history.last)
+    grid = plane.grid
+    image = plane.regions_item.image
+    assert image.shape == (*grid.shape, 4) and image.dtype == np.uint8
+    (x0, x1), (y0, y1) = plane.view_rect()
+    assert grid.x_range == pytest.approx((x0, x1)) and grid.y_range == pytest.approx((y0, y1))
+
+    W, b = session.W, session.b
+    lut = style.region_lut(3)
+    for r, c in [(5, 5), (grid.shape[0] // 2, grid.shape[1] // 3), (grid.shape[0] - 3, grid.shape[1] - 7), (40, 150)]:
+        p = grid.points[r * grid.shape[1] + c]
+        expected = int(np.argmax(W @ p + b))
+        assert plane.regions.winner[r, c] == expected
+        rows_of_class = lut[expected * 32 : (expected + 1) * 32]
+        assert (rows_of_class == image[r, c]).all(axis=1).any()  # painted in that class's shades
+
+    last_image = image.copy()
+    session.set_step(0)
+    assert not np.array_equal(plane.regions_item.image, last_image)
+
+
+def test_confidence_mode_changes_the_shading_not_the_winners(plane):
+    winners = plane.regions.winner.copy()
+    image = plane.regions_item.image.copy()
+    plane.confidence_mode = "gap"
+    np.testing.assert_array_equal(plane.regions.winner, winners)
+    assert not np.array_equal(plane.regions_item.image, image)
+    with pytest.raises(ValueError):
+        plane.set_confidence_mode("loud")
+
+
+def test_resolution_sets_the_grid(plane):
+    plane.resolution = 120
+    assert max(plane.grid.shape) == 120
+    assert plane.regions_item.image.shape[:2] == plane.grid.shape
+
+
+def test_class_lines_lie_on_the_zero_score_lines(plane):
+    session = plane.session
+    for t in (0, session.history.last):
+        session.set_step(t)
+        W, b = session.W, session.b
+        visible = [line for line in plane.class_lines if line.isVisible()]
+        assert len(visible) == 3
+        for j, line in enumerate(plane.class_lines[:3]):
+            xs, ys = line.getData()
+            assert len(xs) == 4  # the line's two ends, then the arrow's start and tip
+            np.testing.assert_allclose(W[j, 0] * xs[:2] + W[j, 1] * ys[:2] + b[j], 0, atol=1e-9)
+            (x0, x1), (y0, y1) = plane.view_rect()  # clipped to the view
+            assert ((x0 - 1e-9 <= xs[:2]) & (xs[:2] <= x1 + 1e-9) & (y0 - 1e-9 <= ys[:2]) & (ys[:2] <= y1 + 1e-9)).all()
+            sx, sy = xs[2:], ys[2:]  # the arrow points along w_j
+            direction = np.array([sx[1] - sx[0], sy[1] - sy[0]])
+            assert direction[0] * W[j, 1] - direction[1] * W[j, 0] == pytest.approx(0, abs=1e-9)
+            assert direction @ W[j] > 0
+            assert W[j] @ (sx[0], sy[0]) + b[j] == pytest.approx(0, abs=1e-9)  # it starts on the line
+
+
+def test_class_lines_hide_for_knn_and_for_feature_maps(plane):
+    session = plane.session
+    session.update_settings(model="knn")
+    assert not any(line.isVisible() for line in plane.class_lines)
+    assert not any(head.isVisible() for head in plane.arrow_heads)
+    session.update_settings(model="svm", features=FeatureMap("poly2"))
+    assert not any(line.isVisible() for line in plane.class_lines)
+    session.update_settings(features=FeatureMap())
+    assert sum(line.isVisible() for line in plane.class_lines) == 3
+
+
+def test_svm_marks_are_the_points_with_positive_loss(plane):
+    session, ds = plane.session, plane.data.dataset
+    cfg = session.history.config
+    for t in (0, 20, session.history.last):
+        session.set_step(t)
+        scores = ds.X @ session.W.T + session.b
+        L = per_example_terms(scores, ds.y, cfg.loss).sum(axis=1)
+        expected = np.flatnonzero(L > 0)
+        np.testing.assert_array_equal(plane.loss_marked, expected)
+        np.testing.assert_array_equal(np.sort(plane.loss_ring_item.data["data"]), expected)
+    session.update_settings(model="softmax")
+    assert len(plane.loss_marked) == 0 and len(plane.loss_ring_item.data) == 0
+
+
+def test_knn_regions_and_inspector(qtbot, plane):
+    session, data = plane.session, plane.data
+    session.update_settings(model="knn", knn=type(session.settings.knn)(k=3, metric="l2"))
+    knn = session.knn
+    assert knn is not None and knn.k == 3
+    grid = plane.grid
+    counts = knn.vote_counts(grid.points)
+    tie = (counts == counts.max(axis=1, keepdims=True)).sum(axis=1) > 1
+    winner = np.where(tie, -1, counts.argmax(axis=1)).reshape(grid.shape)
+    np.testing.assert_array_equal(plane.regions.winner, winner)
+    if tie.any():  # ties are painted in the LUT's last (neutral) row
+        r, c = np.unravel_index(np.flatnonzero(tie)[0], grid.shape)
+        np.testing.assert_array_equal(plane.regions_item.image[r, c], style.region_lut(3)[-1])
+
+    n = len(data.dataset)
+    click(qtbot, plane, 0.1, 0.1, modifiers=Qt.ControlModifier)
+    assert len(data.dataset) == n  # inspecting does not add a point
+    qx, qy = plane.inspector_point
+    assert (qx, qy) == pytest.approx((0.1, 0.1), abs=pixel_tolerance(plane))
+    dist, idx = knn.kneighbors(np.array([[qx, qy]]))
+    assert len(plane.inspector_neighbors) == 3
+    np.testing.assert_array_equal(plane.inspector_neighbors, idx[0])
+    assert plane.inspector_votes.sum() == 3
+    np.testing.assert_array_equal(plane.inspector_votes, np.bincount(data.dataset.y[idx[0]], minlength=3))
+    assert plane.inspector_radius == pytest.approx(dist[0, -1])
+    xs, ys = plane.inspector_ball.getData()
+    np.testing.assert_allclose(np.hypot(xs - qx, ys - qy), dist[0, -1], rtol=1e-6)
+    assert plane.inspector_text.isVisible()
+
+    session.update_settings(knn=type(session.settings.knn)(k=5, metric="l1"))  # the probe follows the model
+    assert len(plane.inspector_neighbors) == 5 and plane.inspector_votes.sum() == 5
+    xs, ys = plane.inspector_ball.getData()
+    np.testing.assert_allclose(np.abs(xs - qx) + np.abs(ys - qy), plane.inspector_radius, rtol=1e-6)
+
+    plane.setFocus()
+    qtbot.keyClick(plane, Qt.Key_Escape)
+    assert plane.inspector_point is None and not plane.inspector_lines.isVisible()
+
+
+def test_inspect_mode_turns_plain_clicks_into_probes(qtbot, plane):
+    plane.session.update_settings(model="knn")
+    plane.set_inspect_mode(True)
+    n = len(plane.data.dataset)
+    click(qtbot, plane, -0.5, -0.2)
+    assert len(plane.data.dataset) == n
+    assert len(plane.inspector_neighbors) == plane.session.settings.knn.k
+    plane.session.update_settings(model="svm")
+    assert plane.inspector_point is None and len(plane.inspector_neighbors) == 0
+
+
+def test_legend_follows_class_names_and_current_class(qtbot, plane):
+    assert plane.legend_texts()[:3] == ["class 1", "class 2", "class 3"]
+    plane.data.set_class_names(["cat", "dog", "ship"])
+    assert plane.legend_texts()[:3] == ["cat", "dog", "ship"]
+    plane.data.set_current_class(2)
+    labels = [label for _, label in plane.legend.items]
+    assert labels[2].opts["bold"] and not labels[0].opts["bold"]
+
+
+def test_new_dataset_fits_the_view_but_edits_do_not(qtbot, plane):
+    data = plane.data
+    (x0, x1), _ = plane.view_rect()
+    click(qtbot, plane, 1.2, 1.2)
+    assert plane.view_rect()[0] == pytest.approx((x0, x1))
+    data.set_dataset(make_preset("iris"))
+    (x0, x1), (y0, y1) = plane.view_rect()
+    X = data.dataset.X
+    assert x0 < X[:, 0].min() and X[:, 0].max() < x1 and y0 < X[:, 1].min() and X[:, 1].max() < y1
+    assert x0 > 0  # iris petal lengths (1 … 7 cm): the view moved to the data
+
+
+def test_step_changes_leave_the_points_alone(plane):
+    session = plane.session
+    calls = []
+    original = plane.points_item.setData
+    plane.points_item.setData = lambda *a, **k: (calls.append(1), original(*a, **k))
+    session.set_step(5)
+    session.set_step(session.history.last)
+    assert calls == []
+
+
+def test_the_legend_can_be_dragged_and_clicks_on_it_add_nothing(qtbot, plane):
+    n = len(plane.data.dataset)
+    rect = plane.legend.sceneBoundingRect()
+    vb = plane.plot.getViewBox()
+    inside = vb.mapSceneToView(rect.center())
+    before = plane.legend.pos()
+    send_mouse(plane, QEvent.MouseButtonPress, inside.x(), inside.y())
+    for k in range(1, 6):
+        send_mouse(plane, QEvent.MouseMove, inside.x() + 0.05 * k, inside.y() - 0.05 * k, buttons=Qt.LeftButton)
+    send_mouse(plane, QEvent.MouseButtonRelease, inside.x() + 0.25, inside.y() - 0.25)
+    assert len(plane.data.dataset) == n
+    assert plane.legend.pos() != before
+
+
+def test_class_count_changes_and_an_empty_plane(qtbot, plane):
+    data, session = plane.data, plane.session
+    data.set_n_classes(4)  # the session retrains on the next turn of the event loop
+    qtbot.waitUntil(lambda: session.history.n_classes == 4)
+    assert plane.legend_texts()[:4] == ["class 1", "class 2", "class 3", "class 4"]
+    assert int(plane.regions.winner.max()) <= 3
+    assert sum(line.isVisible() for line in plane.class_lines) <= 4
+
+    data.clear()
+    qtbot.waitUntil(lambda: session.history.n_train == 0)
+    assert len(plane.points_item.data) == 0 and len(plane.loss_marked) == 0
+    click(qtbot, plane, 0.5, 0.5)
+    assert len(data.dataset) == 1
+
+
+def test_knn_with_fewer_points_than_k_shows_no_regions(qtbot, plane):
+    session, data = plane.session, plane.data
+    session.update_settings(model="knn")
+    assert plane.regions_item.isVisible()
+    messages = []
+    session.message.connect(lambda level, text: messages.append(level))
+    ds = data.dataset
+    data.set_dataset(Dataset(ds.X[:2], ds.y[:2], ds.class_names))  # k = 3 needs three points
+    qtbot.waitUntil(lambda: session.knn is None)
+    assert not plane.regions_item.isVisible() and plane.regions is None
+    assert messages == ["warning"]
