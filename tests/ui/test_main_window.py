@@ -1,0 +1,67 @@
+"""The assembled window: it opens trained, loads presets and files, and survives bad input."""
+
+import numpy as np
+
+from linviz.engine.datasets import PRESETS, write_points, make_preset
+
+
+def test_opens_with_a_trained_preset_ready_to_play(window):
+    h = window.session.history
+    assert window.data.dataset.name == "cs231n"
+    assert len(h) > 100 and window.session.step == 0
+    np.testing.assert_array_equal(h.W[0], window.data.dataset.W0)
+    assert "cs231n" in window.windowTitle()
+
+
+def test_every_preset_is_in_the_menu_and_loads(window):
+    menu = window.findChild(type(window.menuBar().actions()[0].menu()), "presets_menu")
+    names = {a.text() for a in menu.actions()}
+    assert names == set(PRESETS)
+    for action in menu.actions():
+        action.trigger()
+        assert window.data.dataset.name == action.text()
+        window.session.retrain()  # the data change retrains on the next event-loop turn
+        assert window.session.history is not None and len(window.session.history) > 1
+
+
+def test_a_bad_points_file_leaves_the_points_and_says_why(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Ok)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y,label\n0.1,0.2,0\n0.3,oops,1\n")
+    before = window.data.dataset
+    window.open_points(str(bad))
+    assert window.data.dataset is before
+    assert "line 3" in window.message_label.text()
+
+
+def test_points_round_trip_through_the_file_menu(window, tmp_path):
+    path = tmp_path / "moons.json"
+    write_points(make_preset("moons", seed=3), path)
+    window.open_points(str(path))
+    assert len(window.data.dataset) == len(make_preset("moons", seed=3))
+    out = tmp_path / "saved.csv"
+    window.save_points(str(out))
+    assert out.read_text().count("\n") >= len(window.data.dataset)
+
+
+def test_a_diverging_learning_rate_is_reported_and_every_view_shows_the_last_finite_step(window, qtbot):
+    window.load_preset("blobs")
+    window.session.update_settings(lr=1e300)
+    window.session.retrain()
+    h = window.session.history
+    assert h.stop_reason == "diverged"
+    assert "diverged" in window.message_label.text() and "smaller learning rate" in window.message_label.text()
+    window.session.set_step(h.last)
+    assert np.isfinite(window.session.W).all()
+    window.session.update_settings(lr=0.1)
+    window.session.retrain()
+    assert window.message_label.text() == ""
+
+
+def test_closing_stops_playback(window, qtbot):
+    window.playback.play()
+    assert window.playback.playing
+    window.close()
+    assert not window.playback.playing
