@@ -1,0 +1,757 @@
+"""Linear classifiers and kNN on CIFAR-10 images: the same losses, regularisers
+and optimisers as the 2D trainer, sized for 3,072-pixel rows.
+
+The objective is the lecture's::
+
+    loss(W, b) = 1/N Σ_i L_i(s_i, y_i) + λ R(W),   s_i = W x_i + b
+
+with W (C, D) one row per class, b (C,), x_i a float32 feature row (D = 3,072
+mean-subtracted pixels, or HOG / colour features).
+
+Unlike ``training.train`` nothing is recorded step by step (a step is 30,730
+weights): ``fit_linear`` keeps the mini-batch loss of every update and the
+validation accuracy every ``eval_every`` updates, and returns the final
+weights in a :class:`LinearRun`.
+
+Speed and memory (see ``linviz bench cifar`` for the figures):
+
+- everything stays float32 (half the memory traffic of float64, and BLAS's
+  float32 kernels are twice as wide);
+- a mini-batch is gathered with ``np.take(X, idx, axis=0, out=buffer,
+  mode="clip")`` into one preallocated buffer, its indices sorted so the rows are
+  read in memory order (with the default ``mode="raise"`` NumPy buffers the
+  output and the gather is 3× slower than plain ``X[idx]``);
+- the weight gradient is formed as ``dscores.T @ X`` ((C, B) @ (B, D), the
+  "G.T @ X" form), which OpenBLAS runs faster than the textbook ``X.T @ dscores``;
+- both products go in blocks of rows small enough for OpenBLAS's small-matrix
+  kernels (``auto_block_rows``: 32 raw CIFAR rows), which are 2–3× faster per
+  row than its general kernels on these skinny shapes; ``full_loss_and_grad``
+  also computes each block's loss and gradient while the block is in cache, so
+  X is read from memory once instead of twice;
+- the callers (app, command line, benchmark) run these functions with BLAS
+  limited to one thread (``threadpoolctl.threadpool_limits(1)``): the products
+  are skinny (10 classes), and OpenBLAS's second thread costs more to wake, or
+  stalls outright on a busy machine, than it saves. The engine itself imports
+  nothing but NumPy.
+
+Determinism: ``fit_linear`` draws W and every mini-batch from
+``default_rng(seed)``; the same seed and data give bit-identical weights.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .cifar import IMAGE_SHAPE, CifarData, split_train_val, subsample
+from .image_features import FEATURE_KINDS, extract_features, standardize
+from .knn import KNearestNeighbors
+from .losses import LossConfig, data_loss
+from .optimizers import Optimizer, OptState, Schedule
+from .regularizers import RegConfig, penalty, project_max_norm
+
+LINEAR_MODELS = ("svm", "softmax")
+SMALL_GEMM_MNK = 1_000_000
+"""OpenBLAS's small-matrix kernels take products with M·N·K up to this (see ``auto_block_rows``)."""
+SUPER_BLOCKS = 4
+"""``full_loss_and_grad`` takes this many blocks per ``data_loss`` call (128 raw rows, 1.5 MB: in L2)."""
+PREPARE_CHUNK = 2048  # images converted to float rows at a time
+
+
+# ----------------------------------------------------------------------------- configuration
+
+
+@dataclass(frozen=True)
+class ImageTrainConfig:
+    """Every setting of a mini-batch run on image features.
+
+    model: "svm" or "softmax"; ``loss`` carries the SVM switches (variant, Δ, …);
+        its ``kind`` is set to ``model``.
+    reg: the penalty (default L2, λ Σ W², with CS231n's λ = 2.5e4 for raw pixels).
+    optimizer, schedule: the update rule and the learning-rate schedule.
+    lr: the base learning rate α.
+    batch_size: examples per update (the whole set if it is larger).
+    iters: number of updates.
+    seed: seeds W's initialisation and every mini-batch.
+    init_scale: W ~ init_scale · N(0, 1); b = 0.
+    eval_every: measure validation and train-batch accuracy every this many updates
+        (and after the last).
+    """
+
+    model: str = "svm"
+    loss: LossConfig = field(default_factory=LossConfig)
+    reg: RegConfig = field(default_factory=lambda: RegConfig("l2", lam=2.5e4))
+    optimizer: Optimizer = field(default_factory=Optimizer)
+    schedule: Schedule = field(default_factory=Schedule)
+    lr: float = 1e-7
+    batch_size: int = 200
+    iters: int = 1500
+    seed: int = 0
+    init_scale: float = 1e-4
+    eval_every: int = 100
+
+    def __post_init__(self):
+        if self.model not in LINEAR_MODELS:
+            raise ValueError(f"unknown linear model {self.model!r}; choose one of {', '.join(LINEAR_MODELS)}")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"the learning rate must be a finite number > 0, not {self.lr}")
+        if self.batch_size < 1:
+            raise ValueError(f"the batch size must be ≥ 1, not {self.batch_size}")
+        if self.iters < 0:
+            raise ValueError(f"the number of iterations must be ≥ 0, not {self.iters}")
+        if self.eval_every < 1:
+            raise ValueError(f"eval_every must be ≥ 1, not {self.eval_every}")
+        if not (math.isfinite(self.init_scale) and self.init_scale >= 0):
+            raise ValueError(f"init_scale must be a finite number ≥ 0, not {self.init_scale}")
+        if self.loss.kind != self.model:  # ``model`` decides; keep the two in step
+            object.__setattr__(self, "loss", replace(self.loss, kind=self.model))
+
+    @property
+    def loss_config(self) -> LossConfig:
+        """The data loss: ``loss``, whose kind always equals ``model``."""
+        return self.loss
+
+
+RECOMMENDED = {
+    # (model, raw?) → (lr, λ) for SGD, batch 200, 1,500 updates, L2 penalty λ Σ W².
+    ("svm", True): (1e-7, 2.5e4),  # CS231n's run on mean-subtracted pixels (0..255 scale)
+    ("softmax", True): (1e-7, 2.5e4),
+    ("svm", False): (3e-3, 1e-3),  # standardised HOG / colour features (mean 0, std 1)
+    ("softmax", False): (3e-2, 1e-3),
+}
+"""Learning rate and λ that work out of the box, measured on the 10,000-image subset
+(validation 1,000, test 10,000): raw pixels SVM 34 %, Softmax 32 % test; HOG + colour
+SVM 48 %, Softmax 49 %; HOG alone ~46 %; colour alone ~22 %. On standardised features
+the validation accuracy is flat (±1 point) for SVM lr 1e-3…3e-2 and λ 1e-4…1e-1."""
+
+
+def recommended_config(model: str = "svm", features: str = "raw", **changes) -> ImageTrainConfig:
+    """An ``ImageTrainConfig`` with the :data:`RECOMMENDED` lr and λ for these features,
+    then ``changes`` applied (e.g. ``iters=300``)."""
+    if features not in FEATURE_KINDS:
+        raise ValueError(f"unknown features {features!r}; choose one of {', '.join(FEATURE_KINDS)}")
+    if model not in LINEAR_MODELS:
+        raise ValueError(f"unknown linear model {model!r}; choose one of {', '.join(LINEAR_MODELS)}")
+    lr, lam = RECOMMENDED[(model, features == "raw")]
+    return replace(ImageTrainConfig(model=model, lr=lr, reg=RegConfig("l2", lam=lam)), **changes)
+
+
+# ----------------------------------------------------------------------------- full-batch objective
+
+
+def _reg_terms(W, b, reg_cfg: RegConfig):
+    """λR and its gradients (W part, b part or None)."""
+    rl, dR = penalty(W, reg_cfg)
+    if reg_cfg.include_bias:
+        rb, dRb = penalty(b[None, :], reg_cfg)
+        return rl + rb, dR, dRb[0]
+    return rl, dR, None
+
+
+def auto_block_rows(dim: int, n_classes: int) -> int:
+    """Rows per block: the most with rows·D·C ≤ 10⁶ (32 for raw CIFAR-10), at least 8.
+
+    OpenBLAS (0.3.31 as NumPy 2.4's wheels ship it, on this project's SkylakeX
+    machines) multiplies matrices with M·N·K ≤ 10⁶ by its "small matrix" kernels,
+    which skip packing the operands: measured here, a (32, 3072) @ (3072, 10)
+    product takes ~1 µs a row and a (33, 3072) one ~2.6 µs a row. 32 rows of 3,072
+    float32 (393 KB) also stay in the L2 cache between the forward and the gradient
+    product. With another BLAS the blocks still keep X in cache; only the size is
+    tuned for OpenBLAS.
+    """
+    return int(min(4096, max(8, SMALL_GEMM_MNK // max(1, dim * n_classes))))
+
+
+def _rows_pass(X, y, W, b, loss_cfg: LossConfig, block_rows: int, weight: float, gW: np.ndarray, accumulate: bool):
+    """Data loss and gradient on the rows X (a view or a gathered batch), times ``weight``.
+
+    S = X Wᵀ + b and gW (+)= weight · dSᵀ X go ``block_rows`` rows at a time
+    (OpenBLAS's small-matrix kernels, see :func:`auto_block_rows`); ``data_loss``
+    runs once on the whole (n, C) score table, as per-block calls would cost more
+    in Python overhead than the rows lose by leaving the L2 cache.
+    ``accumulate``: add to gW, else overwrite it.
+    Returns (weight · mean loss, weight · Σ_i dS_i as float64 (C,), S (n, C)).
+    """
+    n = len(X)
+    WT = W.T
+    S = np.empty((n, len(W)), dtype=X.dtype)
+    for i in range(0, n, block_rows):
+        np.matmul(X[i : i + block_rows], WT, out=S[i : i + block_rows])
+    S += b
+    loss, dS = data_loss(S, y, loss_cfg)
+    if weight != 1.0:
+        dS *= weight
+    part = np.empty_like(gW)
+    for i in range(0, n, block_rows):
+        if i == 0 and not accumulate:
+            np.matmul(dS[:block_rows].T, X[:block_rows], out=gW)
+            continue
+        np.matmul(dS[i : i + block_rows].T, X[i : i + block_rows], out=part)
+        gW += part
+    return loss * weight, dS.sum(axis=0, dtype=np.float64), S
+
+
+def _batch_pass(W, b, X, y, idx, loss_cfg: LossConfig, block_rows: int, gW: np.ndarray, buf: np.ndarray):
+    """Mean data loss and gradient on the mini-batch X[idx], y[idx] (rows gathered into ``buf``).
+
+    ``gW`` (C, D) is overwritten. Returns (loss, db float64 (C,), scores (B, C)).
+    """
+    Xb = buf[: len(idx)]
+    np.take(X, idx, axis=0, out=Xb, mode="clip")  # mode "raise" (the default) buffers: 3× slower
+    return _rows_pass(Xb, y[idx], W, b, loss_cfg, block_rows, 1.0, gW, accumulate=False)
+
+
+def _blocked_pass(W, b, X, y, loss_cfg: LossConfig, block_rows: int, gW: np.ndarray):
+    """Mean data loss over every row of X and its gradient, ``SUPER_BLOCKS`` × block_rows rows at a time.
+
+    Each chunk (1.5 MB of raw rows) is read from memory once and stays in the L2
+    cache for both its products; its loss and gradient are weighted by
+    n_chunk / n. ``gW`` (C, D) is overwritten. Returns (loss, db float64 (C,)).
+    """
+    n = len(X)
+    chunk = SUPER_BLOCKS * block_rows
+    db = np.zeros(len(W))
+    total = 0.0
+    for i in range(0, n, chunk):
+        X_chunk = X[i : i + chunk]
+        loss, db_chunk, _ = _rows_pass(X_chunk, y[i : i + chunk], W, b, loss_cfg, block_rows, len(X_chunk) / n,
+                                       gW, accumulate=i > 0)
+        total += loss
+        db += db_chunk
+    return total, db
+
+
+def full_loss_and_grad(W, b, X, y, loss_cfg: LossConfig, reg_cfg: RegConfig, block_rows: int | None = None):
+    """The objective over ALL rows of X and its gradient: (loss, dW (C, D), db (C,)).
+
+    W (C, D), b (C,), X (N, D) (float32 keeps float32), y (N,) int. The rows go
+    in chunks of ``SUPER_BLOCKS`` × ``block_rows`` (default :func:`auto_block_rows`):
+    S = X_chunk Wᵀ + b, (L, dS) = ``data_loss`` of the chunk — which averages over
+    the chunk, so both are weighted by n_chunk / N — then dW += dSᵀ X_chunk (the
+    "Gᵀ X" form) while the chunk is still in cache, db += Σ dS; both products go
+    ``block_rows`` rows at a time. X is read from memory once. Finally λR(W) and
+    its gradient are added. Same value as :func:`full_loss_and_grad_plain` up to
+    rounding.
+    """
+    X = np.asarray(X)
+    y = np.asarray(y)
+    W = np.asarray(W, dtype=X.dtype)
+    b = np.asarray(b, dtype=X.dtype)
+    n = len(X)
+    if X.ndim != 2 or W.ndim != 2 or X.shape[1] != W.shape[1] or y.shape != (n,) or b.shape != (len(W),):
+        raise ValueError(f"shapes do not fit: W {W.shape}, b {b.shape}, X {X.shape}, y {y.shape}")
+    rows = auto_block_rows(X.shape[1], len(W)) if block_rows is None else int(block_rows)
+    if rows < 1:
+        raise ValueError(f"block_rows must be ≥ 1, not {block_rows}")
+    dW = np.empty(W.shape, dtype=X.dtype)
+    dl, db = _blocked_pass(W, b, X, y, loss_cfg, rows, dW) if n else (0.0, np.zeros(len(W)))
+    if not n:
+        dW[...] = 0
+    rl, dR, dRb = _reg_terms(W, b, reg_cfg)
+    dW += dR
+    db = db.astype(X.dtype)
+    if dRb is not None:
+        db += dRb
+    return float(dl + rl), dW, db
+
+
+def full_loss_and_grad_plain(W, b, X, y, loss_cfg: LossConfig, reg_cfg: RegConfig):
+    """The textbook version: one ``X @ W.T`` for every score, one ``X.T @ dS`` for the gradient.
+
+    Reads X from memory twice; kept as the reference the tests compare with.
+    """
+    X = np.asarray(X)
+    W = np.asarray(W, dtype=X.dtype)
+    b = np.asarray(b, dtype=X.dtype)
+    S = X @ W.T + b
+    dl, dS = data_loss(S, np.asarray(y), loss_cfg)
+    rl, dR, dRb = _reg_terms(W, b, reg_cfg)
+    dW = (X.T @ dS).T + dR
+    db = dS.sum(axis=0)
+    if dRb is not None:
+        db = db + dRb
+    return float(dl + rl), dW, db
+
+
+# ----------------------------------------------------------------------------- mini-batch training
+
+
+@dataclass(eq=False)
+class LinearRun:
+    """A finished (or stopped) run: the weights and what was measured on the way.
+
+    W (C, D) float32, b (C,) float32, the parameters after ``iterations`` updates.
+    loss_history[t]: the mini-batch loss (data + λR) of the parameters after t
+    updates, on the batch of update t + 1 (every finite one measured). val_history / train_history:
+    [(updates done, accuracy)] every ``eval_every`` updates and after the last —
+    validation accuracy (if a validation set was given) and the accuracy on that
+    update's mini-batch. stopped: ``should_stop`` ended the run; diverged: the loss
+    became non-finite, and W, b are the last parameters whose loss was finite.
+    """
+
+    W: np.ndarray
+    b: np.ndarray
+    loss_history: np.ndarray
+    val_history: list[tuple[int, float]]
+    train_history: list[tuple[int, float]]
+    train_seconds: float
+    config: ImageTrainConfig
+    iterations: int
+    stopped: bool = False
+    diverged: bool = False
+
+    @property
+    def val_accuracy(self) -> float | None:
+        """The last measured validation accuracy (None without a validation set)."""
+        return self.val_history[-1][1] if self.val_history else None
+
+    def scores(self, X) -> np.ndarray:
+        """Class scores X Wᵀ + b: (N, D) → float32 (N, C)."""
+        X = np.asarray(X, dtype=self.W.dtype)
+        return X @ self.W.T + self.b
+
+    def predict(self, X) -> np.ndarray:
+        """The highest-scoring class of each row, int64 (N,)."""
+        return self.scores(X).argmax(axis=1)
+
+    def accuracy(self, X, y) -> float:
+        """Fraction of rows whose predicted class is y (NaN for no rows)."""
+        y = np.asarray(y)
+        return float((self.predict(X) == y).mean()) if len(y) else float("nan")
+
+
+class _Batches:
+    """Seeded mini-batch indices: a fresh permutation of range(n) every epoch,
+    cut into batches (the remainder of each epoch is skipped, so every batch
+    has the same size), each batch sorted so its rows are gathered in memory order."""
+
+    def __init__(self, n: int, batch_size: int, rng: np.random.Generator):
+        self.n, self.size, self.rng = n, min(batch_size, n), rng
+        self.perm, self.pos = None, n
+
+    def next(self) -> np.ndarray:
+        if self.size == self.n:
+            return np.arange(self.n)
+        if self.perm is None or self.pos + self.size > self.n:
+            self.perm, self.pos = self.rng.permutation(self.n), 0
+        idx = np.sort(self.perm[self.pos : self.pos + self.size])
+        self.pos += self.size
+        return idx
+
+
+def _check_xy(X, y, what: str, dim: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    X = np.asarray(X)
+    y = np.asarray(y)
+    if X.ndim != 2 or (dim is not None and X.shape[1] != dim):
+        want = f"(N, {dim})" if dim is not None else "(N, D)"
+        raise ValueError(f"{what} must be a {want} array of feature rows; got shape {X.shape}")
+    if y.shape != (len(X),) or (len(y) and not np.issubdtype(y.dtype, np.integer)):
+        raise ValueError(f"{what} needs {len(X)} integer labels; got {y.dtype} array of shape {y.shape}")
+    if X.dtype != np.float32:
+        X = X.astype(np.float32)
+    return X, y.astype(np.int64, copy=False)
+
+
+def fit_linear(
+    X,
+    y,
+    cfg: ImageTrainConfig,
+    n_classes: int,
+    *,
+    X_val=None,
+    y_val=None,
+    on_progress: Callable[[int, float, float | None], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> LinearRun:
+    """Mini-batch gradient descent of a linear SVM / Softmax on float32 rows.
+
+    X (N, D) (float32; other dtypes are converted once), y (N,) in [0, n_classes).
+    Each update: draw a batch (see ``_Batches``), gather its rows into a reused
+    buffer, S = X_b Wᵀ + b, (L, dS) = ``data_loss``, λR(W), ∇W = dSᵀ X_b + λ∂R,
+    ∇b = Σ dS, then θ = (W, b) flat is moved by ``cfg.optimizer`` (and projected
+    for max-norm).
+
+    ``on_progress(updates_done, batch_loss, val_acc_or_None)`` is called after
+    every update (val_acc when it was measured, i.e. every ``eval_every``
+    updates and after the last); ``should_stop()`` is polled before every update
+    and ends the run with ``stopped=True``. A non-finite loss ends the run with
+    ``diverged=True`` and the last parameters whose loss was finite. Both
+    callbacks run on the calling thread.
+    """
+    X, y = _check_xy(X, y, "X")
+    n, dim = X.shape
+    c = int(n_classes)
+    if n == 0:
+        raise ValueError("the training set is empty")
+    if c < 2 or y.min() < 0 or y.max() >= c:
+        raise ValueError(f"labels must lie in [0, {c}) with at least 2 classes; got {y.min()}..{y.max()}")
+    has_val = X_val is not None and y_val is not None and len(y_val) > 0
+    if has_val:
+        X_val, y_val = _check_xy(X_val, y_val, "X_val", dim)
+    loss_cfg, reg_cfg, opt, sched = cfg.loss_config, cfg.reg, cfg.optimizer, cfg.schedule
+    rng = np.random.default_rng(cfg.seed)
+
+    cd = c * dim
+    theta = np.zeros(cd + c, dtype=np.float32)
+    theta[:cd] = cfg.init_scale * rng.standard_normal(cd)
+    grad = np.empty_like(theta)
+    gW = grad[:cd].reshape(c, dim)
+    batches = _Batches(n, cfg.batch_size, rng)
+    block_rows = min(batches.size, auto_block_rows(dim, c))
+    full = batches.size == n  # full-batch descent: no gathering, X is walked in place
+    buf = None if full else np.empty((batches.size, dim), dtype=np.float32)
+    losses = np.empty(cfg.iters, dtype=np.float64)
+    val_hist: list[tuple[int, float]] = []
+    train_hist: list[tuple[int, float]] = []
+    state = OptState()
+    previous = theta
+    stopped = diverged = False
+    t = 0
+    start = time.perf_counter()
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        while t < cfg.iters:
+            if should_stop is not None and should_stop():
+                stopped = True
+                break
+            W, b = theta[:cd].reshape(c, dim), theta[cd:]
+            if full:
+                idx = None
+                dl, db = _blocked_pass(W, b, X, y, loss_cfg, block_rows, gW)
+            else:
+                idx = batches.next()
+                dl, db, S = _batch_pass(W, b, X, y, idx, loss_cfg, block_rows, gW, buf)
+            rl, dR, dRb = _reg_terms(W, b, reg_cfg)
+            loss = dl + rl
+            if not math.isfinite(loss):
+                diverged = True
+                theta = previous  # the last parameters whose loss was finite
+                break
+            losses[t] = loss
+            gW += dR
+            grad[cd:] = db
+            if dRb is not None:
+                grad[cd:] += dRb
+            new_theta, state = opt.update(theta, grad, sched.rate(cfg.lr, t), state)
+            if reg_cfg.kind == "maxnorm":
+                new_theta[:cd] = project_max_norm(new_theta[:cd].reshape(c, dim), reg_cfg).ravel()
+            t += 1
+            val_acc = None
+            if t % cfg.eval_every == 0 or t == cfg.iters:
+                if full:
+                    train_hist.append((t, float(((X @ W.T + b).argmax(axis=1) == y).mean())))
+                else:
+                    train_hist.append((t, float((S.argmax(axis=1) == y[idx]).mean())))
+                if has_val:
+                    Wn, bn = new_theta[:cd].reshape(c, dim), new_theta[cd:]
+                    val_acc = float(((X_val @ Wn.T + bn).argmax(axis=1) == y_val).mean())
+                    val_hist.append((t, val_acc))
+            previous, theta = theta, new_theta
+            if on_progress is not None:
+                on_progress(t, loss, val_acc)
+    seconds = time.perf_counter() - start
+    losses_done = losses[:t].copy()  # every finite loss measured
+    if diverged:
+        t = max(t - 1, 0)  # the update that led to the non-finite loss is undone
+        val_hist = [v for v in val_hist if v[0] <= t]
+        train_hist = [v for v in train_hist if v[0] <= t]
+    if (stopped or diverged) and has_val and (not val_hist or val_hist[-1][0] != t):
+        # the weights we return were never measured: measure them, so val_accuracy is theirs
+        W, b = theta[:cd].reshape(c, dim), theta[cd:]
+        val_hist.append((t, float(((X_val @ W.T + b).argmax(axis=1) == y_val).mean())))
+    return LinearRun(
+        W=theta[:cd].reshape(c, dim).copy(),
+        b=theta[cd:].copy(),
+        loss_history=losses_done,
+        val_history=val_hist,
+        train_history=train_hist,
+        train_seconds=seconds,
+        config=cfg,
+        iterations=t,
+        stopped=stopped,
+        diverged=diverged,
+    )
+
+
+# ----------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedData:
+    """Float32 feature rows of a train / validation / test split, ready for a model.
+
+    ``train_idx`` and ``val_idx`` index ``data.X_train`` and ``test_idx`` indexes
+    ``data.X_test``, so the images behind each row can be shown.
+    ``mean_image`` is the training rows' mean image (float32 (32, 32, 3)).
+    """
+
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_val: np.ndarray
+    y_val: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    class_names: tuple[str, ...]
+    mean_image: np.ndarray
+    features: str
+    train_idx: np.ndarray
+    val_idx: np.ndarray
+    test_idx: np.ndarray
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+    @property
+    def dim(self) -> int:
+        return self.X_train.shape[1]
+
+
+def _chunked_mean(images: np.ndarray, idx: np.ndarray, chunk: int = PREPARE_CHUNK) -> np.ndarray:
+    """mean_image over images[idx], gathering ``chunk`` images at a time."""
+    total = np.zeros(images.shape[1:], dtype=np.float64)
+    for i in range(0, len(idx), chunk):
+        total += images[idx[i : i + chunk]].sum(axis=0, dtype=np.float64)
+    return (total / len(idx)).astype(np.float32)
+
+
+def _raw_rows(images: np.ndarray, idx: np.ndarray, mean: np.ndarray, scale: float) -> np.ndarray:
+    """(images[idx] − mean) · scale as float32 (n, D), one chunk of images at a time."""
+    dim = int(np.prod(images.shape[1:]))
+    out = np.empty((len(idx), dim), dtype=np.float32)
+    m = mean.reshape(-1)
+    for i in range(0, len(idx), PREPARE_CHUNK):
+        part = out[i : i + PREPARE_CHUNK]
+        part[...] = images[idx[i : i + PREPARE_CHUNK]].reshape(len(part), dim)
+        part -= m
+        if scale != 1.0:
+            part *= np.float32(scale)
+    return out
+
+
+def _feature_rows(images: np.ndarray, idx: np.ndarray, kind: str) -> np.ndarray:
+    parts = [extract_features(images[idx[i : i + PREPARE_CHUNK]], kind) for i in range(0, len(idx), PREPARE_CHUNK)]
+    return np.concatenate(parts) if parts else extract_features(images[:0], kind)
+
+
+def _subset(idx: np.ndarray, labels: np.ndarray, size: int | None, seed: int, what: str) -> np.ndarray:
+    if size is None or size == len(idx):
+        return idx
+    if not 0 < size <= len(idx):
+        raise ValueError(f"{what} must be between 1 and {len(idx)}; got {size}")
+    return subsample(idx, labels[idx], size, seed=seed)[0]
+
+
+def prepare(
+    data: CifarData,
+    *,
+    features: str = "raw",
+    train_size: int | None = None,
+    val_size: int = 1000,
+    test_size: int | None = None,
+    seed: int = 0,
+    scale: float = 1.0,
+) -> PreparedData:
+    """Split and featurise CIFAR-10 for the linear models and kNN.
+
+    Validation: ``val_size`` training images held out at random (seeded).
+    Training: the rest, or a class-balanced random ``train_size`` of them.
+    Test: the test set, or a class-balanced random ``test_size`` of it.
+
+    features "raw": pixels minus the training rows' mean image, times ``scale``.
+    "hog" / "color" / "hog+color": ``extract_features`` then ``standardize``
+    with the training rows' mean and standard deviation. Images are converted
+    ``PREPARE_CHUNK`` at a time into the float32 results; no float64 copy of a
+    whole set is ever made.
+    """
+    if features not in FEATURE_KINDS:
+        raise ValueError(f"unknown features {features!r}; choose one of {', '.join(FEATURE_KINDS)}")
+    n = len(data.y_train)
+    if not 0 <= val_size < n:
+        raise ValueError(f"the validation size must be between 0 and {n - 1} (the training images less one); "
+                         f"got {val_size}")
+    train_idx, val_idx = split_train_val(n, val_size, seed)
+    train_idx = _subset(train_idx, data.y_train, train_size, seed, "the training size")
+    test_idx = _subset(np.arange(len(data.y_test)), data.y_test, test_size, seed, "the test size")
+    mu = _chunked_mean(data.X_train, train_idx)
+    if features == "raw":
+        X_tr = _raw_rows(data.X_train, train_idx, mu, scale)
+        X_va = _raw_rows(data.X_train, val_idx, mu, scale)
+        X_te = _raw_rows(data.X_test, test_idx, mu, scale)
+    else:
+        X_tr, X_va, X_te = standardize(
+            _feature_rows(data.X_train, train_idx, features),
+            _feature_rows(data.X_train, val_idx, features),
+            _feature_rows(data.X_test, test_idx, features),
+        )
+    return PreparedData(
+        X_tr, data.y_train[train_idx], X_va, data.y_train[val_idx], X_te, data.y_test[test_idx],
+        tuple(data.class_names), mu, features, train_idx, val_idx, test_idx,
+    )
+
+
+# ----------------------------------------------------------------------------- search
+
+
+@dataclass(eq=False)
+class SearchResult:
+    """A grid of short runs: val_acc[i, j] for lrs[i] × regs[j] (NaN: diverged or not run)."""
+
+    lrs: np.ndarray
+    regs: np.ndarray
+    val_acc: np.ndarray
+    train_acc: np.ndarray
+    diverged: np.ndarray
+    stopped: bool = False
+
+    @property
+    def best_index(self) -> tuple[int, int] | None:
+        """(i, j) of the highest validation accuracy (first on ties), None if no run finished."""
+        if np.isnan(self.val_acc).all():
+            return None
+        i, j = np.unravel_index(np.nanargmax(self.val_acc), self.val_acc.shape)
+        return int(i), int(j)
+
+    @property
+    def best(self) -> tuple[float, float, float] | None:
+        """(lr, reg, val_acc) of the best run."""
+        ij = self.best_index
+        return None if ij is None else (float(self.lrs[ij[0]]), float(self.regs[ij[1]]), float(self.val_acc[ij]))
+
+    def best_config(self, cfg: ImageTrainConfig) -> ImageTrainConfig:
+        """``cfg`` with the best lr and λ (ValueError if no run finished)."""
+        if self.best is None:
+            raise ValueError("no run of the search finished")
+        lr, reg, _ = self.best
+        return replace(cfg, lr=lr, reg=replace(cfg.reg, lam=reg))
+
+
+def hyperparameter_search(
+    prep: PreparedData,
+    lrs: Sequence[float],
+    regs: Sequence[float],
+    cfg: ImageTrainConfig,
+    *,
+    iters: int | None = None,
+    on_result: Callable[[int, int, float], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> SearchResult:
+    """Train one short run per (lr, λ) (``iters`` updates, default ``cfg.iters``),
+    same seed for all, and measure the validation accuracy at its end.
+
+    ``on_result(i, j, val_acc)`` after each run (NaN if it diverged);
+    ``should_stop()`` is polled inside every run and ends the search
+    (``stopped=True``; the runs not finished stay NaN).
+    """
+    if len(prep.y_val) == 0:
+        raise ValueError("the search needs a validation set (val_size > 0)")
+    lrs_a, regs_a = np.asarray(lrs, dtype=float), np.asarray(regs, dtype=float)
+    if lrs_a.ndim != 1 or regs_a.ndim != 1 or not len(lrs_a) or not len(regs_a):
+        raise ValueError("give at least one learning rate and one regularisation strength")
+    shape = (len(lrs_a), len(regs_a))
+    result = SearchResult(lrs_a, regs_a, np.full(shape, np.nan), np.full(shape, np.nan), np.zeros(shape, bool))
+    n_iters = cfg.iters if iters is None else iters
+    for i, lr in enumerate(lrs_a):
+        for j, lam in enumerate(regs_a):
+            run_cfg = replace(cfg, lr=float(lr), reg=replace(cfg.reg, lam=float(lam)), iters=n_iters,
+                              eval_every=max(1, n_iters))
+            run = fit_linear(prep.X_train, prep.y_train, run_cfg, prep.n_classes, X_val=prep.X_val,
+                             y_val=prep.y_val, should_stop=should_stop)
+            if run.stopped:
+                result.stopped = True
+                return result
+            result.diverged[i, j] = run.diverged
+            if not run.diverged:
+                result.val_acc[i, j] = run.val_accuracy
+                result.train_acc[i, j] = run.train_history[-1][1] if run.train_history else np.nan
+            if on_result is not None:
+                on_result(i, j, float(result.val_acc[i, j]))
+    return result
+
+
+# ----------------------------------------------------------------------------- evaluation and pictures
+
+
+def confusion_matrix(y_true, y_pred, n_classes: int) -> np.ndarray:
+    """int64 (C, C): entry [i, j] counts the examples of true class i predicted as j."""
+    y_true, y_pred = np.asarray(y_true, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
+    if y_true.shape != y_pred.shape or y_true.ndim != 1:
+        raise ValueError(f"y_true and y_pred must be equal-length 1-D arrays; got {y_true.shape} and {y_pred.shape}")
+    if len(y_true) and (min(y_true.min(), y_pred.min()) < 0 or max(y_true.max(), y_pred.max()) >= n_classes):
+        raise ValueError(f"labels must lie in [0, {n_classes})")
+    return np.bincount(y_true * n_classes + y_pred, minlength=n_classes * n_classes).reshape(n_classes, n_classes)
+
+
+def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
+    """Recall of each class from a confusion matrix: diag / row sum (NaN for a class with no example)."""
+    cm = np.asarray(cm)
+    totals = cm.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, np.diag(cm) / np.maximum(totals, 1), np.nan)
+
+
+def templates(W, mean_image=None, *, image_shape=IMAGE_SHAPE, per_class: bool = True) -> np.ndarray:
+    """Each class's weight row as a picture: (C, D) → uint8 (C, 32, 32, 3).
+
+    Without ``mean_image``: each row is rescaled linearly so its minimum maps to 0
+    and its maximum to 255 (``per_class=False``: one min and max over all rows,
+    as the CS231n notebook's plot does, which keeps the classes comparable).
+    With ``mean_image`` (the training mean, (32, 32, 3) 0..255): the mean image
+    plus the row scaled so its largest |w| is ±127.5, clipped to 0..255 — the
+    average picture pushed towards what the class's score rewards.
+
+    Only meaningful for raw-pixel weights (D = 32·32·3 in HWC order).
+    """
+    W = np.asarray(W, dtype=np.float64)
+    dim = int(np.prod(image_shape))
+    if W.ndim != 2 or W.shape[1] != dim:
+        raise ValueError(f"templates need raw-pixel weights of shape (C, {dim}); got {W.shape}")
+    if mean_image is not None:
+        mu = np.asarray(mean_image, dtype=np.float64).reshape(1, dim)
+        top = np.abs(W).max(axis=1, keepdims=True) if per_class else np.abs(W).max()
+        img = mu + 127.5 * W / np.maximum(top, 1e-300)
+    else:
+        lo = W.min(axis=1, keepdims=True) if per_class else W.min()
+        hi = W.max(axis=1, keepdims=True) if per_class else W.max()
+        img = 255.0 * (W - lo) / np.maximum(hi - lo, 1e-300)
+    return np.clip(np.rint(img), 0, 255).astype(np.uint8).reshape(len(W), *image_shape)
+
+
+# ----------------------------------------------------------------------------- kNN
+
+
+def fit_knn(prep: PreparedData, k: int = 1, metric: str = "l2") -> KNearestNeighbors:
+    """A ``KNearestNeighbors`` on the prepared training rows (no copy is made)."""
+    return KNearestNeighbors(k, metric).fit(prep.X_train, prep.y_train, prep.n_classes)
+
+
+def knn_accuracy(model: KNearestNeighbors, X, y) -> float:
+    """Fraction of the rows of X that ``model`` labels y."""
+    y = np.asarray(y)
+    return float((model.predict(X) == y).mean()) if len(y) else float("nan")
+
+
+def knn_accuracy_by_k(model: KNearestNeighbors, X, y, ks: Sequence[int]) -> dict[int, float]:
+    """Accuracy for each k in ``ks`` from one neighbour search of max(ks) neighbours.
+
+    Uses the engine's tie rule (the tied class whose member is nearest wins), so
+    each value equals ``knn_accuracy`` of a model with that k.
+    """
+    ks = sorted({int(k) for k in ks})
+    if not ks or ks[0] < 1:
+        raise ValueError(f"every k must be ≥ 1; got {ks}")
+    y = np.asarray(y)
+    search = KNearestNeighbors(ks[-1], model.metric).fit(model.X, model.y, model.n_classes)
+    labels_all = model.y[search.kneighbors(X)[1]]  # (M, k_max), nearest first
+    m, c = len(y), model.n_classes
+    out = {}
+    for k in ks:
+        labels = labels_all[:, :k]
+        counts = np.bincount((np.arange(m)[:, None] * c + labels).ravel(), minlength=m * c).reshape(m, c)
+        top = counts == counts.max(axis=1, keepdims=True)
+        first_top = np.argmax(np.take_along_axis(top, labels, axis=1), axis=1)
+        out[k] = float((labels[np.arange(m), first_top] == y).mean()) if m else float("nan")
+    return out
