@@ -7,9 +7,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
+from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
 from .views.loss_surface import LossSurfaceView
@@ -62,6 +65,8 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
+        for feature in (plane_overlays, branches):
+            feature.install(self)
         self.session.message.connect(self.show_message)
         self.session.history_changed.connect(self._clear_stale_message)
         self.data.changed.connect(self._update_title)
@@ -86,14 +91,35 @@ class MainWindow(QMainWindow):
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
         self.docks["scores"].raise_()
-        self.resizeDocks([self.docks["controls"], self.docks["params"]], [380, 500], Qt.Horizontal)
-        self.resizeDocks([self.docks["params"], self.docks["scores"]], [260, 600], Qt.Vertical)
-        self.resizeDocks([self.docks["loss"]], [240], Qt.Vertical)
+        self._docks_sized = False
+
+    def _size_docks(self) -> None:
+        """Share the window: controls ¼ of the width, the right column 0.3, the loss curve ¼
+        of the height — so the plane keeps the middle on any projector."""
+        w, h = self.width(), self.height()
+        self.resizeDocks([self.docks["controls"], self.docks["params"]], [int(0.24 * w), int(0.3 * w)],
+                         Qt.Horizontal)
+        self.resizeDocks([self.docks["params"], self.docks["scores"]], [int(0.27 * h), int(0.6 * h)], Qt.Vertical)
+        self.resizeDocks([self.docks["loss"]], [int(0.25 * h)], Qt.Vertical)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            self._size_docks()
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
+        """A dock holding ``widget`` in a scroll area, so that the window still fits a
+        1024 × 768 projector: a dock smaller than its view scrolls instead of pushing."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{widget.__class__.__name__}")
-        dock.setWidget(widget)
+        if isinstance(widget, QScrollArea):
+            dock.setWidget(widget)
+        else:
+            scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+            scroll.setWidget(widget)
+            scroll.setMinimumSize(160, 120)
+            dock.setWidget(scroll)
         self.addDockWidget(area, dock)
         return dock
 

@@ -222,6 +222,7 @@ class SessionModel(QObject):
         ds, s = self.data.dataset, self._settings
         if not s.is_linear:
             self._history = None
+            self.branches = []
             self._knn = self._fit_knn(ds, s.knn)
             self._set_history(None, 0)
             return
@@ -254,6 +255,22 @@ class SessionModel(QObject):
         self.branches.append(hist)
         self._set_history(hist, self._step)
 
+    def show_branch(self, index: int) -> None:
+        """Show the recorded run ``branches[index]`` (step kept, clipped); the settings
+        follow that run's config without retraining."""
+        if self._history is None or not 0 <= index < len(self.branches):
+            return
+        hist = self.branches[index]
+        if hist is self._history:
+            return
+        cfg = hist.config
+        new = replace(self._settings, model="softmax" if cfg.loss.kind == "softmax" else "svm",
+                      train=replace(cfg, steps=self._settings.train.steps))
+        if new != self._settings:
+            self._settings = new  # no retrain: the run is already recorded
+            self.settings_changed.emit()
+        self._set_history(hist, self._step)
+
     def edit_params(self, W: np.ndarray, b: np.ndarray) -> None:
         """The user typed new W, b: continue training from them (a branch at this step)."""
         if self._history is None:
@@ -273,11 +290,18 @@ class SessionModel(QObject):
         h = self._history
         if h is None or h.stop_reason in ("diverged", "converged") or len(h) >= MAX_STEPS:
             return False
-        ds, cfg = self.data.dataset, replace(self._train_config(), steps=min(steps, MAX_STEPS - len(h)))
+        ds, cfg = self.data.dataset, replace(h.config, steps=min(steps, MAX_STEPS - len(h)))
         with threadpool_limits(1):
             grown = train(ds.X, ds.y, cfg, ds.n_classes, resume=(h, h.last))
         grown.parent, grown.branch_step = h.parent, h.branch_step
-        self.branches[self.branches.index(h) if h in self.branches else -1:] = [grown]
+        i = next((k for k, run in enumerate(self.branches) if run is h), None)
+        if i is None:
+            self.branches.append(grown)
+        else:
+            self.branches[i] = grown  # the run grows in place; its branches keep their parent
+        for run in self.branches:
+            if run.parent is h:
+                run.parent = grown
         self._set_history(grown, self._step)
         return True
 

@@ -24,6 +24,7 @@ from linviz.engine.regions import CONFIDENCES, Grid, Regions, linear_regions, vo
 
 from .. import style
 from ..models import DatasetModel, SessionModel
+from .plane_overlays import LineGeometry, PlaneOverlays
 
 HIT_RADIUS_PX = 10.0
 """A press within this many screen pixels of a point grabs that point."""
@@ -72,6 +73,11 @@ class PlaneView(QWidget):
     ``selection_item``, ``legend``, ``inspector_point``, ``inspector_neighbors``,
     ``inspector_distances``, ``inspector_votes``, ``inspector_radius``;
     ``resolution``, ``confidence_mode``, ``inspect_mode``, ``arrow_scale``.
+
+    "Why it moves" (see plane_overlays): ``gradient_arrows`` / ``bias_arrows`` (per class,
+    (start, end) of −∂L/∂w_j from w_j's tip and of −∂L/∂b_j across the line),
+    ``gradient_scale`` (k), ``batch_marked``, ``active_terms``, ``overlays`` (the items);
+    toggles ``show_gradients``, ``show_batch``, ``show_margins`` with ``set_show_…``.
     """
 
     def __init__(self, data: DatasetModel, session: SessionModel, parent: QWidget | None = None):
@@ -162,6 +168,7 @@ class PlaneView(QWidget):
                 item.setZValue(z)
                 item.hide()
                 self.plot.addItem(item)
+        self.overlays = PlaneOverlays(self.plot)
 
         size = style.BASE_POINT_SIZE
         self.selection_item = pg.ScatterPlotItem(
@@ -228,6 +235,31 @@ class PlaneView(QWidget):
             raise ValueError(f"confidence mode must be one of {', '.join(CONFIDENCES)}, not {mode!r}")
         self._confidence_mode = mode
         self._update_model_layers()
+
+    # "why it moves" overlays (drawn by plane_overlays.PlaneOverlays)
+    gradient_arrows = property(lambda self: self.overlays.gradient_arrows, doc="Per class: (start, end), −∂L/∂w_j.")
+    bias_arrows = property(lambda self: self.overlays.bias_arrows, doc="Per class: (start, end) of −∂L/∂b_j.")
+    gradient_scale = property(lambda self: self.overlays.gradient_scale, doc="k: arrow length per gradient unit.")
+    batch_marked = property(lambda self: self.overlays.batch_marked, doc="Indices of this step's mini-batch.")
+    active_terms = property(lambda self: self.overlays.active_terms, doc="{point: classes with a hinge term > 0}.")
+    show_gradients = property(lambda self: self.overlays.show_gradients)
+    show_batch = property(lambda self: self.overlays.show_batch)
+    show_margins = property(lambda self: self.overlays.show_margins)
+
+    def set_show_gradients(self, on: bool) -> None:
+        """Draw the −∂L/∂w_j and −∂L/∂b_j arrows (linear models on x itself only)."""
+        self.overlays.show_gradients = bool(on)
+        self._update_model_layers(force=True)
+
+    def set_show_batch(self, on: bool) -> None:
+        """Outline the points of this step's mini-batch (never for the full batch)."""
+        self.overlays.show_batch = bool(on)
+        self._update_model_layers(force=True)
+
+    def set_show_margins(self, on: bool) -> None:
+        """SVM: a dot in class j's colour by each point whose hinge term for j is > 0."""
+        self.overlays.show_margins = bool(on)
+        self._update_model_layers(force=True)
 
     def set_inspect_mode(self, on: bool) -> None:
         """While on (kNN), a plain left click inspects instead of adding a point."""
@@ -489,7 +521,8 @@ class PlaneView(QWidget):
     def _update_legend(self) -> None:
         ds = self.data.dataset
         is_svm = self.session.settings.model == "svm"
-        key = (ds.class_names, is_svm)
+        extra = self._overlay_legend_rows()
+        key = (ds.class_names, is_svm, tuple(extra))
         if key != self._legend_key:
             self._legend_key = key
             self.legend.clear()
@@ -503,10 +536,16 @@ class PlaneView(QWidget):
             if is_svm:
                 ring = pg.ScatterPlotItem(symbol="o", size=17, pen=self.loss_ring_item.opts["pen"], brush=None)
                 self.legend.addItem(ring, "L<sub>i</sub> &gt; 0: still pushes W")
+            for kind, label in extra:
+                self.legend.addItem(self.overlays.legend_sample(kind), label)
             self._update_legend_current()
             self._place_legend()
         else:
             self._update_legend_current()
+
+    def _overlay_legend_rows(self) -> list[tuple[str, str]]:
+        hist = self.session.history if self.session.settings.is_linear else None
+        return self.overlays.legend_rows(self.overlays.batch_shown(hist))
 
     def _update_legend_current(self, *_args) -> None:
         """The current class (the one a click adds) is bold, with a ◂ after it."""
@@ -564,6 +603,8 @@ class PlaneView(QWidget):
         if force or marks_key != self._marks_key:
             self._marks_key, self._marks_refs = marks_key, ds
             self._update_marks(kind == "linear")
+        if self._legend_key is not None and self._legend_key[2] != tuple(self._overlay_legend_rows()):
+            self._update_legend()  # the gradient scale or an overlay's row changed
 
     def _update_regions(self, kind: str, grid: Grid) -> None:
         s, ds = self.session, self.data.dataset
@@ -592,7 +633,10 @@ class PlaneView(QWidget):
         return self.arrow_scale if longest <= 0 else min(self.arrow_scale, max_len / longest)
 
     def _update_lines(self, W, b, hist=None) -> None:
+        """Class lines and w_j arrows, then the gradient arrows that start from them."""
         n = 0 if W is None else len(W)
+        geometry: list[LineGeometry | None] = [None] * n
+        max_len = pixel = 1.0
         if n:
             _, brushes, pens, _ = self._palette(n)
             (x0, x1), (y0, y1) = self.view_rect()
@@ -630,20 +674,26 @@ class PlaneView(QWidget):
             head.setStyle(angle=math.degrees(math.atan2(u[1], -u[0])))
             line.show()
             head.show()
+            ts = min(max(0.0, t0), t1)
+            geometry[j] = LineGeometry(start, tip, u, d, 1.0 if t1 - ts >= ts - t0 else -1.0)
+        self.overlays.update_gradients(hist if n else None, self.session.step, geometry, max_len, pixel)
 
     def _update_marks(self, linear: bool) -> None:
-        """Ring the points whose SVM loss L_i > 0 at the current step (they still push on W)."""
+        """Ring the points whose SVM loss L_i > 0 at the current step (they still push on W);
+        mark this step's mini-batch and the SVM's active margin terms."""
         s, ds = self.session, self.data.dataset
-        marked = np.zeros(0, np.int64)
+        marked, terms = np.zeros(0, np.int64), None
         if linear and len(ds) and s.history.config.loss.kind == "svm":
             cfg = s.history.config
             if self._phi_cache is None or self._phi_cache[0] is not ds or self._phi_cache[1] != cfg.features:
                 self._phi_cache = (ds, cfg.features, cfg.features.transform(ds.X))
             scores = self._phi_cache[2] @ s.W.T + s.b
-            losses = per_example_terms(scores, ds.y, cfg.loss).sum(axis=1)
-            marked = np.flatnonzero(losses > 0)
+            terms = per_example_terms(scores, ds.y, cfg.loss)
+            marked = np.flatnonzero(terms.sum(axis=1) > 0)
         self.loss_marked = marked
         self.loss_ring_item.setData(pos=ds.X[marked] if len(marked) else np.zeros((0, 2)), data=marked)
+        self.overlays.update_batch(s.history if linear else None, s.step, ds.X)
+        self.overlays.update_margins(terms, ds.y, ds.X, s.history.config.loss if terms is not None else None)
 
     def _update_inspector(self) -> None:
         s, ds = self.session, self.data.dataset

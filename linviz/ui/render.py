@@ -1,0 +1,47 @@
+"""``linviz render``: the main window at a chosen step, drawn offscreen to a PNG."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from linviz.engine.datasets import Dataset
+from linviz.engine.training import TrainConfig
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1600x1000' → (1600, 1000); ValueError with a clear message otherwise."""
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size must look like 1600x1000, not {text!r}") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise ValueError(f"--size must lie between 320x240 and 8000x8000, not {text}")
+    return w, h
+
+
+def render_window(dataset: Dataset, model: str, cfg: TrainConfig, init: str, knn: tuple[int, str],
+                  out: str | Path, size: tuple[int, int] = (1600, 1000), step: int | None = None) -> Path:
+    """Train like ``linviz train`` and save the window showing step ``step`` (default: the last)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import make_application
+    from .main_window import MainWindow
+    from .models import DatasetModel, KnnSettings, SessionModel, Settings
+
+    app = make_application()
+    settings = Settings(model=model, train=cfg, knn=KnnSettings(*knn),
+                        init="preset" if init == "given" else init)
+    data = DatasetModel(dataset)
+    window = MainWindow(data, SessionModel(data, settings))
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    if window.session.history is not None:
+        window.session.set_step(window.session.history.last if step is None else step)
+    for _ in range(3):
+        app.processEvents()
+    out = Path(out)
+    if not window.grab().save(str(out)):
+        raise OSError(f"could not write the image {out}")
+    window.close()
+    return out
