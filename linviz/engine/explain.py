@@ -37,8 +37,8 @@ class Explanation:
             "per_example": self.per_example.tolist(),
             "loss": self.loss,
         }
-        if self.probabilities is not None:
-            out["exponentials"] = self.exps.tolist()
+        if self.probabilities is not None:  # e^s overflows for s > 709: JSON gets null there
+            out["exponentials"] = [[v if np.isfinite(v) else None for v in row] for row in self.exps.tolist()]
             out["probabilities"] = self.probabilities.tolist()
             out["neg_log_p"] = self.per_example.tolist()
         return out
@@ -76,29 +76,36 @@ def format_table(ex: Explanation, class_names=None) -> str:
     as ``score (term)``; for Softmax rows of e^{s} and p follow.
     """
     n, c = ex.scores.shape
-    names = list(class_names or [f"class {j + 1}" for j in range(c)])
+    names = list(class_names or [])
+    names += [f"class {j + 1}" for j in range(len(names), c)]
     head = ["", *[f"ex {i + 1} ({names[ex.y[i]]})" for i in range(n)]]
     rows = []
     for j in range(c):
         if ex.cfg.kind == "svm":
-            cells = [f"{ex.scores[i, j]:.2f}" + ("  ← true" if j == ex.y[i] else f"  (+{ex.terms[i, j]:.2f})")
+            cells = [_num(ex.scores[i, j]) + ("  ← true" if j == ex.y[i] else f"  (+{_num(ex.terms[i, j])})")
                      for i in range(n)]
         else:
-            cells = [f"{ex.scores[i, j]:.2f}" for i in range(n)]
+            cells = [_num(ex.scores[i, j]) for i in range(n)]
         rows.append([names[j], *cells])
     if ex.probabilities is not None:
         for j in range(c):
-            rows.append([f"exp {names[j]}", *[_num(ex.exps[i, j]) for i in range(n)]])
+            rows.append([f"exp {names[j]}", *[_num(ex.exps[i, j], 3) for i in range(n)]])
         for j in range(c):
             rows.append([f"p {names[j]}", *[f"{ex.probabilities[i, j]:.3f}" for i in range(n)]])
-        rows.append(["-log p(true)", *[f"{v:.2f}" for v in ex.per_example]])
+        rows.append(["-log p(true)", *[_num(v) for v in ex.per_example]])
     else:
-        rows.append(["L_i", *[f"{v:.2f}" for v in ex.per_example]])
+        rows.append(["L_i", *[_num(v) for v in ex.per_example]])
     widths = [max(len(r[k]) for r in [head, *rows]) for k in range(len(head))]
     lines = ["  ".join(cell.rjust(w) for cell, w in zip(r, widths)) for r in [head, *rows]]
-    lines.append(f"loss = 1/N Σ L_i = {ex.loss:.2f}")
+    lines.append(f"loss = 1/N Σ L_i = {_num(ex.loss)}")
     return "\n".join(lines)
 
 
-def _num(v: float) -> str:
-    return f"{v:.3g}" if np.isfinite(v) else "overflow"
+def _num(v: float, digits: int = 0) -> str:
+    """Two decimals as on the slides (or ``digits`` significant ones); huge values in
+    scientific notation, and "overflow" where e^s does not fit a float."""
+    if not np.isfinite(v):
+        return "overflow"
+    if digits:
+        return f"{v:.{digits}g}"
+    return f"{v:.2f}" if abs(v) < 1e6 else f"{v:.3g}"

@@ -164,9 +164,14 @@ def grid_data_loss(S0, Su, Sv, y, alphas, betas, cfg: LossConfig, block_rows: in
     # exp overflow (e^88), Softmax can skip the max shift, half of its work.
     bound = np.abs(base).max() + np.abs(betas).max() * np.abs(Zv).max()
     shift = bool(bound > 60.0)
+    # Work buffers allocated once: a fresh large array per block costs its page faults again.
+    Z = np.empty((block_rows,) + base.shape, np.float32)
+    acc = np.empty((block_rows, base.shape[0], base.shape[-1]), np.float32)
     for start in range(0, len(betas), block_rows):
-        bet = np.asarray(betas[start : start + block_rows], np.float32)[:, None, None, None]
-        out[start : start + len(bet)] = reduce_loss(base[None] + bet * Zv, cfg, S0.shape[1], shift)
+        rows = min(block_rows, len(betas) - start)
+        bet = np.asarray(betas[start : start + rows], np.float32)[:, None, None, None]
+        np.add(base[None], bet * Zv, out=Z[:rows])
+        out[start : start + rows] = reduce_loss(Z[:rows], cfg, S0.shape[1], shift, acc[:rows])
     return out
 
 
@@ -186,25 +191,32 @@ def affine_part(S: np.ndarray, y: np.ndarray, cfg: LossConfig, delta: float) -> 
     return np.ascontiguousarray((gaps + (delta if cfg.kind == "svm" else 0.0)).T, dtype=np.float32)
 
 
-def reduce_loss(Z: np.ndarray, cfg: LossConfig, n_classes: int, shift: bool = True) -> np.ndarray:
-    """Mean data loss from stacked Z tables: (..., K, N) → (...). Z is overwritten.
+def reduce_loss(Z: np.ndarray, cfg: LossConfig, n_classes: int, shift: bool = True,
+                acc: np.ndarray | None = None) -> np.ndarray:
+    """Mean data loss from stacked Z tables: (..., K, N) → (...). Z is overwritten;
+    ``acc`` (..., N) is optional scratch space.
 
     Reductions over the K classes run as K − 1 elementwise operations on
     contiguous (..., N) slices, which NumPy does far faster than a reduction
     over a short axis.
     """
     n = Z.shape[-1]
+    acc = np.empty(Z.shape[:-2] + (n,), Z.dtype) if acc is None else acc
     if cfg.kind == "softmax" and not shift:  # L_i = log(1 + Σ_j e^{Z_ij}), safe without a shift
         np.exp(Z, out=Z)
-        acc = _over_classes(np.add, Z, start=np.ones(Z.shape[:-2] + Z.shape[-1:], Z.dtype))
+        acc.fill(1.0)
+        _over_classes(np.add, Z, acc)
         return np.log(acc, out=acc).mean(axis=-1)  # NumPy's log1p is ~20× slower than log
     if cfg.kind == "softmax":  # the same, shifted by m = max(0, max_j Z_ij)
-        m = _over_classes(np.maximum, Z, start=np.zeros(Z.shape[:-2] + (n,), Z.dtype))
+        m = _over_classes(np.maximum, Z, np.zeros_like(acc))
         np.subtract(Z, m[..., None, :], out=Z)
         np.exp(Z, out=Z)
-        return (m + np.log(_over_classes(np.add, Z, start=np.exp(-m)))).mean(axis=-1)
+        np.exp(np.negative(m, out=acc), out=acc)
+        _over_classes(np.add, Z, acc)
+        return (m + np.log(acc, out=acc)).mean(axis=-1)
     if cfg.variant == "structured":
-        h = np.maximum(_over_classes(np.maximum, Z), 0.0)
+        acc.fill(-np.inf)
+        h = np.maximum(_over_classes(np.maximum, Z, acc), 0.0, out=acc)
         return (h * h if cfg.squared else h).mean(axis=-1)
     np.maximum(Z, 0.0, out=Z)
     if cfg.squared:
@@ -219,10 +231,9 @@ def reduce_loss(Z: np.ndarray, cfg: LossConfig, n_classes: int, shift: bool = Tr
     return total
 
 
-def _over_classes(op, Z: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
-    """op-reduce (..., K, N) over K into (..., N) with elementwise calls."""
-    acc = Z[..., 0, :].copy() if start is None else op(start, Z[..., 0, :])
-    for k in range(1, Z.shape[-2]):
+def _over_classes(op, Z: np.ndarray, acc: np.ndarray) -> np.ndarray:
+    """acc ← op(acc, Z[..., k, :]) for every class k: an op-reduction of (..., K, N) over K."""
+    for k in range(Z.shape[-2]):
         op(acc, Z[..., k, :], out=acc)
     return acc
 

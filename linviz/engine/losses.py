@@ -239,7 +239,7 @@ def softmax_loss(scores, y):
     dscores = np.exp(logp)
     dscores[rows, y] -= 1.0
     dscores /= n
-    return float(-logp[rows, y].sum() / n), dscores
+    return float(-logp[rows, y].sum() / n) + 0.0, dscores  # + 0.0: no "-0.0" when all p_yi = 1
 
 
 def softmax_loss_loop(scores, y):

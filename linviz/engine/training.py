@@ -250,7 +250,9 @@ def _start(Phi, y, cfg, n_classes, W0, b0, init, resume):
         b0 = b0_init if b0 is None else b0
     W = np.array(W0, dtype=float).reshape(n_classes, dim)
     b = np.zeros(n_classes) if b0 is None else np.array(b0, dtype=float).reshape(n_classes)
-    return History(cfg, n_classes, dim, cfg.steps + 1, len(y)), W, b, OptState()
+    # room for the run, but not gigabytes up front when tol will likely stop it early
+    capacity = cfg.steps + 1 if cfg.tol is None else min(cfg.steps + 1, 4096)
+    return History(cfg, n_classes, dim, capacity, len(y)), W, b, OptState()
 
 
 def _record(hist, W, b, Phi, y, cfg, test_phi, state) -> bool:

@@ -33,3 +33,14 @@ def test_bad_tables_are_refused():
         explain(SCORES, [0, 1, 3], LossConfig())
     with pytest.raises(ValueError, match="finite"):
         explain([[1.0, np.nan]], [0], LossConfig())
+
+
+def test_huge_scores_stay_readable_and_json_safe():
+    import json
+
+    ex = explain([[1000.0, 2.0], [1e300, -1e300]], [0, 1], LossConfig("softmax"))
+    json.dumps(ex.to_dict(), allow_nan=False)  # e^1000 overflows: written as null, not Infinity
+    assert ex.to_dict()["exponentials"][0][0] is None
+    text = format_table(ex, ["cat"])  # fewer names than classes: the rest are numbered
+    assert "overflow" in text and "1e+300" in text and "class 2" in text
+    assert max(len(line) for line in text.splitlines()) < 120
