@@ -22,6 +22,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
+from . import demos
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches):
+        for feature in (plane_overlays, branches, demos):
             feature.install(self)
         self.session.message.connect(self.show_message)
         self.session.history_changed.connect(self._clear_stale_message)
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
         self.docks["scores"].raise_()
+        self.docks["gradcheck"].visibilityChanged.connect(lambda shown: shown and self.gradcheck.became_visible())
         self._docks_sized = False
 
     def _size_docks(self) -> None:

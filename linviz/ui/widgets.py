@@ -315,3 +315,10 @@ def marker_icon(symbol: str, colour: str, size: int = 24) -> QIcon:
 __all__ = ["LogSlider", "SciSpinBox", "PassKeysToShortcuts", "pass_space_to_shortcuts", "marker_icon", "dice_icon",
            "WheelOnlyWhenFocused", "guard_wheel",
            "nice_values", "format_value", "NICE_MANTISSAS"]
+
+
+def on_screen(widget) -> bool:
+    """True when some of ``widget`` can be seen. A dock in a tab group that is not in
+    front stays ``isVisible()`` (Qt parks it outside the window), so views that do
+    costly work per step check this instead."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()

@@ -129,7 +129,7 @@ def test_install_adds_a_runs_dock_beside_the_right_hand_docks(qtbot, window):
     dock = install(window)
     assert install(window) is dock
     assert dock.objectName() == "dock_BranchesPanel" and isinstance(dock.widget(), BranchesPanel)
-    qtbot.waitUntil(lambda: dock in window.tabifiedDockWidgets(window.docks["scores"]))  # laid out lazily
+    qtbot.waitUntil(lambda: dock in window.tabifiedDockWidgets(window.docks["loss"]))  # laid out lazily
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert dock.toggleViewAction() in view_menu.actions()
     assert window.findChild(QDockWidget, "dock_BranchesPanel") is dock

@@ -271,11 +271,9 @@ def install(window) -> QDockWidget:
     dock = QDockWidget("Runs", window)
     dock.setObjectName("dock_BranchesPanel")
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     docks = getattr(window, "docks", {})
-    right = [d for d in window.findChildren(QDockWidget)
-             if d is not dock and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]  # fmt: skip
-    anchor = docks.get("scores") or next(iter(right), None)
+    anchor = docks.get("loss")  # the runs sit beside the loss curve that overlays them
     if anchor is not None:
         window.tabifyDockWidget(anchor, dock)
         anchor.raise_()

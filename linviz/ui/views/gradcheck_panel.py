@@ -19,6 +19,7 @@ are therefore marked "both ≈ 0" and left out of the maximum.
 from __future__ import annotations
 
 import numpy as np
+from linviz.ui.widgets import on_screen
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -173,11 +174,16 @@ class GradCheckPanel(QWidget):
 
     def _stale(self, *_args) -> None:
         self._dirty = True
-        if self.isVisible():
+        if on_screen(self):
+            self._timer.start()
+
+    def became_visible(self) -> None:
+        """The panel's tab was brought to the front: catch up with the current step."""
+        if self._dirty:
             self._timer.start()
 
     def _auto_check(self) -> None:
-        if self.isVisible() and self._dirty:
+        if self._dirty and on_screen(self):
             self.check_now()
 
     def showEvent(self, event) -> None:

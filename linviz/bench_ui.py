@@ -1,0 +1,83 @@
+"""Frame-time figures of the app, registered into ``linviz bench`` (offscreen Qt).
+
+Each frame is what a teacher sees happen: the model change, every view's
+redraw, and a synchronous repaint of the plane — timed from the call to the
+painted pixels. Baselines are the engine work alone, so the ratio shows what
+the drawing costs on top.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+
+from .bench import figure  # noqa: E402
+from .engine.datasets import make_preset  # noqa: E402
+from .engine.regions import Grid, linear_regions  # noqa: E402
+from .engine.training import train  # noqa: E402
+
+PLANE_PX = 800
+
+
+def _window(n_per_class: int = 100):
+    """The real main window on 300 blobs of 3 classes, its plane sized about 800 × 800."""
+    from .ui.app import make_application
+    from .ui.main_window import MainWindow
+    from .ui.models import DatasetModel
+
+    app = make_application()
+    window = MainWindow(DatasetModel(make_preset("blobs", n_per_class=n_per_class, n_classes=3, seed=0)))
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    view = window.plane.plot.viewport()
+    window.resize(1600 + PLANE_PX - view.width(), 1000 + PLANE_PX - view.height())
+    app.processEvents()
+    return app, window
+
+
+def _paint(app, window) -> None:
+    """Deliver the queued signals and paint events: every view redraws and repaints once."""
+    app.processEvents()
+
+
+@figure("playback frame (300 pts, plane 800×800)", aim="p95 < 16 ms", max_s=0.016, judge_p95=True,
+        baseline="the step's engine work: regions 400×400 + loss terms")
+def _playback_frame():
+    app, window = _window()
+    session = window.session
+    hist = session.history
+    grid = Grid.make(*window.plane.view_rect(), 400)
+
+    def frame():
+        session.set_step((session.step + 1) % len(hist))
+        _paint(app, window)
+
+    def engine_only():
+        t = (session.step + 1) % len(hist)
+        linear_regions(hist.W[t], hist.b[t], grid)
+
+    return frame, engine_only
+
+
+@figure("drag → retrained, redrawn plane (200 steps)", aim="< 16 ms", max_s=0.016,
+        baseline="the retrain alone: train(200 full-batch steps)")
+def _drag_frame():
+    app, window = _window()
+    data, session = window.data, window.session
+    session.update_settings(steps=200)
+    rng = np.random.default_rng(0)
+
+    def drag():
+        x, y = rng.uniform(-2, 2, 2)
+        data.move_point(0, float(x), float(y))
+        _paint(app, window)  # the debounced retrain runs here, then the views redraw
+
+    def retrain_only():
+        ds = data.dataset
+        train(ds.X, ds.y, session.history.config, ds.n_classes, W0=session.history.W[0], b0=session.history.b[0])
+
+    return drag, retrain_only
