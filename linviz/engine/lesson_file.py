@@ -109,15 +109,15 @@ class Lesson:
 def is_param_edit(hist: History) -> bool:
     """True if ``hist`` is a branch whose branch step holds parameters the user typed.
 
-    A branch for new settings copies its parent's step k exactly; an edit
-    replaces it (W, b and so the loss and gradient there differ).
+    A branch for new settings keeps its parent's W and b at step k (its loss and
+    gradient there follow the new settings); an edit replaces W or b.
     """
     parent, k = hist.parent, hist.branch_step
     if parent is None or k is None:
         return False
     if len(hist) <= k:
         return True  # the edited parameters diverged at once
-    return not all(np.array_equal(getattr(hist, a)[k], getattr(parent, a)[k]) for a in ("W", "b", "loss", "grad_W", "grad_b"))
+    return not (np.array_equal(hist.W[k], parent.W[k]) and np.array_equal(hist.b[k], parent.b[k]))
 
 
 def runs_from_histories(histories, current: History | None = None):

@@ -49,9 +49,9 @@ class Regions:
 def linear_regions(W: np.ndarray, b: np.ndarray, grid: Grid, confidence: str = "probability") -> Regions:
     """Regions of s = W φ(x) + b. confidence: "probability" — the softmax probability
     of the winner, rescaled from [1/C, 1] to [0, 1]; "gap" — 1 − e^{−(s_top − s_second)}."""
-    W = np.asarray(W, np.float32)
+    W, b = _fit_float32(np.asarray(W, float), np.asarray(b, float), grid)
     scores = W @ grid.phi_t  # (C, P)
-    scores += np.asarray(b, np.float32)[:, None]
+    scores += b[:, None]
     top, winner, second = _top_two(scores)
     c = len(W)
     if confidence == "gap":
@@ -62,6 +62,16 @@ def linear_regions(W: np.ndarray, b: np.ndarray, grid: Grid, confidence: str = "
         total = scores.sum(axis=0)
         conf = (1.0 / total - 1.0 / c) * (c / (c - 1.0))
     return Regions(winner.reshape(grid.shape), conf.reshape(grid.shape).astype(np.float32))
+
+
+def _fit_float32(W: np.ndarray, b: np.ndarray, grid: Grid, limit: float = 1e30):
+    """W, b as float32, scaled down together when the scores could overflow float32
+    (a diverging run). A positive scale keeps every winner; at such magnitudes every
+    confidence is already 1 away from the boundaries."""
+    bound = np.abs(W).sum(axis=1).max() * np.abs(grid.phi_t).max() + np.abs(b).max()
+    if np.isfinite(bound) and bound > limit:
+        W, b = W * (limit / bound), b * (limit / bound)
+    return W.astype(np.float32), b.astype(np.float32)
 
 
 def _top_two(scores: np.ndarray):

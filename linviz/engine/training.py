@@ -20,7 +20,7 @@ original run bit for bit; with changed settings it starts a branch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
@@ -224,7 +224,7 @@ def train(
     y = np.asarray(y, dtype=np.int64)
     test_phi = (cfg.features.transform(test[0]), np.asarray(test[1])) if test is not None else None
     hist, W, b, state = _start(Phi, y, cfg, n_classes, W0, b0, init, resume)
-    if len(hist) == 0 or W0 is not None and resume is not None:
+    if len(hist) == 0 or resume is not None and len(hist) == resume[1]:
         if not _record(hist, W, b, Phi, y, cfg, test_phi, state):
             hist.stop_reason = "diverged"
             return hist.trim()
@@ -241,8 +241,10 @@ def _start(Phi, y, cfg, n_classes, W0, b0, init, resume):
         state = parent.opt_state[k] if parent.config.optimizer == cfg.optimizer else OptState()
         W = parent.W[k] if W0 is None else np.asarray(W0, dtype=float)
         b = parent.b[k] if b0 is None else np.asarray(b0, dtype=float)
-        if W0 is not None:
-            hist._len = k  # step k is replaced by the edited parameters
+        if W0 is not None or not _same_objective(parent.config, cfg):
+            # step k is evaluated again: with the edited parameters, or under the new
+            # settings, so that the branch's first update uses its own gradient
+            hist._len = k
             hist.opt_state = hist.opt_state[:k]
         return hist, W.copy(), b.copy(), state
     if W0 is None:
@@ -253,6 +255,12 @@ def _start(Phi, y, cfg, n_classes, W0, b0, init, resume):
     # room for the run, but not gigabytes up front when tol will likely stop it early
     capacity = cfg.steps + 1 if cfg.tol is None else min(cfg.steps + 1, 4096)
     return History(cfg, n_classes, dim, capacity, len(y)), W, b, OptState()
+
+
+def _same_objective(a: TrainConfig, b: TrainConfig) -> bool:
+    """Whether two configs record the same losses and gradients at a given (W, b)
+    (they may differ in how long to run)."""
+    return replace(a, steps=0, tol=None) == replace(b, steps=0, tol=None)
 
 
 def _record(hist, W, b, Phi, y, cfg, test_phi, state) -> bool:

@@ -36,4 +36,7 @@ def run(argv=None) -> int:
 
     window = MainWindow()
     window.show()
+    from .lesson import offer_restore
+
+    offer_restore(window)  # after a crash: bring back the autosave; then autosave this session
     return app.exec()

@@ -22,7 +22,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import demos
+from . import compare, demos, lesson, undo
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
@@ -66,12 +66,12 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos):
+        for feature in (plane_overlays, branches, demos, compare):
             feature.install(self)
         self.session.message.connect(self.show_message)
         self.session.history_changed.connect(self._clear_stale_message)
-        self.data.changed.connect(self._update_title)
-        self._update_title()
+        self.undo = undo.install(self)
+        self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
 
     # --- layout -------------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -209,10 +209,6 @@ class MainWindow(QMainWindow):
             self.message_label.clear()
             self.message_label.setProperty("level", None)
 
-    def _update_title(self) -> None:
-        ds = self.data.dataset
-        self.setWindowTitle(f"linviz — {ds.name} ({len(ds)} points, {ds.n_classes} classes)")
-
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
 
@@ -227,4 +223,7 @@ Home / End  first / last step
 1 … 9  class of new points
 Click  add a point · Drag  move it · Right-click  delete it
 Delete  delete the selected points
-Ctrl+O / Ctrl+Shift+S  open / save points · Ctrl+G  generate data"""
+Ctrl+O / Ctrl+Shift+S  open / save points · Ctrl+G  generate data
+Ctrl+K  compare runs side by side
+Ctrl+N / Ctrl+Shift+O / Ctrl+S  new / open / save lesson
+Ctrl+Z / Ctrl+Shift+Z  undo / redo"""

@@ -188,7 +188,8 @@ class SessionModel(QObject):
         self.settings_changed.emit()
         if replace(old, restart=settings.restart) == settings:
             return  # only the restart/continue choice changed: nothing to train
-        if settings.restart or not old.is_linear or not settings.is_linear or self._history is None:
+        same_shape = old.train.features == settings.train.features  # W keeps its columns
+        if settings.restart or not (old.is_linear and settings.is_linear and same_shape) or self._history is None:
             self.retrain()
         else:
             self._branch()
@@ -270,6 +271,20 @@ class SessionModel(QObject):
             self._settings = new  # no retrain: the run is already recorded
             self.settings_changed.emit()
         self._set_history(hist, self._step)
+
+    def show_history(self, hist: History, step: int, branches: list[History] | None = None) -> None:
+        """Show a History recorded earlier (undo/redo, a lesson file) without training."""
+        self._retrain_timer.stop()
+        if branches is not None:
+            self.branches = list(branches)
+        elif hist not in self.branches:
+            self.branches.append(hist)
+        self._set_history(hist, step)
+
+    def flush(self) -> None:
+        """Run a retrain scheduled for the next event-loop turn now, so the History fits the points."""
+        if self._retrain_timer.isActive():
+            self.retrain()
 
     def edit_params(self, W: np.ndarray, b: np.ndarray) -> None:
         """The user typed new W, b: continue training from them (a branch at this step)."""

@@ -180,3 +180,25 @@ def test_bad_training_settings_are_refused():
         TrainConfig(lr=0)
     with pytest.raises(ValueError, match="batch size"):
         TrainConfig(batch_size=0)
+
+
+def test_regions_of_a_diverging_run_stay_drawable():
+    """W near float64's limit (a diverging run) must not overflow the float32 regions."""
+    from linviz.engine.regions import Grid, linear_regions
+
+    grid = Grid.make((-3, 3), (-3, 3), 50)
+    W = np.array([[1e300, -2e299], [-3e299, 1e300], [0.0, 1.0]])
+    r = linear_regions(W, np.array([1e299, 0.0, 0.0]), grid)
+    assert np.isfinite(r.confidence).all() and r.confidence.min() >= 0 and r.confidence.max() <= 1
+    expected = (grid.points @ (W / 1e299).T + np.array([1.0, 0, 0])).argmax(axis=1).reshape(grid.shape)
+    assert (r.winner == expected).mean() > 0.99
+
+
+def test_a_branch_with_new_settings_takes_its_first_step_with_the_new_gradient():
+    X, y = blobs(14)
+    parent = train(X, y, TrainConfig(lr=0.1, steps=30, reg=RegConfig("l2", 0.01)), 3)
+    new = TrainConfig(lr=0.1, steps=5, reg=RegConfig("l2", 2.0))
+    branch = train(X, y, new, 3, resume=(parent, 10))
+    fresh = evaluate(parent.W[10], parent.b[10], X, y, new)
+    assert branch.loss[10] == fresh.loss and np.array_equal(branch.grad_W[10], fresh.grad_W)
+    np.testing.assert_allclose(branch.W[11], parent.W[10] - 0.1 * fresh.grad_W)

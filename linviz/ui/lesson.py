@@ -1,0 +1,583 @@
+"""Lessons on disk: New / Open / Save / Recent, unsaved-changes guard, autosave and CSV exports.
+
+:func:`install` gives the main window a :class:`LessonController`
+(objectName ``lessonController``) and adds to its File menu:
+
+=========================  =====================  ==================
+New lesson                 ``new_lesson``         Ctrl+N
+Open lesson…               ``open_lesson``        Ctrl+Shift+O
+Recent lessons ▸           ``recent_lessons_menu``
+Save lesson                ``save_lesson``        Ctrl+S
+Save lesson as…            ``save_lesson_as``
+Export W and b as CSV…     ``export_params_csv``
+Export history as CSV…     ``export_history_csv``
+=========================  =====================  ==================
+
+The window title reads ``name.linviz* — linviz — points (N points, C classes)``;
+the ``*`` marks unsaved changes: any change of the points, classes or
+settings, a W/b edit or an undo since the last save (playing, stepping and
+training further are not changes).
+
+:func:`offer_restore` (called once the window is shown) arms the safety net
+of a real run: if the last run did not exit cleanly and left an autosave, it
+offers to restore it; then it writes the "running" marker, autosaves
+``AUTOSAVE_MS`` after each change to ``user_data_folder()/autosave.linviz``,
+and asks Save / Discard / Cancel when the window closes with unsaved
+changes. A clean close removes the marker and the autosave. (A window that is
+not armed, e.g. in tests, never prompts on close and never writes to the
+user's folders.)
+
+Opening a lesson parses and re-runs it completely before anything changes;
+a bad file leaves the window as it was and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from linviz.engine.datasets import make_preset
+from linviz.engine.knn import METRICS
+from linviz.engine.lesson_file import (
+    SUFFIX,
+    Lesson,
+    LessonError,
+    history_to_csv,
+    params_to_csv,
+    read_lesson,
+    replay,
+    runs_from_histories,
+    write_lesson,
+    write_text,
+)
+
+from . import undo as undo_module
+from .models import MODELS, Settings
+
+AUTOSAVE_MS = 5000
+MAX_RECENT = 8
+RECENT_KEY = "lessons/recent"
+INITS = ("preset", "random", "zeros")
+FILTER = f"linviz lessons (*{SUFFIX})"
+
+
+# ----------------------------------------------------------------------------- where things live
+
+
+def user_data_folder() -> Path:
+    """The per-user data folder (autosave, running marker). Tests replace this function."""
+    return Path(platformdirs.user_data_dir("linviz", appauthor=False))
+
+
+def autosave_path() -> Path:
+    return user_data_folder() / f"autosave{SUFFIX}"
+
+
+def running_marker() -> Path:
+    """Exists while an armed window runs; left behind by a crash."""
+    return user_data_folder() / "running"
+
+
+def qsettings() -> QSettings:
+    """The app's QSettings (recent lessons). Tests replace this function with an ini file."""
+    return QSettings("linviz", "linviz")
+
+
+def check_settings(s: Settings) -> None:
+    """ValueError for settings the app cannot use (the dataclasses check the rest)."""
+    if s.model not in MODELS:
+        raise ValueError(f"model: unknown model {s.model!r}; choose one of {', '.join(MODELS)}")
+    if s.init not in INITS:
+        raise ValueError(f"init: unknown initialisation {s.init!r}; choose one of {', '.join(INITS)}")
+    if s.knn.metric not in METRICS:
+        raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
+    if s.knn.k < 1:
+        raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
+    if s.init_scale < 0:
+        raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
+
+
+def _is_extension(old, new) -> bool:
+    """True if History ``new`` only continues ``old`` (playback trained further)."""
+    return (
+        old is not None and new is not None and new.parent is old.parent and new.branch_step == old.branch_step
+        and len(new) > len(old) and bool((new.W[len(old) - 1] == old.W[len(old) - 1]).all())
+    )
+
+
+# ----------------------------------------------------------------------------- COMPAT: the session
+
+
+def restore_session(session, lesson: Lesson, histories: list) -> None:
+    """Put the lesson's settings, runs, step and selection into the session (its points are set).
+
+    COMPAT: with ``SessionModel.show_history`` (see undo.show_history) this uses
+    only public calls; the session still trains once from step 0 before the
+    stored runs replace that run.
+    """
+    s = lesson.settings
+    target = replace(s, restart=True)  # retrain (never branch) on the new points
+    if replace(session.settings, restart=True) == target:
+        session.retrain()
+    else:
+        session.set_settings(target)
+    session.set_settings(s)  # at most ``restart`` differs: nothing trains
+    if s.is_linear and lesson.current_run is not None:
+        shown = undo_module.Shown(histories[lesson.current_run], tuple(histories[i] for i in lesson.branches),
+                                  lesson.step)
+        undo_module.show_history(session, shown)
+    session.set_selected_examples(lesson.selected)
+
+
+def flush_retrain(session) -> None:
+    """Run a retrain the session has scheduled for the next event-loop turn, so the
+    History matches the points. Uses ``session.flush()`` when SessionModel has it;
+    COMPAT: until then it reads the session's private timer."""
+    flush = getattr(session, "flush", None)
+    if flush is not None:
+        flush()
+        return
+    timer = getattr(session, "_retrain_timer", None)
+    if timer is not None and timer.isActive():
+        session.retrain()
+
+
+# ----------------------------------------------------------------------------- the controller
+
+
+class LessonController(QObject):
+    """The lesson file of a window: its path, unsaved changes, menus, autosave and close guard."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("lessonController")
+        self.window, self.data, self.session = window, window.data, window.session
+        self._path: Path | None = None
+        self._dirty = False
+        self._loading = 0
+        self._armed = False
+        self._changes = 0  # counts changes, so an autosave writes only what is new
+        self._autosaved = 0
+        self._history = self.session.history
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave_timer.setObjectName("autosaveTimer")
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.data.changed.connect(self._on_change)
+        self.session.settings_changed.connect(self._on_change)
+        self.session.history_changed.connect(self._on_history_changed)
+        self._build_menus()
+        window.installEventFilter(self)
+        self.update_title()
+
+    # --- state ----------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        """The lesson file being edited (None for a new lesson)."""
+        return self._path
+
+    @property
+    def dirty(self) -> bool:
+        """True if something changed since the last save or open."""
+        return self._dirty
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
+    def display_name(self) -> str:
+        return self._path.name if self._path else "Untitled lesson"
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self.update_title()
+
+    def update_title(self) -> None:
+        ds = self.data.dataset
+        mark = "*" if self._dirty else ""
+        self.window.setWindowTitle(
+            f"{self.display_name()}{mark} — linviz — {ds.name} ({len(ds)} points, {ds.n_classes} classes)")
+
+    def _on_change(self) -> None:
+        if self._loading:
+            return
+        self._changes += 1
+        self._set_dirty(True)
+        if self._armed:
+            self.autosave_timer.start()  # restarts: 5 s after the last change
+
+    def _on_history_changed(self) -> None:
+        old, new = self._history, self.session.history
+        self._history = new
+        if self._loading or new is old or _is_extension(old, new):
+            return
+        self._on_change()
+
+    def _message(self, level: str, text: str) -> None:
+        self.session.message.emit(level, text)
+
+    def _error(self, title: str, text: str) -> None:
+        self._message("error", text)
+        QMessageBox.warning(self.window, title, text)
+
+    # --- lessons ⇄ models ------------------------------------------------------------------------
+    def capture(self, autosave_of: str | None = None) -> Lesson:
+        """The window's state as a Lesson."""
+        flush_retrain(self.session)
+        s, h = self.session, self.session.history
+        runs, branches, current = runs_from_histories(s.branches, h) if h is not None else ((), (), None)
+        return Lesson(self.data.dataset, s.settings, s.step if h is not None else 0, s.chosen_examples,
+                      self.data.current_class, runs, branches, current, autosave_of)
+
+    @contextmanager
+    def _loading_state(self):
+        self._loading += 1
+        undo = undo_module.manager(self.window)
+        try:
+            with undo.suspended() if undo is not None else nullcontext():
+                yield
+        finally:
+            self._loading -= 1
+            self._history = self.session.history
+            if undo is not None:
+                undo.clear()
+
+    def apply(self, lesson: Lesson, histories: list) -> None:
+        """Show ``lesson`` (its runs already re-run into ``histories``); clears undo."""
+        playback = getattr(self.window, "playback", None)
+        if playback is not None:
+            playback.pause()
+        with self._loading_state():
+            self.data.set_dataset(lesson.dataset)
+            self.data.set_current_class(lesson.current_class)
+            restore_session(self.session, lesson, histories)
+
+    def load(self, path) -> bool:
+        """Open the lesson at ``path`` without asking about unsaved changes. On a bad file
+        nothing changes and the user is told why."""
+        path = Path(path)
+        try:
+            lesson = read_lesson(path, Settings, check_settings)
+            histories, warnings = replay(lesson.runs, lesson.dataset)
+        except LessonError as err:
+            self._error("Could not open the lesson", str(err))
+            return False
+        self.apply(lesson, histories)
+        self._path = path
+        self._set_dirty(False)
+        self.add_recent(path)
+        self._message("info", f"Opened {path.name}.")
+        for text in warnings:
+            self._message("warning", text)
+        return True
+
+    def save_to(self, path) -> bool:
+        """Write the lesson to ``path`` (atomically); it becomes the lesson's file."""
+        path = Path(path)
+        try:
+            write_lesson(self.capture(), path)
+        except LessonError as err:
+            self._error("Could not save the lesson", str(err))
+            return False
+        self._path = path
+        self.autosave_timer.stop()
+        self._set_dirty(False)
+        self.add_recent(path)
+        if self._armed:
+            autosave_path().unlink(missing_ok=True)
+        self._message("info", f"Saved the lesson to {path}.")
+        return True
+
+    # --- menu actions ------------------------------------------------------------------------------
+    def new_lesson(self) -> bool:
+        """The cs231n points with default settings, no file; asks about unsaved changes first."""
+        if not self.maybe_save():
+            return False
+        self.apply(Lesson(make_preset("cs231n"), Settings()), [])
+        self._path = None
+        self._set_dirty(False)
+        return True
+
+    def open_lesson(self, path=None) -> bool:
+        """Open a lesson (a file dialog when ``path`` is None); asks about unsaved changes first."""
+        if not self.maybe_save():
+            return False
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self.window, "Open lesson", self._folder(), FILTER)
+            if not path:
+                return False
+        if not Path(path).is_file():
+            self.forget_recent(path)
+        return self.load(path)
+
+    def save(self) -> bool:
+        """Save to the lesson's file, or ask for one."""
+        return self.save_to(self._path) if self._path else self.save_as()
+
+    def save_as(self, path=None) -> bool:
+        """Save under a new name (a file dialog when ``path`` is None); adds ``.linviz`` if missing."""
+        if not path:
+            start = str(Path(self._folder()) / (self._path.name if self._path else f"lesson{SUFFIX}"))
+            path, _ = QFileDialog.getSaveFileName(self.window, "Save lesson as", start, FILTER)
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self.save_to(path)
+
+    def maybe_save(self) -> bool:
+        """Before the lesson goes away: True to go on (saved or discarded), False to stay."""
+        if not self._dirty:
+            return True
+        playback = getattr(self.window, "playback", None)
+        if playback is not None:
+            playback.pause()
+        buttons = QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel
+        answer = QMessageBox.question(self.window, "Unsaved changes",
+                                      f"Save the changes to {self.display_name()} first?", buttons, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def _folder(self) -> str:
+        return str(self._path.parent) if self._path else ""
+
+    # --- CSV exports ---------------------------------------------------------------------------------
+    def export_params(self, path=None) -> bool:
+        """W and b of the step shown as CSV (rows = classes)."""
+        h = self.session.history
+        if h is None:
+            self._message("warning", "kNN has no W and b to export; pick SVM or Softmax.")
+            return False
+        text = params_to_csv(self.session.W, self.session.b, self.data.dataset.class_names, h.config.features.names)
+        return self._export(text, path, f"W-b-step-{self.session.step}.csv", "Export W and b")
+
+    def export_history(self, path=None) -> bool:
+        """Every recorded step of the run shown as CSV (losses, accuracies, rate, W, b)."""
+        h = self.session.history
+        if h is None:
+            self._message("warning", "kNN does not train, so there is no history to export.")
+            return False
+        text = history_to_csv(h, self.data.dataset.class_names, h.config.features.names)
+        return self._export(text, path, "history.csv", "Export history")
+
+    def _export(self, text: str, path, default: str, title: str) -> bool:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self._folder()) / default), "CSV (*.csv)")
+            if not path:
+                return False
+        try:
+            write_text(path, text)
+        except LessonError as err:
+            self._error("Could not export", str(err))
+            return False
+        self._message("info", f"Saved {Path(path).name}.")
+        return True
+
+    # --- recent lessons ---------------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        """The recent lessons, newest first (as stored; missing files not yet pruned)."""
+        value = qsettings().value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(p) for p in (value or []) if p][:MAX_RECENT]
+
+    def _store_recent(self, paths: list[str]) -> None:
+        settings = qsettings()
+        settings.setValue(RECENT_KEY, list(paths[:MAX_RECENT]))
+        settings.sync()
+
+    def add_recent(self, path) -> None:
+        p = str(Path(path).resolve())
+        self._store_recent([p] + [q for q in self.recent_files() if q != p])
+
+    def forget_recent(self, path) -> None:
+        p = str(Path(path).resolve())
+        self._store_recent([q for q in self.recent_files() if q != p and q != str(path)])
+
+    def prune_recent(self) -> list[str]:
+        """Drop recent lessons whose file is gone (and say so); the remaining list."""
+        paths = self.recent_files()
+        present = [p for p in paths if Path(p).is_file()]
+        if len(present) != len(paths):
+            gone = ", ".join(Path(p).name for p in paths if p not in present)
+            self._store_recent(present)
+            self._message("warning", f"Removed from Recent lessons (file no longer found): {gone}")
+        return present
+
+    def refresh_recent_menu(self) -> None:
+        """Rebuild Recent lessons (on opening the submenu)."""
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.prune_recent()
+        for i, p in enumerate(paths):
+            action = menu.addAction(f"&{i + 1} {Path(p).name}")
+            action.setObjectName(f"recent_lesson_{i}")
+            action.setToolTip(p)
+            action.setStatusTip(p)
+            action.triggered.connect(lambda _checked=False, p=p: self.open_lesson(p))
+        if not paths:
+            menu.addAction("(none)").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear list")
+        clear.setObjectName("clear_recent_lessons")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(lambda: self._store_recent([]))
+
+    # --- autosave and the close guard -------------------------------------------------------------
+    def arm(self) -> None:
+        """Start the safety net of a real run: running marker, autosave, close prompt."""
+        self._armed = True
+        try:
+            user_data_folder().mkdir(parents=True, exist_ok=True)
+            running_marker().write_text(str(os.getpid()), encoding="utf-8")
+        except OSError as err:
+            self._message("warning", f"Autosave is off: cannot write to {user_data_folder()} ({err.strerror or err}).")
+        if self._dirty:
+            self.autosave_timer.start()
+
+    def disarm(self) -> None:
+        self._armed = False
+        self.autosave_timer.stop()
+
+    def autosave_now(self) -> bool:
+        """Write the autosave file if armed and there are unsaved changes not yet autosaved."""
+        if not self._armed or not self._dirty or self._changes == self._autosaved:
+            return False
+        try:
+            lesson = self.capture(autosave_of=str(self._path) if self._path else None)
+            user_data_folder().mkdir(parents=True, exist_ok=True)
+            write_lesson(lesson, autosave_path())
+        except (LessonError, OSError) as err:
+            self._message("warning", f"Autosave failed: {err}")
+            return False
+        self._autosaved = self._changes
+        return True
+
+    def restore_autosave(self) -> bool:
+        """Open the autosave; the lesson keeps its file name (if it had one) and stays unsaved."""
+        try:
+            lesson = read_lesson(autosave_path(), Settings, check_settings)
+            histories, warnings = replay(lesson.runs, lesson.dataset)
+        except LessonError as err:
+            self._error("Could not restore the autosave", str(err))
+            return False
+        self.apply(lesson, histories)
+        self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
+        self._set_dirty(True)
+        self._message("info", f"Restored the autosaved work on {self.display_name()}; save it to keep it.")
+        for text in warnings:
+            self._message("warning", text)
+        return True
+
+    def clean_exit(self) -> None:
+        """The window closes as asked: nothing to restore next time."""
+        if self._armed:
+            running_marker().unlink(missing_ok=True)
+            autosave_path().unlink(missing_ok=True)
+        self.disarm()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Close and self._armed:
+            if not self.maybe_save():
+                event.ignore()
+                return True
+            self.clean_exit()
+        return False
+
+    # --- menus ---------------------------------------------------------------------------------------
+    def _action(self, text: str, name: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # the shortcut works even when the menu bar is hidden
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        menu = next((a.menu() for a in bar.actions() if a.menu() is not None and a.text() == "&File"), None)
+        if menu is None:
+            menu = bar.addMenu("&File")
+        self.actions = {
+            "new": self._action("New lesson", "new_lesson", self.new_lesson, "Ctrl+N",
+                                "Start again from the CS231n points and default settings"),
+            "open": self._action("Open lesson…", "open_lesson", self.open_lesson, "Ctrl+Shift+O",
+                                 "Open a prepared lesson: points, settings and every recorded step"),
+            "save": self._action("Save lesson", "save_lesson", self.save, "Ctrl+S",
+                                 "Save the points, settings and recorded steps as a lesson"),
+            "save_as": self._action("Save lesson as…", "save_lesson_as", self.save_as, None,
+                                    "Save the lesson under a new name"),
+            "export_params": self._action("Export W and b as CSV…", "export_params_csv", self.export_params, None,
+                                          "W and b of the step shown, one row per class"),
+            "export_history": self._action("Export history as CSV…", "export_history_csv", self.export_history, None,
+                                           "Every recorded step: losses, accuracies, learning rate, W and b"),
+        }
+        self.recent_menu = QMenu("Recent lessons", self.window)
+        self.recent_menu.setObjectName("recent_lessons_menu")
+        self.recent_menu.aboutToShow.connect(self.refresh_recent_menu)
+        first = menu.actions()[0] if menu.actions() else None
+        a = self.actions
+        items = [a["new"], a["open"], self.recent_menu.menuAction(), a["save"], a["save_as"], None,
+                 a["export_params"], a["export_history"], None]
+        for item in items:
+            if item is None:
+                menu.insertSeparator(first) if first is not None else menu.addSeparator()
+            elif first is not None:
+                menu.insertAction(first, item)
+            else:
+                menu.addAction(item)
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def controller(window) -> LessonController | None:
+    """The window's LessonController, if :func:`install` gave it one."""
+    return window.findChild(LessonController, "lessonController")
+
+
+def install(window) -> LessonController:
+    """Add the lesson actions to ``window``'s File menu and track its changes (idempotent)."""
+    return controller(window) or LessonController(window)
+
+
+def offer_restore(window) -> bool:
+    """Call once the window is shown. If the last run did not exit cleanly and left an
+    autosave, ask whether to restore it (True if restored); then arm autosave, the
+    running marker and the unsaved-changes prompt for this run."""
+    ctl = install(window)
+    restored = False
+    auto = autosave_path()
+    if running_marker().exists() and auto.is_file():
+        when = datetime.fromtimestamp(auto.stat().st_mtime).strftime("%H:%M on %d %b %Y")
+        answer = QMessageBox.question(
+            window, "Restore unsaved work?",
+            f"linviz did not close properly last time. Restore the work autosaved at {when}?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer == QMessageBox.Yes:
+            restored = ctl.restore_autosave()
+        else:
+            auto.unlink(missing_ok=True)
+    ctl.arm()
+    return restored
+
+
+__all__ = ["LessonController", "install", "offer_restore", "controller", "user_data_folder", "autosave_path",
+           "running_marker", "qsettings", "check_settings", "restore_session", "AUTOSAVE_MS", "MAX_RECENT"]
