@@ -81,3 +81,12 @@ def _drag_frame():
         train(ds.X, ds.y, session.history.config, ds.n_classes, W0=session.history.W[0], b0=session.history.b[0])
 
     return drag, retrain_only
+
+
+@figure("compare mode frame, 4 panes (300 pts)", aim="p95 < 33 ms", max_s=0.033, judge_p95=True,
+        baseline="one pane's frame")
+def _compare_frame():
+    from .bench_ui_compare import setup_compare_frame
+
+    frame, one_pane, _close = setup_compare_frame()
+    return frame, one_pane

@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
         self.docks["scores"].raise_()
-        self.docks["gradcheck"].visibilityChanged.connect(lambda shown: shown and self.gradcheck.became_visible())
+        for name, view in (("gradcheck", self.gradcheck), ("surface", self.loss_surface),
+                           ("geometry", self.reg_geometry)):
+            self.docks[name].visibilityChanged.connect(lambda shown, v=view: shown and v.became_visible())
         self._docks_sized = False
 
     def _size_docks(self) -> None:

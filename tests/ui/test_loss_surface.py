@@ -23,6 +23,7 @@ def view(qtbot, session):
     v = LossSurfaceView(session)
     qtbot.addWidget(v)
     v.resize(700, 600)
+    v.show()  # views in a hidden tab wait until they are shown
     return v
 
 

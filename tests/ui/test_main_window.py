@@ -65,3 +65,17 @@ def test_closing_stops_playback(window, qtbot):
     assert window.playback.playing
     window.close()
     assert not window.playback.playing
+
+
+def test_views_in_hidden_tabs_wait_and_catch_up_when_shown(window, qtbot):
+    """The loss surface does no work behind the Scores tab, and is current once shown."""
+    from linviz.engine.landscape import flatten
+
+    qtbot.waitUntil(lambda: window.docks["surface"] in window.tabifiedDockWidgets(window.docks["scores"]))
+    window.session.update_settings(lr=0.05)
+    qtbot.wait(50)
+    assert window.loss_surface._stale
+    window.docks["surface"].raise_()
+    h = window.session.history
+    qtbot.waitUntil(lambda: not window.loss_surface._stale and not window.loss_surface.recompute_pending)
+    np.testing.assert_allclose(window.loss_surface.slice.centre, flatten(h.W[-1], h.b[-1]))

@@ -25,6 +25,7 @@ def geometry(qtbot, session):
     v = RegGeometryView(session)
     qtbot.addWidget(v)
     v.resize(700, 600)
+    v.show()  # views in a hidden tab wait until they are shown
     return v
 
 

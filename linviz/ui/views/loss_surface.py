@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 from threadpoolctl import threadpool_limits
 
+from linviz.ui.widgets import on_screen
 from linviz.engine import landscape
 from linviz.engine.landscape import Slice, Surface, unflatten
 
@@ -235,7 +236,8 @@ class LossSurfaceView(QWidget):
         self._gl = None
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(self._recompute_if_shown)
+        self._stale = False
         session.history_changed.connect(self.schedule)
         session.settings_changed.connect(self.schedule)
         session.data.changed.connect(self.schedule)
@@ -359,6 +361,19 @@ class LossSurfaceView(QWidget):
     @property
     def recompute_pending(self) -> bool:
         return self._timer.isActive()
+
+    def _recompute_if_shown(self) -> None:
+        """A hidden tab only notes that it is out of date; it catches up when shown."""
+        if on_screen(self):
+            self.recompute()
+        else:
+            self._stale = True
+
+    def became_visible(self) -> None:
+        """The view's tab was brought to the front."""
+        if self._stale:
+            self._stale = False
+            self._timer.start()
 
     def schedule(self) -> None:
         """Recompute on the next turn of the event loop (bursts of signals coalesce)."""

@@ -29,6 +29,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 from threadpoolctl import threadpool_limits
 
+from linviz.ui.widgets import on_screen
 from linviz.engine import landscape
 from linviz.engine.landscape import Slice
 from linviz.engine.regularizers import RegConfig, penalty_on_grid
@@ -101,7 +102,8 @@ class RegGeometryView(QWidget):
         self._names: tuple[str, ...] = ()
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(self._recompute_if_shown)
+        self._stale = False
         session.history_changed.connect(self._timer.start)
         session.settings_changed.connect(self._settings_changed)
         session.data.changed.connect(self._timer.start)
@@ -185,6 +187,19 @@ class RegGeometryView(QWidget):
     @property
     def recompute_pending(self) -> bool:
         return self._timer.isActive()
+
+    def _recompute_if_shown(self) -> None:
+        """A hidden tab only notes that it is out of date; it catches up when shown."""
+        if on_screen(self):
+            self.recompute()
+        else:
+            self._stale = True
+
+    def became_visible(self) -> None:
+        """The view's tab was brought to the front."""
+        if self._stale:
+            self._stale = False
+            self._timer.start()
 
     def set_weights(self, i: int, j: int) -> None:
         """Flat indices into W.ravel() (0 is W[1,1], 1 is W[1,2] for D = 2)."""
