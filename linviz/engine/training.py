@@ -28,7 +28,7 @@ import numpy as np
 from .features import FeatureMap
 from .losses import LossConfig, data_loss
 from .optimizers import Optimizer, OptState, Schedule
-from .regularizers import RegConfig, penalty, project_max_norm
+from .regularizers import RegConfig, penalty, project_max_norm, soft_threshold
 
 INITS = ("random", "zeros", "given")
 
@@ -280,6 +280,8 @@ def _loop(hist, Phi, y, cfg, test_phi, on_step, should_stop) -> History:
     n, c, d = len(y), hist.n_classes, hist.dim
     full = cfg.batch_size is None or cfg.batch_size >= n
     stop_at = len(hist) - 1 + cfg.steps if hist.parent is not None else cfg.steps
+    prox_l1 = cfg.reg.l1_strength if cfg.reg.proximal and cfg.optimizer.kind == "sgd" else 0.0
+    l1_mask = np.arange(c * d + c) < (c * d + c if cfg.reg.include_bias else c * d)
     with np.errstate(all="ignore"):
         while len(hist) - 1 < stop_at:
             if should_stop is not None and should_stop():
@@ -294,8 +296,13 @@ def _loop(hist, Phi, y, cfg, test_phi, on_step, should_stop) -> History:
                 ev = evaluate(W, b, Phi[idx], y[idx], cfg)
                 gW, gb = ev.grad_W, ev.grad_b
             theta = np.concatenate([W.ravel(), b])
+            g = np.concatenate([gW.ravel(), gb])
             hist.lr[t] = lr = cfg.schedule.rate(cfg.lr, t)
-            theta, state = cfg.optimizer.update(theta, np.concatenate([gW.ravel(), gb]), lr, state)
+            if prox_l1:  # the |W| term goes in as a soft-threshold, not as its subgradient
+                g[l1_mask] -= prox_l1 * np.sign(theta[l1_mask])
+            theta, state = cfg.optimizer.update(theta, g, lr, state)
+            if prox_l1:
+                theta[l1_mask] = soft_threshold(theta[l1_mask], lr * prox_l1)
             W_new = project_max_norm(theta[: c * d].reshape(c, d), cfg.reg)
             if not _record(hist, W_new, theta[c * d :], Phi, y, cfg, test_phi, state):
                 hist.stop_reason = "diverged"

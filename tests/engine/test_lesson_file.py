@@ -108,7 +108,7 @@ def test_text_is_stable_json_and_saving_twice_gives_the_same_bytes(blobs, record
     assert doc["format"] == FORMAT and doc["version"] == VERSION
     assert doc["dataset"]["format"] == "linviz-points"
     assert doc["settings"]["train"]["reg"] == {"kind": "l2", "lam": 0.1, "beta": 0.5, "max_norm": 3.0,
-                                               "include_bias": False}
+                                               "include_bias": False, "proximal": True}
     lesson = parse_lesson(good_text, Knobs)
     hists, _ = replay(lesson.runs, lesson.dataset)
     again = lesson_of(lesson.dataset, hists, hists[-1], step=40, selected=(2, 5), current_class=1)

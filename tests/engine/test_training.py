@@ -202,3 +202,25 @@ def test_a_branch_with_new_settings_takes_its_first_step_with_the_new_gradient()
     fresh = evaluate(parent.W[10], parent.b[10], X, y, new)
     assert branch.loss[10] == fresh.loss and np.array_equal(branch.grad_W[10], fresh.grad_W)
     np.testing.assert_allclose(branch.W[11], parent.W[10] - 0.1 * fresh.grad_W)
+
+
+def test_l1_with_sgd_reaches_exact_zeros_and_l2_does_not():
+    """The lecture: L1 makes weights zero. Proximal SGD lands on 0; L2 only shrinks."""
+    X, y = blobs(15)
+    fm = FeatureMap("poly3")
+    l1 = train(X, y, TrainConfig(features=fm, reg=RegConfig("l1", 0.05), lr=0.01, steps=600), 3)
+    l2 = train(X, y, TrainConfig(features=fm, reg=RegConfig("l2", 0.05), lr=0.01, steps=600), 3)
+    assert (l1.W[-1] == 0).sum() >= 5
+    assert (l2.W[-1] == 0).sum() == 0
+    sub = train(X, y, TrainConfig(features=fm, reg=RegConfig("l1", 0.05, proximal=False), lr=0.01, steps=600), 3)
+    assert (sub.W[-1] == 0).sum() == 0  # the subgradient only jitters around 0
+    assert l1.train_acc[-1] > 0.9
+
+
+def test_proximal_l1_step_is_the_soft_threshold_of_the_smooth_step():
+    X, y = blobs(16)
+    cfg = TrainConfig(reg=RegConfig("l1", 0.3), lr=0.2, steps=1)
+    h = train(X, y, cfg, 3, W0=np.array([[0.05, -1.0], [0.5, 0.01], [-0.2, 0.3]]), b0=np.zeros(3))
+    smooth = h.grad_W[0] - 0.3 * np.sign(h.W[0])
+    step = h.W[0] - 0.2 * smooth
+    np.testing.assert_allclose(h.W[1], np.sign(step) * np.maximum(np.abs(step) - 0.06, 0))
