@@ -22,7 +22,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, lesson, undo
+from . import compare, demos, export, lesson, undo
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for feature in (plane_overlays, branches, demos, compare):
             feature.install(self)
+        self.exporter = export.install(self)
         self.session.message.connect(self.show_message)
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
@@ -228,4 +229,5 @@ Delete  delete the selected points
 Ctrl+O / Ctrl+Shift+S  open / save points · Ctrl+G  generate data
 Ctrl+K  compare runs side by side
 Ctrl+N / Ctrl+Shift+O / Ctrl+S  new / open / save lesson
-Ctrl+Z / Ctrl+Shift+Z  undo / redo"""
+Ctrl+Z / Ctrl+Shift+Z  undo / redo
+Ctrl+E / Ctrl+Shift+E  export an image / an animation · Ctrl+Shift+C  copy the plane"""
