@@ -23,6 +23,7 @@ from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
 from . import compare, demos, export, lesson, undo
+from .cifar import install as install_cifar
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         for feature in (plane_overlays, branches, demos, compare):
             feature.install(self)
         self.exporter = export.install(self)
+        self.cifar = install_cifar(self)
         self.session.message.connect(self.show_message)
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
@@ -230,4 +232,5 @@ Ctrl+O / Ctrl+Shift+S  open / save points · Ctrl+G  generate data
 Ctrl+K  compare runs side by side
 Ctrl+N / Ctrl+Shift+O / Ctrl+S  new / open / save lesson
 Ctrl+Z / Ctrl+Shift+Z  undo / redo
-Ctrl+E / Ctrl+Shift+E  export an image / an animation · Ctrl+Shift+C  copy the plane"""
+Ctrl+E / Ctrl+Shift+E  export an image / an animation · Ctrl+Shift+C  copy the plane
+Ctrl+I  the CIFAR-10 window"""

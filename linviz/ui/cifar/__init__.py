@@ -1,0 +1,83 @@
+"""CIFAR-10 mode: the lecture's classifiers on real pictures, in a window of its own.
+
+``install(main_window)`` adds "CIFAR-10…" (Ctrl+I) to the main window's
+"&Data" menu (or to a new "&Images" menu when there is none) and returns the
+:class:`CifarLauncher`; the action opens one :class:`CifarWindow`, raised if
+it is already open. The CIFAR window closes with the main window, and any
+running job is cancelled and waited for when the application quits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from .window import CifarWindow
+
+ACTION_NAME = "open_cifar"
+SHORTCUT = "Ctrl+I"
+
+
+def _find_menu(main_window, title: str):
+    """The menu of the main window's menu bar whose title is ``title`` (with its &), or None."""
+    for action in main_window.menuBar().actions():
+        if action.menu() is not None and action.text() == title:
+            return action.menu()
+    return None
+
+
+class CifarLauncher(QObject):
+    """Owns the "CIFAR-10…" action and the one CIFAR window (created on first use).
+
+    Attributes: ``action`` (QAction, objectName ``open_cifar``), ``menu``,
+    ``window`` (the CifarWindow or None).
+    """
+
+    def __init__(self, main_window, **window_kwargs):
+        super().__init__(main_window)
+        self.setObjectName("cifarLauncher")
+        self.main_window = main_window
+        self.window: CifarWindow | None = None
+        self._window_kwargs = window_kwargs
+        self.menu = _find_menu(main_window, "&Data")
+        if self.menu is None:
+            self.menu = main_window.menuBar().addMenu("&Images")
+            self.menu.setObjectName("images_menu")
+        else:
+            self.menu.addSeparator()
+        self.action = QAction("CIFAR-10…", main_window)
+        self.action.setObjectName(ACTION_NAME)
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setStatusTip("Train SVM, Softmax and kNN on CIFAR-10 images, in a window of their own")
+        self.action.triggered.connect(self.open)
+        self.menu.addAction(self.action)
+        main_window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def open(self) -> CifarWindow:
+        """Show the CIFAR window (created once), in front."""
+        if self.window is None:
+            self.window = CifarWindow(**self._window_kwargs)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        return self.window
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.shutdown()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.main_window and event.type() == QEvent.Type.Close and self.window is not None:
+            self.window.close()  # the CIFAR window goes with the main window
+        return False
+
+
+def install(main_window, **window_kwargs) -> CifarLauncher:
+    """Add the "CIFAR-10…" action (Ctrl+I) to ``main_window``; returns the launcher that owns it."""
+    return CifarLauncher(main_window, **window_kwargs)
+
+
+__all__ = ["install", "CifarLauncher", "CifarWindow", "ACTION_NAME", "SHORTCUT"]
