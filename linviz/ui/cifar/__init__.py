@@ -76,8 +76,10 @@ class CifarLauncher(QObject):
 
 
 def install(main_window, **window_kwargs) -> CifarLauncher:
-    """Add the "CIFAR-10…" action (Ctrl+I) to ``main_window``; returns the launcher that owns it."""
-    return CifarLauncher(main_window, **window_kwargs)
+    """Add the "CIFAR-10…" action (Ctrl+I) to ``main_window``; returns the launcher that owns it
+    (the one already there when installed twice)."""
+    existing = main_window.findChild(CifarLauncher, "cifarLauncher")
+    return existing if existing is not None else CifarLauncher(main_window, **window_kwargs)
 
 
 __all__ = ["install", "CifarLauncher", "CifarWindow", "ACTION_NAME", "SHORTCUT"]
