@@ -233,17 +233,27 @@ def _as_label(label) -> int:
 
 # ----------------------------------------------------------------------------- presets
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
+    """Mark ``text`` for translation in ``context`` without translating it (no Qt here): the app
+    translates the preset descriptions where it shows them."""
+    return text
+
+
 PRESETS: dict[str, str] = {
-    "cs231n": "The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes).",
-    "blobs": "Gaussian blobs on a circle of radius 2; noise is their spread (2-10 classes).",
-    "separable": "Tight clusters that a linear classifier can separate perfectly (2-10 classes).",
-    "moons": "Two interleaving half circles (2 classes): no straight line separates them.",
-    "circles": "A ring around a disc (2 classes): no straight line separates them.",
-    "xor": "Four quadrant clusters, opposite quadrants alike (2 classes, the XOR pattern).",
-    "spiral": "CS231n's spiral: one arm per class (2-10 classes).",
-    "iris": "Fisher's Iris flowers, 150 real measurements in cm (3 species; petal length and width).",
+    "cs231n": QT_TRANSLATE_NOOP(
+        "Presets", "The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes)."),
+    "blobs": QT_TRANSLATE_NOOP("Presets", "Gaussian blobs on a circle of radius 2; noise is their spread (2-10 classes)."),
+    "separable": QT_TRANSLATE_NOOP(
+        "Presets", "Tight clusters that a linear classifier can separate perfectly (2-10 classes)."),
+    "moons": QT_TRANSLATE_NOOP("Presets", "Two interleaving half circles (2 classes): no straight line separates them."),
+    "circles": QT_TRANSLATE_NOOP("Presets", "A ring around a disc (2 classes): no straight line separates them."),
+    "xor": QT_TRANSLATE_NOOP("Presets", "Four quadrant clusters, opposite quadrants alike (2 classes, the XOR pattern)."),
+    "spiral": QT_TRANSLATE_NOOP("Presets", "CS231n's spiral: one arm per class (2-10 classes)."),
+    "iris": QT_TRANSLATE_NOOP(
+        "Presets", "Fisher's Iris flowers, 150 real measurements in cm (3 species; petal length and width)."),
 }
-"""Every preset name with a one-line description, in menu order."""
+"""Every preset name with a one-line description, in menu order (English; marked for the app's
+translations)."""
 
 _DEFAULT_NOISE = {"blobs": 0.5, "separable": 0.6, "moons": 0.1, "circles": 0.1, "xor": 0.4, "spiral": 0.2}
 _PLANE = 3.0  # the app's plane is [-3, 3]²

@@ -260,16 +260,21 @@ def _elementwise_penalty(W: np.ndarray, cfg: RegConfig) -> np.ndarray:
 
 
 def loss_surface(Phi, y, cfg: TrainConfig, sl: Slice, n_classes: int) -> Surface:
-    """Data, regularisation and total loss over the slice. Phi: (N, D) features."""
+    """Data, regularisation and total loss over the slice. Phi: (N, D) features.
+
+    A cell whose loss overflows (the slice of a diverged run spans ~1e150) is inf or nan,
+    quietly: the views draw only the finite cells."""
     dim = Phi.shape[1]
 
     def scores_of(theta, with_bias=True):
         W, b = unflatten(theta, n_classes, dim)
         return Phi @ W.T + (b if with_bias else 0.0)
 
-    data = grid_data_loss(scores_of(sl.centre), scores_of(sl.u), scores_of(sl.v), y, sl.alphas, sl.betas, cfg.loss)
-    reg = grid_reg_loss(sl, cfg.reg, n_classes, dim)
-    return Surface(data + reg, data, reg)
+    with np.errstate(over="ignore", invalid="ignore"):
+        data = grid_data_loss(scores_of(sl.centre), scores_of(sl.u), scores_of(sl.v), y, sl.alphas, sl.betas,
+                              cfg.loss)
+        reg = grid_reg_loss(sl, cfg.reg, n_classes, dim)
+        return Surface(data + reg, data, reg)
 
 
 def loss_surface_naive(Phi, y, cfg: TrainConfig, sl: Slice, n_classes: int) -> Surface:

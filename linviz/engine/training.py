@@ -225,7 +225,9 @@ def train(
     test_phi = (cfg.features.transform(test[0]), np.asarray(test[1])) if test is not None else None
     hist, W, b, state = _start(Phi, y, cfg, n_classes, W0, b0, init, resume)
     if len(hist) == 0 or resume is not None and len(hist) == resume[1]:
-        if not _record(hist, W, b, Phi, y, cfg, test_phi, state):
+        with np.errstate(all="ignore"):  # a loss that overflows is reported as "diverged", not warned
+            recorded = _record(hist, W, b, Phi, y, cfg, test_phi, state)
+        if not recorded:
             hist.stop_reason = "diverged"
             return hist.trim()
     return _loop(hist, Phi, y, cfg, test_phi, on_step, should_stop).trim()

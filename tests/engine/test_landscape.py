@@ -78,3 +78,19 @@ def test_surface_minimum_moves_toward_zero_when_lambda_grows():
         r, c = np.unravel_index(s.argmin(), s.shape)
         mins.append(np.hypot(sl.alphas[c], sl.betas[r]))
     assert mins[1] < mins[0] or mins[0] == 0
+
+
+def test_the_surface_of_a_diverged_run_is_computed_quietly():
+    """The slice of a diverged run spans ~1e150: float32 overflows. The cells become inf / nan
+    (the views draw the finite ones) and NumPy says nothing."""
+    import warnings
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(12, 2)), np.repeat([0, 1, 2], 4)
+    cfg = TrainConfig(reg=RegConfig("l2", 0.1))
+    centre = np.full(9, 1e150)
+    sl = param_slice(centre, 0, 1, 3, 2, span=1e150, res=8)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        surface = loss_surface(X, y, cfg, sl, 3)
+    assert surface.total.shape == (8, 8) and not np.isfinite(surface.total).all()

@@ -115,6 +115,21 @@ def test_a_diverging_learning_rate_stops_at_the_last_finite_step():
     assert np.isfinite(h.loss).all() and np.isfinite(h.W).all() and len(h) >= 1
 
 
+def test_an_edit_whose_loss_overflows_ends_before_the_edit_without_a_numpy_warning():
+    """The edited step is evaluated before the loop's errstate: an overflow there is "diverged"
+    (the run stops at the step before the edit, which the caller checks), never a RuntimeWarning."""
+    import warnings
+
+    h = train(CS231N_X, CS231N_Y, TrainConfig(steps=10), 3, W0=CS231N_W, b0=CS231N_B)
+    W_edit = h.W[5].copy()
+    W_edit[0, 0] = 1e300  # λΣW² overflows
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        e = train(CS231N_X, CS231N_Y, TrainConfig(steps=4, reg=RegConfig("l2", 0.1)), 3, W0=W_edit, b0=h.b[5],
+                  resume=(h, 5))
+    assert e.stop_reason == "diverged" and e.last == 4
+
+
 def test_minibatches_depend_on_seed_and_step_only():
     X, y = blobs(8)
     h = train(X, y, TrainConfig(batch_size=4, steps=5, seed=9), 3)
