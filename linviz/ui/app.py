@@ -6,14 +6,19 @@ import sys
 
 
 def configure_pyqtgraph() -> None:
-    """White background, black text, antialiased lines: what reads best on a projector."""
+    """White background, black text, antialiased lines: what reads best on a projector
+    (``style.set_theme("dark")`` changes background and foreground)."""
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="row-major")
 
 
 def make_application(argv=None):
-    """The QApplication (created once), with the app's font and pyqtgraph settings."""
+    """The QApplication (created once), with the Fusion style, the app's font and pyqtgraph settings.
+
+    Fusion looks the same on every projector laptop and follows the palette, so the dark theme
+    works on Windows and macOS too.
+    """
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -22,6 +27,7 @@ def make_application(argv=None):
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("linviz")
     app.setOrganizationName("linviz")
+    app.setStyle("Fusion")
     font = QFont(app.font())
     font.setPointSize(BASE_FONT_PT)
     app.setFont(font)
@@ -30,11 +36,16 @@ def make_application(argv=None):
 
 
 def run(argv=None) -> int:
-    """Open the main window and run the event loop; returns the exit status."""
+    """Open the main window and run the event loop; returns the exit status.
+
+    The window restores the last session's size, dock layout, theme and font size.
+    """
     app = make_application(argv)
+    from . import i18n
     from .main_window import MainWindow
 
-    window = MainWindow()
+    i18n.apply_saved(app)  # the remembered language (View ▸ Language), before any window is built
+    window = MainWindow(persist=True)
     window.show()
     from .lesson import offer_restore
 

@@ -26,7 +26,7 @@ from typing import Callable
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,9 +54,14 @@ from linviz.engine.regularizers import REG_KINDS, RegConfig
 from .models import MAX_STEPS, DatasetModel, SessionModel, Settings
 from .panels.controls import MODEL_ITEMS, OPT_ITEMS, REG_ITEMS
 from .panels.playback import SCRUBBER_STYLE
+from .style import ink, label_style, point_size
 from .views.loss_curve import LossAxis, ScrubViewBox, log_floor
 from .views.mini_plane import MiniPlane
 from .widgets import format_value, guard_wheel, pass_space_to_shortcuts
+from . import i18n
+from .i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 MIN_PANES, MAX_PANES = 2, 4
 PANE_STYLES = (  # (letter, colour, line style) of each pane's loss curve; Okabe–Ito colours
@@ -73,9 +78,11 @@ EXTEND_CHUNK = 100
 HEADER_PT, STATUS_PT, TICK_PT = 13, 13, 13
 
 MODEL_NAMES = {"svm": "SVM", "softmax": "Softmax"}
-OPT_NAMES = {"sgd": "SGD", "momentum": "momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad",
-             "rmsprop": "RMSProp", "adam": "Adam"}
-REG_NAMES = {"none": "no reg.", "l2": "L2", "half-l2": "½L2", "l1": "L1", "elastic": "elastic", "maxnorm": "max-norm"}
+OPT_NAMES = {"sgd": "SGD", "momentum": QT_TRANSLATE_NOOP("Compare", "momentum"), "nesterov": "Nesterov",
+             "adagrad": "AdaGrad", "rmsprop": "RMSProp", "adam": "Adam"}
+REG_NAMES = {"none": QT_TRANSLATE_NOOP("Compare", "no reg."), "l2": "L2", "half-l2": "½L2", "l1": "L1",
+             "elastic": QT_TRANSLATE_NOOP("Compare", "elastic"), "maxnorm": QT_TRANSLATE_NOOP("Compare", "max-norm")}
+"""Short names in the pane headers (English; translated where shown)."""
 BATCHES = (1, 4, 8, 16, 32, 64, 128, None)
 LR_VALUES = (1e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0)
 LAM_VALUES = (0.0, 1e-3, 0.01, 0.1, 1.0, 10.0)
@@ -88,18 +95,19 @@ DELTA_VALUES = (0.1, 1.0, 10.0, 100.0)
 def describe(settings: Settings, n_points: int | None = None) -> str:
     """The header of a pane: "SVM · SGD · batch full · α 0.1 · L2 λ 0.1" (Δ when it is not 1)."""
     t = settings.train
-    batch = "full" if t.batch_size is None else str(t.batch_size)
+    full = translate("Compare", "full")
+    batch = full if t.batch_size is None else str(t.batch_size)
     if t.batch_size is not None and n_points is not None and t.batch_size >= n_points:
-        batch += " = full"
-    parts = [MODEL_NAMES.get(settings.model, settings.model), OPT_NAMES[t.optimizer.kind], f"batch {batch}",
-             f"α {format_value(t.lr)}"]
+        batch += f" = {full}"
+    parts = [MODEL_NAMES.get(settings.model, settings.model), translate("Compare", OPT_NAMES[t.optimizer.kind]),
+             translate("Compare", "batch {0}").format(batch), f"α {format_value(t.lr)}"]
     reg = t.reg
     if reg.kind == "none":
-        parts.append(REG_NAMES["none"])
+        parts.append(translate("Compare", REG_NAMES["none"]))
     elif reg.kind == "maxnorm":
-        parts.append(f"max-norm c {format_value(reg.max_norm)}")
+        parts.append(translate("Compare", "max-norm c {0}").format(format_value(reg.max_norm)))
     else:
-        parts.append(f"{REG_NAMES[reg.kind]} λ {format_value(reg.lam)}")
+        parts.append(f"{translate('Compare', REG_NAMES[reg.kind])} λ {format_value(reg.lam)}")
     if settings.model == "svm" and t.loss.delta != 1.0:
         parts.append(f"Δ {format_value(t.loss.delta)}")
     return " · ".join(parts)
@@ -148,22 +156,25 @@ def _l1_vs_l2(base: Settings) -> list[Settings]:
 
 
 PRESETS: dict[str, Callable[[Settings], list[Settings]]] = {
-    "SVM vs Softmax": _svm_vs_softmax,
-    "SGD vs momentum vs Adam": _optimisers,
-    "batch 1 vs 32 vs full": _batches,
-    "Δ = 1 vs Δ = 100 (λ scaled)": _deltas,
-    "L1 vs L2": _l1_vs_l2,
+    QT_TRANSLATE_NOOP("Compare", "SVM vs Softmax"): _svm_vs_softmax,
+    QT_TRANSLATE_NOOP("Compare", "SGD vs momentum vs Adam"): _optimisers,
+    QT_TRANSLATE_NOOP("Compare", "batch 1 vs 32 vs full"): _batches,
+    QT_TRANSLATE_NOOP("Compare", "Δ = 1 vs Δ = 100 (λ scaled)"): _deltas,
+    QT_TRANSLATE_NOOP("Compare", "L1 vs L2"): _l1_vs_l2,
 }
-"""Each comparison: a function from the base settings to one Settings per pane."""
+"""Each comparison: a function from the base settings to one Settings per pane. The names are
+keys (English); the combo shows them translated."""
 PRESET_TIPS = {
-    "SVM vs Softmax": "The lecture's contrast: the SVM is satisfied once every margin holds (its loss "
-                      "reaches 0);\nSoftmax always wants the correct class's probability higher.",
-    "SGD vs momentum vs Adam": "Three update rules from the same W₀ with the same α.",
-    "batch 1 vs 32 vs full": "Mini-batch gradient descent: 1 point per step (SGD), 32, or all N.\n"
-                             "The loss drawn is always on all N points.",
-    "Δ = 1 vs Δ = 100 (λ scaled)": ("Δ and λ trade off: Δ = 100 with λ/100 (and α×100) finds W×100 —\n"
-                                    "the same boundaries. The loss is ×100 too, so the plot turns logarithmic."),
-    "L1 vs L2": "The same λ: L1 pushes weights to exactly 0, L2 shrinks them all.",
+    "SVM vs Softmax": QT_TRANSLATE_NOOP("Compare", "The lecture's contrast: the SVM is satisfied once every margin "
+                                                   "holds (its loss reaches 0);\nSoftmax always wants the correct "
+                                                   "class's probability higher."),
+    "SGD vs momentum vs Adam": QT_TRANSLATE_NOOP("Compare", "Three update rules from the same W₀ with the same α."),
+    "batch 1 vs 32 vs full": QT_TRANSLATE_NOOP("Compare", "Mini-batch gradient descent: 1 point per step (SGD), 32, "
+                                                          "or all N.\nThe loss drawn is always on all N points."),
+    "Δ = 1 vs Δ = 100 (λ scaled)": QT_TRANSLATE_NOOP("Compare", "Δ and λ trade off: Δ = 100 with λ/100 (and α×100) "
+                                                                "finds W×100 —\nthe same boundaries. The loss is ×100 "
+                                                                "too, so the plot turns logarithmic."),
+    "L1 vs L2": QT_TRANSLATE_NOOP("Compare", "The same λ: L1 pushes weights to exactly 0, L2 shrinks them all."),
 }
 LOG_PRESETS = {"Δ = 1 vs Δ = 100 (λ scaled)"}
 
@@ -353,7 +364,7 @@ def _pen(slot: int):
 
 def _font(widget: QWidget, pt: int, bold: bool = False) -> QFont:
     font = QFont(widget.font())
-    font.setPointSize(pt)
+    font.setPointSizeF(point_size(pt))
     font.setBold(bold)
     return font
 
@@ -387,7 +398,7 @@ class Readout(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
-        p.setPen(self.colour)
+        p.setPen(QColor(ink(self.colour.name())))  # chosen for white: readable in the dark theme too
         p.drawText(self.rect().adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                    | Qt.TextFlag.TextWordWrap, self._text)
         p.end()
@@ -447,22 +458,29 @@ class PaneEditor(QWidget):
     def __init__(self, session: SessionModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.model = self._combo("pane_model", {k: MODEL_ITEMS[k] for k in MODEL_NAMES}, "The data loss")
-        self.optimizer = self._combo("pane_optimizer", {k: (OPT_NAMES[k], OPT_ITEMS[k][1]) for k in OPTIMIZERS},
-                                     "The update rule")
-        self.batch = self._combo("pane_batch", {b: ("full" if b is None else str(b), None) for b in BATCHES},
-                                 "Points per gradient step: 1 is SGD, full = all N (gradient descent).\n"
-                                 "The loss shown is always on all N points.")
-        self.reg = self._combo("pane_reg", {k: (REG_NAMES[k], REG_ITEMS[k][1]) for k in REG_KINDS},
-                               "The regulariser R(W) in loss = 1/N Σ Li + λ R(W)")
-        self.lr = self._number("pane_lr", LR_VALUES, 1e-8, 1e4, "α, the learning rate: W ← W − α ∇W loss")
-        self.lam = self._number("pane_lambda", LAM_VALUES, 0.0, 1e4, "λ, the regularisation strength")
+        model_items = {k: (translate("Controls", MODEL_ITEMS[k][0]), translate("Controls", MODEL_ITEMS[k][1])) for k in MODEL_NAMES}
+        self.model = self._combo("pane_model", model_items, translate("Compare", "The data loss"))
+        self.optimizer = self._combo("pane_optimizer", {k: (translate("Compare", OPT_NAMES[k]),
+                                                            translate("Controls", OPT_ITEMS[k][1])) for k in OPTIMIZERS},
+                                     translate("Compare", "The update rule"))
+        self.batch = self._combo("pane_batch", {b: (translate("Compare", "full") if b is None else str(b), None)
+                                                for b in BATCHES},
+                                 translate("Compare", "Points per gradient step: 1 is SGD, full = all N (gradient "
+                                                      "descent).\nThe loss shown is always on all N points."))
+        self.reg = self._combo("pane_reg", {k: (translate("Compare", REG_NAMES[k]), translate("Controls", REG_ITEMS[k][1]))
+                                            for k in REG_KINDS},
+                               translate("Compare", "The regulariser R(W) in loss = 1/N Σ Li + λ R(W)"))
+        self.lr = self._number("pane_lr", LR_VALUES, 1e-8, 1e4,
+                               translate("Compare", "α, the learning rate: W ← W − α ∇W loss"))
+        self.lam = self._number("pane_lambda", LAM_VALUES, 0.0, 1e4,
+                                translate("Compare", "λ, the regularisation strength"))
         self.delta = self._number("pane_delta", DELTA_VALUES, 0.0, 1e4,
-                                  "Δ, the SVM's margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)")
+                                  translate("Compare", "Δ, the SVM's margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)"))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3)
-        for row in ([self.model, self.optimizer], ["batch", self.batch, "α", self.lr, "Δ", self.delta],
+        for row in ([self.model, self.optimizer], [translate("Compare", "batch"), self.batch, "α", self.lr, "Δ",
+                                                   self.delta],
                     [self.reg, "λ", self.lam]):
             line = QHBoxLayout()
             line.setSpacing(4)
@@ -496,7 +514,7 @@ class PaneEditor(QWidget):
     def _number(self, name: str, values, lo: float, hi: float, tip: str) -> NumberBox:
         box = NumberBox(values, lo, hi)
         box.setObjectName(name)
-        box.setToolTip(tip + "\nPick a value or type one.")
+        box.setToolTip(tip + "\n" + translate("Compare", "Pick a value or type one."))
         guard_wheel(box)
         pass_space_to_shortcuts(box, box.lineEdit())  # the combo passes its keys on to the line edit
         return box
@@ -556,7 +574,7 @@ class ComparePane(QFrame):
         self.close_button = QToolButton()
         self.close_button.setObjectName("pane_close")
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Remove this pane (at least two stay).")
+        self.close_button.setToolTip(translate("Compare", "Remove this pane (at least two stay)."))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self))
         self.editor = PaneEditor(self.session)
@@ -602,12 +620,16 @@ class ComparePane(QFrame):
             return
         acc = h.train_acc[t]
         acc_text = f"{100 * acc:.0f} %" if np.isfinite(acc) else "—"
-        text = f"loss {_loss_text(h.loss[t])} · accuracy {acc_text}"
+        text = translate("Compare", "loss {0} · accuracy {1}").format(_loss_text(h.loss[t]), acc_text)
         colour = "#000000"
         if t == h.last and (h.stop_reason in ("converged", "diverged") or self._clock_step > h.last):
-            why = {"converged": "converged", "diverged": "diverged: try a smaller α"}.get(
-                h.stop_reason, f"the {MAX_STEPS:,}-step limit")
-            text += f"\nstopped at step {h.last} ({why})"
+            if h.stop_reason == "converged":
+                why = translate("Compare", "converged")
+            elif h.stop_reason == "diverged":
+                why = translate("Compare", "diverged: try a smaller α")
+            else:
+                why = translate("Compare", "the {0}-step limit").format(f"{MAX_STEPS:,}")
+            text += "\n" + translate("Compare", "stopped at step {0} ({1})").format(h.last, why)
             colour = "#B00020" if h.stop_reason == "diverged" else "#8A5A00"
         self.status.setText(text, colour)
 
@@ -645,7 +667,7 @@ class LossOverlay(QWidget):
             axis.setTickFont(tick_font)
             axis.setTextPen("k")
             axis.enableAutoSIPrefix(False)
-            axis.setLabel(text, **{"font-size": "14pt", "color": "#000"})
+            axis.setLabel(text, **label_style(14))
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curves = []
         for slot in range(MAX_PANES):
@@ -678,9 +700,9 @@ class LossOverlay(QWidget):
             side.addWidget(label, slot, 1)
             self.legend_labels.append(label)
             self._legend_rows.append((key, label))
-        self.log_check = QCheckBox("log scale")
+        self.log_check = QCheckBox(translate("Compare", "log scale"))
         self.log_check.setObjectName("compare_log_scale")
-        self.log_check.setToolTip("Loss on a logarithmic axis (a loss of 0 sits at the bottom).")
+        self.log_check.setToolTip(translate("Compare", "Loss on a logarithmic axis (a loss of 0 sits at the bottom)."))
         self.log_check.toggled.connect(self.set_log_scale)
         side.addWidget(self.log_check, MAX_PANES, 0, 1, 2)
         side.setRowStretch(MAX_PANES + 1, 1)
@@ -795,6 +817,7 @@ class CompareWindow(QMainWindow):
         self.clock.playing_changed.connect(self._on_playing)
         data.changed.connect(self._update_title)
         data.changed.connect(self._align_timer.start)  # "batch 32 = full" may come or go
+        i18n.notifier.changed.connect(self._on_language)
         self._update_title()
         self.apply_preset(preset)
         screen = self.screen().availableGeometry()
@@ -826,26 +849,31 @@ class CompareWindow(QMainWindow):
     def _build_top(self) -> QHBoxLayout:
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("comparison_preset")
-        self.preset_combo.setPlaceholderText("your own comparison")
+        self.preset_combo.setPlaceholderText(translate("Compare", "your own comparison"))
         for name, tip in PRESET_TIPS.items():
-            self.preset_combo.addItem(name)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.preset_combo.setToolTip("A ready-made comparison: the panes take its settings and start again "
-                                     "from step 0.\nThey build on the main window's settings (α, λ, …).")
-        self.preset_combo.activated.connect(lambda i: self.apply_preset(self.preset_combo.itemText(i)))
+            self.preset_combo.addItem(translate("Compare", name), name)  # the key as item data
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, translate("Compare", tip),
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setToolTip(translate("Compare", "A ready-made comparison: the panes take its settings and "
+                                                          "start again from step 0.\nThey build on the main window's "
+                                                          "settings (α, λ, …)."))
+        self.preset_combo.activated.connect(lambda i: self.apply_preset(self.preset_combo.itemData(i)))
         guard_wheel(self.preset_combo)
-        self.add_button = self._button("add_pane", "+ pane", "Add a pane (a copy of the last one; at most 4).",
+        self.add_button = self._button("add_pane", translate("Compare", "+ pane"),
+                                       translate("Compare", "Add a pane (a copy of the last one; at most 4)."),
                                        lambda: self.add_pane())
-        self.remove_button = self._button("remove_pane", "− pane", "Remove the last pane (at least 2 stay).",
+        self.remove_button = self._button("remove_pane", translate("Compare", "− pane"),
+                                          translate("Compare", "Remove the last pane (at least 2 stay)."),
                                           lambda: self.remove_pane(len(self.panes) - 1))
-        self.randomize_button = self._button("randomize_w0", "New random W₀",
-                                             "Every pane starts again from one new random W₀ (a new seed), "
-                                             "b₀ = 0.", self.randomize_start)
-        self.hint = QLabel("Edit the points in the main window: every pane retrains from the same W₀.")
+        self.randomize_button = self._button("randomize_w0", translate("Compare", "New random W₀"),
+                                             translate("Compare", "Every pane starts again from one new random W₀ "
+                                                                  "(a new seed), b₀ = 0."), self.randomize_start)
+        self.hint = QLabel(translate("Compare", "Edit the points in the main window: every pane retrains from the "
+                                                "same W₀."))
         self.hint.setObjectName("compare_hint")
         self.statusBar().addWidget(self.hint, 1)
         row = QHBoxLayout()
-        label = QLabel("Compare")
+        label = QLabel(translate("Compare", "Compare"))
         label.setFont(_font(self, HEADER_PT, bold=True))
         row.addWidget(label)
         row.addWidget(self.preset_combo)
@@ -869,18 +897,23 @@ class CompareWindow(QMainWindow):
         self.transport_buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         for name, text, icon, key, slot in (
-            ("first", "First", QStyle.StandardPixmap.SP_MediaSkipBackward, Qt.Key.Key_Home, self.clock.go_first),
-            ("back", "Back", QStyle.StandardPixmap.SP_MediaSeekBackward, Qt.Key.Key_Left, self.clock.step_back),
-            ("play", "Play", QStyle.StandardPixmap.SP_MediaPlay, Qt.Key.Key_Space, self.clock.toggle),
-            ("forward", "Forward", QStyle.StandardPixmap.SP_MediaSeekForward, Qt.Key.Key_Right,
-             self.clock.step_forward),
-            ("last", "Last", QStyle.StandardPixmap.SP_MediaSkipForward, Qt.Key.Key_End, self.clock.go_last),
+            ("first", translate("Playback", "First"), QStyle.StandardPixmap.SP_MediaSkipBackward, Qt.Key.Key_Home,
+             self.clock.go_first),
+            ("back", translate("Playback", "Back"), QStyle.StandardPixmap.SP_MediaSeekBackward, Qt.Key.Key_Left,
+             self.clock.step_back),
+            ("play", translate("Playback", "Play"), QStyle.StandardPixmap.SP_MediaPlay, Qt.Key.Key_Space,
+             self.clock.toggle),
+            ("forward", translate("Playback", "Forward"), QStyle.StandardPixmap.SP_MediaSeekForward,
+             Qt.Key.Key_Right, self.clock.step_forward),
+            ("last", translate("Playback", "Last"), QStyle.StandardPixmap.SP_MediaSkipForward, Qt.Key.Key_End,
+             self.clock.go_last),
         ):
             action = QAction(style.standardIcon(icon), text, self)
             action.setObjectName(f"compare_action_{name}")
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{text} ({QKeySequence(key).toString()}) — every pane together")
+            action.setToolTip(translate("Compare", "{0} ({1}) — every pane together").format(
+                text, QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)))
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
             self.actions_by_name[name] = action
@@ -899,18 +932,18 @@ class CompareWindow(QMainWindow):
         self.scrubber.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scrubber.setStyleSheet(SCRUBBER_STYLE)
         self.scrubber.setMinimumHeight(30)
-        self.scrubber.setToolTip("Drag to any step: every pane shows W after t updates.")
+        self.scrubber.setToolTip(translate("Compare", "Drag to any step: every pane shows W after t updates."))
         self.scrubber.valueChanged.connect(self.clock.set_step)
-        self.step_label = Readout(1, 14, sample="step 20000 / 20000")
+        self.step_label = Readout(1, 14, sample=translate("Compare", "step {0} / {1}").format(20000, 20000))
         self.step_label.setObjectName("compare_step")
         self.speed = QSpinBox()
         self.speed.setObjectName("compare_speed")
         self.speed.setRange(1, 240)
         self.speed.setValue(int(self.clock.speed))
-        self.speed.setSuffix(" steps/s")
+        self.speed.setSuffix(translate("Playback", " steps/s"))
         self.speed.setKeyboardTracking(False)
         self.speed.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.speed.setToolTip("Playback speed, in gradient steps per second, for every pane.")
+        self.speed.setToolTip(translate("Compare", "Playback speed, in gradient steps per second, for every pane."))
         self.speed.valueChanged.connect(self.clock.set_speed)
         self.speed.editingFinished.connect(self.speed.clearFocus)
         pass_space_to_shortcuts(self.speed)
@@ -987,7 +1020,7 @@ class CompareWindow(QMainWindow):
             self._applying = False
         self.overlay.set_log_scale(name in LOG_PRESETS)
         with QSignalBlocker(self.preset_combo):
-            self.preset_combo.setCurrentText(name)
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(name))
         self.clock.set_step(0)
         self._update_overlay()
 
@@ -1046,7 +1079,7 @@ class CompareWindow(QMainWindow):
     def _on_step(self, t: int) -> None:
         with QSignalBlocker(self.scrubber):
             self.scrubber.setValue(t)
-        self.step_label.setText(f"step {t} / {self.clock.last}")
+        self.step_label.setText(translate("Compare", "step {0} / {1}").format(t, self.clock.last))
         self.overlay.set_cursor(t)
         for pane in self.panes:
             pane.update_status(t)
@@ -1055,17 +1088,30 @@ class CompareWindow(QMainWindow):
         with QSignalBlocker(self.scrubber):
             self.scrubber.setRange(0, last)
             self.scrubber.setValue(self.clock.step)
-        self.step_label.setText(f"step {self.clock.step} / {last}")
+        self.step_label.setText(translate("Compare", "step {0} / {1}").format(self.clock.step, last))
 
     def _on_playing(self, playing: bool) -> None:
         action = self.actions_by_name["play"]
-        action.setText("Pause" if playing else "Play")
+        action.setText(translate("Playback", "Pause") if playing else translate("Playback", "Play"))
         icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         action.setIcon(self.style().standardIcon(icon))
 
     def _update_title(self) -> None:
         ds = self.data.dataset
-        self.setWindowTitle(f"linviz — compare · {ds.name} ({len(ds)} points, {ds.n_classes} classes)")
+        self.setWindowTitle(translate("Compare", "linviz — compare · {0} ({1} points, {2} classes)").format(
+            ds.name, len(ds), ds.n_classes))
+
+    def _on_language(self, *_) -> None:
+        """What the window composes itself (pane headers and status lines, the legend, the step, the
+        play button, the title) in the new language."""
+        for pane in self.panes:
+            pane.update_header()
+            pane.update_status()
+        self._update_overlay()
+        self._on_range(self.clock.last)
+        self._on_playing(self.clock.playing)
+        self._update_title()
+        self._align_timer.start()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.clock.pause()
@@ -1092,18 +1138,17 @@ def open_compare(window) -> CompareWindow:
 
 def install(window) -> QAction:
     """Add "Compare…" (Ctrl+K, objectName action_compare) to the main window's View menu."""
-    action = QAction("Compare…", window)
+    action = QAction(translate("Compare", "Compare…"), window)
     action.setObjectName("action_compare")
     action.setShortcut(QKeySequence("Ctrl+K"))
-    tip = "Two to four runs side by side on these points, from the same W₀, played together."
+    tip = translate("Compare", "Two to four runs side by side on these points, from the same W₀, played together.")
     action.setToolTip(tip)
     action.setStatusTip(tip)
     action.triggered.connect(lambda _checked=False: open_compare(window))
     bar = window.menuBar()
-    menu = next((a.menu() for a in bar.actions() if a.menu() is not None and a.text().replace("&", "") == "View"),
-                None)
+    menu = i18n.find_menu(window, "view_menu", "&View")
     if menu is None:
-        menu = bar.addMenu("&Compare")
+        menu = bar.addMenu(translate("Compare", "&Compare"))
     else:
         menu.addSeparator()
     menu.addAction(action)

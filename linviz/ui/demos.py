@@ -47,6 +47,7 @@ from linviz.engine.features import FeatureMap
 from linviz.engine.lessons import Lesson
 from linviz.engine.regularizers import RegConfig
 
+from . import i18n
 from .models import DatasetModel, Playback, SessionModel, Settings
 from .style import BASE_FONT_PT
 
@@ -407,8 +408,22 @@ class LecturePanel(QWidget):
         self.runner = DemoRunner(data, session, playback)
         self.demos = demo_list()
         self.results: dict[str, Lesson] = {}
+        self.menu_actions: dict[str, QAction] = {}
+        """The Lecture menu's entries (``install`` fills it), retitled with the chooser."""
         self._build()
         self.select(0)
+        i18n.notifier.changed.connect(self.retranslate)
+
+    def retranslate(self, *_) -> None:
+        """The demonstrations' texts in the new language: chooser, menu, the one shown, its table."""
+        self.demos = demo_list()
+        for n, demo in enumerate(self.demos, 1):
+            self.chooser.setItemText(n - 1, f"{n}. {demo.title}")
+            action = self.menu_actions.get(demo.key)
+            if action is not None:
+                action.setText(f"{n}. {demo.title}")
+        self.select(self.chooser.currentIndex())
+        self._update_restore()
 
     @property
     def current(self) -> Demo:
@@ -626,6 +641,7 @@ def install(window) -> LecturePanel:
     for n, demo in enumerate(panel.demos, 1):
         action = QAction(f"{n}. {demo.title}", menu)
         action.setObjectName(f"demo_{demo.key}")
+        panel.menu_actions[demo.key] = action
         action.triggered.connect(lambda _=False, k=demo.key: show(k))
         menu.addAction(action)
     menu.addSeparator()
@@ -634,6 +650,7 @@ def install(window) -> LecturePanel:
     restore.triggered.connect(panel.restore)
     menu.addAction(restore)
     menu.addAction(dock.toggleViewAction())
-    help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    help_menu = i18n.find_menu(window, "help_menu", "&Help")  # by objectName: the titles are translated
+    help_action = help_menu.menuAction() if help_menu is not None else None
     bar.insertMenu(help_action, menu) if help_action is not None else bar.addMenu(menu)
     return panel

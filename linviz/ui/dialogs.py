@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QSpinBox
 
 from linviz.engine.datasets import PRESETS
+
+translate = QCoreApplication.translate
 
 
 class GeneratorDialog(QDialog):
@@ -14,22 +17,22 @@ class GeneratorDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Generate points")
+        self.setWindowTitle(translate("GeneratorDialog", "Generate points"))
         form = QFormLayout(self)
         self.kind = QComboBox(objectName="generator_kind")
         self.kind.addItems(self.GENERATED)
         for i, name in enumerate(self.GENERATED):
-            self.kind.setItemData(i, PRESETS[name], 3)  # Qt.ToolTipRole
+            self.kind.setItemData(i, translate("Presets", PRESETS[name]), 3)  # Qt.ToolTipRole
         self.count = QSpinBox(objectName="generator_count", minimum=1, maximum=2000, value=30)
         self.classes = QSpinBox(objectName="generator_classes", minimum=2, maximum=10, value=3)
         self.noise = QDoubleSpinBox(objectName="generator_noise", minimum=0.0, maximum=3.0, singleStep=0.05,
                                     value=0.3, decimals=2)
         self.seed = QSpinBox(objectName="generator_seed", minimum=0, maximum=2**31 - 1, value=0)
-        form.addRow("Kind", self.kind)
-        form.addRow("Points per class", self.count)
-        form.addRow("Classes (blobs, separable, spiral)", self.classes)
-        form.addRow("Noise", self.noise)
-        form.addRow("Seed", self.seed)
+        form.addRow(translate("GeneratorDialog", "Kind"), self.kind)
+        form.addRow(translate("GeneratorDialog", "Points per class"), self.count)
+        form.addRow(translate("GeneratorDialog", "Classes (blobs, separable, spiral)"), self.classes)
+        form.addRow(translate("GeneratorDialog", "Noise"), self.noise)
+        form.addRow(translate("GeneratorDialog", "Seed"), self.seed)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

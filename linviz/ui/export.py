@@ -46,6 +46,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QProgressDialog, QPushButton, QSpinBox, QWidget,
 )
 
+translate = QCoreApplication.translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    return text
+
+
 BACKGROUND = QColor("white")
 DEFAULT_SIZE = (1920, 1080)
 FALLBACK_SIZE = QSize(960, 600)
@@ -170,10 +177,11 @@ def render_image(widget: QWidget, width: int, height: int | None = None) -> QIma
     width = int(width)
     height = default_height(widget, width) if height is None else int(height)
     if not (1 <= width <= MAX_SIDE and 1 <= height <= MAX_SIDE):
-        raise ExportError(f"The picture must be between 1 and {MAX_SIDE} pixels on each side, not {width} × {height}.")
+        raise ExportError(translate("Export", "The picture must be between 1 and {0} pixels on each side, not {1} × "
+                                              "{2}.").format(MAX_SIDE, width, height))
     image = QImage(width, height, QImage.Format.Format_RGB32)
     if image.isNull():
-        raise ExportError(f"Not enough memory for a {width} × {height} picture.")
+        raise ExportError(translate("Export", "Not enough memory for a {0} × {1} picture.").format(width, height))
     image.fill(BACKGROUND)
     with _laid_out(widget, logical_size(widget, width, height)) as size:
         scale = min(width / size.width(), height / size.height())
@@ -200,16 +208,16 @@ def render_image(widget: QWidget, width: int, height: int | None = None) -> QIma
 def _check_folder(path: Path) -> None:
     folder = path.parent
     if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist.")
+        raise ExportError(translate("Export", "The folder {0} does not exist.").format(folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"Cannot write to the folder {folder}: permission denied.")
+        raise ExportError(translate("Export", "Cannot write to the folder {0}: permission denied.").format(folder))
 
 
 def _os_message(err: OSError, path: Path) -> str:
     reason = err.strerror or (str(err).strip().splitlines() or [type(err).__name__])[0]
     if err.errno == 28:  # ENOSPC
-        reason = "the disk is full"
-    return f"Could not write {path}: {reason}."
+        reason = translate("Export", "the disk is full")
+    return translate("Export", "Could not write {0}: {1}.").format(path, reason)
 
 
 def _umask() -> int:
@@ -260,7 +268,7 @@ def _image_bytes(image: QImage, fmt: str = "PNG") -> bytes:
     ok = image.save(buffer, fmt)
     buffer.close()
     if not ok:
-        raise ExportError(f"Qt could not encode the picture as {fmt}.")
+        raise ExportError(translate("Export", "Qt could not encode the picture as {0}.").format(fmt))
     return bytes(data.data())
 
 
@@ -293,7 +301,7 @@ def plot_view(widget: QWidget) -> QGraphicsView:
     views = widget.findChildren(QGraphicsView)
     if len(views) == 1:
         return views[0]
-    raise ExportError("Only a plot can be saved as SVG; save this view as PNG instead.")
+    raise ExportError(translate("Export", "Only a plot can be saved as SVG; save this view as PNG instead."))
 
 
 def export_svg(plot_widget: QWidget, path, width: int | None = None, height: int | None = None) -> Path:
@@ -329,7 +337,7 @@ def export_svg(plot_widget: QWidget, path, width: int | None = None, height: int
     with _laid_out(view, layout):
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError("Qt could not start the SVG picture.")
+            raise ExportError(translate("Export", "Qt could not start the SVG picture."))
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             rect = QRectF(0, 0, layout.width(), layout.height())
@@ -373,12 +381,14 @@ class _GifFrames:
 
         w, h = size
         if n * w * h * 3 > MAX_GIF_BYTES:
-            raise ExportError(f"{n} frames of {w} × {h} are too many for a GIF (it is built in memory); "
-                              "use MP4, a smaller size or a larger step between frames.")
+            raise ExportError(translate("Export", "{0} frames of {1} × {2} are too many for a GIF (it is built in "
+                                                  "memory); use MP4, a smaller size or a larger step between "
+                                                  "frames.").format(n, w, h))
         try:
             self.frames = np.empty((n, h, w, 3), np.uint8)
         except MemoryError as err:
-            raise ExportError(f"Not enough memory for {n} GIF frames of {w} × {h}.") from err
+            raise ExportError(translate("Export", "Not enough memory for {0} GIF frames of {1} × {2}.").format(
+                n, w, h)) from err
         self.path, self.n, self.count = path, n, 0
         self.duration = max(MIN_GIF_DELAY_MS, round(1000 / fps))
 
@@ -427,10 +437,12 @@ def _open_writer(fmt: str, path: Path, n: int, size: tuple[int, int], fps: float
     try:
         return (_GifFrames if fmt == "GIF" else _Mp4Writer)(path, n, size, fps)
     except ImportError as err:
-        raise ExportError(f"{fmt} export needs the imageio and imageio-ffmpeg packages ({err}).") from err
+        raise ExportError(translate("Export", "{0} export needs the imageio and imageio-ffmpeg packages ({1}).")
+                          .format(fmt, err)) from err
     except RuntimeError as err:  # imageio-ffmpeg found no ffmpeg binary
-        raise ExportError(f"MP4 export needs ffmpeg, and none was found: {err}. "
-                          "Reinstall imageio-ffmpeg (its wheel carries ffmpeg) or save a GIF.") from err
+        raise ExportError(translate("Export", "MP4 export needs ffmpeg, and none was found: {0}. Reinstall "
+                                              "imageio-ffmpeg (its wheel carries ffmpeg) or save a GIF.").format(
+            err)) from err
 
 
 def export_animation(window_or_view: QWidget, session, path, steps: Iterable[int], fps: float,
@@ -450,17 +462,18 @@ def export_animation(window_or_view: QWidget, session, path, steps: Iterable[int
     path = Path(path)
     fmt = ANIMATION_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ExportError(f"Save the animation as .gif or .mp4, not {path.suffix or 'a file without suffix'}.")
+        raise ExportError(translate("Export", "Save the animation as .gif or .mp4, not {0}.").format(
+            path.suffix or translate("Export", "a file without suffix")))
     history = session.history
     if history is None:
-        raise ExportError("kNN does not train, so there are no steps to animate.")
+        raise ExportError(translate("Export", "kNN does not train, so there are no steps to animate."))
     steps = [int(t) for t in steps]
     if not steps:
-        raise ExportError("The step range is empty.")
+        raise ExportError(translate("Export", "The step range is empty."))
     if min(steps) < 0 or max(steps) > history.last:
-        raise ExportError(f"Steps must lie between 0 and {history.last}.")
+        raise ExportError(translate("Export", "Steps must lie between 0 and {0}.").format(history.last))
     if not fps > 0:
-        raise ExportError("The frame rate must be above 0.")
+        raise ExportError(translate("Export", "The frame rate must be above 0."))
     if size is None:
         screen = screen_size(window_or_view)
         size = (screen.width(), screen.height())
@@ -473,14 +486,14 @@ def export_animation(window_or_view: QWidget, session, path, steps: Iterable[int
             try:
                 for done, t in enumerate(steps):
                     if should_stop is not None and should_stop():
-                        raise ExportCancelled("Export cancelled; nothing was saved.")
+                        raise ExportCancelled(translate("Export", "Export cancelled; nothing was saved."))
                     session.set_step(t)
                     QCoreApplication.processEvents()
                     writer.append(_rgb_array(render_image(window_or_view, *size)))
                     if progress is not None:
                         progress(done + 1, len(steps))
                 if should_stop is not None and should_stop():
-                    raise ExportCancelled("Export cancelled; nothing was saved.")
+                    raise ExportCancelled(translate("Export", "Export cancelled; nothing was saved."))
                 writer.close()
             except BaseException:
                 writer.abort()
@@ -492,16 +505,18 @@ def export_animation(window_or_view: QWidget, session, path, steps: Iterable[int
 
 # --- the menu and the dialogs -------------------------------------------------------------------------
 VIEW_CHOICES = (
-    ("plane", "Plane"),
-    ("loss_curve", "Loss curve (with its key)"),
-    ("loss_surface", "Loss surface"),
-    ("reg_geometry", "Regularisation geometry"),
-    ("scores", "Score table"),
-    ("params", "W and b table"),
-    ("window", "Whole window"),
+    ("plane", QT_TRANSLATE_NOOP("Export", "Plane")),
+    ("loss_curve", QT_TRANSLATE_NOOP("Export", "Loss curve (with its key)")),
+    ("loss_surface", QT_TRANSLATE_NOOP("Export", "Loss surface")),
+    ("reg_geometry", QT_TRANSLATE_NOOP("Export", "Regularisation geometry")),
+    ("scores", QT_TRANSLATE_NOOP("Export", "Score table")),
+    ("params", QT_TRANSLATE_NOOP("Export", "W and b table")),
+    ("window", QT_TRANSLATE_NOOP("Export", "Whole window")),
 )
-IMAGE_FORMATS = (("PNG image", ".png"), ("SVG drawing (plots only)", ".svg"))
-VIDEO_FORMATS = (("MP4 video (H.264)", ".mp4"), ("GIF animation", ".gif"))
+IMAGE_FORMATS = ((QT_TRANSLATE_NOOP("Export", "PNG image"), ".png"),
+                 (QT_TRANSLATE_NOOP("Export", "SVG drawing (plots only)"), ".svg"))
+VIDEO_FORMATS = ((QT_TRANSLATE_NOOP("Export", "MP4 video (H.264)"), ".mp4"),
+                 (QT_TRANSLATE_NOOP("Export", "GIF animation"), ".gif"))
 MAX_FRAMES_BY_DEFAULT = 300
 """The animation dialog's default 'every k-th step' keeps a long run to about this many frames."""
 
@@ -546,16 +561,16 @@ class Exporter(QObject):
         self.window = window
         self.session = window.session
         self.folder = _default_folder()
-        self.menu = QMenu("&Export", window)
+        self.menu = QMenu(translate("Export", "&Export"), window)
         self.menu.setObjectName("export_menu")
         self.actions: dict[str, QAction] = {}
         for key, text, slot, shortcut, tip in (
-            ("image", "Image (PNG, SVG)…", self.open_image_dialog, "Ctrl+E",
-             "Save a view as a picture at any size, or copy it"),
-            ("copy", "Copy plane to clipboard", lambda: self.copy("plane"), "Ctrl+Shift+C",
-             "Put a picture of the plane on the clipboard, ready to paste into slides"),
-            ("animation", "Animation (GIF, MP4)…", self.open_animation_dialog, "Ctrl+Shift+E",
-             "Play a range of training steps into a GIF or an MP4 film"),
+            ("image", translate("Export", "Image (PNG, SVG)…"), self.open_image_dialog, "Ctrl+E",
+             translate("Export", "Save a view as a picture at any size, or copy it")),
+            ("copy", translate("Export", "Copy plane to clipboard"), lambda: self.copy("plane"), "Ctrl+Shift+C",
+             translate("Export", "Put a picture of the plane on the clipboard, ready to paste into slides")),
+            ("animation", translate("Export", "Animation (GIF, MP4)…"), self.open_animation_dialog, "Ctrl+Shift+E",
+             translate("Export", "Play a range of training steps into a GIF or an MP4 film")),
         ):
             action = QAction(text, window)
             action.setObjectName(f"export_{key}")
@@ -569,7 +584,7 @@ class Exporter(QObject):
     # --- reporting ---------------------------------------------------------------------------------
     def report_error(self, text: str) -> None:
         self.session.message.emit("error", text)
-        QMessageBox.warning(self.window, "Export failed", text)
+        QMessageBox.warning(self.window, translate("Export", "Export failed"), text)
 
     def report(self, text: str) -> None:
         self.session.message.emit("info", text)
@@ -590,7 +605,7 @@ class Exporter(QObject):
             self.report_error(str(err))
             return None
         self.folder = result.parent
-        self.report(f"Saved {result.name} to {result.parent}.")
+        self.report(translate("Export", "Saved {0} to {1}.").format(result.name, result.parent))
         return result
 
     def copy(self, key: str = "plane", width: int | None = None, height: int | None = None) -> QImage | None:
@@ -600,7 +615,8 @@ class Exporter(QObject):
         except ExportError as err:
             self.report_error(str(err))
             return None
-        self.report(f"Copied a {image.width()} × {image.height()} picture to the clipboard.")
+        self.report(translate("Export", "Copied a {0} × {1} picture to the clipboard.").format(image.width(),
+                                                                                               image.height()))
         return image
 
     def save_animation(self, key: str, path, steps, fps: float, size: tuple[int, int] | None) -> Path | None:
@@ -609,9 +625,10 @@ class Exporter(QObject):
         if playback is not None:
             playback.pause()
         steps = list(steps)
-        progress = QProgressDialog("Rendering frames…", "Cancel", 0, max(1, len(steps)), self.window)
+        progress = QProgressDialog(translate("Export", "Rendering frames…"), translate("Export", "Cancel"), 0,
+                                   max(1, len(steps)), self.window)
         progress.setObjectName("export_progress")
-        progress.setWindowTitle("Export animation")
+        progress.setWindowTitle(translate("Export", "Export animation"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -631,7 +648,8 @@ class Exporter(QObject):
             progress.close()
             progress.deleteLater()
         self.folder = result.parent
-        self.report(f"Saved {result.name} ({len(steps)} frames) to {result.parent}.")
+        self.report(translate("Export", "Saved {0} ({1} frames) to {2}.").format(result.name, len(steps),
+                                                                                 result.parent))
         return result
 
     # --- dialogs -------------------------------------------------------------------------------------
@@ -640,7 +658,7 @@ class Exporter(QObject):
 
     def open_animation_dialog(self) -> None:
         if self.session.history is None:
-            self.report_error("kNN does not train, so there are no steps to animate.")
+            self.report_error(translate("Export", "kNN does not train, so there are no steps to animate."))
             return
         AnimationDialog(self, self.window).exec()
 
@@ -649,7 +667,7 @@ def _spin(name: str, lo: int, hi: int, value: int, suffix: str = "") -> QSpinBox
     spin = QSpinBox(objectName=name)
     spin.setRange(lo, hi)
     spin.setValue(value)
-    spin.setSuffix(suffix)
+    spin.setSuffix(translate("Export", suffix) if suffix else "")
     spin.setAccelerated(True)
     return spin
 
@@ -664,13 +682,13 @@ class _FileDialogBase(QDialog):
         self._auto_path = True
         self.view_combo = QComboBox(objectName=f"{prefix}_view")
         for key, label in VIEW_CHOICES:
-            self.view_combo.addItem(label, key)
+            self.view_combo.addItem(translate("Export", label), key)
         self.format_combo = QComboBox(objectName=f"{prefix}_format")
         for label, suffix in formats:
-            self.format_combo.addItem(label, suffix)
+            self.format_combo.addItem(translate("Export", label), suffix)
         self.path_edit = QLineEdit(objectName=f"{prefix}_path")
         self.path_edit.textEdited.connect(self._path_edited)
-        self.browse_button = QPushButton("Browse…", objectName=f"{prefix}_browse")
+        self.browse_button = QPushButton(translate("Export", "Browse…"), objectName=f"{prefix}_browse")
         self.browse_button.clicked.connect(self.browse)
         self.path_row = QHBoxLayout()
         self.path_row.addWidget(self.path_edit, 1)
@@ -712,7 +730,7 @@ class _FileDialogBase(QDialog):
             self.path_edit.setText(str(Path(text).with_suffix(self.suffix())))
 
     def browse(self) -> None:
-        filters = ";;".join(f"{label} (*{suffix})" for label, suffix in self._formats)
+        filters = ";;".join(f"{translate('Export', label)} (*{suffix})" for label, suffix in self._formats)
         chosen = f"{self.format_combo.currentText()} (*{self.suffix()})"
         path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(self.path()), filters, chosen)
         if path:
@@ -733,11 +751,12 @@ class ExportDialog(_FileDialogBase):
     def __init__(self, exporter: Exporter, parent=None):
         super().__init__(exporter, parent, "export", IMAGE_FORMATS)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export image")
+        self.setWindowTitle(translate("Export", "Export image"))
         self.width_spin = _spin("export_width", 16, MAX_SIDE, DEFAULT_SIZE[0], " px")
         self.height_spin = _spin("export_height", 16, MAX_SIDE, DEFAULT_SIZE[1], " px")
-        self.keep_aspect = QCheckBox("keep the view's proportions", objectName="export_keep_aspect")
-        self.keep_aspect.setToolTip("Unchecked, the view is laid out afresh to fill the size you give")
+        self.keep_aspect = QCheckBox(translate("Export", "keep the view's proportions"), objectName="export_keep_aspect")
+        self.keep_aspect.setToolTip(translate("Export", "Unchecked, the view is laid out afresh to fill the size you "
+                                                        "give"))
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_spin)
         size_row.addWidget(QLabel("×"))
@@ -746,17 +765,18 @@ class ExportDialog(_FileDialogBase):
         size_row.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.copy_button = buttons.addButton("Copy to clipboard", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(translate("Export", "Copy to clipboard"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("export_copy_button")
         self.copy_button.clicked.connect(self.copy)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout(self)
-        form.addRow("View:", self.view_combo)
-        form.addRow("Size:", size_row)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("File:", self.path_row)
+        form.addRow(translate("Export", "View:"), self.view_combo)
+        form.addRow(translate("Export", "Size:"), size_row)
+        form.addRow(translate("Export", "Format:"), self.format_combo)
+        form.addRow(translate("Export", "File:"), self.path_row)
         form.addRow(buttons)
 
         self.width_spin.valueChanged.connect(self._follow_aspect)
@@ -800,23 +820,24 @@ class AnimationDialog(_FileDialogBase):
     def __init__(self, exporter: Exporter, parent=None):
         super().__init__(exporter, parent, "anim", VIDEO_FORMATS)
         self.setObjectName("animation_dialog")
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(translate("Export", "Export animation"))
         last = exporter.session.history.last if exporter.session.history is not None else 0
         every = max(1, math.ceil((last + 1) / MAX_FRAMES_BY_DEFAULT))
         self.from_spin = _spin("anim_from", 0, last, 0)
         self.to_spin = _spin("anim_to", 0, last, last)
         self.every_spin = _spin("anim_every", 1, max(1, last), every)
-        self.fps_spin = _spin("anim_fps", 1, 120, 30, " fps")
-        self.fps_spin.setToolTip("GIF viewers play at most 50 frames per second")
+        self.fps_spin = _spin("anim_fps", 1, 120, 30, QT_TRANSLATE_NOOP("Export", " fps"))
+        self.fps_spin.setToolTip(translate("Export", "GIF viewers play at most 50 frames per second"))
         self.width_spin = _spin("anim_width", 16, 3840, 1280, " px")
         self.height_spin = _spin("anim_height", 16, 2160, 720, " px")
         self.summary = QLabel(objectName="anim_summary")
 
         steps_row = QHBoxLayout()
-        for label, spin in (("from", self.from_spin), ("to", self.to_spin), (", a frame every", self.every_spin)):
+        for label, spin in ((translate("Export", "from"), self.from_spin), (translate("Export", "to"), self.to_spin),
+                            (translate("Export", ", a frame every"), self.every_spin)):
             steps_row.addWidget(QLabel(label))
             steps_row.addWidget(spin)
-        steps_row.addWidget(QLabel("steps"))
+        steps_row.addWidget(QLabel(translate("Export", "steps")))
         steps_row.addStretch(1)
         fps_row = QHBoxLayout()
         fps_row.addWidget(self.fps_spin)
@@ -831,12 +852,12 @@ class AnimationDialog(_FileDialogBase):
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout(self)
-        form.addRow("View:", self.view_combo)
-        form.addRow("Steps:", steps_row)
-        form.addRow("Frame rate:", fps_row)
-        form.addRow("Size:", size_row)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("File:", self.path_row)
+        form.addRow(translate("Export", "View:"), self.view_combo)
+        form.addRow(translate("Export", "Steps:"), steps_row)
+        form.addRow(translate("Export", "Frame rate:"), fps_row)
+        form.addRow(translate("Export", "Size:"), size_row)
+        form.addRow(translate("Export", "Format:"), self.format_combo)
+        form.addRow(translate("Export", "File:"), self.path_row)
         form.addRow(self.summary)
         form.addRow(buttons)
         for spin in (self.from_spin, self.to_spin, self.every_spin, self.fps_spin, self.width_spin, self.height_spin):
@@ -856,17 +877,17 @@ class AnimationDialog(_FileDialogBase):
 
     def _update_summary(self) -> None:
         n, fps = len(self.steps()), self.fps_spin.value()
-        text = f"{n} frames · {n / fps:.1f} s at {fps} fps"
+        text = translate("Export", "{0} frames · {1} s at {2} fps").format(n, f"{n / fps:.1f}", fps)
         w, h = self.frame_size()
         if (w, h) != (self.width_spin.value(), self.height_spin.value()):
-            text += f" · MP4 needs even sides: {w} × {h}"
+            text += " · " + translate("Export", "MP4 needs even sides: {0} × {1}").format(w, h)
         if self.fmt() == "GIF" and fps > 1000 / MIN_GIF_DELAY_MS:
-            text += f" · GIF plays at most {1000 // MIN_GIF_DELAY_MS} fps"
+            text += " · " + translate("Export", "GIF plays at most {0} fps").format(1000 // MIN_GIF_DELAY_MS)
         self.summary.setText(text)
 
     def save(self) -> Path | None:
         if not self.steps():
-            self.exporter.report_error("The step range is empty: 'from' must not be after 'to'.")
+            self.exporter.report_error(translate("Export", "The step range is empty: 'from' must not be after 'to'."))
             return None
         result = self.exporter.save_animation(self.view_key(), self.path(), self.steps(), self.fps_spin.value(),
                                               self.frame_size())
@@ -881,7 +902,11 @@ def install(window) -> Exporter:
     if existing is not None:
         return existing
     exporter = Exporter(window)
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File" and a.menu() is not None)
+    from . import i18n
+
+    file_menu = i18n.find_menu(window, "file_menu", "&File")
+    if file_menu is None:
+        raise ValueError("export.install needs a window with a File menu")
     actions = file_menu.actions()
     quit_at = next((i for i, a in enumerate(actions) if a.objectName() == "quit"), len(actions))
     if quit_at > 0 and quit_at < len(actions) and actions[quit_at - 1].isSeparator():

@@ -40,7 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -59,14 +59,22 @@ from linviz.engine.lesson_file import (
     write_text,
 )
 
+from . import i18n
 from . import undo as undo_module
 from .models import MODELS, Settings
+
+translate = QCoreApplication.translate
 
 AUTOSAVE_MS = 5000
 MAX_RECENT = 8
 RECENT_KEY = "lessons/recent"
 INITS = ("preset", "random", "zeros")
 FILTER = f"linviz lessons (*{SUFFIX})"
+"""The file dialogs' filter (English; :func:`file_filter` is the one shown)."""
+
+
+def file_filter() -> str:
+    return translate("Lesson", "linviz lessons ({0})").format(f"*{SUFFIX}")
 
 
 # ----------------------------------------------------------------------------- where things live
@@ -109,7 +117,8 @@ def _is_extension(old, new) -> bool:
     """True if History ``new`` only continues ``old`` (playback trained further)."""
     return (
         old is not None and new is not None and new.parent is old.parent and new.branch_step == old.branch_step
-        and len(new) > len(old) and bool((new.W[len(old) - 1] == old.W[len(old) - 1]).all())
+        and len(new) > len(old) > 0 and new.W.shape[1:] == old.W.shape[1:]
+        and bool((new.W[len(old) - 1] == old.W[len(old) - 1]).all())
     )
 
 
@@ -175,6 +184,7 @@ class LessonController(QObject):
         self.data.changed.connect(self._on_change)
         self.session.settings_changed.connect(self._on_change)
         self.session.history_changed.connect(self._on_history_changed)
+        i18n.notifier.changed.connect(self.update_title)
         self._build_menus()
         window.installEventFilter(self)
         self.update_title()
@@ -195,7 +205,7 @@ class LessonController(QObject):
         return self._armed
 
     def display_name(self) -> str:
-        return self._path.name if self._path else "Untitled lesson"
+        return self._path.name if self._path else translate("Lesson", "Untitled lesson")
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -206,8 +216,8 @@ class LessonController(QObject):
     def update_title(self) -> None:
         ds = self.data.dataset
         mark = "*" if self._dirty else ""
-        self.window.setWindowTitle(
-            f"{self.display_name()}{mark} — linviz — {ds.name} ({len(ds)} points, {ds.n_classes} classes)")
+        self.window.setWindowTitle(translate("Lesson", "{0}{1} — linviz — {2} ({3} points, {4} classes)").format(
+            self.display_name(), mark, ds.name, len(ds), ds.n_classes))
 
     def _on_change(self) -> None:
         if self._loading:
@@ -271,13 +281,13 @@ class LessonController(QObject):
             lesson = read_lesson(path, Settings, check_settings)
             histories, warnings = replay(lesson.runs, lesson.dataset)
         except LessonError as err:
-            self._error("Could not open the lesson", str(err))
+            self._error(translate("Lesson", "Could not open the lesson"), str(err))
             return False
         self.apply(lesson, histories)
         self._path = path
         self._set_dirty(False)
         self.add_recent(path)
-        self._message("info", f"Opened {path.name}.")
+        self._message("info", translate("Lesson", "Opened {0}.").format(path.name))
         for text in warnings:
             self._message("warning", text)
         return True
@@ -288,7 +298,7 @@ class LessonController(QObject):
         try:
             write_lesson(self.capture(), path)
         except LessonError as err:
-            self._error("Could not save the lesson", str(err))
+            self._error(translate("Lesson", "Could not save the lesson"), str(err))
             return False
         self._path = path
         self.autosave_timer.stop()
@@ -296,7 +306,7 @@ class LessonController(QObject):
         self.add_recent(path)
         if self._armed:
             autosave_path().unlink(missing_ok=True)
-        self._message("info", f"Saved the lesson to {path}.")
+        self._message("info", translate("Lesson", "Saved the lesson to {0}.").format(path))
         return True
 
     # --- menu actions ------------------------------------------------------------------------------
@@ -314,7 +324,8 @@ class LessonController(QObject):
         if not self.maybe_save():
             return False
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self.window, "Open lesson", self._folder(), FILTER)
+            path, _ = QFileDialog.getOpenFileName(self.window, translate("Lesson", "Open lesson"), self._folder(),
+                                                  file_filter())
             if not path:
                 return False
         if not Path(path).is_file():
@@ -329,7 +340,8 @@ class LessonController(QObject):
         """Save under a new name (a file dialog when ``path`` is None); adds ``.linviz`` if missing."""
         if not path:
             start = str(Path(self._folder()) / (self._path.name if self._path else f"lesson{SUFFIX}"))
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save lesson as", start, FILTER)
+            path, _ = QFileDialog.getSaveFileName(self.window, translate("Lesson", "Save lesson as"), start,
+                                                  file_filter())
             if not path:
                 return False
         path = Path(path)
@@ -345,8 +357,9 @@ class LessonController(QObject):
         if playback is not None:
             playback.pause()
         buttons = QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel
-        answer = QMessageBox.question(self.window, "Unsaved changes",
-                                      f"Save the changes to {self.display_name()} first?", buttons, QMessageBox.Save)
+        answer = QMessageBox.question(self.window, translate("Lesson", "Unsaved changes"),
+                                      translate("Lesson", "Save the changes to {0} first?").format(self.display_name()),
+                                      buttons, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard
@@ -359,19 +372,19 @@ class LessonController(QObject):
         """W and b of the step shown as CSV (rows = classes)."""
         h = self.session.history
         if h is None:
-            self._message("warning", "kNN has no W and b to export; pick SVM or Softmax.")
+            self._message("warning", translate("Lesson", "kNN has no W and b to export; pick SVM or Softmax."))
             return False
         text = params_to_csv(self.session.W, self.session.b, self.data.dataset.class_names, h.config.features.names)
-        return self._export(text, path, f"W-b-step-{self.session.step}.csv", "Export W and b")
+        return self._export(text, path, f"W-b-step-{self.session.step}.csv", translate("Lesson", "Export W and b"))
 
     def export_history(self, path=None) -> bool:
         """Every recorded step of the run shown as CSV (losses, accuracies, rate, W, b)."""
         h = self.session.history
         if h is None:
-            self._message("warning", "kNN does not train, so there is no history to export.")
+            self._message("warning", translate("Lesson", "kNN does not train, so there is no history to export."))
             return False
         text = history_to_csv(h, self.data.dataset.class_names, h.config.features.names)
-        return self._export(text, path, "history.csv", "Export history")
+        return self._export(text, path, "history.csv", translate("Lesson", "Export history"))
 
     def _export(self, text: str, path, default: str, title: str) -> bool:
         if not path:
@@ -381,9 +394,9 @@ class LessonController(QObject):
         try:
             write_text(path, text)
         except LessonError as err:
-            self._error("Could not export", str(err))
+            self._error(translate("Lesson", "Could not export"), str(err))
             return False
-        self._message("info", f"Saved {Path(path).name}.")
+        self._message("info", translate("Lesson", "Saved {0}.").format(Path(path).name))
         return True
 
     # --- recent lessons ---------------------------------------------------------------------------------
@@ -414,7 +427,8 @@ class LessonController(QObject):
         if len(present) != len(paths):
             gone = ", ".join(Path(p).name for p in paths if p not in present)
             self._store_recent(present)
-            self._message("warning", f"Removed from Recent lessons (file no longer found): {gone}")
+            self._message("warning", translate("Lesson", "Removed from Recent lessons (file no longer found): {0}")
+                          .format(gone))
         return present
 
     def refresh_recent_menu(self) -> None:
@@ -429,9 +443,9 @@ class LessonController(QObject):
             action.setStatusTip(p)
             action.triggered.connect(lambda _checked=False, p=p: self.open_lesson(p))
         if not paths:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(translate("Lesson", "(none)")).setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("Clear list")
+        clear = menu.addAction(translate("Lesson", "Clear list"))
         clear.setObjectName("clear_recent_lessons")
         clear.setEnabled(bool(paths))
         clear.triggered.connect(lambda: self._store_recent([]))
@@ -444,7 +458,8 @@ class LessonController(QObject):
             user_data_folder().mkdir(parents=True, exist_ok=True)
             running_marker().write_text(str(os.getpid()), encoding="utf-8")
         except OSError as err:
-            self._message("warning", f"Autosave is off: cannot write to {user_data_folder()} ({err.strerror or err}).")
+            self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
+                user_data_folder(), err.strerror or err))
         if self._dirty:
             self.autosave_timer.start()
 
@@ -461,7 +476,7 @@ class LessonController(QObject):
             user_data_folder().mkdir(parents=True, exist_ok=True)
             write_lesson(lesson, autosave_path())
         except (LessonError, OSError) as err:
-            self._message("warning", f"Autosave failed: {err}")
+            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(err))
             return False
         self._autosaved = self._changes
         return True
@@ -472,12 +487,13 @@ class LessonController(QObject):
             lesson = read_lesson(autosave_path(), Settings, check_settings)
             histories, warnings = replay(lesson.runs, lesson.dataset)
         except LessonError as err:
-            self._error("Could not restore the autosave", str(err))
+            self._error(translate("Lesson", "Could not restore the autosave"), str(err))
             return False
         self.apply(lesson, histories)
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
         self._set_dirty(True)
-        self._message("info", f"Restored the autosaved work on {self.display_name()}; save it to keep it.")
+        self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
+            self.display_name()))
         for text in warnings:
             self._message("warning", text)
         return True
@@ -512,24 +528,28 @@ class LessonController(QObject):
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
-        menu = next((a.menu() for a in bar.actions() if a.menu() is not None and a.text() == "&File"), None)
+        menu = i18n.find_menu(self.window, "file_menu", "&File")
         if menu is None:
-            menu = bar.addMenu("&File")
+            menu = bar.addMenu(translate("MainWindow", "&File"))
+            menu.setObjectName("file_menu")
         self.actions = {
-            "new": self._action("New lesson", "new_lesson", self.new_lesson, "Ctrl+N",
-                                "Start again from the CS231n points and default settings"),
-            "open": self._action("Open lesson…", "open_lesson", self.open_lesson, "Ctrl+Shift+O",
-                                 "Open a prepared lesson: points, settings and every recorded step"),
-            "save": self._action("Save lesson", "save_lesson", self.save, "Ctrl+S",
-                                 "Save the points, settings and recorded steps as a lesson"),
-            "save_as": self._action("Save lesson as…", "save_lesson_as", self.save_as, None,
-                                    "Save the lesson under a new name"),
-            "export_params": self._action("Export W and b as CSV…", "export_params_csv", self.export_params, None,
-                                          "W and b of the step shown, one row per class"),
-            "export_history": self._action("Export history as CSV…", "export_history_csv", self.export_history, None,
-                                           "Every recorded step: losses, accuracies, learning rate, W and b"),
+            "new": self._action(translate("Lesson", "New lesson"), "new_lesson", self.new_lesson, "Ctrl+N",
+                                translate("Lesson", "Start again from the CS231n points and default settings")),
+            "open": self._action(translate("Lesson", "Open lesson…"), "open_lesson", self.open_lesson, "Ctrl+Shift+O",
+                                 translate("Lesson", "Open a prepared lesson: points, settings and every recorded step")),
+            "save": self._action(translate("Lesson", "Save lesson"), "save_lesson", self.save, "Ctrl+S",
+                                 translate("Lesson", "Save the points, settings and recorded steps as a lesson")),
+            "save_as": self._action(translate("Lesson", "Save lesson as…"), "save_lesson_as", self.save_as, None,
+                                    translate("Lesson", "Save the lesson under a new name")),
+            "export_params": self._action(translate("Lesson", "Export W and b as CSV…"), "export_params_csv",
+                                          self.export_params, None,
+                                          translate("Lesson", "W and b of the step shown, one row per class")),
+            "export_history": self._action(translate("Lesson", "Export history as CSV…"), "export_history_csv",
+                                           self.export_history, None,
+                                           translate("Lesson", "Every recorded step: losses, accuracies, learning "
+                                                               "rate, W and b")),
         }
-        self.recent_menu = QMenu("Recent lessons", self.window)
+        self.recent_menu = QMenu(translate("Lesson", "Recent lessons"), self.window)
         self.recent_menu.setObjectName("recent_lessons_menu")
         self.recent_menu.aboutToShow.connect(self.refresh_recent_menu)
         first = menu.actions()[0] if menu.actions() else None
@@ -566,10 +586,11 @@ def offer_restore(window) -> bool:
     restored = False
     auto = autosave_path()
     if running_marker().exists() and auto.is_file():
-        when = datetime.fromtimestamp(auto.stat().st_mtime).strftime("%H:%M on %d %b %Y")
+        when = datetime.fromtimestamp(auto.stat().st_mtime).strftime(translate("Lesson", "%H:%M on %d %b %Y"))
         answer = QMessageBox.question(
-            window, "Restore unsaved work?",
-            f"linviz did not close properly last time. Restore the work autosaved at {when}?",
+            window, translate("Lesson", "Restore unsaved work?"),
+            translate("Lesson", "linviz did not close properly last time. Restore the work autosaved at {0}?").format(
+                when),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer == QMessageBox.Yes:
             restored = ctl.restore_autosave()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +22,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, lesson, undo
+from . import compare, demos, export, i18n, lesson, presentation, style, undo
 from .cifar import install as install_cifar
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -33,11 +33,18 @@ from .views.plane import PlaneView
 from .views.reg_geometry import RegGeometryView
 from .views.score_table import ScoreTable
 
+translate = QCoreApplication.translate
+
 
 class MainWindow(QMainWindow):
-    """Owns the models; every view and panel gets the models it draws."""
+    """Owns the models; every view and panel gets the models it draws.
 
-    def __init__(self, data: DatasetModel | None = None, session: SessionModel | None = None):
+    ``persist``: restore the saved window, layout, theme and font size (``app.run``), and save
+    them on close; without it (tests) the user's settings are never read or written.
+    """
+
+    def __init__(self, data: DatasetModel | None = None, session: SessionModel | None = None, *,
+                 persist: bool = False):
         super().__init__()
         self.data = data or DatasetModel(make_preset("cs231n"))
         self.session = session or SessionModel(self.data)
@@ -75,6 +82,10 @@ class MainWindow(QMainWindow):
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
+        self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
+        self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        if persist and self.presentation.restore():
+            self._docks_sized = True  # the restored dock sizes stay
 
     # --- layout -------------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -84,13 +95,13 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         right = Qt.RightDockWidgetArea
         self.docks = {
-            "controls": self._dock("Controls", self.controls, Qt.LeftDockWidgetArea),
-            "params": self._dock("W and b", self.params_table, right),
-            "scores": self._dock("Scores", self.score_table, right),
-            "surface": self._dock("Surface", self.loss_surface, right),
-            "geometry": self._dock("Geometry", self.reg_geometry, right),
-            "gradcheck": self._dock("Grad check", self.gradcheck, right),
-            "loss": self._dock("Loss curve", self.loss_curve, Qt.BottomDockWidgetArea),
+            "controls": self._dock(translate("MainWindow", "Controls"), self.controls, Qt.LeftDockWidgetArea),
+            "params": self._dock(translate("MainWindow", "W and b"), self.params_table, right),
+            "scores": self._dock(translate("MainWindow", "Scores"), self.score_table, right),
+            "surface": self._dock(translate("MainWindow", "Surface"), self.loss_surface, right),
+            "geometry": self._dock(translate("MainWindow", "Geometry"), self.reg_geometry, right),
+            "gradcheck": self._dock(translate("MainWindow", "Grad check"), self.gradcheck, right),
+            "loss": self._dock(translate("MainWindow", "Loss curve"), self.loss_curve, Qt.BottomDockWidgetArea),
         }
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
@@ -99,21 +110,34 @@ class MainWindow(QMainWindow):
                            ("geometry", self.reg_geometry)):
             self.docks[name].visibilityChanged.connect(lambda shown, v=view: shown and v.became_visible())
         self._docks_sized = False
+        style.fonts.changed.connect(self.size_docks)  # a new presentation font size
 
-    def _size_docks(self) -> None:
+    def size_docks(self, *_) -> None:
         """Share the window: controls ¼ of the width, the right column 0.3, the loss curve ¼
-        of the height — so the plane keeps the middle on any projector."""
+        of the height — so the plane keeps the middle on any projector. At presentation font
+        sizes the controls widen to their contents up to 0.27 (the plane comes first: the docks
+        scroll) and the loss curve grows to a third of the height (its axis labels grow).
+        Hidden docks keep their sizes."""
         w, h = self.width(), self.height()
-        self.resizeDocks([self.docks["controls"], self.docks["params"]], [int(0.24 * w), int(0.3 * w)],
-                         Qt.Horizontal)
-        self.resizeDocks([self.docks["params"], self.docks["scores"]], [int(0.27 * h), int(0.6 * h)], Qt.Vertical)
-        self.resizeDocks([self.docks["loss"]], [int(0.25 * h)], Qt.Vertical)
+        left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w)
+        right = 0.3 * w
+        loss = min(0.34, max(0.25, 0.25 * style.scale() ** 0.5))
+        if getattr(self, "presentation", None) is not None and self.presentation.presenting:
+            loss = min(loss, 0.28)  # the plane comes first; the curve has the whole width
+        for docks, sizes, orientation in (
+            (("controls", "params"), (left, right), Qt.Horizontal),
+            (("params", "scores"), (0.27 * h, 0.6 * h), Qt.Vertical),
+            (("loss",), (loss * h,), Qt.Vertical),
+        ):
+            shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]
+            if shown:
+                self.resizeDocks([d for d, _ in shown], [size for _, size in shown], orientation)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._docks_sized:
             self._docks_sized = True
-            self._size_docks()
+            self.size_docks()
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         """A dock holding ``widget`` in a scroll area, so that the window still fits a
@@ -141,32 +165,39 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "Open points…", self.open_points, QKeySequence.Open, "open_points")
-        self._action(file_menu, "Save points as…", self.save_points, QKeySequence.SaveAs, "save_points")
+        # the menus are found by objectName (file_menu, data_menu, …): their titles are translated
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        file_menu.setObjectName("file_menu")
+        self._action(file_menu, translate("MainWindow", "Open points…"), self.open_points, QKeySequence.Open,
+                     "open_points")
+        self._action(file_menu, translate("MainWindow", "Save points as…"), self.save_points, QKeySequence.SaveAs,
+                     "save_points")
         file_menu.addSeparator()
-        self._action(file_menu, "Quit", self.close, QKeySequence.Quit, "quit")
+        self._action(file_menu, translate("MainWindow", "Quit"), self.close, QKeySequence.Quit, "quit")
 
-        data_menu = bar.addMenu("&Data")
-        presets = data_menu.addMenu("Presets")
+        data_menu = bar.addMenu(translate("MainWindow", "&Data"))
+        data_menu.setObjectName("data_menu")
+        presets = data_menu.addMenu(translate("MainWindow", "Presets"))
         presets.setObjectName("presets_menu")
         for name, description in PRESETS.items():
             action = self._action(presets, name, lambda _=False, n=name: self.load_preset(n), name=f"preset_{name}")
-            action.setToolTip(description)
-            action.setStatusTip(description)
-        self._action(data_menu, "Generate…", self.open_generator, "Ctrl+G", "generate")
-        self._action(data_menu, "Clear all points", self.data.clear, None, "clear_points")
+            action.setToolTip(translate("Presets", description))  # marked in linviz.engine.datasets
+            action.setStatusTip(translate("Presets", description))
+        self._action(data_menu, translate("MainWindow", "Generate…"), self.open_generator, "Ctrl+G", "generate")
+        self._action(data_menu, translate("MainWindow", "Clear all points"), self.data.clear, None, "clear_points")
 
-        play_menu = bar.addMenu("&Playback")
+        play_menu = bar.addMenu(translate("MainWindow", "&Playback"))
+        play_menu.setObjectName("playback_menu")
         for action in self.playback_bar.actions.values():
             play_menu.addAction(action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        view_menu.setObjectName("view_menu")
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Keyboard shortcuts", self.show_shortcuts, "F1", "shortcuts")
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))  # presentation adds Keyboard shortcuts (F1, ?)
+        help_menu.setObjectName("help_menu")
 
     # --- actions --------------------------------------------------------------------------
     def load_preset(self, name: str, **kwargs) -> None:
@@ -182,25 +213,28 @@ class MainWindow(QMainWindow):
 
     def open_points(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Open points", "", "Points (*.csv *.json)")
+            path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open points"), "",
+                                                  translate("MainWindow", "Points (*.csv *.json)"))
             if not path:
                 return
         try:
             self.data.set_dataset(read_points(path))
         except DatasetError as err:  # the current points stay as they were
             self.show_message("error", str(err))
-            QMessageBox.warning(self, "Could not open the file", str(err))
+            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), str(err))
 
     def save_points(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "Save points", "points.csv", "CSV (*.csv);;JSON (*.json)")
+            path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Save points"), "points.csv",
+                                                  "CSV (*.csv);;JSON (*.json)")
             if not path:
                 return
         try:
             write_points(self.data.dataset, path)
-            self.show_message("info", f"Saved {len(self.data.dataset)} points to {path}.")
+            self.show_message("info", translate("MainWindow", "Saved {0} points to {1}.").format(
+                len(self.data.dataset), path))
         except (DatasetError, OSError) as err:
-            self.show_message("error", f"Could not save: {err}")
+            self.show_message("error", translate("MainWindow", "Could not save: {0}").format(err))
 
     def show_message(self, level: str, text: str) -> None:
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
@@ -209,28 +243,16 @@ class MainWindow(QMainWindow):
         self.message_label.setProperty("level", level)
 
     def _clear_stale_message(self) -> None:
+        """A new run replaces what was said about the old one ("kNN needs at least k points",
+        "training diverged"); a diverged run's own message stays."""
         h = self.session.history
-        if self.message_label.property("level") == "error" and (h is None or h.stop_reason != "diverged"):
+        level = self.message_label.property("level")
+        if level in ("error", "warning") and (h is None or h.stop_reason != "diverged"):
             self.message_label.clear()
             self.message_label.setProperty("level", None)
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
-
     def closeEvent(self, event) -> None:
         self.playback.pause()
+        self.presentation.save()
         super().closeEvent(event)
 
-
-SHORTCUTS_TEXT = """Space  play / pause
-→ / ←  step forward / back
-Home / End  first / last step
-1 … 9  class of new points
-Click  add a point · Drag  move it · Right-click  delete it
-Delete  delete the selected points
-Ctrl+O / Ctrl+Shift+S  open / save points · Ctrl+G  generate data
-Ctrl+K  compare runs side by side
-Ctrl+N / Ctrl+Shift+O / Ctrl+S  new / open / save lesson
-Ctrl+Z / Ctrl+Shift+Z  undo / redo
-Ctrl+E / Ctrl+Shift+E  export an image / an animation · Ctrl+Shift+C  copy the plane
-Ctrl+I  the CIFAR-10 window"""

@@ -226,6 +226,8 @@ class SessionModel(QObject):
             self.branches = []
             self._knn = self._fit_knn(ds, s.knn)
             self._set_history(None, 0)
+            if self._knn is None:  # after history_changed, which clears the messages of the run before
+                self.message.emit("warning", f"kNN needs at least k = {s.knn.k} points; the plane has {len(ds)}.")
             return
         self._knn = None
         W0, b0 = self._initial_params(ds)
@@ -244,7 +246,6 @@ class SessionModel(QObject):
 
     def _fit_knn(self, ds: Dataset, knn: KnnSettings) -> KNearestNeighbors | None:
         if len(ds) < knn.k:
-            self.message.emit("warning", f"kNN needs at least k = {knn.k} points; the plane has {len(ds)}.")
             return None
         return KNearestNeighbors(knn.k, knn.metric).fit(ds.X, ds.y, ds.n_classes)
 
@@ -253,6 +254,15 @@ class SessionModel(QObject):
         ds, cfg = self.data.dataset, self._train_config()
         with threadpool_limits(1):
             hist = train(ds.X, ds.y, cfg, ds.n_classes, W0=W, b0=b, resume=(self._history, self._step))
+        if hist.last < self._step:  # the branch point itself has no finite loss: nothing to show from it
+            step = self._step
+            if W is None:  # the settings are in force: show a run made with them
+                self.retrain()
+            what = "These W, b give" if W is not None else "The new settings give"
+            self.message.emit("error", f"{what} a loss too large to compute at step {step}. "
+                                       + ("Kept W, b as they were; try smaller values." if W is not None else
+                                          "Retrained from step 0 instead; try a smaller learning rate."))
+            return
         self.branches.append(hist)
         self._set_history(hist, self._step)
 
@@ -302,6 +312,7 @@ class SessionModel(QObject):
 
     def extend(self, steps: int) -> bool:
         """Train ``steps`` more from the last step (playback past the end). False if it cannot."""
+        self.flush()  # points just edited: the run shown is of the old points, never grow it on the new ones
         h = self._history
         if h is None or h.stop_reason in ("diverged", "converged") or len(h) >= MAX_STEPS:
             return False
@@ -353,6 +364,7 @@ class SessionModel(QObject):
 
     def step_forward(self) -> bool:
         """Move one step on; trains a little more at the end of the record. False at a stop."""
+        self.flush()  # a playback tick can come before the retrain an edit of the points scheduled
         h = self._history
         if h is None:
             return False

@@ -32,13 +32,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from linviz.engine.datasets import Dataset
 from linviz.engine.lesson_file import config_to_dict, is_param_edit
 from linviz.engine.training import History
+
+from . import i18n
+from .i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 UNDO_LIMIT = 200
 KEEP_RUNS = 30
@@ -48,15 +54,22 @@ MERGE_SECONDS = 1.0
 _MOVE_ID, _SETTINGS_ID = 7301, 7302
 
 SETTING_LABELS = {
-    "model": "model", "init": "initial W", "init_scale": "initial W scale", "restart": "on-change behaviour",
-    "knn.k": "k", "knn.metric": "distance",
-    "train.lr": "learning rate", "train.batch_size": "batch size", "train.steps": "steps", "train.tol": "tolerance",
-    "train.seed": "seed", "train.reg.lam": "λ", "train.reg.kind": "regularisation", "train.reg.beta": "β",
-    "train.reg.max_norm": "max norm", "train.reg.include_bias": "bias regularisation",
-    "train.loss.variant": "SVM variant", "train.loss.delta": "Δ", "train.optimizer.kind": "optimiser",
-    "train.schedule.kind": "learning-rate schedule", "train.features.kind": "features",
+    "model": QT_TRANSLATE_NOOP("Undo", "model"), "init": QT_TRANSLATE_NOOP("Undo", "initial W"),
+    "init_scale": QT_TRANSLATE_NOOP("Undo", "initial W scale"),
+    "restart": QT_TRANSLATE_NOOP("Undo", "on-change behaviour"),
+    "knn.k": "k", "knn.metric": QT_TRANSLATE_NOOP("Undo", "distance"),
+    "train.lr": QT_TRANSLATE_NOOP("Undo", "learning rate"), "train.batch_size": QT_TRANSLATE_NOOP("Undo", "batch size"),
+    "train.steps": QT_TRANSLATE_NOOP("Undo", "steps"), "train.tol": QT_TRANSLATE_NOOP("Undo", "tolerance"),
+    "train.seed": QT_TRANSLATE_NOOP("Undo", "seed"), "train.reg.lam": "λ",
+    "train.reg.kind": QT_TRANSLATE_NOOP("Undo", "regularisation"), "train.reg.beta": "β",
+    "train.reg.max_norm": QT_TRANSLATE_NOOP("Undo", "max norm"),
+    "train.reg.include_bias": QT_TRANSLATE_NOOP("Undo", "bias regularisation"),
+    "train.loss.variant": QT_TRANSLATE_NOOP("Undo", "SVM variant"), "train.loss.delta": "Δ",
+    "train.optimizer.kind": QT_TRANSLATE_NOOP("Undo", "optimiser"),
+    "train.schedule.kind": QT_TRANSLATE_NOOP("Undo", "learning-rate schedule"),
+    "train.features.kind": QT_TRANSLATE_NOOP("Undo", "features"),
 }
-"""How a changed setting reads in the Edit menu ("Undo change λ")."""
+"""How a changed setting reads in the Edit menu ("Undo change λ"); English, translated when used."""
 
 
 # ----------------------------------------------------------------------------- describing changes
@@ -66,25 +79,25 @@ def describe_data_change(before: Dataset, after: Dataset) -> tuple[str, int | No
     """What changed between two datasets, as an Edit-menu phrase, and the index of the
     moved point when exactly one point moved (else None)."""
     if before.name != after.name:
-        return f"load {after.name}", None
+        return translate("Undo", "load {0}").format(after.name), None
     if before.class_names != after.class_names:
         if len(before.class_names) != len(after.class_names):
-            return "change number of classes", None
+            return translate("Undo", "change number of classes"), None
         renamed = [k for k, (a, b) in enumerate(zip(before.class_names, after.class_names)) if a != b]
-        return ("rename class" if len(renamed) == 1 else "rename classes"), None
+        return (translate("Undo", "rename class") if len(renamed) == 1 else translate("Undo", "rename classes")), None
     n0, n1 = len(before), len(after)
     if n1 == 0 and n0 > 0:
-        return "clear points", None
+        return translate("Undo", "clear points"), None
     if n1 == n0 + 1:
-        return "add point", None
+        return translate("Undo", "add point"), None
     if n1 < n0:
-        return ("remove point" if n1 == n0 - 1 else "remove points"), None
+        return (translate("Undo", "remove point") if n1 == n0 - 1 else translate("Undo", "remove points")), None
     if n1 == n0 and np.array_equal(before.y, after.y):
         moved = np.flatnonzero((before.X != after.X).any(axis=1))
         if len(moved) == 1:
-            return "move point", int(moved[0])
-        return "move points", None
-    return "edit points", None
+            return translate("Undo", "move point"), int(moved[0])
+        return translate("Undo", "move points"), None
+    return translate("Undo", "edit points"), None
 
 
 def changed_settings(before, after) -> tuple[str, ...]:
@@ -105,8 +118,10 @@ def changed_settings(before, after) -> tuple[str, ...]:
 def describe_settings_change(paths: tuple[str, ...]) -> str:
     """"change λ" for one setting, "change settings" for several."""
     if len(paths) != 1:
-        return "change settings"
-    return f"change {SETTING_LABELS.get(paths[0], paths[0].rsplit('.', 1)[-1].replace('_', ' '))}"
+        return translate("Undo", "change settings")
+    label = SETTING_LABELS.get(paths[0])
+    label = translate("Undo", label) if label else paths[0].rsplit(".", 1)[-1].replace("_", " ")
+    return translate("Undo", "change {0}").format(label)
 
 
 # ----------------------------------------------------------------------------- what is shown
@@ -220,7 +235,7 @@ class ParamsCommand(_Command):
     """W or b typed in (a branch with edited parameters): show the run before / after."""
 
     def __init__(self, manager, before: Shown, after: Shown):
-        super().__init__(manager, "edit W and b")
+        super().__init__(manager, translate("Undo", "edit W and b"))
         self.before, self.after = before, after
 
     def apply(self, forward: bool) -> None:
@@ -335,13 +350,14 @@ def edit_menu(window) -> QMenu:
     """The window's "&Edit" menu, created after "&File" if missing."""
     bar = window.menuBar()
     actions = bar.actions()
-    for action in actions:
-        if action.menu() is not None and action.text() == "&Edit":
-            return action.menu()
-    menu = QMenu("&Edit", window)
+    existing = i18n.find_menu(window, "edit_menu", "&Edit")
+    if existing is not None:
+        return existing
+    menu = QMenu(translate("Undo", "&Edit"), window)
     menu.setObjectName("edit_menu")
-    titles = [a.text() for a in actions]
-    after_file = titles.index("&File") + 1 if "&File" in titles else len(actions)
+    file_menu = i18n.find_menu(window, "file_menu", "&File")
+    menus = [a.menu() for a in actions]
+    after_file = menus.index(file_menu) + 1 if file_menu is not None else len(actions)
     if after_file < len(actions):
         bar.insertMenu(actions[after_file], menu)
     else:
@@ -356,10 +372,10 @@ def install(window) -> UndoManager:
     if existing is not None:
         return existing
     mgr = UndoManager(window.data, window.session, window)
-    undo = mgr.stack.createUndoAction(window, "Undo")
+    texts = _UndoTexts(mgr)
+    undo, redo = texts.undo, texts.redo
     undo.setObjectName("undo")
     undo.setShortcuts([QKeySequence("Ctrl+Z")])
-    redo = mgr.stack.createRedoAction(window, "Redo")
     redo.setObjectName("redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     menu = edit_menu(window)
@@ -372,6 +388,45 @@ def install(window) -> UndoManager:
     window.addAction(undo)  # the shortcuts work even when the menu bar is hidden
     window.addAction(redo)
     return mgr
+
+
+class _UndoTexts(QObject):
+    """Edit ▸ Undo / Redo ("Undo move point"): like ``QUndoStack.createUndoAction``, but the
+    prefix and the commands' texts follow a change of language."""
+
+    def __init__(self, mgr: "UndoManager"):
+        super().__init__(mgr)
+        self.stack, self.code = mgr.stack, i18n.language()
+        window = mgr.parent()
+        self.undo, self.redo = QAction(window), QAction(window)
+        self.undo.triggered.connect(self.stack.undo)
+        self.redo.triggered.connect(self.stack.redo)
+        self.stack.canUndoChanged.connect(self.undo.setEnabled)
+        self.stack.canRedoChanged.connect(self.redo.setEnabled)
+        self.stack.undoTextChanged.connect(self.update)
+        self.stack.redoTextChanged.connect(self.update)
+        i18n.notifier.changed.connect(self.retranslate)
+        self.update()
+
+    def update(self, *_) -> None:
+        if not shiboken6.isValid(self.stack):  # the window is being deleted: the stack goes first
+            return
+        undo, redo = self.stack.undoText(), self.stack.redoText()
+        self.undo.setText(translate("Undo", "Undo {0}").format(undo) if undo else translate("Undo", "Undo"))
+        self.redo.setText(translate("Undo", "Redo {0}").format(redo) if redo else translate("Undo", "Redo"))
+        self.undo.setEnabled(self.stack.canUndo())
+        self.redo.setEnabled(self.stack.canRedo())
+
+    def retranslate(self, code: str) -> None:
+        """The recorded commands' texts in the new language, then the actions'."""
+        cat = i18n.catalogue()
+        for i in range(self.stack.count()):
+            cmd = self.stack.command(i)
+            text = cat.convert(cmd.text(), self.code, code)
+            if text is not None:
+                cmd.setText(text)
+        self.code = code
+        self.update()
 
 
 __all__ = ["UndoManager", "DataCommand", "SettingsCommand", "ParamsCommand", "Shown", "install", "manager",

@@ -133,3 +133,20 @@ def test_install_adds_a_runs_dock_beside_the_right_hand_docks(qtbot, window):
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert dock.toggleViewAction() in view_menu.actions()
     assert window.findChild(QDockWidget, "dock_BranchesPanel") is dock
+
+
+def test_a_branch_whose_first_step_overflows_retrains_with_the_new_settings(session):
+    """Continue mode, a huge W (lr 1e200, plain hinge: the loss ~1e200 is still finite) then the
+    squared hinge: the branch step's loss overflows under the new settings. The session retrains
+    with them and says why, instead of showing an empty branch at step −1."""
+    session.update_settings(lr=1e200, reg=RegConfig("none"))
+    h = session.history
+    big = 1
+    assert len(h) > big and np.abs(h.W[big]).max() > 1e150 and np.isfinite(h.loss[big])
+    messages = []
+    session.message.connect(lambda level, text: messages.append((level, text)))
+    branch_at(session, big, loss=session.settings.train.loss.__class__(squared=True))
+    h = session.history
+    assert h.parent is None and h.config.loss.squared and len(h) >= 1 and 0 <= session.step <= h.last
+    assert session.branches == [h]
+    assert any(level == "error" and "too large" in text for level, text in messages)

@@ -327,3 +327,20 @@ def test_menu_entries_and_shortcuts(window, ctl):
     assert window.findChild(type(file_menu), "recent_lessons_menu") is ctl.recent_menu
     assert lesson.install(window) is ctl  # idempotent
 
+
+
+def test_a_longer_run_of_another_shape_is_no_extension(window, ctl):
+    """Loading 10 classes after a 3-class run that had converged sooner: the new run is longer
+    but not a continuation (its W has another shape). _is_extension compared W across shapes
+    and raised in the history_changed slot."""
+    old = window.session.history
+    new = replace(old.config, tol=None)
+    from linviz.engine.training import train
+
+    X, y = np.zeros((4, 2)), np.arange(4)
+    longer = train(X, y, replace(new, steps=len(old) + 5), 10)
+    assert len(longer) > len(old) and longer.parent is old.parent
+    assert not lesson._is_extension(old, longer)
+    window.load_preset("blobs", n_classes=10)
+    settle(window)
+    assert window.session.history.n_classes == 10 and ctl.dirty

@@ -79,3 +79,20 @@ def test_views_in_hidden_tabs_wait_and_catch_up_when_shown(window, qtbot):
     h = window.session.history
     qtbot.waitUntil(lambda: not window.loss_surface._stale and not window.loss_surface.recompute_pending)
     np.testing.assert_allclose(window.loss_surface.slice.centre, flatten(h.W[-1], h.b[-1]))
+
+
+def test_the_knn_needs_k_points_warning_goes_once_it_is_no_longer_true(window):
+    """It stayed up (with a stale count) after points were added or the model switched to SVM."""
+    window.session.update_settings(model="knn", knn=window.session.settings.knn.__class__(k=11))
+    assert window.session.knn is None and "k = 11" in window.message_label.text()  # cs231n has 9 points
+    window.data.add_point(0.1, 0.1, 0)
+    window.session.flush()
+    assert "the plane has 10" in window.message_label.text()
+    window.data.add_point(0.2, 0.1, 1)
+    window.session.flush()
+    assert window.session.knn is not None and window.message_label.text() == ""
+    window.data.clear()
+    window.session.flush()
+    assert "the plane has 0" in window.message_label.text()
+    window.session.update_settings(model="svm")
+    assert window.message_label.text() == ""

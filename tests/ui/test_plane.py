@@ -289,8 +289,9 @@ def test_legend_follows_class_names_and_current_class(qtbot, plane):
     plane.data.set_class_names(["cat", "dog", "ship"])
     assert plane.legend_texts()[:3] == ["cat", "dog", "ship"]
     plane.data.set_current_class(2)
-    labels = [label for _, label in plane.legend.items]
-    assert labels[2].opts["bold"] and not labels[0].opts["bold"]
+    rows = plane.legend.rows()
+    assert [row.current for row in rows[:3]] == [False, False, True]
+    assert "◂" in plane.legend.class_rows[2].label.text() and "◂" not in plane.legend.class_rows[0].label.text()
 
 
 def test_new_dataset_fits_the_view_but_edits_do_not(qtbot, plane):
@@ -315,18 +316,14 @@ def test_step_changes_leave_the_points_alone(plane):
     assert calls == []
 
 
-def test_the_legend_can_be_dragged_and_clicks_on_it_add_nothing(qtbot, plane):
+def test_a_click_on_a_class_in_the_key_makes_it_current(qtbot, plane):
     n = len(plane.data.dataset)
-    rect = plane.legend.sceneBoundingRect()
-    vb = plane.plot.getViewBox()
-    inside = vb.mapSceneToView(rect.center())
-    before = plane.legend.pos()
-    send_mouse(plane, QEvent.MouseButtonPress, inside.x(), inside.y())
-    for k in range(1, 6):
-        send_mouse(plane, QEvent.MouseMove, inside.x() + 0.05 * k, inside.y() - 0.05 * k, buttons=Qt.LeftButton)
-    send_mouse(plane, QEvent.MouseButtonRelease, inside.x() + 0.25, inside.y() - 0.25)
-    assert len(plane.data.dataset) == n
-    assert plane.legend.pos() != before
+    row = plane.legend.class_rows[1]
+    qtbot.mouseClick(row, Qt.LeftButton, pos=row.rect().center())
+    assert plane.data.current_class == 1
+    assert len(plane.data.dataset) == n  # the key is not the plot: nothing is added
+    click(qtbot, plane, 1.0, -0.5)
+    assert plane.data.dataset.y[-1] == 1
 
 
 def test_class_count_changes_and_an_empty_plane(qtbot, plane):
@@ -355,3 +352,23 @@ def test_knn_with_fewer_points_than_k_shows_no_regions(qtbot, plane):
     qtbot.waitUntil(lambda: session.knn is None)
     assert not plane.regions_item.isVisible() and plane.regions is None
     assert messages == ["warning"]
+
+
+def test_scatter_bounding_rects_follow_data_and_zoom(qtbot, plane):
+    import pyqtgraph as pg
+
+    items = (plane.points_item, plane.selection_item, plane.loss_ring_item, plane.overlays.margin_item)
+
+    def check():
+        for item in items:
+            assert item.boundingRect() == pg.ScatterPlotItem.boundingRect(item)  # the cache is never stale
+
+    check()
+    plane.session.set_step(5)
+    check()
+    plane.plot.getViewBox().scaleBy((0.5, 0.5))
+    check()
+    plane.data.move_point(0, 2.5, 2.5)
+    check()
+    plane.session.set_selected_examples((0, 1))
+    check()

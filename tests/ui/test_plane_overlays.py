@@ -6,9 +6,10 @@ import pytest
 from linviz.engine.datasets import make_preset
 from linviz.engine.features import FeatureMap
 from linviz.engine.losses import per_example_terms
+from linviz.ui import style
 from linviz.ui.models import DatasetModel, SessionModel
 from linviz.ui.views.plane import PlaneView
-from linviz.ui.views.plane_overlays import format_scale, install, nice_floor
+from linviz.ui.views.plane_overlays import DOT_RING_PX, format_scale, install, nice_floor
 
 
 @pytest.fixture
@@ -133,15 +134,53 @@ def test_svm_dots_are_the_active_hinge_terms(plane):
         active = per_example_terms(scores, ds.y, cfg.loss) > 0
         for i in range(len(ds)):
             assert plane.active_terms.get(i, ()) == tuple(np.flatnonzero(active[i]))
-        for j, item in enumerate(plane.overlays.margin_items[:3]):  # one dot item per class j
-            np.testing.assert_array_equal(np.sort(item.data["data"]), np.flatnonzero(active[:, j]))
+        item, classes = plane.overlays.margin_item, plane.overlays.margin_classes
+        assert len(classes) == len(item.data) == active.sum()
+        px, py = plane.plot.getViewBox().viewPixelSize()
+        for j in range(3):  # the dots of class j: in its colour, at its clock position beside the point
+            np.testing.assert_array_equal(np.sort(item.data["data"][classes == j]), np.flatnonzero(active[:, j]))
+            spots = [s for s, c in zip(item.points(), classes) if c == j]
+            assert all(s.brush().color().name().upper() == style.class_colours(3)[j].upper() for s in spots)
+            for s, i in zip(spots, item.data["data"][classes == j]):
+                offset = ((s.pos().x() - ds.X[i, 0]) / px, (s.pos().y() - ds.X[i, 1]) / py)  # screen pixels, y up
+                a = 2 * np.pi * j / 3  # class 1 at 12 o'clock, then clockwise
+                assert offset == pytest.approx((DOT_RING_PX * np.sin(a), DOT_RING_PX * np.cos(a)), abs=1e-6)
+        assert item.isVisible() == bool(active.any())
     assert sum(len(v) for v in plane.active_terms.values()) > 0
 
     plane.set_show_margins(False)
-    assert plane.active_terms == {} and all(len(item.data) == 0 for item in plane.overlays.margin_items)
+    item = plane.overlays.margin_item
+    assert plane.active_terms == {} and len(item.data) == 0 and not item.isVisible()
     plane.set_show_margins(True)
     session.update_settings(model="softmax")
-    assert plane.active_terms == {} and all(len(item.data) == 0 for item in plane.overlays.margin_items)
+    assert plane.active_terms == {} and len(item.data) == 0 and not item.isVisible()
+
+
+def test_dots_and_rings_follow_a_moved_point(qtbot, plane):
+    session, data = plane.session, plane.data
+    session.set_step(0)
+    old = session.history
+    i = next(iter(plane.active_terms))
+    data.move_point(i, 0.05, 0.02)  # the session retrains on the next turn of the event loop
+    qtbot.waitUntil(lambda: session.history is not old)
+    session.set_step(0)
+    X = plane.data.dataset.X
+    pixel = max(plane.plot.getViewBox().viewPixelSize())
+    for item, distance in ((plane.overlays.margin_item, DOT_RING_PX), (plane.loss_ring_item, 0.0)):
+        assert len(item.data)
+        for s, p in zip(item.points(), item.data["data"]):
+            assert np.hypot(s.pos().x() - X[p, 0], s.pos().y() - X[p, 1]) == pytest.approx(distance * pixel, rel=1e-3,
+                                                                                             abs=1e-9)
+
+
+def test_dots_stay_beside_their_points_when_zoomed(plane):
+    vb = plane.plot.getViewBox()
+    vb.scaleBy((0.5, 0.5))
+    px, py = vb.viewPixelSize()
+    item, X = plane.overlays.margin_item, plane.data.dataset.X
+    for s, p in zip(item.points(), item.data["data"]):
+        d = np.hypot((s.pos().x() - X[p, 0]) / px, (s.pos().y() - X[p, 1]) / py)
+        assert d == pytest.approx(DOT_RING_PX)
 
 
 # --- the main window -----------------------------------------------------------------------------

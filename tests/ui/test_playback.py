@@ -239,3 +239,16 @@ def test_narrow_bar_sheds_words_but_keeps_every_control(qtbot, env):
     win.resize(1200, 300)
     qtbot.waitUntil(lambda: not bar.compact)
     assert bar.findChild(QToolButton, "converge").toolButtonStyle() == Qt.ToolButtonTextBesideIcon
+
+
+def test_playing_past_the_end_right_after_a_point_is_deleted_trains_on_the_points_left(qtbot, env):
+    """A playback tick can run before the retrain a deleted point schedules (both are timers).
+    extend() then resumed the old run on the new points: with mini-batches it drew index N of
+    N points (IndexError in the timer's slot); with the full batch it mixed two data sets."""
+    data, session, playback, bar, _ = env
+    session.update_settings(batch_size=4, steps=20)
+    session.set_step(session.history.last)
+    data.remove_point(8)  # the retrain waits for the next turn of the event loop
+    assert session.step_forward()
+    h = session.history
+    assert h.n_train == 8 == len(data.dataset) and session.step <= h.last

@@ -116,6 +116,23 @@ def test_other_weights_and_knn(qtbot, geometry, session):
     assert "kNN" in geometry.note.text()
 
 
+def test_a_diverged_run_gets_a_note_not_a_picture_of_overflow(qtbot, geometry, session):
+    """Its weights reach ~1e150: the data loss over the grid is all inf, argmin_nearest took inf − inf
+    (a NumPy warning) and marked nonsense optima. Now a note says why, and a good run draws again."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        session.update_settings(lr=10.0, reg=RegConfig("l2", 3.0), steps=2000)
+        assert session.history.stop_reason == "diverged"
+        settle(qtbot, geometry)
+    assert geometry.optimum is None and geometry.stack.currentWidget() is geometry.note
+    assert "too large" in geometry.note.text() and "smaller learning rate" in geometry.note.text()
+    session.update_settings(lr=0.1)
+    settle(qtbot, geometry)
+    assert geometry.optimum is not None and geometry.stack.currentWidget() is not geometry.note
+
+
 # --- gradient check -------------------------------------------------------------------------------
 
 

@@ -171,6 +171,21 @@ def test_invalid_text_is_refused(params, session):
     assert len(session.branches) == n
 
 
+@pytest.mark.parametrize("step", [0, 5])
+def test_a_typed_value_whose_loss_overflows_is_refused_and_said(params, session, step):
+    """1e300 in W makes the L2 penalty λΣW² overflow at the edited step itself: the run,
+    its branches and the step stay as they were (it used to become an empty run at step −1,
+    and every view raised IndexError)."""
+    session.set_step(step)
+    h, n = session.history, len(session.branches)
+    messages = []
+    session.message.connect(lambda level, text: messages.append((level, text)))
+    params.model.setData(params.model.index(0, 0), "1e300")
+    assert session.history is h and len(session.branches) == n and session.step == step
+    assert params.model.index(0, 0).data(VALUE_ROLE) == h.W[step][0, 0]
+    assert messages and messages[-1][0] == "error" and "too large" in messages[-1][1]
+
+
 def test_plus_and_minus_buttons(params, session, qtbot):
     session.set_step(4)
     assert not params.plus_button.isEnabled()  # nothing selected yet

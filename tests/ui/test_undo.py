@@ -230,3 +230,28 @@ def test_old_steps_forget_their_run_yet_undo_to_the_same_points_and_values(windo
     mgr.undo()
     assert window.data.dataset == start
     np.testing.assert_array_equal(window.session.history.W, h0.W)  # retrained: the same values
+
+
+def test_deleting_a_window_with_a_redo_step_raises_nothing(qtbot):
+    """The undo stack is deleted before the object that labels Edit ▸ Undo / Redo; its
+    destructor still emits redoTextChanged, and the label's slot read the deleted stack
+    (RuntimeError inside a slot, on every window close with something to redo)."""
+    import sys
+
+    from PySide6.QtTest import QTest
+
+    from linviz.ui.main_window import MainWindow
+
+    seen = []
+    hook, sys.excepthook = sys.excepthook, lambda *exc: seen.append(exc)
+    try:
+        win = MainWindow()
+        win.data.add_point(0.1, 0.2)
+        win.undo.undo()
+        assert win.undo.stack.canRedo()
+        win.close()
+        win.deleteLater()
+        QTest.qWait(50)  # an event loop runs the deferred delete
+    finally:
+        sys.excepthook = hook
+    assert not seen, seen[0][1]

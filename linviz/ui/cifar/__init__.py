@@ -18,12 +18,11 @@ ACTION_NAME = "open_cifar"
 SHORTCUT = "Ctrl+I"
 
 
-def _find_menu(main_window, title: str):
-    """The menu of the main window's menu bar whose title is ``title`` (with its &), or None."""
-    for action in main_window.menuBar().actions():
-        if action.menu() is not None and action.text() == title:
-            return action.menu()
-    return None
+def _find_menu(main_window, name: str, title: str):
+    """The main window's menu named ``name`` (or titled ``title``), or None."""
+    from .. import i18n
+
+    return i18n.find_menu(main_window, name, title)
 
 
 class CifarLauncher(QObject):
@@ -39,16 +38,17 @@ class CifarLauncher(QObject):
         self.main_window = main_window
         self.window: CifarWindow | None = None
         self._window_kwargs = window_kwargs
-        self.menu = _find_menu(main_window, "&Data")
+        self.menu = _find_menu(main_window, "data_menu", "&Data")
         if self.menu is None:
-            self.menu = main_window.menuBar().addMenu("&Images")
+            self.menu = main_window.menuBar().addMenu(QCoreApplication.translate("CifarLauncher", "&Images"))
             self.menu.setObjectName("images_menu")
         else:
             self.menu.addSeparator()
-        self.action = QAction("CIFAR-10…", main_window)
+        self.action = QAction(QCoreApplication.translate("CifarLauncher", "CIFAR-10…"), main_window)
         self.action.setObjectName(ACTION_NAME)
         self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setStatusTip("Train SVM, Softmax and kNN on CIFAR-10 images, in a window of their own")
+        self.action.setStatusTip(QCoreApplication.translate(
+            "CifarLauncher", "Train SVM, Softmax and kNN on CIFAR-10 images, in a window of their own"))
         self.action.triggered.connect(self.open)
         self.menu.addAction(self.action)
         main_window.installEventFilter(self)

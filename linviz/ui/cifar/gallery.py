@@ -11,7 +11,7 @@ images with their labels and distances.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..views.params_table import VALUE_ROLE
 from ..views.score_table import loss_caption
 from .images import image_pixmap
 from .models import CHECK, CROSS, GalleryModel, ScoreModel
 from .views import heading, note_label
+
+translate = QCoreApplication.translate
 
 
 class GalleryView(QWidget):
@@ -50,8 +53,8 @@ class GalleryView(QWidget):
         self.model = GalleryModel(icon_size=96, parent=self)
         self.class_combo = QComboBox()
         self.class_combo.setObjectName("galleryClassCombo")
-        self.class_combo.addItem("All classes", -1)
-        self.mistakes_check = QCheckBox("Only mistakes")
+        self.class_combo.addItem(translate("Cifar", "All classes"), -1)
+        self.mistakes_check = QCheckBox(translate("Cifar", "Only mistakes"))
         self.mistakes_check.setObjectName("galleryMistakesCheck")
         self.mistakes_check.setEnabled(False)
         self.count_label = QLabel()
@@ -79,9 +82,10 @@ class GalleryView(QWidget):
         self.class_combo.currentIndexChanged.connect(self._on_filter)
         self.mistakes_check.toggled.connect(self._on_filter)
         self.model.modelReset.connect(self._update_count)
+        i18n.notifier.changed.connect(self._update_count)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(translate("Cifar", "Show")))
         top.addWidget(self.class_combo)
         top.addWidget(self.mistakes_check)
         top.addStretch(1)
@@ -98,7 +102,7 @@ class GalleryView(QWidget):
         if names != self.model.class_names:
             keep = self.class_combo.blockSignals(True)
             self.class_combo.clear()
-            self.class_combo.addItem("All classes", -1)
+            self.class_combo.addItem(translate("Cifar", "All classes"), -1)
             for j, name in enumerate(names):
                 self.class_combo.addItem(name, j)
             self.class_combo.blockSignals(keep)
@@ -110,12 +114,14 @@ class GalleryView(QWidget):
         self.model.set_filter(self.class_combo.currentData() if self.class_combo.count() else -1,
                               self.mistakes_check.isChecked() and self.mistakes_check.isEnabled())
 
-    def _update_count(self) -> None:
+    def _update_count(self, *_) -> None:
         m = self.model
-        text = f"{m.rowCount():,} image" + ("" if m.rowCount() == 1 else "s")
+        n = f"{m.rowCount():,}"
+        text = translate("Cifar", "{0} image").format(n) if m.rowCount() == 1 else \
+            translate("Cifar", "{0} images").format(n)
         if m.pred is not None:
             wrong = int((m.pred[m.rows] != m.labels[m.rows]).sum())
-            text += f" · {wrong:,} wrong {CROSS}"
+            text += " · " + translate("Cifar", "{0} wrong").format(f"{wrong:,}") + f" {CROSS}"
         self.count_label.setText(text)
 
     def _on_clicked(self, index) -> None:
@@ -162,8 +168,8 @@ class NeighboursView(QWidget):
         self.rows, self.train_indices = np.asarray(rows), np.asarray(train_indices)
         self.labels, self.distances = np.asarray(labels), np.asarray(distances)
         self._remove_tiles()
-        self.title.setText(f"The {len(self.rows)} nearest training images ({metric.upper()} distance), "
-                           "nearest first:")
+        self.title.setText(translate("Cifar", "The {0} nearest training images ({1} distance), nearest first:")
+                           .format(len(self.rows), metric.upper()))
         for n, (img, label, dist) in enumerate(zip(images, self.labels, self.distances)):
             tile = QWidget()
             box = QVBoxLayout(tile)
@@ -174,7 +180,7 @@ class NeighboursView(QWidget):
             mark = CHECK if label == true_label else CROSS
             text = QLabel(f"{n + 1}. {mark} {class_names[label]}\nd = {dist:,.0f}" if dist >= 100
                           else f"{n + 1}. {mark} {class_names[label]}\nd = {dist:.2f}")
-            text.setToolTip(f"training image #{int(self.train_indices[n])}")
+            text.setToolTip(translate("Cifar", "training image #{0}").format(int(self.train_indices[n])))
             box.addWidget(pic, 0, Qt.AlignmentFlag.AlignHCenter)
             box.addWidget(text)
             r, c = divmod(n, self.PER_ROW)
@@ -273,7 +279,7 @@ class ScorePanel(QWidget):
     def show_nothing(self) -> None:
         self.test_row = -1
         self.image_label.clear()
-        self.title.setText("Click an image to see its scores")
+        self.title.setText(translate("Cifar", "Click an image to see its scores"))
         self.caption.clear()
         self.note.setText("")
         self.note.setVisible(False)
@@ -285,10 +291,10 @@ class ScorePanel(QWidget):
         """The picture and its title; the table is filled by ``set_linear`` / ``set_knn`` or cleared."""
         self.test_row = test_row
         self.image_label.setPixmap(image_pixmap(img, self.SIZE))
-        title = f"Test image #{test_index}: {true_name}"
+        title = translate("Cifar", "Test image #{0}: {1}").format(test_index, true_name)
         if pred_name is not None:
             mark = CHECK if pred_name == true_name else CROSS
-            title += f" → predicted {pred_name} {mark}"
+            title += " → " + translate("Cifar", "predicted {0}").format(pred_name) + f" {mark}"
         self.title.setText(title)
 
     def set_linear(self, class_names, label: int, scores: np.ndarray, loss_cfg, what: str) -> None:
@@ -299,8 +305,8 @@ class ScorePanel(QWidget):
 
     def set_knn(self, class_names, label: int, votes: np.ndarray, k: int, metric: str) -> None:
         self.model.set_knn(class_names, label, votes)
-        self.caption.setText(f"<b>kNN</b> (k = {k}, {metric.upper()} distance): the k nearest training "
-                             "images vote; the class with most votes wins")
+        self.caption.setText(translate("Cifar", "<b>kNN</b> (k = {0}, {1} distance): the k nearest training images "
+                                                "vote; the class with most votes wins").format(k, metric.upper()))
         self.note.setVisible(False)
 
     def set_note(self, text: str) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from linviz.engine.image_training import ImageTrainConfig, LinearRun, PreparedData, recommended_config
@@ -24,6 +24,7 @@ from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig, log_softmax, per_example_terms
 from linviz.engine.regularizers import RegConfig
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..style import class_colours
 from ..views.params_table import VALUE_ROLE, class_icon, format_number, number_font
 from .images import WRONG_COLOUR, image_pixmap
@@ -36,8 +37,13 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 """Score table: the kind of the cell's column ("score", "term", "exp", "prob", "votes")."""
 
 MODELS = ("svm", "softmax", "knn")
-MODEL_TITLES = {"svm": "Multiclass SVM", "softmax": "Softmax", "knn": "k-nearest neighbours"}
-FEATURE_TITLES = {"raw": "raw pixels", "hog": "HOG", "color": "colour histogram", "hog+color": "HOG + colour"}
+MODEL_TITLES = {"svm": QT_TRANSLATE_NOOP("Cifar", "Multiclass SVM"), "softmax": "Softmax",
+                "knn": QT_TRANSLATE_NOOP("Cifar", "k-nearest neighbours")}
+FEATURE_TITLES = {"raw": QT_TRANSLATE_NOOP("Cifar", "raw pixels"), "hog": "HOG",
+                  "color": QT_TRANSLATE_NOOP("Cifar", "colour histogram"),
+                  "hog+color": QT_TRANSLATE_NOOP("Cifar", "HOG + colour")}
+"""English names; ``translate("Cifar", …)`` where they are shown."""
+translate = QCoreApplication.translate
 CHECK, CROSS, DASH = "✓", "✗", "—"
 TRUE_TINT = 0.28
 _SHADE = QBrush(QColor("#F3F3F3"))
@@ -125,8 +131,11 @@ class ScoreModel(QAbstractTableModel):
     Roles: DisplayRole, VALUE_ROLE (raw float; int votes), KIND_ROLE, ToolTipRole.
     """
 
-    TITLES = {"score": "score\nsⱼ = wⱼ·x + bⱼ", "term": "hinge term\nmax(0, sⱼ − s_yᵢ + Δ)",
-              "exp": "unnormalised\neˢʲ", "prob": "probability\npⱼ = eˢʲ / Σ eˢ", "votes": "votes of the\nk nearest"}
+    TITLES = {"score": QT_TRANSLATE_NOOP("Cifar", "score\nsⱼ = wⱼ·x + bⱼ"),
+              "term": QT_TRANSLATE_NOOP("Cifar", "hinge term\nmax(0, sⱼ − s_yᵢ + Δ)"),
+              "exp": QT_TRANSLATE_NOOP("Cifar", "unnormalised\neˢʲ"),
+              "prob": QT_TRANSLATE_NOOP("Cifar", "probability\npⱼ = eˢʲ / Σ eˢ"),
+              "votes": QT_TRANSLATE_NOOP("Cifar", "votes of the\nk nearest")}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -276,21 +285,22 @@ class ScoreModel(QAbstractTableModel):
 
     def _tooltip(self, row: int, kind: str, is_l: bool) -> str:
         if is_l:
-            return ("Lᵢ = −log p of the true class" if self.mode == "softmax"
-                    else "Lᵢ: the sum of the hinge terms, the loss of this image")
+            return (translate("Cifar", "Lᵢ = −log p of the true class") if self.mode == "softmax"
+                    else translate("Cifar", "Lᵢ: the sum of the hinge terms, the loss of this image"))
         name = self.class_names[row]
-        return {
-            "score": f"score of class {name}: wⱼ·x + bⱼ",
-            "term": f"how far s_{name} comes within Δ of the true class's score (0: the margin holds)",
-            "exp": f"e to the score of {name}: the unnormalised probability",
-            "prob": f"probability of {name}: eˢ / Σ eˢ",
-            "votes": f"how many of the k nearest training images are {name}",
-        }[kind]
+        return translate("Cifar", {
+            "score": QT_TRANSLATE_NOOP("Cifar", "score of class {0}: wⱼ·x + bⱼ"),
+            "term": QT_TRANSLATE_NOOP("Cifar", "how far s_{0} comes within Δ of the true class's score (0: the "
+                                               "margin holds)"),
+            "exp": QT_TRANSLATE_NOOP("Cifar", "e to the score of {0}: the unnormalised probability"),
+            "prob": QT_TRANSLATE_NOOP("Cifar", "probability of {0}: eˢ / Σ eˢ"),
+            "votes": QT_TRANSLATE_NOOP("Cifar", "how many of the k nearest training images are {0}"),
+        }[kind]).format(name)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-                return self.TITLES[self.columns[section]]
+                return translate("Cifar", self.TITLES[self.columns[section]])
             return None
         if not 0 <= section < self.rowCount():
             return None
@@ -310,7 +320,7 @@ class ScoreModel(QAbstractTableModel):
 def _format_exp(v: float) -> str:
     """eˢ: 3 decimals, tiny or huge values in scientific notation."""
     if not np.isfinite(v):
-        return "overflow"
+        return translate("ScoreTable", "overflow")
     if 0 < v < 1e-3:
         return f"{v:.2e}".replace("-", "\u2212")
     return format_number(v)
@@ -381,9 +391,10 @@ class ConfusionModel(QAbstractTableModel):
             return QBrush(QColor("white")) if not is_acc and share > 0.45 else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if is_acc:
-                return f"{self.class_names[row]}: share of its test images classified correctly"
-            return (f"{int(self.matrix[row, col])} test images of class {self.class_names[row]} "
-                    f"were classified as {self.class_names[col]}")
+                return translate("Cifar", "{0}: share of its test images classified correctly").format(
+                    self.class_names[row])
+            return translate("Cifar", "{0} test images of class {1} were classified as {2}").format(
+                int(self.matrix[row, col]), self.class_names[row], self.class_names[col])
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -392,7 +403,7 @@ class ConfusionModel(QAbstractTableModel):
         c = len(self.matrix)
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and section == c:
-                return "accuracy"
+                return translate("Cifar", "accuracy")
             return self.class_names[section] if 0 <= section < c else None
         if role == Qt.ItemDataRole.DecorationRole and 0 <= section < c and orientation == Qt.Orientation.Vertical:
             return class_icon(section, c, 18)
@@ -492,9 +503,11 @@ class GalleryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return _RED if self.is_wrong(r) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"test image #{int(self.source_index[r])}: true class {self.class_names[true]}"
+            text = translate("Cifar", "test image #{0}: true class {1}").format(int(self.source_index[r]),
+                                                                               self.class_names[true])
             if pred >= 0:
-                text += f", predicted {self.class_names[pred]}" + ("" if pred == true else " (wrong)")
+                text += translate("Cifar", ", predicted {0}").format(self.class_names[pred]) + (
+                    "" if pred == true else " " + translate("Cifar", "(wrong)"))
             return text
         return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,9 @@ from linviz.engine.cifar import CifarData
 from linviz.engine.cifar import mean_image as compute_mean_image
 from linviz.engine.image_training import RECOMMENDED
 
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
+from ..style import point_size
 from ..widgets import SciSpinBox, guard_wheel
 from .images import image_pixmap, mean_image_uint8
 from .models import FEATURE_TITLES, MODEL_TITLES, TrainRequest
@@ -38,11 +41,12 @@ DEFAULT_TRAIN = 5000
 DEFAULT_VAL = 1000
 MEAN_SIZE = 72
 FEATURE_TIPS = {
-    "raw": "the 3,072 pixel values, minus the mean image",
-    "hog": "histograms of oriented gradients: the shape of the edges (standardised)",
-    "color": "a histogram of hues: the colours, wherever they are (standardised)",
-    "hog+color": "HOG and the hue histogram side by side (standardised)",
+    "raw": QT_TRANSLATE_NOOP("Cifar", "the 3,072 pixel values, minus the mean image"),
+    "hog": QT_TRANSLATE_NOOP("Cifar", "histograms of oriented gradients: the shape of the edges (standardised)"),
+    "color": QT_TRANSLATE_NOOP("Cifar", "a histogram of hues: the colours, wherever they are (standardised)"),
+    "hog+color": QT_TRANSLATE_NOOP("Cifar", "HOG and the hue histogram side by side (standardised)"),
 }
+translate = QCoreApplication.translate
 
 
 def sci_text(v: float) -> str:
@@ -103,19 +107,21 @@ class SettingsPanel(QWidget):
         self.setObjectName("cifarSettings")
 
         # --- data
-        self.folder_button = QPushButton("Data folder…")
+        self.folder_button = QPushButton(translate("Cifar", "Data folder…"))
         self.folder_button.setObjectName("chooseFolderButton")
-        self.folder_button.setToolTip("A cifar-10-batches-py folder you have (or the folder that holds it)")
-        self.download_button = QPushButton("Download (163 MB)")
+        self.folder_button.setToolTip(translate("Cifar", "A cifar-10-batches-py folder you have (or the folder that "
+                                                         "holds it)"))
+        self.download_button = QPushButton(translate("Cifar", "Download (163 MB)"))
         self.download_button.setObjectName("downloadButton")
-        self.download_button.setToolTip("Download CIFAR-10 once into your user cache; later runs use it")
+        self.download_button.setToolTip(translate("Cifar", "Download CIFAR-10 once into your user cache; later runs "
+                                                           "use it"))
         self.data_label = QLabel()
         self.data_label.setObjectName("dataLabel")
         self.data_label.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.download_button)
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(translate("Cifar", "Data"))
         data_layout = QVBoxLayout(data_box)
         data_layout.addLayout(buttons)
         data_layout.addWidget(self.data_label)
@@ -124,60 +130,63 @@ class SettingsPanel(QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("modelCombo")
         for key in ("svm", "softmax", "knn"):
-            self.model_combo.addItem(MODEL_TITLES[key], key)
+            self.model_combo.addItem(translate("Cifar", MODEL_TITLES[key]), key)
         self.features_combo = QComboBox()
         self.features_combo.setObjectName("featuresCombo")
         for i, (key, title) in enumerate(FEATURE_TITLES.items()):
-            self.features_combo.addItem(title, key)
-            self.features_combo.setItemData(i, FEATURE_TIPS[key], Qt.ItemDataRole.ToolTipRole)
-        model_box = QGroupBox("Model")
+            self.features_combo.addItem(translate("Cifar", title), key)
+            self.features_combo.setItemData(i, translate("Cifar", FEATURE_TIPS[key]), Qt.ItemDataRole.ToolTipRole)
+        model_box = QGroupBox(translate("Cifar", "Model"))
         form = QFormLayout(model_box)
-        form.addRow("Classifier", self.model_combo)
-        form.addRow("Features", self.features_combo)
+        form.addRow(translate("Cifar", "Classifier"), self.model_combo)
+        form.addRow(translate("Cifar", "Features"), self.features_combo)
 
         # --- split
         self.train_spin = _spin(10, 49000, DEFAULT_TRAIN, 500, "trainSizeSpin")
-        self.train_spin.setToolTip("A class-balanced random subset of the training images: lower it for speed")
+        self.train_spin.setToolTip(translate("Cifar", "A class-balanced random subset of the training images: lower "
+                                                      "it for speed"))
         self.val_spin = _spin(0, 10000, DEFAULT_VAL, 100, "valSizeSpin")
-        self.val_spin.setToolTip("Training images held out to measure the accuracy while training")
+        self.val_spin.setToolTip(translate("Cifar", "Training images held out to measure the accuracy while training"))
         self.test_spin = _spin(10, 10000, 10000, 500, "testSizeSpin")
-        self.test_spin.setToolTip("A class-balanced random subset of the test images (gallery, confusion matrix)")
+        self.test_spin.setToolTip(translate("Cifar", "A class-balanced random subset of the test images (gallery, "
+                                                     "confusion matrix)"))
         self.seed_spin = _spin(0, 2**31 - 1, 0, 1, "seedSpin")
-        self.seed_spin.setToolTip("Seeds the split, the subsets, W's start and the mini-batches")
-        split_box = QGroupBox("Images")
+        self.seed_spin.setToolTip(translate("Cifar", "Seeds the split, the subsets, W's start and the mini-batches"))
+        split_box = QGroupBox(translate("Cifar", "Images"))
         form = QFormLayout(split_box)
-        form.addRow("Training", self.train_spin)
-        form.addRow("Validation", self.val_spin)
-        form.addRow("Test", self.test_spin)
-        form.addRow("Seed", self.seed_spin)
+        form.addRow(translate("Cifar", "Training"), self.train_spin)
+        form.addRow(translate("Cifar", "Validation"), self.val_spin)
+        form.addRow(translate("Cifar", "Test"), self.test_spin)
+        form.addRow(translate("Cifar", "Seed"), self.seed_spin)
 
         # --- linear training
         self.lr_spin = LogSpinBox(1e-12, 10.0, 1e-7)
         self.lr_spin.setObjectName("lrSpin")
-        self.lr_spin.setToolTip("Learning rate α in W ← W − α ∇W (arrows: × 10 or ÷ 10)")
+        self.lr_spin.setToolTip(translate("Cifar", "Learning rate α in W ← W − α ∇W (arrows: × 10 or ÷ 10)"))
         self.reg_spin = LogSpinBox(1e-8, 1e7, 2.5e4, allow_zero=True)
         self.reg_spin.setObjectName("regSpin")
-        self.reg_spin.setToolTip("λ in loss = 1/N Σ Lᵢ + λ Σ W² (arrows: × 10 or ÷ 10; 0 = none)")
+        self.reg_spin.setToolTip(translate("Cifar", "λ in loss = 1/N Σ Lᵢ + λ Σ W² (arrows: × 10 or ÷ 10; 0 = none)"))
         self.iters_spin = _spin(1, 100000, 1500, 100, "itersSpin")
         self.batch_spin = _spin(1, 10000, 200, 50, "batchSpin")
-        self.linear_box = QGroupBox("Training (mini-batch SGD, L2 penalty)")
+        self.linear_box = QGroupBox(translate("Cifar", "Training (mini-batch SGD, L2 penalty)"))
         form = QFormLayout(self.linear_box)
-        form.addRow("Learning rate", self.lr_spin)
+        form.addRow(translate("Cifar", "Learning rate"), self.lr_spin)
         form.addRow("λ", self.reg_spin)
-        form.addRow("Iterations", self.iters_spin)
-        form.addRow("Batch size", self.batch_spin)
+        form.addRow(translate("Cifar", "Iterations"), self.iters_spin)
+        form.addRow(translate("Cifar", "Batch size"), self.batch_spin)
 
         # --- kNN
         self.k_spin = _spin(1, 200, 5, 1, "kSpin")
         self.metric_combo = QComboBox()
         self.metric_combo.setObjectName("metricCombo")
-        self.metric_combo.addItem("L2 (Euclidean)", "l2")
-        self.metric_combo.addItem("L1 (Manhattan)", "l1")
-        self.metric_combo.setItemData(1, "much slower than L2 on thousands of images", Qt.ItemDataRole.ToolTipRole)
-        self.knn_box = QGroupBox("k-nearest neighbours")
+        self.metric_combo.addItem(translate("Controls", "L2 (Euclidean)"), "l2")
+        self.metric_combo.addItem(translate("Controls", "L1 (Manhattan)"), "l1")
+        self.metric_combo.setItemData(1, translate("Cifar", "much slower than L2 on thousands of images"),
+                                      Qt.ItemDataRole.ToolTipRole)
+        self.knn_box = QGroupBox(translate("Cifar", "k-nearest neighbours"))
         form = QFormLayout(self.knn_box)
         form.addRow("k", self.k_spin)
-        form.addRow("Distance", self.metric_combo)
+        form.addRow(translate("Cifar", "Distance"), self.metric_combo)
 
         # --- preprocessing
         self.mean_label = QLabel()
@@ -187,9 +196,9 @@ class SettingsPanel(QWidget):
         self.mean_image: np.ndarray | None = None
         self.prep_note = note_label(name="preprocessingNote")
         self.bias_note = note_label(
-            "Bias: a separate b, scores s = Wx + b. The same as the bias trick "
-            "(append x₀ = 1 to every image and make b an extra column of W).", "biasNote")
-        prep_box = QGroupBox("Preprocessing")
+            translate("Cifar", "Bias: a separate b, scores s = Wx + b. The same as the bias trick (append x₀ = 1 to "
+                               "every image and make b an extra column of W)."), "biasNote")
+        prep_box = QGroupBox(translate("Cifar", "Preprocessing"))
         prep_layout = QVBoxLayout(prep_box)
         row = QHBoxLayout()
         row.addWidget(self.mean_label, 0, Qt.AlignmentFlag.AlignTop)
@@ -197,11 +206,11 @@ class SettingsPanel(QWidget):
         prep_layout.addLayout(row)
         prep_layout.addWidget(self.bias_note)
 
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton(translate("Cifar", "Train"))
         self.train_button.setObjectName("trainButton")
         font = QFont(self.train_button.font())
         font.setBold(True)
-        font.setPointSize(max(14, font.pointSize()))
+        font.setPointSizeF(max(point_size(14), font.pointSizeF()))
         self.train_button.setFont(font)
         self.train_button.setMinimumHeight(44)
 
@@ -218,8 +227,10 @@ class SettingsPanel(QWidget):
         self.features_combo.currentIndexChanged.connect(self._on_model_or_features)
         self.val_spin.valueChanged.connect(self._limit_train)
         self.n_train = 0
+        self._data_line: tuple | None = None
         self.set_data(None)
         self._on_model_or_features()
+        i18n.notifier.changed.connect(self._update_texts)
 
     # --- reading ---------------------------------------------------------------------------
     @property
@@ -257,14 +268,30 @@ class SettingsPanel(QWidget):
         if linear:
             lr, lam = RECOMMENDED[(self.model, self.features == "raw")]
             self.set_lr_reg(lr, lam)
-        if self.features == "raw":
-            self.prep_note.setText("Mean image subtracted from every image (this one, the average of the "
-                                   "training images), so the pixels are centred on 0.")
-        else:
-            self.prep_note.setText(f"{FEATURE_TITLES[self.features]} features, standardised with the training "
-                                   "images' mean and standard deviation. (Raw pixels: the mean image is "
-                                   "subtracted.)")
+        self._update_texts()
         self.model_changed.emit()
+
+    def _update_texts(self, *_) -> None:
+        """The preprocessing note and the data line (again after a change of language)."""
+        if self.features == "raw":
+            self.prep_note.setText(translate("Cifar", "Mean image subtracted from every image (this one, the average "
+                                                      "of the training images), so the pixels are centred on 0."))
+        else:
+            self.prep_note.setText(translate("Cifar", "{0} features, standardised with the training images' mean and "
+                                                      "standard deviation. (Raw pixels: the mean image is "
+                                                      "subtracted.)").format(translate("Cifar",
+                                                                                       FEATURE_TITLES[self.features])))
+        if self._data_line is None:
+            self.data_label.setText(translate("Cifar", "No CIFAR-10 data yet: choose a folder or download it (163 MB)")
+                                    + ".")
+        else:
+            n_train, n_test, n_classes, short = self._data_line
+            self.data_label.setText(translate("Cifar", "<b>{0}</b> training and <b>{1}</b> test images, {2} classes")
+                                    .format(f"{n_train:,}", f"{n_test:,}", n_classes)
+                                    + f"<br><span style='color:#555'>…/{short}</span>")
+        if self.mean_image is not None:
+            self.mean_label.setToolTip(translate("Cifar", "The mean image of the training images: subtracted from "
+                                                          "every image"))
 
     def _limit_train(self, *_):
         if self.n_train:
@@ -274,9 +301,10 @@ class SettingsPanel(QWidget):
         """Limits, the data line and the mean image for newly loaded data (None: no data)."""
         if data is None:
             self.n_train = 0
-            self.data_label.setText("No CIFAR-10 data yet: choose a folder or download it (163 MB).")
+            self._data_line = None
             self.mean_label.clear()
             self.mean_image = None
+            self._update_texts()
             return
         n_train, n_test = len(data.y_train), len(data.y_test)
         self.n_train = n_train
@@ -288,8 +316,8 @@ class SettingsPanel(QWidget):
         self.test_spin.setMinimum(min(10, n_test))
         self.test_spin.setValue(n_test)
         short = "/".join(Path(folder).parts[-2:]) if folder else ""
-        self.data_label.setText(f"<b>{n_train:,}</b> training and <b>{n_test:,}</b> test images, "
-                                f"{data.n_classes} classes<br><span style='color:#555'>…/{short}</span>")
+        self._data_line = (n_train, n_test, data.n_classes, short)
+        self._update_texts()
         self.data_label.setToolTip(str(folder))
         self.mean_image = compute_mean_image(data.X_train)
         self.show_mean_image(self.mean_image)
@@ -298,7 +326,8 @@ class SettingsPanel(QWidget):
         """The mean image (float (32, 32, 3), 0..255), small."""
         self.mean_image = mean
         self.mean_label.setPixmap(image_pixmap(mean_image_uint8(mean), MEAN_SIZE))
-        self.mean_label.setToolTip("The mean image of the training images: subtracted from every image")
+        self.mean_label.setToolTip(translate("Cifar", "The mean image of the training images: subtracted from every "
+                                                      "image"))
 
 
 __all__ = ["SettingsPanel", "LogSpinBox", "sci_text"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..style import css_pt, label_style
+from ..style import point_size as scaled_pt
 from .images import image_pixmap
 from .models import ConfusionModel
 
+translate = QCoreApplication.translate
+
 TICK_PT = 13
-LABEL_STYLE = {"font-size": "14pt", "color": "#000"}
+LABEL_PT = 14
 LOSS_COLOUR = "#000000"
 VAL_COLOUR = "#D55E00"
 TRAIN_COLOUR = "#0072B2"
@@ -40,7 +44,7 @@ def heading(text: str, point_size: int = 14) -> QLabel:
     """A bold label for the top of a view."""
     label = QLabel(text)
     font = QFont(label.font())
-    font.setPointSize(point_size)
+    font.setPointSizeF(scaled_pt(point_size))
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
@@ -62,14 +66,13 @@ def style_plot(item: pg.PlotItem, bottom: str, left: str) -> None:
     item.setMenuEnabled(False)
     item.hideButtons()
     item.showGrid(x=True, y=True, alpha=0.25)
-    font = QFont()
-    font.setPointSize(TICK_PT)
+    font = _font(TICK_PT)
     for name, text in (("bottom", bottom), ("left", left)):
         axis = item.getAxis(name)
         axis.setTickFont(font)
         axis.setTextPen("k")
         axis.enableAutoSIPrefix(False)
-        axis.setLabel(text, **LABEL_STYLE)
+        axis.setLabel(text, **label_style(LABEL_PT))
 
 
 # ----------------------------------------------------------------------------- training curves
@@ -98,8 +101,8 @@ class CurvesView(QWidget):
         self.loss_plot.setObjectName("lossPlot")
         self.acc_plot = pg.PlotWidget()
         self.acc_plot.setObjectName("accuracyPlot")
-        style_plot(self.loss_plot.getPlotItem(), "iteration", "loss (mini-batch)")
-        style_plot(self.acc_plot.getPlotItem(), "iteration", "accuracy (%)")
+        style_plot(self.loss_plot.getPlotItem(), translate("Cifar", "iteration"), translate("Cifar", "loss (mini-batch)"))
+        style_plot(self.acc_plot.getPlotItem(), translate("Cifar", "iteration"), translate("LossCurve", "accuracy (%)"))
         for plot in (self.loss_plot, self.acc_plot):
             plot.getPlotItem().showGrid(x=False, y=False)
         self.acc_plot.setYRange(0, 100, padding=0.02)
@@ -112,18 +115,18 @@ class CurvesView(QWidget):
         self.loss_plot.addItem(self.loss_item)
         self.loss_plot.addItem(self.smooth_item)
         loss_legend = self.loss_plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="13pt")
-        loss_legend.addItem(self.loss_item, "each mini-batch")
-        loss_legend.addItem(self.smooth_item, "running mean")
+        loss_legend.addItem(self.loss_item, translate("Cifar", "each mini-batch"))
+        loss_legend.addItem(self.smooth_item, translate("Cifar", "running mean"))
         loss_legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         legend = self.acc_plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="13pt")
         self.val_item = self.acc_plot.plot(pen=pg.mkPen(VAL_COLOUR, width=3), symbol="o", symbolSize=9,
-                                           symbolBrush=VAL_COLOUR, symbolPen=None, name="validation")
+                                           symbolBrush=VAL_COLOUR, symbolPen=None, name=translate("Cifar", "validation"))
         self.train_item = self.acc_plot.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2, style=Qt.PenStyle.DashLine),
                                              symbol="s", symbolSize=8, symbolBrush=TRAIN_COLOUR, symbolPen=None,
-                                             name="train (mini-batch)")
+                                             name=translate("Cifar", "train (mini-batch)"))
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         self.chance = pg.InfiniteLine(pos=10, angle=0, pen=pg.mkPen("#888", width=1.5, style=Qt.PenStyle.DotLine),
-                                      label="chance: 10 %", labelOpts=dict(position=0.75, color="#555"))
+                                      label=translate("Cifar", "chance: 10 %"), labelOpts=dict(position=0.75, color="#555"))
         self.chance.label.setFont(_font(TICK_PT))
         self.acc_plot.addItem(self.chance)
         self.knn_label = QLabel()
@@ -132,7 +135,7 @@ class CurvesView(QWidget):
         self.knn_label.setWordWrap(True)
         self.knn_label.setFont(_font(16))
         self.knn_label.setStyleSheet("color: #444;")
-        self.summary = QLabel("Press Train to start.")
+        self.summary = QLabel(translate("Cifar", "Press Train to start."))
         self.summary.setObjectName("trainSummary")
         self.summary.setWordWrap(True)
         self.summary.setFont(_font(14, base=self.summary.font()))
@@ -202,10 +205,10 @@ class CurvesView(QWidget):
         if run is None:
             self.reset()
             self.plots.setVisible(False)
-            self.knn_label.setText(
-                f"kNN does not train, so there is no loss to plot: it keeps the {len(result.prep.y_train):,} "
-                "training images and compares every test image with all of them.\n\nSee the Gallery for "
-                "the nearest neighbours of each test image.")
+            self.knn_label.setText(translate(
+                "Cifar", "kNN does not train, so there is no loss to plot: it keeps the {0} training images and "
+                         "compares every test image with all of them.\n\nSee the Gallery for the nearest neighbours "
+                         "of each test image.").format(f"{len(result.prep.y_train):,}"))
             self.knn_label.setVisible(True)
             return
         self._t = list(range(1, len(run.loss_history) + 1))
@@ -221,7 +224,7 @@ class CurvesView(QWidget):
 
 def _font(point_size: int, base: QFont | None = None) -> QFont:
     font = QFont(base) if base is not None else QFont()
-    font.setPointSize(point_size)
+    font.setPointSizeF(scaled_pt(point_size))
     return font
 
 
@@ -242,7 +245,8 @@ class TemplatesView(QWidget):
         super().__init__(parent)
         self.setObjectName("templatesView")
         self.images: np.ndarray | None = None
-        self.title = heading("What a linear classifier learns: each row of W, shown as a 32 × 32 picture")
+        self.title = heading(translate("Cifar", "What a linear classifier learns: each row of W, shown as a 32 × 32 "
+                                                "picture"))
         self.note = note_label(name="templatesNote")
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(18)
@@ -253,7 +257,7 @@ class TemplatesView(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(self.grid)
         layout.addStretch(1)
-        self.set_templates(None, (), "Train a linear model on raw pixels to see its templates.")
+        self.set_templates(None, (), translate("Cifar", "Train a linear model on raw pixels to see its templates."))
 
     def set_templates(self, images: np.ndarray | None, class_names, note: str = "") -> None:
         self.images = None if images is None else np.asarray(images)
@@ -266,7 +270,7 @@ class TemplatesView(QWidget):
         if self.images is not None:
             bold = QFont(self.font())
             bold.setBold(True)
-            bold.setPointSize(13)
+            bold.setPointSizeF(scaled_pt(13))
             for j, img in enumerate(self.images):
                 pic = QLabel()
                 pic.setPixmap(image_pixmap(img, self.SIZE))
@@ -292,8 +296,9 @@ class ConfusionView(QWidget):
         super().__init__(parent)
         self.setObjectName("confusionView")
         self.model = ConfusionModel(self)
-        self.title = heading("Confusion matrix on the test images")
-        self.note = note_label("Rows: the true class · columns: the predicted class · the diagonal is right.")
+        self.title = heading(translate("Cifar", "Confusion matrix on the test images"))
+        self.note = note_label(translate("Cifar", "Rows: the true class · columns: the predicted class · the diagonal "
+                                                  "is right."))
         self.summary = QLabel()
         self.summary.setObjectName("confusionSummary")
         self.table = QTableView()
@@ -315,11 +320,11 @@ class ConfusionView(QWidget):
     def set_matrix(self, cm: np.ndarray | None, class_names=()) -> None:
         self.model.set_matrix(cm, class_names)
         if cm is None:
-            self.summary.setText("Train a model to see which classes it confuses.")
+            self.summary.setText(translate("Cifar", "Train a model to see which classes it confuses."))
         else:
             total = int(cm.sum())
-            self.summary.setText(f"{int(np.trace(cm)):,} of {total:,} test images right: "
-                                 f"<b>{100 * np.trace(cm) / max(total, 1):.1f} %</b> (chance: 10 %)")
+            self.summary.setText(translate("Cifar", "{0} of {1} test images right: <b>{2} %</b> (chance: 10 %)").format(
+                f"{int(np.trace(cm)):,}", f"{total:,}", f"{100 * np.trace(cm) / max(total, 1):.1f}"))
 
 
 # ----------------------------------------------------------------------------- search heat map
@@ -351,24 +356,25 @@ class SearchView(QWidget):
         self.texts: list[list[pg.TextItem]] = []
         self.cmap = pg.colormap.get("viridis")
 
-        self.run_button = QPushButton("Search lr × λ (4 × 4)")
+        self.run_button = QPushButton(translate("Cifar", "Search lr × λ (4 × 4)"))
         self.run_button.setObjectName("searchButton")
         self.iters_spin = QSpinBox(minimum=10, maximum=20000, value=300, singleStep=50)
         self.iters_spin.setObjectName("searchItersSpin")
-        self.iters_spin.setSuffix(" updates per run")
-        self.iters_spin.setToolTip("Every cell is a short run of this many mini-batch updates, same seed.")
-        self.apply_button = QPushButton("Apply best")
+        self.iters_spin.setSuffix(translate("Cifar", " updates per run"))
+        self.iters_spin.setToolTip(translate("Cifar", "Every cell is a short run of this many mini-batch updates, same "
+                                                      "seed."))
+        self.apply_button = QPushButton(translate("Cifar", "Apply best"))
         self.apply_button.setObjectName("applyBestButton")
         self.apply_button.setEnabled(False)
-        self.result_label = QLabel("Train short runs for a grid of learning rates and λ and compare "
-                                   "their validation accuracy.")
+        self.result_label = QLabel(translate("Cifar", "Train short runs for a grid of learning rates and λ and compare "
+                                                      "their validation accuracy."))
         self.result_label.setObjectName("searchResult")
         self.result_label.setWordWrap(True)
 
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setObjectName("searchHeatMap")
         self.plot = self.glw.addPlot()
-        style_plot(self.plot, "λ (regularisation strength)", "learning rate")
+        style_plot(self.plot, translate("Cifar", "λ (regularisation strength)"), translate("Cifar", "learning rate"))
         self.plot.showGrid(x=False, y=False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getViewBox().setAspectLocked(False)
@@ -378,7 +384,8 @@ class SearchView(QWidget):
                                    colorMapMenu=False)
         self.bar.axis.setTickFont(self._tick_font())
         self.bar.axis.enableAutoSIPrefix(False)
-        self.plot.setTitle("Validation accuracy (%) after each short run", size="14pt", color="#000")
+        self.plot.setTitle(translate("Cifar", "Validation accuracy (%) after each short run"), size=css_pt(14),
+                           color="#000")
         self.glw.addItem(self.bar)
         self.best_frame = QGraphicsRectItem(0, 0, 1, 1)
         self.best_frame.setPen(pg.mkPen(BEST_COLOUR, width=5))
@@ -399,9 +406,7 @@ class SearchView(QWidget):
 
     @staticmethod
     def _tick_font() -> QFont:
-        font = QFont()
-        font.setPointSize(TICK_PT)
-        return font
+        return _font(TICK_PT)
 
     def set_grid(self, lrs, regs) -> None:
         """An empty grid (every cell "…") for a search about to run."""
@@ -410,8 +415,7 @@ class SearchView(QWidget):
         for row in self.texts:
             for t in row:
                 self.plot.removeItem(t)
-        font = QFont()
-        font.setPointSize(14)
+        font = _font(14)
         font.setBold(True)
         self.texts = []
         for i in range(len(self.lrs)):
@@ -452,11 +456,12 @@ class SearchView(QWidget):
             i, j = best
             self.best_frame.setRect(j, i, 1, 1)
             lr, reg, acc = result.best
-            self.result_label.setText(f"Best: learning rate <b>{format_value(lr)}</b>, λ <b>{format_value(reg)}</b> "
-                                      f"→ validation accuracy <b>{100 * acc:.1f} %</b>"
-                                      + (" (search stopped early)" if result.stopped else ""))
+            self.result_label.setText(translate("Cifar", "Best: learning rate <b>{0}</b>, λ <b>{1}</b> → validation "
+                                                         "accuracy <b>{2} %</b>").format(
+                format_value(lr), format_value(reg), f"{100 * acc:.1f}")
+                + (" " + translate("Cifar", "(search stopped early)") if result.stopped else ""))
         else:
-            self.result_label.setText("No run of the search finished.")
+            self.result_label.setText(translate("Cifar", "No run of the search finished."))
 
     def _redraw(self, done: set, diverged=None) -> None:
         self._done = set(done)

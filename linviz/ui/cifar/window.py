@@ -45,20 +45,27 @@ from linviz.engine import cifar as cifar_engine
 from linviz.engine.cifar import FOLDER_NAME, CifarData, CifarError
 from linviz.engine.image_training import LinearRun, PreparedData, confusion_matrix, templates
 
-from ..style import BASE_FONT_PT
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
+from ..style import BASE_FONT_PT, point_size
 from .gallery import GalleryView, ScorePanel
 from .models import FEATURE_TITLES, MODEL_TITLES, SearchOutcome, TrainResult
 from .settings import SettingsPanel
 from .views import ConfusionView, CurvesView, SearchView, TemplatesView
 from .worker import Job, JobRunner, download_job, search_job, train_job
 
-EMPTY_TEXT = "No CIFAR-10 data yet: choose a folder or download it (163 MB)"
+translate = QCoreApplication.translate
+
+EMPTY_TEXT = QT_TRANSLATE_NOOP("Cifar", "No CIFAR-10 data yet: choose a folder or download it (163 MB)")
+"""English; ``translate("Cifar", EMPTY_TEXT)`` is what is shown."""
 GRID_FACTORS = (0.01, 0.1, 1.0, 10.0)
 """The default search grid: the current lr and λ times these (4 × 4 short runs)."""
 PROGRESS_STEPS = 200
 """Resolution of the progress bar (a QProgressBar repaints at once when its value changes)."""
 MESSAGE_COLOURS = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
-TABS = ("Training", "Templates", "Confusion matrix", "Gallery", "Search")
+TABS = (QT_TRANSLATE_NOOP("Cifar", "Training"), QT_TRANSLATE_NOOP("Cifar", "Templates"),
+        QT_TRANSLATE_NOOP("Cifar", "Confusion matrix"), QT_TRANSLATE_NOOP("Cifar", "Gallery"),
+        QT_TRANSLATE_NOOP("Cifar", "Search"))
 
 
 class CifarWindow(QMainWindow):
@@ -67,7 +74,7 @@ class CifarWindow(QMainWindow):
     def __init__(self, parent=None, *, autoload: bool = True):
         super().__init__(parent)
         self.setObjectName("cifarWindow")
-        self.setWindowTitle("linviz — CIFAR-10")
+        self.setWindowTitle(translate("Cifar", "linviz — CIFAR-10"))
         font = QFont(self.font())
         if font.pointSizeF() < BASE_FONT_PT:  # readable on a projector whatever the app's font
             font.setPointSizeF(BASE_FONT_PT)
@@ -128,22 +135,22 @@ class CifarWindow(QMainWindow):
         self.tabs.setObjectName("cifarTabs")
         for title, widget in zip(TABS, (self.curves, self.templates_view, self.confusion_view, gallery_split,
                                         self.search_view)):
-            self.tabs.addTab(widget, title)
+            self.tabs.addTab(widget, translate("Cifar", title))
 
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(translate("Cifar", EMPTY_TEXT))
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         big = QFont(self.empty_label.font())
-        big.setPointSize(20)
+        big.setPointSizeF(point_size(20))
         self.empty_label.setFont(big)
-        self.empty_folder_button = QPushButton("Choose a folder…")
+        self.empty_folder_button = QPushButton(translate("Cifar", "Choose a folder…"))
         self.empty_folder_button.setObjectName("emptyFolderButton")
-        self.empty_download_button = QPushButton("Download CIFAR-10 (163 MB)")
+        self.empty_download_button = QPushButton(translate("Cifar", "Download CIFAR-10 (163 MB)"))
         self.empty_download_button.setObjectName("emptyDownloadButton")
         for b in (self.empty_folder_button, self.empty_download_button):
             f = QFont(b.font())
-            f.setPointSize(16)
+            f.setPointSizeF(point_size(16))
             b.setFont(f)
             b.setMinimumHeight(52)
         empty = QWidget()
@@ -184,9 +191,9 @@ class CifarWindow(QMainWindow):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("%p %")
         self.progress_bar.setMinimumWidth(260)
-        self.status_label = QLabel("Ready.")
+        self.status_label = QLabel(translate("Cifar", "Ready."))
         self.status_label.setObjectName("statusLabel")
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Cifar", "Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
@@ -203,13 +210,14 @@ class CifarWindow(QMainWindow):
         self.search_view.apply_button.clicked.connect(self.apply_best)
         self.gallery.image_clicked.connect(self.select_test_image)
         self.settings.model_changed.connect(self._update_enabled)
+        i18n.notifier.changed.connect(self._on_language)
 
     def _build_actions(self) -> None:
         for text, slot, key, name in (
-            ("Train", self.start_training, "Ctrl+Return", "cifar_train"),
-            ("Cancel", self.cancel, "Esc", "cifar_cancel"),
-            ("Data folder…", self.choose_folder, QKeySequence.StandardKey.Open, "cifar_open"),
-            ("Close", self.close, QKeySequence.StandardKey.Close, "cifar_close"),
+            (translate("Cifar", "Train"), self.start_training, "Ctrl+Return", "cifar_train"),
+            (translate("Cifar", "Cancel"), self.cancel, "Esc", "cifar_cancel"),
+            (translate("Cifar", "Data folder…"), self.choose_folder, QKeySequence.StandardKey.Open, "cifar_open"),
+            (translate("Cifar", "Close"), self.close, QKeySequence.StandardKey.Close, "cifar_close"),
         ):
             action = QAction(text, self)
             action.setObjectName(name)
@@ -256,7 +264,8 @@ class CifarWindow(QMainWindow):
     # --- data ----------------------------------------------------------------------------------
     def choose_folder(self) -> None:
         start = str(self.folder.parent) if self.folder else str(Path.home())
-        path = QFileDialog.getExistingDirectory(self, "Choose the cifar-10-batches-py folder", start)
+        path = QFileDialog.getExistingDirectory(self, translate("Cifar", "Choose the cifar-10-batches-py folder"),
+                                                start)
         if path:
             self.load_folder(path)
 
@@ -264,7 +273,8 @@ class CifarWindow(QMainWindow):
         """Read a ``cifar-10-batches-py`` folder (or the folder holding one). On a fault the
         message line names the file and what is wrong, and nothing changes."""
         if self.is_busy():
-            self.show_message("warning", "Wait for the running job to finish, or cancel it, before loading data.")
+            self.show_message("warning", translate("Cifar", "Wait for the running job to finish, or cancel it, before "
+                                                            "loading data."))
             return False
         folder = Path(path)
         if (folder / FOLDER_NAME).is_dir():
@@ -273,16 +283,16 @@ class CifarWindow(QMainWindow):
         try:
             data = cifar_engine.load_cifar10(folder)
         except CifarError as e:
-            self.show_message("error", f"Could not load CIFAR-10: {e}")
+            self.show_message("error", translate("Cifar", "Could not load CIFAR-10: {0}").format(e))
             return False
         except (OSError, MemoryError, ValueError) as e:
-            self.show_message("error", f"Could not load CIFAR-10 from {folder}: {e}")
+            self.show_message("error", translate("Cifar", "Could not load CIFAR-10 from {0}: {1}").format(folder, e))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         self.set_data(data, folder)
-        self.show_message("info", f"Loaded {len(data.y_train):,} training and {len(data.y_test):,} test images "
-                                  f"from {folder}.")
+        self.show_message("info", translate("Cifar", "Loaded {0} training and {1} test images from {2}.").format(
+            f"{len(data.y_train):,}", f"{len(data.y_test):,}", folder))
         return True
 
     def set_data(self, data: CifarData, folder=None) -> None:
@@ -292,7 +302,7 @@ class CifarWindow(QMainWindow):
         self.settings.set_data(data, str(folder or ""))
         self._clear_results()
         self.stack.setCurrentIndex(1)
-        self.status_label.setText("Ready.")
+        self.status_label.setText(translate("Cifar", "Ready."))
         self._update_enabled()
 
     def start_download(self) -> bool:
@@ -306,7 +316,7 @@ class CifarWindow(QMainWindow):
     def _on_download_done(self, folder) -> None:
         self.progress_bar.setRange(0, PROGRESS_STEPS)
         self.progress_bar.setValue(PROGRESS_STEPS)
-        self.status_label.setText(f"Downloaded to {folder}.")
+        self.status_label.setText(translate("Cifar", "Downloaded to {0}.").format(folder))
         self._downloaded = folder  # loaded once the worker thread has ended (_on_idle)
 
     # --- jobs ----------------------------------------------------------------------------------
@@ -323,13 +333,13 @@ class CifarWindow(QMainWindow):
             return False
         self.progress_bar.setRange(0, PROGRESS_STEPS)
         self.progress_bar.setValue(0)
-        self.status_label.setText("Starting…")
+        self.status_label.setText(translate("Cifar", "Starting…"))
         self._update_enabled()
         return True
 
     def _needs_data(self) -> bool:
         if self.data is None:
-            self.show_message("warning", EMPTY_TEXT + ".")
+            self.show_message("warning", translate("Cifar", EMPTY_TEXT) + ".")
             return True
         return self.is_busy()
 
@@ -339,12 +349,13 @@ class CifarWindow(QMainWindow):
             return False
         request = self.settings.request()
         if not request.is_linear and request.k > request.train_size:
-            self.show_message("error", f"k = {request.k} is more than the {request.train_size:,} training images.")
+            self.show_message("error", translate("Cifar", "k = {0} is more than the {1} training images.").format(
+                request.k, f"{request.train_size:,}"))
             return False
         self.show_message("", "")
         self.curves.start(request.iters if request.is_linear else 0)
-        self.curves.summary.setText(f"Training {MODEL_TITLES[request.model]} on "
-                                    f"{FEATURE_TITLES[request.features]}…")
+        self.curves.summary.setText(translate("Cifar", "Training {0} on {1}…").format(
+            translate("Cifar", MODEL_TITLES[request.model]), translate("Cifar", FEATURE_TITLES[request.features])))
         job = Job("train", train_job, self.data, request, self.prepared, self._prep_key)
         return self._start(job, self._on_train_done)
 
@@ -354,7 +365,8 @@ class CifarWindow(QMainWindow):
             return False
         request = self.settings.request()
         if not request.is_linear:
-            self.show_message("warning", "The search tunes the learning rate and λ: choose SVM or Softmax.")
+            self.show_message("warning", translate("Cifar", "The search tunes the learning rate and λ: choose SVM or "
+                                                            "Softmax."))
             return False
         lrs = [request.lr * f for f in GRID_FACTORS] if lrs is None else list(lrs)
         regs = [request.reg * f for f in GRID_FACTORS] if regs is None else list(regs)
@@ -363,7 +375,8 @@ class CifarWindow(QMainWindow):
         iters = self.search_view.iters_spin.value() if iters is None else int(iters)
         self.show_message("", "")
         self.search_view.set_grid(lrs, regs)
-        self.search_view.result_label.setText(f"Searching: {len(lrs)} × {len(regs)} runs of {iters} updates…")
+        self.search_view.result_label.setText(translate("Cifar", "Searching: {0} × {1} runs of {2} updates…").format(
+            len(lrs), len(regs), iters))
         self.tabs.setCurrentWidget(self.search_view)
         job = Job("search", search_job, self.data, request, lrs, regs, iters, self.prepared, self._prep_key)
         return self._start(job, self._on_search_done)
@@ -372,18 +385,18 @@ class CifarWindow(QMainWindow):
         """Set the learning rate and λ to the search's best cell."""
         best = None if self.search_result is None else self.search_result.best
         if best is None:
-            self.show_message("warning", "Run a search first.")
+            self.show_message("warning", translate("Cifar", "Run a search first."))
             return False
         lr, reg, acc = best
         self.settings.set_lr_reg(lr, reg)
-        self.show_message("info", f"Learning rate {lr:.3g} and λ {reg:.3g} set (validation {100 * acc:.1f} %). "
-                                  "Press Train.")
+        self.show_message("info", translate("Cifar", "Learning rate {0} and λ {1} set (validation {2} %). Press "
+                                                     "Train.").format(f"{lr:.3g}", f"{reg:.3g}", f"{100 * acc:.1f}"))
         return True
 
     def cancel(self) -> None:
         if self.is_busy():
             self.runner.cancel()
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(translate("Cifar", "Cancelling…"))
 
     def shutdown(self) -> None:
         """Cancel any job and wait for the worker thread (before the window goes away)."""
@@ -408,13 +421,13 @@ class CifarWindow(QMainWindow):
     @Slot(str)
     def _on_failed(self, text: str) -> None:
         self.show_message("error", text)
-        self.status_label.setText("Failed.")
+        self.status_label.setText(translate("Cifar", "Failed."))
         self._reset_bar()
 
     @Slot(str)
     def _on_cancelled(self, text: str) -> None:
         self.show_message("info", text)
-        self.status_label.setText("Cancelled.")
+        self.status_label.setText(translate("Cifar", "Cancelled."))
         self._reset_bar()
 
     def _reset_bar(self) -> None:
@@ -448,40 +461,46 @@ class CifarWindow(QMainWindow):
         self.progress_bar.setRange(0, PROGRESS_STEPS)
         self.progress_bar.setValue(PROGRESS_STEPS if run is None or not run.stopped
                                    else round(PROGRESS_STEPS * run.iterations / max(1, run.config.iters)))
-        self.status_label.setText(f"Done in {result.seconds:.1f} s.")
+        self.status_label.setText(translate("Cifar", "Done in {0} s.").format(f"{result.seconds:.1f}"))
         if run is not None and run.diverged:
-            self.show_message("warning", f"Training diverged after {run.iterations} iterations (the loss became "
-                                         f"infinite): try a smaller learning rate, e.g. {run.config.lr / 10:.3g}.")
+            self.show_message("warning", translate("Cifar", "Training diverged after {0} iterations (the loss became "
+                                                            "infinite): try a smaller learning rate, e.g. {1}.").format(
+                run.iterations, f"{run.config.lr / 10:.3g}"))
         elif run is not None and run.stopped:
-            self.show_message("info", f"Stopped after {run.iterations:,} of {run.config.iters:,} iterations; "
-                                      "the results are those of the weights so far.")
+            self.show_message("info", translate("Cifar", "Stopped after {0} of {1} iterations; the results are those "
+                                                         "of the weights so far.").format(
+                f"{run.iterations:,}", f"{run.config.iters:,}"))
 
     @staticmethod
     def _summary(result: TrainResult) -> str:
         req, run = result.request, result.run
-        what = f"<b>{MODEL_TITLES[req.model]}</b> on {FEATURE_TITLES[req.features]}, " \
-               f"{len(result.prep.y_train):,} training images"
+        what = translate("Cifar", "<b>{0}</b> on {1}, {2} training images").format(
+            translate("Cifar", MODEL_TITLES[req.model]), translate("Cifar", FEATURE_TITLES[req.features]),
+            f"{len(result.prep.y_train):,}")
         if run is not None:
-            what += f", {run.iterations:,} iterations in {run.train_seconds:.1f} s"
+            what += translate("Cifar", ", {0} iterations in {1} s").format(f"{run.iterations:,}",
+                                                                         f"{run.train_seconds:.1f}")
         else:
             what += f", k = {req.k}, {req.metric.upper()}"
         val = "—" if result.val_acc is None else f"{100 * result.val_acc:.1f} %"
-        return f"{what}<br>validation accuracy <b>{val}</b> · test accuracy <b>{100 * result.test_acc:.1f} %</b>"
+        return what + "<br>" + translate("Cifar", "validation accuracy <b>{0}</b> · test accuracy <b>{1} %</b>").format(
+            val, f"{100 * result.test_acc:.1f}")
 
     def _show_templates(self, result: TrainResult) -> None:
         names = result.prep.class_names
         if result.run is None:
-            self.templates_view.set_templates(None, names, "kNN learns no template: it keeps every training "
-                                                           "image and compares.")
+            self.templates_view.set_templates(None, names, translate("Cifar", "kNN learns no template: it keeps every "
+                                                                              "training image and compares."))
         elif result.prep.features != "raw":
-            self.templates_view.set_templates(None, names, "Templates need raw-pixel features: with "
-                                              f"{FEATURE_TITLES[result.prep.features]} features a row of W weighs "
-                                              "features, not pixels, so it is no picture. Train on raw pixels.")
+            self.templates_view.set_templates(None, names, translate(
+                "Cifar", "Templates need raw-pixel features: with {0} features a row of W weighs features, not pixels, "
+                         "so it is no picture. Train on raw pixels.").format(
+                translate("Cifar", FEATURE_TITLES[result.prep.features])))
         else:
             self.templates_view.set_templates(
                 templates(result.run.W), names,
-                "Bright where the class's score rewards a pixel's colour, dark where it penalises it "
-                "(each class scaled to its own range).")
+                translate("Cifar", "Bright where the class's score rewards a pixel's colour, dark where it penalises "
+                                   "it (each class scaled to its own range)."))
 
     @Slot(object)
     def _on_search_done(self, outcome: SearchOutcome) -> None:
@@ -489,7 +508,8 @@ class CifarWindow(QMainWindow):
         self._remember_prep(outcome.prep, outcome.request.prep_key)
         self.search_view.set_result(outcome.result)
         self.progress_bar.setValue(PROGRESS_STEPS)
-        self.status_label.setText("Search done." if not outcome.result.stopped else "Search stopped.")
+        self.status_label.setText(translate("Cifar", "Search done.") if not outcome.result.stopped else
+                                  translate("Cifar", "Search stopped."))
 
     # --- the gallery's selected image ------------------------------------------------------------
     @Slot(int)
@@ -505,14 +525,15 @@ class CifarWindow(QMainWindow):
         self.gallery.show_row(i)
         res = self.result
         if res is None:
-            self.score_panel.set_note("Train a model to see this image's scores.")
+            self.score_panel.set_note(translate("Cifar", "Train a model to see this image's scores."))
             return True
         x = res.prep.X_test[i : i + 1]
         if res.run is not None:
             run = res.run
             self.score_panel.set_linear(names, label, run.scores(x)[0], run.config.loss,
-                                        f"{FEATURE_TITLES[res.prep.features]}, after {run.iterations:,} "
-                                        "iterations")
+                                        translate("Cifar", "{0}, after {1} iterations").format(
+                                            translate("Cifar", FEATURE_TITLES[res.prep.features]),
+                                            f"{run.iterations:,}"))
         else:
             dist, rows = res.knn.kneighbors(x)
             rows, dist = rows[0], dist[0]
@@ -529,8 +550,10 @@ class CifarWindow(QMainWindow):
         self.result = None
         self.search_result = None
         self.curves.reset()
-        self.curves.summary.setText("Press Train to start." if self.data is not None else EMPTY_TEXT)
-        self.templates_view.set_templates(None, (), "Train a linear model on raw pixels to see its templates.")
+        self.curves.summary.setText(translate("Cifar", "Press Train to start.") if self.data is not None else
+                                    translate("Cifar", EMPTY_TEXT))
+        self.templates_view.set_templates(None, (), translate("Cifar", "Train a linear model on raw pixels to see its "
+                                                                       "templates."))
         self.confusion_view.set_matrix(None)
         self.score_panel.show_nothing()
         self.search_view.apply_button.setEnabled(False)
@@ -552,6 +575,24 @@ class CifarWindow(QMainWindow):
                   self.empty_download_button):
             b.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+
+    def _on_language(self, *_) -> None:
+        """What this window composed itself (the summary, the templates' note, the selected image's
+        scores, the data line) in the new language; a running job's lines follow its next report."""
+        if self.is_busy():
+            return
+        res = self.result
+        if res is not None:
+            self.curves.summary.setText(self._summary(res))
+            self._show_templates(res)
+            row = getattr(self.score_panel, "test_row", None)
+            if row is not None:
+                self.select_test_image(row)
+        else:
+            self.curves.summary.setText(translate("Cifar", "Press Train to start.") if self.data is not None else
+                                        translate("Cifar", EMPTY_TEXT))
+            self.templates_view.set_templates(None, (), translate("Cifar", "Train a linear model on raw pixels to "
+                                                                           "see its templates."))
 
 
 __all__ = ["CifarWindow", "EMPTY_TEXT", "GRID_FACTORS"]

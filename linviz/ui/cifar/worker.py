@@ -36,7 +36,9 @@ from linviz.engine.image_training import (
     prepare,
 )
 
-from .models import SearchOutcome, TrainRequest, TrainResult
+from .models import FEATURE_TITLES, SearchOutcome, TrainRequest, TrainResult
+
+translate = QCoreApplication.translate  # reentrant: the worker thread's progress lines are translated too
 
 REPORT_INTERVAL = 0.05
 """Seconds between two progress signals (about 20 Hz)."""
@@ -108,16 +110,16 @@ class Job(QObject):
         try:
             result = self.fn(self, *self.args)
         except DownloadCancelled:
-            self.cancelled.emit("Download cancelled; nothing was kept.")
+            self.cancelled.emit(translate("Cifar", "Download cancelled; nothing was kept."))
         except CifarError as e:
             self.failed.emit(str(e))
         except (ValueError, OSError, MemoryError) as e:
             self.failed.emit(f"{type(e).__name__}: {e}")
         except Exception as e:  # noqa: BLE001 - a bug must not leave the window busy forever
-            self.failed.emit(f"Unexpected error ({type(e).__name__}): {e}")
+            self.failed.emit(translate("Cifar", "Unexpected error ({0}): {1}").format(type(e).__name__, e))
         else:
             if result is None:
-                self.cancelled.emit("Cancelled.")
+                self.cancelled.emit(translate("Cifar", "Cancelled."))
             else:
                 self.succeeded.emit(result)
         finally:
@@ -200,12 +202,13 @@ def download_job(job: Job, cache_dir=None):
     """Download CIFAR-10 into the per-user cache (or ``cache_dir``); returns the folder."""
     def progress(done: int, total: int) -> None:
         if total > 0:
-            job.report(done / total, f"Downloading CIFAR-10: {done / 1e6:.1f} of {total / 1e6:.1f} MB",
+            job.report(done / total, translate("Cifar", "Downloading CIFAR-10: {0} of {1} MB").format(
+                f"{done / 1e6:.1f}", f"{total / 1e6:.1f}"),
                        force=done >= total)
         else:
-            job.report(-1.0, f"Downloading CIFAR-10: {done / 1e6:.1f} MB")
+            job.report(-1.0, translate("Cifar", "Downloading CIFAR-10: {0} MB").format(f"{done / 1e6:.1f}"))
 
-    job.report(-1.0, "Downloading CIFAR-10…", force=True)
+    job.report(-1.0, translate("Cifar", "Downloading CIFAR-10…"), force=True)
     kwargs = {} if cache_dir is None else {"cache_dir": cache_dir}
     return cifar_engine.download_cifar10(progress=progress, should_stop=job.should_stop, **kwargs)
 
@@ -215,7 +218,8 @@ def ensure_prepared(job: Job, data: CifarData, request: TrainRequest, cached: Pr
     """``cached`` if it was prepared with the same settings, else a fresh ``prepare``."""
     if cached is not None and cached_key == request.prep_key:
         return cached
-    job.report(-1.0, f"Preparing {request.features} features of {request.train_size:,} training images…",
+    job.report(-1.0, translate("Cifar", "Preparing {0} features of {1} training images…").format(
+        translate("Cifar", FEATURE_TITLES.get(request.features, request.features)), f"{request.train_size:,}"),
                force=True)
     return prepare(data, features=request.features, train_size=request.train_size, val_size=request.val_size,
                    test_size=request.test_size, seed=request.seed)
@@ -243,7 +247,8 @@ class _CurveReporter:
         if self.chunk.t or self.chunk.val:
             self.job.curve.emit(self.chunk)
             self.chunk = CurveChunk([], [], [])
-        self.job.progress.emit(t / self.iters, f"Training: iteration {t:,} of {self.iters:,} · loss {loss:.3f}")
+        self.job.progress.emit(t / self.iters, translate("Cifar", "Training: iteration {0} of {1} · loss {2}").format(
+            f"{t:,}", f"{self.iters:,}", f"{loss:.3f}"))
 
 
 def _knn_predict(job: Job, model, X: np.ndarray, what: str) -> np.ndarray | None:
@@ -253,7 +258,8 @@ def _knn_predict(job: Job, model, X: np.ndarray, what: str) -> np.ndarray | None
         if job.should_stop():
             return None
         out[i : i + KNN_CHUNK] = model.predict(X[i : i + KNN_CHUNK])
-        job.report((i + KNN_CHUNK) / max(1, len(X)), f"kNN: {what} {min(i + KNN_CHUNK, len(X)):,} of {len(X):,}")
+        job.report((i + KNN_CHUNK) / max(1, len(X)), translate("Cifar", "kNN: {0} {1} of {2}").format(
+            what, f"{min(i + KNN_CHUNK, len(X)):,}", f"{len(X):,}"))
     return out
 
 
@@ -278,10 +284,11 @@ def train_job(job: Job, data: CifarData, request: TrainRequest, cached: Prepared
         knn, val_acc = None, run.val_accuracy
     else:
         if request.k > len(prep.y_train):
-            raise ValueError(f"k = {request.k} is more than the {len(prep.y_train)} training images")
+            raise ValueError(translate("Cifar", "k = {0} is more than the {1} training images").format(
+                request.k, len(prep.y_train)))
         run, knn = None, fit_knn(prep, request.k, request.metric)
-        val_pred = _knn_predict(job, knn, prep.X_val, "validation image")
-        test_pred = None if val_pred is None else _knn_predict(job, knn, prep.X_test, "test image")
+        val_pred = _knn_predict(job, knn, prep.X_val, translate("Cifar", "validation image"))
+        test_pred = None if val_pred is None else _knn_predict(job, knn, prep.X_test, translate("Cifar", "test image"))
         if test_pred is None:
             return None
         val_acc = float((val_pred == prep.y_val).mean()) if len(val_pred) else None
@@ -301,9 +308,10 @@ def search_job(job: Job, data: CifarData, request: TrainRequest, lrs, regs, iter
     def on_result(i: int, j: int, acc: float) -> None:
         done[0] += 1
         job.cell.emit(i, j, acc)
-        job.report(done[0] / total, f"Search: run {done[0]} of {total}", force=done[0] == total)
+        job.report(done[0] / total, translate("Cifar", "Search: run {0} of {1}").format(done[0], total),
+                   force=done[0] == total)
 
-    job.report(0.0, f"Search: run 1 of {total}", force=True)
+    job.report(0.0, translate("Cifar", "Search: run {0} of {1}").format(1, total), force=True)
     with _blas_one_thread():
         result = hyperparameter_search(prep, lrs, regs, request.config(), iters=iters, on_result=on_result,
                                        should_stop=job.should_stop)

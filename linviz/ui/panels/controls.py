@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -44,104 +44,108 @@ from linviz.engine.features import FEATURE_MAPS
 from linviz.engine.optimizers import OPTIMIZERS, SCHEDULES
 from linviz.engine.regularizers import REG_KINDS
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..models import MAX_STEPS, DatasetModel, SessionModel, Settings
-from ..style import MARKERS, class_colours
+from ..style import MARKERS, class_colours, fonts
 from ..widgets import LogSlider, guard_wheel, marker_icon, pass_space_to_shortcuts
+
+translate = QCoreApplication.translate
 
 # --- the formulas shown in tooltips -------------------------------------------------------------
 MODEL_ITEMS = {
-    "svm": ("SVM", "Multiclass SVM (hinge loss): the correct class's score must beat every other score by "
-                   "the margin Δ.\nOnce it does, Li = 0 and the point stops pulling on W."),
-    "softmax": ("Softmax", "Softmax classifier (cross-entropy):\nP(Y = k | x) = e^{s_k} / Σ_j e^{s_j}\n"
+    "svm": (QT_TRANSLATE_NOOP("Controls", "SVM"), QT_TRANSLATE_NOOP("Controls", "Multiclass SVM (hinge loss): the correct class's score must beat every other score by "
+                   "the margin Δ.\nOnce it does, Li = 0 and the point stops pulling on W.")),
+    "softmax": (QT_TRANSLATE_NOOP("Controls", "Softmax"), QT_TRANSLATE_NOOP("Controls", "Softmax classifier (cross-entropy):\nP(Y = k | x) = e^{s_k} / Σ_j e^{s_j}\n"
                            "Li = −s_yi + log Σ_j e^{s_j} = −log P(yi | xi)\nNever fully satisfied: it always "
-                           "wants a bigger gap."),
-    "knn": ("kNN", "k-nearest neighbours: no training and no W.\nA point gets the majority class of its k "
-                   "nearest training points (ties are shown white)."),
+                           "wants a bigger gap.")),
+    "knn": (QT_TRANSLATE_NOOP("Controls", "kNN"), QT_TRANSLATE_NOOP("Controls", "k-nearest neighbours: no training and no W.\nA point gets the majority class of its k "
+                   "nearest training points (ties are shown white).")),
 }
 VARIANT_ITEMS = {
-    "ww": ("Weston–Watkins", "Weston–Watkins (the lecture's):\nLi = Σ_{j≠yi} max(0, s_j − s_yi + Δ)"),
-    "ova": ("one-vs-all", "One-vs-all: each class is its own binary SVM\nLi = Σ_j max(0, Δ − y_ij·s_j),  "
-                          "y_ij = +1 if j = yi, else −1"),
-    "structured": ("structured", "Structured (Crammer–Singer): only the strongest wrong class counts\n"
-                                 "Li = max(0, max_{j≠yi} s_j − s_yi + Δ)"),
+    "ww": (QT_TRANSLATE_NOOP("Controls", "Weston–Watkins"), QT_TRANSLATE_NOOP("Controls", "Weston–Watkins (the lecture's):\nLi = Σ_{j≠yi} max(0, s_j − s_yi + Δ)")),
+    "ova": (QT_TRANSLATE_NOOP("Controls", "one-vs-all"), QT_TRANSLATE_NOOP("Controls", "One-vs-all: each class is its own binary SVM\nLi = Σ_j max(0, Δ − y_ij·s_j),  "
+                          "y_ij = +1 if j = yi, else −1")),
+    "structured": (QT_TRANSLATE_NOOP("Controls", "structured"), QT_TRANSLATE_NOOP("Controls", "Structured (Crammer–Singer): only the strongest wrong class counts\n"
+                                 "Li = max(0, max_{j≠yi} s_j − s_yi + Δ)")),
 }
 SWITCH_TIPS = {
-    "all_classes": "Sum over all classes, j = yi included:\nLi = Σ_j max(0, s_j − s_yi + Δ)\nThe j = yi term is "
-                   "max(0, Δ) = Δ whatever W is, so every Li grows by Δ.\n(Weston–Watkins only.)",
-    "mean_over_classes": "Mean instead of sum over the classes:\nLi = 1/(C − 1) · Σ_{j≠yi} max(0, s_j − s_yi + Δ)\n"
-                         "Only a change of scale (like a smaller learning rate).\n(Weston–Watkins and one-vs-all.)",
-    "squared": "Squared hinge:\nLi = Σ_{j≠yi} max(0, s_j − s_yi + Δ)²\nBig violations weigh more, small ones "
-               "less. (SVM only.)",
+    "all_classes": QT_TRANSLATE_NOOP("Controls", "Sum over all classes, j = yi included:\nLi = Σ_j max(0, s_j − s_yi + Δ)\nThe j = yi term is "
+                   "max(0, Δ) = Δ whatever W is, so every Li grows by Δ.\n(Weston–Watkins only.)"),
+    "mean_over_classes": QT_TRANSLATE_NOOP("Controls", "Mean instead of sum over the classes:\nLi = 1/(C − 1) · Σ_{j≠yi} max(0, s_j − s_yi + Δ)\n"
+                         "Only a change of scale (like a smaller learning rate).\n(Weston–Watkins and one-vs-all.)"),
+    "squared": QT_TRANSLATE_NOOP("Controls", "Squared hinge:\nLi = Σ_{j≠yi} max(0, s_j − s_yi + Δ)²\nBig violations weigh more, small ones "
+               "less. (SVM only.)"),
 }
-DELTA_TIP = ("Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)\nΔ is the margin by which the correct score must win.\n"
-             "Δ and λ trade off: only their ratio matters (try Δ = 1, then Δ = 100).\nSVM only; 0 at the far left.")
+DELTA_TIP = (QT_TRANSLATE_NOOP("Controls", "Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)\nΔ is the margin by which the correct score must win.\n"
+             "Δ and λ trade off: only their ratio matters (try Δ = 1, then Δ = 100).\nSVM only; 0 at the far left."))
 REG_ITEMS = {
-    "none": ("none", "No regularisation:\nloss = 1/N Σ Li"),
-    "l2": ("L2  λΣW²", "L2 (the lecture's):\nλ R(W) = λ Σ_k Σ_l W_kl²\n∂/∂W = 2λW"),
-    "half-l2": ("½·L2  ½λΣW²", "Half L2 (common in code):\nλ R(W) = ½ λ Σ_k Σ_l W_kl²\n∂/∂W = λW"),
-    "l1": ("L1  λΣ|W|", "L1:\nλ R(W) = λ Σ_k Σ_l |W_kl|\n∂/∂W = λ·sign(W)  — pushes weights to exactly 0"),
-    "elastic": ("elastic net", "Elastic net:\nλ R(W) = λ Σ_k Σ_l (β W_kl² + |W_kl|)\n∂/∂W = λ(2βW + sign(W))"),
-    "maxnorm": ("max-norm", "Max-norm: no penalty term (λ is not used);\nafter every step each class row w_j is "
-                            "scaled back so that ‖w_j‖₂ ≤ c."),
+    "none": (QT_TRANSLATE_NOOP("Controls", "none"), QT_TRANSLATE_NOOP("Controls", "No regularisation:\nloss = 1/N Σ Li")),
+    "l2": (QT_TRANSLATE_NOOP("Controls", "L2  λΣW²"), QT_TRANSLATE_NOOP("Controls", "L2 (the lecture's):\nλ R(W) = λ Σ_k Σ_l W_kl²\n∂/∂W = 2λW")),
+    "half-l2": (QT_TRANSLATE_NOOP("Controls", "½·L2  ½λΣW²"), QT_TRANSLATE_NOOP("Controls", "Half L2 (common in code):\nλ R(W) = ½ λ Σ_k Σ_l W_kl²\n∂/∂W = λW")),
+    "l1": (QT_TRANSLATE_NOOP("Controls", "L1  λΣ|W|"), QT_TRANSLATE_NOOP("Controls", "L1:\nλ R(W) = λ Σ_k Σ_l |W_kl|\n∂/∂W = λ·sign(W)  — pushes weights to exactly 0")),
+    "elastic": (QT_TRANSLATE_NOOP("Controls", "elastic net"), QT_TRANSLATE_NOOP("Controls", "Elastic net:\nλ R(W) = λ Σ_k Σ_l (β W_kl² + |W_kl|)\n∂/∂W = λ(2βW + sign(W))")),
+    "maxnorm": (QT_TRANSLATE_NOOP("Controls", "max-norm"), QT_TRANSLATE_NOOP("Controls", "Max-norm: no penalty term (λ is not used);\nafter every step each class row w_j is "
+                            "scaled back so that ‖w_j‖₂ ≤ c.")),
 }
-LAM_TIP = ("loss = 1/N Σ Li + λ R(W)\nλ = 0 at the far left, then 1e-4 … 100 on a log scale.\n"
-           "You can also type a value in the box.")
-BETA_TIP = "Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part."
-MAXNORM_TIP = "Max-norm: after every step, ‖w_j‖₂ ≤ c for every class row w_j of W."
-BIAS_TIP = "Also regularise b: loss = 1/N Σ Li + λ R(W) + λ R(b).\nThe lecture (and CS231n) leave b unregularised."
-LR_TIP = ("Gradient descent: W ← W − α ∇_W loss\nα on a log scale 1e-4 … 10 (you can type a value).\n"
-          "Too small: slow. Too big: the loss oscillates or diverges.")
-BATCH_TIP = ("Mini-batch gradient descent: each step uses B random points,\n∇ ≈ 1/B Σ_{i∈batch} ∇Li + λ∇R(W).\n"
-             "B = 1 is SGD; full = all N points (plain gradient descent).\nThe loss shown is always on all N points.")
-FULL_TIP = "Use every point in every step (gradient descent); N follows the data."
+LAM_TIP = (QT_TRANSLATE_NOOP("Controls", "loss = 1/N Σ Li + λ R(W)\nλ = 0 at the far left, then 1e-4 … 100 on a log scale.\n"
+           "You can also type a value in the box."))
+BETA_TIP = QT_TRANSLATE_NOOP("Controls", "Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part.")
+MAXNORM_TIP = QT_TRANSLATE_NOOP("Controls", "Max-norm: after every step, ‖w_j‖₂ ≤ c for every class row w_j of W.")
+BIAS_TIP = QT_TRANSLATE_NOOP("Controls", "Also regularise b: loss = 1/N Σ Li + λ R(W) + λ R(b).\nThe lecture (and CS231n) leave b unregularised.")
+LR_TIP = (QT_TRANSLATE_NOOP("Controls", "Gradient descent: W ← W − α ∇_W loss\nα on a log scale 1e-4 … 10 (you can type a value).\n"
+          "Too small: slow. Too big: the loss oscillates or diverges."))
+BATCH_TIP = (QT_TRANSLATE_NOOP("Controls", "Mini-batch gradient descent: each step uses B random points,\n∇ ≈ 1/B Σ_{i∈batch} ∇Li + λ∇R(W).\n"
+             "B = 1 is SGD; full = all N points (plain gradient descent).\nThe loss shown is always on all N points."))
+FULL_TIP = QT_TRANSLATE_NOOP("Controls", "Use every point in every step (gradient descent); N follows the data.")
 OPT_ITEMS = {
-    "sgd": ("SGD", "Plain (stochastic) gradient descent:\nθ ← θ − α g"),
-    "momentum": ("momentum", "Momentum:\nv ← μ v − α g\nθ ← θ + v"),
-    "nesterov": ("Nesterov", "Nesterov momentum (look-ahead form):\nv′ ← μ v − α g\nθ ← θ − μ v + (1 + μ) v′"),
-    "adagrad": ("AdaGrad", "AdaGrad:\nG ← G + g²\nθ ← θ − α g / (√G + ε)"),
-    "rmsprop": ("RMSProp", "RMSProp:\nG ← ρ G + (1 − ρ) g²\nθ ← θ − α g / (√G + ε)"),
-    "adam": ("Adam", "Adam:\nm ← β₁ m + (1 − β₁) g\nv ← β₂ v + (1 − β₂) g²\nθ ← θ − α m̂ / (√v̂ + ε),\n"
-                     "m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)"),
+    "sgd": (QT_TRANSLATE_NOOP("Controls", "SGD"), QT_TRANSLATE_NOOP("Controls", "Plain (stochastic) gradient descent:\nθ ← θ − α g")),
+    "momentum": (QT_TRANSLATE_NOOP("Controls", "momentum"), QT_TRANSLATE_NOOP("Controls", "Momentum:\nv ← μ v − α g\nθ ← θ + v")),
+    "nesterov": (QT_TRANSLATE_NOOP("Controls", "Nesterov"), QT_TRANSLATE_NOOP("Controls", "Nesterov momentum (look-ahead form):\nv′ ← μ v − α g\nθ ← θ − μ v + (1 + μ) v′")),
+    "adagrad": (QT_TRANSLATE_NOOP("Controls", "AdaGrad"), QT_TRANSLATE_NOOP("Controls", "AdaGrad:\nG ← G + g²\nθ ← θ − α g / (√G + ε)")),
+    "rmsprop": (QT_TRANSLATE_NOOP("Controls", "RMSProp"), QT_TRANSLATE_NOOP("Controls", "RMSProp:\nG ← ρ G + (1 − ρ) g²\nθ ← θ − α g / (√G + ε)")),
+    "adam": (QT_TRANSLATE_NOOP("Controls", "Adam"), QT_TRANSLATE_NOOP("Controls", "Adam:\nm ← β₁ m + (1 − β₁) g\nv ← β₂ v + (1 − β₂) g²\nθ ← θ − α m̂ / (√v̂ + ε),\n"
+                     "m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)")),
 }
 OPT_PARAM_TIPS = {
-    "momentum": "μ, the momentum (friction 1 − μ):  v ← μ v − α g",
-    "rho": "ρ, the decay of the squared-gradient average:  G ← ρ G + (1 − ρ) g²",
-    "beta1": "β₁, the decay of the gradient average:  m ← β₁ m + (1 − β₁) g",
-    "beta2": "β₂, the decay of the squared-gradient average:  v ← β₂ v + (1 − β₂) g²",
+    "momentum": QT_TRANSLATE_NOOP("Controls", "μ, the momentum (friction 1 − μ):  v ← μ v − α g"),
+    "rho": QT_TRANSLATE_NOOP("Controls", "ρ, the decay of the squared-gradient average:  G ← ρ G + (1 − ρ) g²"),
+    "beta1": QT_TRANSLATE_NOOP("Controls", "β₁, the decay of the gradient average:  m ← β₁ m + (1 − β₁) g"),
+    "beta2": QT_TRANSLATE_NOOP("Controls", "β₂, the decay of the squared-gradient average:  v ← β₂ v + (1 − β₂) g²"),
 }
 SCHEDULE_ITEMS = {
-    "constant": ("constant", "Constant rate:\nα_t = α"),
-    "step": ("step decay", "Step decay:\nα_t = α · γ^⌊t / every⌋"),
-    "inverse": ("1/t decay", "1/t decay:\nα_t = α / (1 + k·t)"),
+    "constant": (QT_TRANSLATE_NOOP("Controls", "constant"), QT_TRANSLATE_NOOP("Controls", "Constant rate:\nα_t = α")),
+    "step": (QT_TRANSLATE_NOOP("Controls", "step decay"), QT_TRANSLATE_NOOP("Controls", "Step decay:\nα_t = α · γ^⌊t / every⌋")),
+    "inverse": (QT_TRANSLATE_NOOP("Controls", "1/t decay"), QT_TRANSLATE_NOOP("Controls", "1/t decay:\nα_t = α / (1 + k·t)")),
 }
-STEPS_TIP = f"How many gradient steps to record.\nPlaying past the end trains on, up to {MAX_STEPS:,} steps."
-SEED_TIP = "Seed of the random initial W and of the mini-batch draws:\nthe same seed gives the same run."
+STEPS_TIP = QT_TRANSLATE_NOOP("Controls", "How many gradient steps to record.\nPlaying past the end trains on, up to {0} "
+                                          "steps.")
+SEED_TIP = QT_TRANSLATE_NOOP("Controls", "Seed of the random initial W and of the mini-batch draws:\nthe same seed gives the same run.")
 INIT_ITEMS = {
-    "preset": ("preset W", "The data set's own starting W and b (the CS231n demo has one).\n"
-                               "Random when the data has none or the features are not identity."),
-    "random": ("random", "W ~ 0.01·N(0, 1) (seeded), b = 0:\nscores ≈ 0, so the SVM loss starts near (C − 1)·Δ "
-                         "and Softmax near ln C."),
-    "zeros": ("zeros", "W = 0, b = 0: every score is 0,\nso Li = (C − 1)·Δ for the SVM and ln C for Softmax."),
+    "preset": (QT_TRANSLATE_NOOP("Controls", "preset W"), QT_TRANSLATE_NOOP("Controls", "The data set's own starting W and b (the CS231n demo has one).\n"
+                               "Random when the data has none or the features are not identity.")),
+    "random": (QT_TRANSLATE_NOOP("Controls", "random"), QT_TRANSLATE_NOOP("Controls", "W ~ 0.01·N(0, 1) (seeded), b = 0:\nscores ≈ 0, so the SVM loss starts near (C − 1)·Δ "
+                         "and Softmax near ln C.")),
+    "zeros": (QT_TRANSLATE_NOOP("Controls", "zeros"), QT_TRANSLATE_NOOP("Controls", "W = 0, b = 0: every score is 0,\nso Li = (C − 1)·Δ for the SVM and ln C for Softmax.")),
 }
 FEATURE_ITEMS = {
-    "identity": ("identity  (x₁, x₂)", "φ(x) = (x₁, x₂): straight boundaries, s = Wx + b."),
-    "poly2": ("poly2", "φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²): conic boundaries (circles, ellipses, parabolas)."),
-    "poly3": ("poly3", "φ(x) = poly2 + (x₁³, x₁²x₂, x₁x₂², x₂³): cubic boundaries."),
-    "polar": ("polar  (r, cos θ, sin θ)", "φ(x) = (r, cos θ, sin θ), r = ‖x‖, θ = atan2(x₂, x₁):\nrings become "
-                                          "separable by a line."),
-    "rbf": ("RBF (random Fourier)", "Random Fourier features (Rahimi & Recht):\nφ(x) = √(2/m) cos(xΩ + φ₀), "
-                                    "Ω ~ N(0, 2γ), φ₀ ~ U[0, 2π)\nφ(x)·φ(x′) ≈ exp(−γ‖x − x′‖²), the RBF kernel."),
+    "identity": (QT_TRANSLATE_NOOP("Controls", "identity  (x₁, x₂)"), QT_TRANSLATE_NOOP("Controls", "φ(x) = (x₁, x₂): straight boundaries, s = Wx + b.")),
+    "poly2": (QT_TRANSLATE_NOOP("Controls", "poly2"), QT_TRANSLATE_NOOP("Controls", "φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²): conic boundaries (circles, ellipses, parabolas).")),
+    "poly3": (QT_TRANSLATE_NOOP("Controls", "poly3"), QT_TRANSLATE_NOOP("Controls", "φ(x) = poly2 + (x₁³, x₁²x₂, x₁x₂², x₂³): cubic boundaries.")),
+    "polar": (QT_TRANSLATE_NOOP("Controls", "polar  (r, cos θ, sin θ)"), QT_TRANSLATE_NOOP("Controls", "φ(x) = (r, cos θ, sin θ), r = ‖x‖, θ = atan2(x₂, x₁):\nrings become "
+                                          "separable by a line.")),
+    "rbf": (QT_TRANSLATE_NOOP("Controls", "RBF (random Fourier)"), QT_TRANSLATE_NOOP("Controls", "Random Fourier features (Rahimi & Recht):\nφ(x) = √(2/m) cos(xΩ + φ₀), "
+                                    "Ω ~ N(0, 2γ), φ₀ ~ U[0, 2π)\nφ(x)·φ(x′) ≈ exp(−γ‖x − x′‖²), the RBF kernel.")),
 }
-RBF_GAMMA_TIP = "γ of the RBF kernel exp(−γ‖x − x′‖²): bigger γ, wigglier boundaries."
-RBF_M_TIP = "m, the number of random features (the length of φ(x), the columns of W)."
-K_TIP = "k: the k nearest training points vote; the majority class wins (ties are shown white)."
+RBF_GAMMA_TIP = QT_TRANSLATE_NOOP("Controls", "γ of the RBF kernel exp(−γ‖x − x′‖²): bigger γ, wigglier boundaries.")
+RBF_M_TIP = QT_TRANSLATE_NOOP("Controls", "m, the number of random features (the length of φ(x), the columns of W).")
+K_TIP = QT_TRANSLATE_NOOP("Controls", "k: the k nearest training points vote; the majority class wins (ties are shown white).")
 METRIC_ITEMS = {
-    "l1": ("L1 (Manhattan)", "d(x, x′) = |x₁ − x′₁| + |x₂ − x′₂|"),
-    "l2": ("L2 (Euclidean)", "d(x, x′) = √((x₁ − x′₁)² + (x₂ − x′₂)²)"),
+    "l1": (QT_TRANSLATE_NOOP("Controls", "L1 (Manhattan)"), QT_TRANSLATE_NOOP("Controls", "d(x, x′) = |x₁ − x′₁| + |x₂ − x′₂|")),
+    "l2": (QT_TRANSLATE_NOOP("Controls", "L2 (Euclidean)"), QT_TRANSLATE_NOOP("Controls", "d(x, x′) = √((x₁ − x′₁)² + (x₂ − x′₂)²)")),
 }
-RESTART_TIP = "A change of settings retrains from step 0 with the initial W."
-CONTINUE_TIP = ("A change of settings keeps steps 0 … t and trains on from the current step t\n"
-                "with the new settings: a branch of the run.")
+RESTART_TIP = QT_TRANSLATE_NOOP("Controls", "A change of settings retrains from step 0 with the initial W.")
+CONTINUE_TIP = (QT_TRANSLATE_NOOP("Controls", "A change of settings keeps steps 0 … t and trains on from the current step t\n"
+                "with the new settings: a branch of the run."))
 
 
 def _tint(colour: str, amount: float = 0.35) -> str:
@@ -172,14 +176,14 @@ class ControlsPanel(QWidget):
         column.setSpacing(8)
         self.groups: dict[str, QGroupBox] = {}
         for name, title, build in (
-            ("model", "Model", self._build_model),
-            ("loss", "Loss", self._build_loss),
-            ("reg", "Regularisation", self._build_reg),
-            ("optim", "Optimisation", self._build_optim),
-            ("features", "Features", self._build_features),
-            ("knn", "kNN", self._build_knn),
-            ("data", "Data", self._build_data),
-            ("on_change", "On a change of settings", self._build_on_change),
+            ("model", translate("Controls", "Model"), self._build_model),
+            ("loss", translate("Controls", "Loss"), self._build_loss),
+            ("reg", translate("Controls", "Regularisation"), self._build_reg),
+            ("optim", translate("Controls", "Optimisation"), self._build_optim),
+            ("features", translate("Controls", "Features"), self._build_features),
+            ("knn", translate("Controls", "kNN"), self._build_knn),
+            ("data", translate("Controls", "Data"), self._build_data),
+            ("on_change", translate("Controls", "On a change of settings"), self._build_on_change),
         ):
             box = QGroupBox(title)
             box.setObjectName(f"group_{name}")
@@ -206,8 +210,13 @@ class ControlsPanel(QWidget):
         self.sync_from_settings()
         guard_wheel(*inner.findChildren(QComboBox), *inner.findChildren(QAbstractSpinBox),
                     *inner.findChildren(QSlider))
-        # never narrower than the controls (the horizontal scroll bar is off): nothing is clipped
-        scroll.setMinimumWidth(inner.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        self._fit_width()
+        fonts.changed.connect(self._fit_width)  # a new presentation font size: new widths
+
+    def _fit_width(self, *_) -> None:
+        """Never narrower than the controls (the horizontal scroll bar is off): nothing is clipped."""
+        scroll = self.scroll
+        scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         hint = super().sizeHint()
@@ -217,15 +226,15 @@ class ControlsPanel(QWidget):
     def _register(self, widget: QWidget, name: str, tip: str | None = None) -> QWidget:
         widget.setObjectName(name)
         if tip:
-            widget.setToolTip(tip)
+            widget.setToolTip(translate("Controls", tip))
         self._inputs.append(widget)
         return widget
 
     def _combo(self, name: str, items: dict, tip: str, on_change: Callable[[str], None]) -> QComboBox:
         combo = QComboBox()
         for key, (text, item_tip) in items.items():
-            combo.addItem(text, key)
-            combo.setItemData(combo.count() - 1, item_tip, Qt.ToolTipRole)
+            combo.addItem(translate("Controls", text), key)
+            combo.setItemData(combo.count() - 1, translate("Controls", item_tip), Qt.ToolTipRole)
         self._register(combo, name, tip)
         combo.currentIndexChanged.connect(lambda _i, c=combo: on_change(c.currentData()))
         return combo
@@ -239,7 +248,7 @@ class ControlsPanel(QWidget):
         if step is not None:
             spin.setSingleStep(step)
         if suffix:
-            spin.setSuffix(suffix)
+            spin.setSuffix(translate("Controls", suffix))
         spin.setKeyboardTracking(False)  # typing "12" applies 12 once, not 1 then 12
         spin.setAlignment(Qt.AlignRight)
         pass_space_to_shortcuts(spin)  # Space still plays while a number box has the focus
@@ -248,7 +257,7 @@ class ControlsPanel(QWidget):
         return spin
 
     def _check(self, name: str, text: str, tip: str, on_change) -> QCheckBox:
-        box = QCheckBox(text)
+        box = QCheckBox(translate("Controls", text))
         self._register(box, name, tip)
         box.toggled.connect(on_change)
         return box
@@ -275,7 +284,7 @@ class ControlsPanel(QWidget):
         self.model_group = QButtonGroup(self)
         self.model_buttons: dict[str, QRadioButton] = {}
         for key, (text, tip) in MODEL_ITEMS.items():
-            radio = QRadioButton(text)
+            radio = QRadioButton(translate("Controls", text))
             self._register(radio, f"model_{key}", tip)
             radio.toggled.connect(lambda on, k=key: on and self._on_model(k))
             self.model_group.addButton(radio)
@@ -283,15 +292,18 @@ class ControlsPanel(QWidget):
             row.addWidget(radio)
         row.addStretch(1)
         form.addRow(row)
-        self.svm_variant = self._combo("svm_variant", VARIANT_ITEMS, "Which multiclass SVM loss (hover the items "
-                                       "for their formulas).", lambda v: self._apply(_loss(variant=v)))
-        form.addRow("SVM loss", self.svm_variant)
-        self.all_classes = self._check("all_classes", "sum over all classes (j = yi too)",
+        self.svm_variant = self._combo("svm_variant", VARIANT_ITEMS, QT_TRANSLATE_NOOP(
+            "Controls", "Which multiclass SVM loss (hover the items for their formulas)."),
+            lambda v: self._apply(_loss(variant=v)))
+        form.addRow(translate("Controls", "SVM loss"), self.svm_variant)
+        self.all_classes = self._check("all_classes", QT_TRANSLATE_NOOP("Controls", "sum over all classes (j = yi too)"),
                                        SWITCH_TIPS["all_classes"], lambda on: self._apply(_loss(all_classes=on)))
-        self.mean_over_classes = self._check("mean_over_classes", "mean instead of sum over classes",
+        self.mean_over_classes = self._check("mean_over_classes",
+                                             QT_TRANSLATE_NOOP("Controls", "mean instead of sum over classes"),
                                              SWITCH_TIPS["mean_over_classes"],
                                              lambda on: self._apply(_loss(mean_over_classes=on)))
-        self.squared = self._check("squared", "squared hinge  max(0, ·)²", SWITCH_TIPS["squared"],
+        self.squared = self._check("squared", QT_TRANSLATE_NOOP("Controls", "squared hinge  max(0, ·)²"),
+                                   SWITCH_TIPS["squared"],
                                    lambda on: self._apply(_loss(squared=on)))
         for box_ in (self.all_classes, self.mean_over_classes, self.squared):
             form.addRow(box_)
@@ -305,24 +317,25 @@ class ControlsPanel(QWidget):
         form = self._form(box)
         self.delta = self._log("delta", 0.01, 100, DELTA_TIP, lambda v: self._apply(_loss(delta=v)),
                                allow_zero=True)
-        self._labelled(form, "Δ margin", self.delta, DELTA_TIP)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "Δ margin"), self.delta, DELTA_TIP)
 
     def _build_reg(self, box: QGroupBox) -> None:
         form = self._form(box)
         self.reg_form = form
         self.reg_kind = self._combo("reg_kind", {k: REG_ITEMS[k] for k in REG_KINDS},
-                                    "R(W), the regulariser (hover the items for the formulas).",
+                                    QT_TRANSLATE_NOOP("Controls",
+                                                      "R(W), the regulariser (hover the items for the formulas)."),
                                     lambda v: self._apply(_reg(kind=v)))
         form.addRow("R(W)", self.reg_kind)
         self.lam = self._log("lam", 1e-4, 100, LAM_TIP, lambda v: self._apply(_reg(lam=v)), allow_zero=True)
-        self._labelled(form, "λ strength", self.lam, LAM_TIP)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "λ strength"), self.lam, LAM_TIP)
         self.beta = self._spin("beta", 0.0, 100.0, BETA_TIP, lambda v: self._apply(_reg(beta=v)), double=True,
                                step=0.1)
         self._labelled(form, "β", self.beta, BETA_TIP)
         self.max_norm = self._spin("max_norm", 0.01, 100.0, MAXNORM_TIP, lambda v: self._apply(_reg(max_norm=v)),
                                    double=True, step=0.1)
         self._labelled(form, "c", self.max_norm, MAXNORM_TIP)
-        self.reg_bias = self._check("reg_bias", "regularise the bias b too", BIAS_TIP,
+        self.reg_bias = self._check("reg_bias", QT_TRANSLATE_NOOP("Controls", "regularise the bias b too"), BIAS_TIP,
                                     lambda on: self._apply(_reg(include_bias=on)))
         form.addRow(self.reg_bias)
 
@@ -330,21 +343,22 @@ class ControlsPanel(QWidget):
         form = self._form(box)
         self.optim_form = form
         self.lr = self._log("lr", 1e-4, 10, LR_TIP, lambda v: self._apply(_train(lr=v)))
-        self._labelled(form, "α learning rate", self.lr, LR_TIP)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "α learning rate"), self.lr, LR_TIP)
 
         batch_row = QWidget()
         row = QHBoxLayout(batch_row)
         row.setContentsMargins(0, 0, 0, 0)
         self.batch_size = self._spin("batch_size", 1, max(1, len(self.data.dataset)), BATCH_TIP, self._on_batch)
-        self.batch_full = self._check("batch_full", "full (N)", FULL_TIP, self._on_batch_full)
+        self.batch_full = self._check("batch_full", QT_TRANSLATE_NOOP("Controls", "full (N)"), FULL_TIP,
+                                      self._on_batch_full)
         row.addWidget(self.batch_size, 1)
         row.addWidget(self.batch_full)
-        self._labelled(form, "batch size", batch_row, BATCH_TIP)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "batch size"), batch_row, BATCH_TIP)
 
         self.optimizer = self._combo("optimizer", {k: OPT_ITEMS[k] for k in OPTIMIZERS},
-                                     "The update rule (hover the items for the formulas).",
+                                     QT_TRANSLATE_NOOP("Controls", "The update rule (hover the items for the formulas)."),
                                      lambda v: self._apply(_opt(kind=v)))
-        form.addRow("optimiser", self.optimizer)
+        form.addRow(translate("Controls", "optimiser"), self.optimizer)
         self.momentum = self._spin("momentum", 0.0, 0.999, OPT_PARAM_TIPS["momentum"],
                                    lambda v: self._apply(_opt(momentum=v)), double=True, step=0.05, decimals=3)
         self._labelled(form, "μ", self.momentum, OPT_PARAM_TIPS["momentum"])
@@ -359,52 +373,58 @@ class ControlsPanel(QWidget):
         self._labelled(form, "β₂", self.beta2, OPT_PARAM_TIPS["beta2"])
 
         self.schedule = self._combo("schedule", {k: SCHEDULE_ITEMS[k] for k in SCHEDULES},
-                                    "How α changes with the step t (hover the items).",
+                                    QT_TRANSLATE_NOOP("Controls", "How α changes with the step t (hover the items)."),
                                     lambda v: self._apply(_sched(kind=v)))
-        form.addRow("α schedule", self.schedule)
-        self.gamma = self._spin("gamma", 0.01, 1.0, "Step decay: α_t = α · γ^⌊t / every⌋",
+        form.addRow(translate("Controls", "α schedule"), self.schedule)
+        step_tip = QT_TRANSLATE_NOOP("Controls", "Step decay: α_t = α · γ^⌊t / every⌋")
+        self.gamma = self._spin("gamma", 0.01, 1.0, step_tip,
                                 lambda v: self._apply(_sched(gamma=v)), double=True, step=0.05)
-        self._labelled(form, "γ", self.gamma, "Step decay: α_t = α · γ^⌊t / every⌋")
-        self.every = self._spin("every", 1, MAX_STEPS, "Step decay: α_t = α · γ^⌊t / every⌋",
-                                lambda v: self._apply(_sched(every=v)), step=10, suffix=" steps")
-        self._labelled(form, "every", self.every, "Step decay: α_t = α · γ^⌊t / every⌋")
-        self.decay_k = self._spin("decay_k", 0.0, 10.0, "1/t decay: α_t = α / (1 + k·t)",
+        self._labelled(form, "γ", self.gamma, step_tip)
+        self.every = self._spin("every", 1, MAX_STEPS, step_tip,
+                                lambda v: self._apply(_sched(every=v)), step=10,
+                                suffix=QT_TRANSLATE_NOOP("Controls", " steps"))
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "every"), self.every, step_tip)
+        decay_tip = QT_TRANSLATE_NOOP("Controls", "1/t decay: α_t = α / (1 + k·t)")
+        self.decay_k = self._spin("decay_k", 0.0, 10.0, decay_tip,
                                   lambda v: self._apply(_sched(k=v)), double=True, step=0.001, decimals=4)
-        self._labelled(form, "k", self.decay_k, "1/t decay: α_t = α / (1 + k·t)")
+        self._labelled(form, "k", self.decay_k, decay_tip)
 
-        self.steps = self._spin("steps", 1, MAX_STEPS, STEPS_TIP, lambda v: self._apply(_train(steps=v)), step=50)
-        self._labelled(form, "steps", self.steps, STEPS_TIP)
+        steps_tip = translate("Controls", STEPS_TIP).format(f"{MAX_STEPS:,}")
+        self.steps = self._spin("steps", 1, MAX_STEPS, steps_tip, lambda v: self._apply(_train(steps=v)), step=50)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "steps"), self.steps, steps_tip)
         self.seed = self._spin("seed", 0, 2**31 - 1, SEED_TIP, lambda v: self._apply(_train(seed=v)))
-        self._labelled(form, "seed", self.seed, SEED_TIP)
-        self.init = self._combo("init", INIT_ITEMS, "The starting W and b (step 0).",
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "seed"), self.seed, SEED_TIP)
+        self.init = self._combo("init", INIT_ITEMS, QT_TRANSLATE_NOOP("Controls", "The starting W and b (step 0)."),
                                 lambda v: self._apply(lambda s: replace(s, init=v)))
-        form.addRow("initial W", self.init)
+        form.addRow(translate("Controls", "initial W"), self.init)
 
     def _build_features(self, box: QGroupBox) -> None:
         form = self._form(box)
         self.features_form = form
         items = {k: FEATURE_ITEMS[k] for k in FEATURE_MAPS}
-        self.features = self._combo("features", items, "φ(x), the features the linear classifier sees: "
-                                    "s = W φ(x) + b (hover the items).", lambda v: self._apply(_feat(kind=v)))
+        self.features = self._combo("features", items, QT_TRANSLATE_NOOP(
+            "Controls", "φ(x), the features the linear classifier sees: s = W φ(x) + b (hover the items)."),
+            lambda v: self._apply(_feat(kind=v)))
         form.addRow("φ(x)", self.features)
         self.rbf_gamma = self._log("rbf_gamma", 0.01, 100, RBF_GAMMA_TIP, lambda v: self._apply(_feat(gamma=v)))
         self._labelled(form, "γ", self.rbf_gamma, RBF_GAMMA_TIP)
         self.rbf_components = self._spin("rbf_components", 1, 512, RBF_M_TIP,
                                          lambda v: self._apply(_feat(n_components=v)), step=8)
-        self._labelled(form, "m features", self.rbf_components, RBF_M_TIP)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "m features"), self.rbf_components, RBF_M_TIP)
 
     def _build_knn(self, box: QGroupBox) -> None:
         form = self._form(box)
         self.knn_k = self._spin("knn_k", 1, 15, K_TIP, lambda v: self._apply(_knn(k=v)))
         self._labelled(form, "k", self.knn_k, K_TIP)
-        self.knn_metric = self._combo("knn_metric", METRIC_ITEMS, "The distance between points (hover the items).",
+        self.knn_metric = self._combo("knn_metric", METRIC_ITEMS,
+                                      QT_TRANSLATE_NOOP("Controls", "The distance between points (hover the items)."),
                                       lambda v: self._apply(_knn(metric=v)))
-        form.addRow("distance", self.knn_metric)
+        form.addRow(translate("Controls", "distance"), self.knn_metric)
 
     def _build_data(self, box: QGroupBox) -> None:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 6, 8, 8)
-        hint = QLabel("New points get the checked class; names are editable.")
+        hint = QLabel(translate("Controls", "New points get the checked class; names are editable."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.class_grid_host = QWidget()
@@ -424,17 +444,18 @@ class ControlsPanel(QWidget):
         layout.addWidget(self.name_hint)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        tip = "Number of classes (2–10). Fewer classes deletes the points of the classes dropped."
+        tip = QT_TRANSLATE_NOOP("Controls", "Number of classes (2–10). Fewer classes deletes the points of the classes "
+                                            "dropped.")
         self.n_classes = self._spin("n_classes", 2, 10, tip, self._on_n_classes)
-        self._labelled(form, "classes", self.n_classes, tip)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "classes"), self.n_classes, tip)
         layout.addLayout(form)
 
     def _build_on_change(self, box: QGroupBox) -> None:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 6, 8, 8)
         self.restart_group = QButtonGroup(self)
-        self.on_change_restart = QRadioButton("restart from step 0")
-        self.on_change_continue = QRadioButton("branch from the current step")
+        self.on_change_restart = QRadioButton(translate("Controls", "restart from step 0"))
+        self.on_change_continue = QRadioButton(translate("Controls", "branch from the current step"))
         for radio, name, tip, restart in ((self.on_change_restart, "on_change_restart", RESTART_TIP, True),
                                           (self.on_change_continue, "on_change_continue", CONTINUE_TIP, False)):
             self._register(radio, name, tip)
@@ -443,8 +464,8 @@ class ControlsPanel(QWidget):
             layout.addWidget(radio)
 
     def _labelled(self, form: QFormLayout, text: str, field: QWidget, tip: str) -> None:
-        label = QLabel(text)
-        label.setToolTip(tip)
+        label = QLabel(translate("Controls", text))
+        label.setToolTip(translate("Controls", tip))
         label.setBuddy(field)
         form.addRow(label, field)
 
@@ -477,12 +498,14 @@ class ControlsPanel(QWidget):
                 f"QToolButton:checked {{ border: 3px solid #202020; background: {_tint(colour)}; }}"
             )
             key = (k + 1) % 10
-            button.setToolTip(f"New points on the plane get class {k + 1} (or press {key} on the plane).")
+            button.setToolTip(translate("Controls", "New points on the plane get class {0} (or press {1} on the "
+                                                    "plane).").format(k + 1, key))
             self._register(button, f"class_button_{k}")
             self.class_group.addButton(button, k)
             edit = QLineEdit(ds.class_names[k])
             edit.setMaxLength(40)
-            self._register(edit, f"class_name_{k}", "The class's name: unique and not empty (Enter to apply).")
+            self._register(edit, f"class_name_{k}",
+                           QT_TRANSLATE_NOOP("Controls", "The class's name: unique and not empty (Enter to apply)."))
             edit.editingFinished.connect(lambda k=k: self._on_rename(k))
             self.class_grid.addWidget(button, k, 0)
             self.class_grid.addWidget(edit, k, 1)
@@ -515,12 +538,13 @@ class ControlsPanel(QWidget):
         names[k] = new
         try:
             if not new:
-                raise DatasetError(f"class {k + 1}: a class name cannot be empty")
+                raise DatasetError(translate("Controls", "class {0}: a class name cannot be empty").format(k + 1))
             if new in ds.class_names:
-                raise DatasetError(f"“{new}” is already the name of another class; names must be unique")
+                raise DatasetError(translate("Controls", "“{0}” is already the name of another class; names must be "
+                                                         "unique").format(new))
             self.data.set_class_names(names)
         except DatasetError as err:  # keep the old names and say why
-            self.name_hint.setText(f"{err}. Kept “{ds.class_names[k]}”.")
+            self.name_hint.setText(translate("Controls", "{0}. Kept “{1}”.").format(err, ds.class_names[k]))
             self.name_hint.show()
             with _quiet([edit]):
                 edit.setText(ds.class_names[k])
@@ -551,7 +575,7 @@ class ControlsPanel(QWidget):
             self.batch_size.setRange(1, n)
             self.batch_size.setValue(min(self._batch_pref if batch is None else batch, n))
             self.batch_full.setChecked(batch is None)
-            self.batch_full.setText(f"full ({len(self.data.dataset)})")
+            self.batch_full.setText(translate("Controls", "full ({0})").format(len(self.data.dataset)))
         self.batch_size.setEnabled(batch is not None)
 
     # --- models → widgets -------------------------------------------------------------------------
@@ -607,9 +631,10 @@ class ControlsPanel(QWidget):
     def _sync_init(self) -> None:
         ds = self.data.dataset
         has = ds.W0 is not None and self.session.settings.train.features.is_identity
-        self.init.setItemText(0, "preset W" if has else "preset (none)")
-        self.init.setItemData(0, INIT_ITEMS["preset"][1] if has else "This data set has no preset W (or the features "
-                              "are not identity):\nthe run starts from a random W, as with “random”.", Qt.ToolTipRole)
+        self.init.setItemText(0, translate("Controls", "preset W") if has else translate("Controls", "preset (none)"))
+        self.init.setItemData(0, translate("Controls", INIT_ITEMS["preset"][1]) if has else translate(
+            "Controls", "This data set has no preset W (or the features are not identity):\nthe run starts from a "
+                        "random W, as with “random”."), Qt.ToolTipRole)
 
     def _update_enabled(self) -> None:
         s = self.session.settings

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,15 +36,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
 from ..models import MAX_STEPS, Playback, SessionModel
+from ..style import fonts
 from ..widgets import SciSpinBox, dice_icon, pass_space_to_shortcuts
 
 ICON = QSize(28, 28)
-KNN_NOTE = "kNN does not train: nothing to play."
-KNN_NOTE_TIP = ("k-nearest neighbours has no W and no gradient steps: the regions change at once\n"
-                "when you change k, the distance or the points.")
-STATUS_TIP = ("loss = 1/N Σ Li + λ R(W) on all N points at the current step;\n"
-              "accuracy = the share of points whose highest score is their own class.")
+translate = QCoreApplication.translate
+
+KNN_NOTE = QT_TRANSLATE_NOOP("Playback", "kNN does not train: nothing to play.")
+KNN_NOTE_TIP = QT_TRANSLATE_NOOP("Playback", "k-nearest neighbours has no W and no gradient steps: the regions change "
+                                             "at once\nwhen you change k, the distance or the points.")
+STATUS_TIP = QT_TRANSLATE_NOOP("Playback", "loss = 1/N Σ Li + λ R(W) on all N points at the current step;\n"
+                                           "accuracy = the share of points whose highest score is their own class.")
 SCRUBBER_STYLE = """
 QSlider::groove:horizontal { height: 8px; background: #d4d4d4; border-radius: 4px; }
 QSlider::sub-page:horizontal { background: #4a7fd0; border-radius: 4px; }
@@ -69,10 +74,12 @@ def status_text(session: SessionModel) -> str:
         return ""
     acc = h.train_acc[t]
     acc_text = "—" if not math.isfinite(acc) else f"{100 * acc:.0f} %"
-    text = (f"step {t} / {h.last} · loss {_num(h.loss[t])} = data {_num(h.data_loss[t])} + reg "
-            f"{_num(h.reg_loss[t])} · accuracy {acc_text}")
-    if t == h.last and h.stop_reason in ("converged", "diverged"):
-        text += f" · {h.stop_reason}"
+    text = translate("Playback", "step {0} / {1} · loss {2} = data {3} + reg {4} · accuracy {5}").format(
+        t, h.last, _num(h.loss[t]), _num(h.data_loss[t]), _num(h.reg_loss[t]), acc_text)
+    if t == h.last and h.stop_reason == "converged":
+        text += " · " + translate("Playback", "converged")
+    elif t == h.last and h.stop_reason == "diverged":
+        text += " · " + translate("Playback", "diverged")
     return text
 
 
@@ -88,19 +95,23 @@ class PlaybackBar(QWidget):
         # --- actions (shared with menus; their shortcuts work across the window) ------------------
         self.actions: dict[str, QAction] = {}
         for name, text, icon, key, tip, slot in (
-            ("first", "First", QStyle.SP_MediaSkipBackward, Qt.Key_Home, "First step (Home)", self.go_first),
-            ("step_back", "Back", QStyle.SP_MediaSeekBackward, Qt.Key_Left, "One step back (←)", self.step_back),
-            ("play", "Play", QStyle.SP_MediaPlay, Qt.Key_Space, "Play / pause (Space)", playback.toggle),
-            ("step_forward", "Forward", QStyle.SP_MediaSeekForward, Qt.Key_Right,
-             "One step forward (→); at the end it trains one more step", self.step_forward),
-            ("last", "Last", QStyle.SP_MediaSkipForward, Qt.Key_End, "Last recorded step (End)", self.go_last),
+            ("first", QT_TRANSLATE_NOOP("Playback", "First"), QStyle.SP_MediaSkipBackward, Qt.Key_Home,
+             QT_TRANSLATE_NOOP("Playback", "First step (Home)"), self.go_first),
+            ("step_back", QT_TRANSLATE_NOOP("Playback", "Back"), QStyle.SP_MediaSeekBackward, Qt.Key_Left,
+             QT_TRANSLATE_NOOP("Playback", "One step back (←)"), self.step_back),
+            ("play", QT_TRANSLATE_NOOP("Playback", "Play"), QStyle.SP_MediaPlay, Qt.Key_Space,
+             QT_TRANSLATE_NOOP("Playback", "Play / pause (Space)"), playback.toggle),
+            ("step_forward", QT_TRANSLATE_NOOP("Playback", "Forward"), QStyle.SP_MediaSeekForward, Qt.Key_Right,
+             QT_TRANSLATE_NOOP("Playback", "One step forward (→); at the end it trains one more step"), self.step_forward),
+            ("last", QT_TRANSLATE_NOOP("Playback", "Last"), QStyle.SP_MediaSkipForward, Qt.Key_End,
+             QT_TRANSLATE_NOOP("Playback", "Last recorded step (End)"), self.go_last),
         ):
-            action = QAction(style.standardIcon(icon), text, self)
+            action = QAction(style.standardIcon(icon), translate("Playback", text), self)
             action.setObjectName(f"action_{name}")
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.WindowShortcut)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+            action.setToolTip(translate("Playback", tip))
+            action.setStatusTip(translate("Playback", tip))
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
             self.actions[name] = action
@@ -119,9 +130,9 @@ class PlaybackBar(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon if name == "play" else Qt.ToolButtonIconOnly)
             self.buttons[name] = button
         play = self.buttons["play"]
-        play.setText("Pause")  # as wide as its widest text, so the scrubber does not jump on play
+        play.setText(translate("Playback", "Pause"))  # as wide as its widest text, so the scrubber does not jump
         self._play_width = play.sizeHint().width()
-        play.setText("Play")
+        play.setText(translate("Playback", "Play"))
         play.setMinimumWidth(self._play_width)
 
         self.scrubber = QSlider(Qt.Horizontal)
@@ -130,33 +141,38 @@ class PlaybackBar(QWidget):
         self.scrubber.setMinimumHeight(30)
         self.scrubber.setStyleSheet(SCRUBBER_STYLE)
         self.scrubber.setPageStep(10)
-        self.scrubber.setToolTip("Drag to any recorded step: step t shows W after t gradient updates.")
+        self.scrubber.setToolTip(translate("Playback", "Drag to any recorded step: step t shows W after t gradient "
+                                                       "updates."))
         self.scrubber.valueChanged.connect(self.session.set_step)
 
         self.speed = QSpinBox()
         self.speed.setObjectName("speed")
         self.speed.setRange(1, 240)
         self.speed.setValue(int(round(min(max(playback.speed, 1), 240))))
-        self.speed.setSuffix(" steps/s")
+        self.speed.setSuffix(translate("Playback", " steps/s"))
         self.speed.setKeyboardTracking(False)
-        self.speed.setToolTip("Playback speed, in gradient steps per second (1 … 240).")
+        self.speed.setToolTip(translate("Playback", "Playback speed, in gradient steps per second (1 … 240)."))
         self.speed.valueChanged.connect(self.playback.set_speed)
         if self.speed.value() != playback.speed:
             playback.set_speed(self.speed.value())
 
-        self.converge = self._text_button("converge", "Train until converged", QStyle.SP_DialogApplyButton,
-                                          "Keep training until the loss changes by less than tol between two "
-                                          f"steps,\n|loss_(t+1) − loss_t| < tol (at most {MAX_STEPS:,} steps), "
-                                          "and show the last step.", self.train_until_converged)
+        self.converge = self._text_button(
+            "converge", translate("Playback", "Train until converged"), QStyle.SP_DialogApplyButton,
+            translate("Playback", "Keep training until the loss changes by less than tol between two steps,\n"
+                                  "|loss_(t+1) − loss_t| < tol (at most {0} steps), and show the last step.").format(
+                f"{MAX_STEPS:,}"), self.train_until_converged)
         self.tol = SciSpinBox(1e-12, 1.0, 1e-6)
         self.tol.setObjectName("tol")
-        self.tol.setToolTip("tol: training stops when |loss_(t+1) − loss_t| < tol (arrows: ×10 or ÷10).")
+        self.tol.setToolTip(translate("Playback", "tol: training stops when |loss_(t+1) − loss_t| < tol (arrows: ×10 "
+                                                  "or ÷10)."))
         tol_label = QLabel("tol")
         tol_label.setBuddy(self.tol)
-        self.reset = self._text_button("reset", "Reset", QStyle.SP_BrowserReload,
-                                       "Retrain from step 0 with the initial W and go to step 0.", self.reset_run)
-        self.randomize = self._text_button("randomize", "Randomise W", dice_icon(20),
-                                           "A new random starting W (new seed) and retrain from it.",
+        self.reset = self._text_button("reset", translate("Playback", "Reset"), QStyle.SP_BrowserReload,
+                                       translate("Playback", "Retrain from step 0 with the initial W and go to step 0."),
+                                       self.reset_run)
+        self.randomize = self._text_button("randomize", translate("Playback", "Randomise W"), dice_icon(20),
+                                           translate("Playback", "A new random starting W (new seed) and retrain from "
+                                                                 "it."),
                                            self.randomize_w)
 
         self.status = QLabel()
@@ -209,12 +225,27 @@ class PlaybackBar(QWidget):
         # two stages — first Reset and Randomise W go icon-only, then every labelled button and
         # the status line wraps — so it never forces the docks narrower. Tooltips keep the words.
         self._density = 0
+        self._measure()
+        fonts.changed.connect(self._measure)  # a new presentation font size: new widths
+        i18n.notifier.changed.connect(self._on_language)  # new words, new widths
+
+    def _measure(self, *_) -> None:
+        """The width the bar needs at each density, for the current font."""
+        play = self.buttons["play"]
+        text, shape = play.text(), play.toolButtonStyle()
+        play.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        play.setText(translate("Playback", "Pause"))
+        self._play_width = play.sizeHint().width()
+        play.setText(text)
+        play.setToolButtonStyle(shape)
         self._widths = []
         for density in (0, 1, 2):
             self._set_density(density)
             self._widths.append(self._layout_min_width())
         self.setMinimumWidth(self._widths[-1])
-        self._set_density(0)
+        width = self.width()
+        self._set_density(next((d for d, need in enumerate(self._widths) if width >= need), 2)
+                          if self.isVisible() else 0)
 
     def _layout_min_width(self) -> int:
         for container in (self.transport, self.tools):
@@ -237,7 +268,7 @@ class PlaybackBar(QWidget):
         for button in (self.buttons["play"], self.converge):
             button.setToolButtonStyle(icon if density >= 2 else text)
         self.buttons["play"].setMinimumWidth(0 if density >= 2 else self._play_width)
-        self.speed.setSuffix(" /s" if density >= 2 else " steps/s")
+        self.speed.setSuffix(" /s" if density >= 2 else translate("Playback", " steps/s"))
         self.status.setWordWrap(density >= 2)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -285,8 +316,9 @@ class PlaybackBar(QWidget):
         h = self.session.history
         if h is not None and h.stop_reason != "converged" and h.stop_reason != "diverged":
             self.session.message.emit(
-                "warning", f"Stopped after {h.last:,} steps: the loss still changes by more than tol = "
-                           f"{self.tol.value():g} per step. Try a smaller learning rate or a larger tol.")
+                "warning", translate("Playback", "Stopped after {0} steps: the loss still changes by more than tol = "
+                                                 "{1} per step. Try a smaller learning rate or a larger tol.").format(
+                    f"{h.last:,}", f"{self.tol.value():g}"))
 
     def reset_run(self) -> None:
         self.playback.pause()
@@ -321,15 +353,22 @@ class PlaybackBar(QWidget):
                 self.scrubber.setValue(t)
         if self.session.history is None:
             knn = self.session.settings.model == "knn"
-            self.status.setText(KNN_NOTE if knn else "Nothing to play: no training run.")
-            self.status.setToolTip(KNN_NOTE_TIP if knn else "")
+            self.status.setText(translate("Playback", KNN_NOTE) if knn else
+                                translate("Playback", "Nothing to play: no training run."))
+            self.status.setToolTip(translate("Playback", KNN_NOTE_TIP) if knn else "")
         else:
             self.status.setText(status_text(self.session))
-            self.status.setToolTip(STATUS_TIP)
+            self.status.setToolTip(translate("Playback", STATUS_TIP))
+
+    def _on_language(self, *_) -> None:
+        """Texts made here (the status line, Play / Pause) in the new language; new widths."""
+        self._on_playing(self.playback.playing)
+        self._on_step(self.session.step)
+        self._measure()
 
     def _on_playing(self, playing: bool) -> None:
         action = self.actions["play"]
-        action.setText("Pause" if playing else "Play")
+        action.setText(translate("Playback", "Pause") if playing else translate("Playback", "Play"))
         action.setIcon(self.style().standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
 
     def _on_speed(self, speed: float) -> None:

@@ -14,13 +14,17 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QListView, QVBoxLayout, QWidget
 
 from linviz.engine.training import History, TrainConfig
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..models import SessionModel
+from ..style import font as scaled_font
+
+translate = QCoreApplication.translate
 
 HISTORY_ROLE = Qt.ItemDataRole.UserRole
 """The row's History."""
@@ -29,32 +33,40 @@ CURRENT_MARK = "▶ "
 CURRENT_BACKGROUND = "#FFF3C4"
 
 LABELS = {
-    "loss.kind": "loss", "loss.variant": "SVM", "loss.delta": "Δ", "loss.all_classes": "j = yᵢ summed",
-    "loss.mean_over_classes": "mean over classes", "loss.squared": "squared hinge",
-    "reg.kind": "R(W)", "reg.lam": "λ", "reg.beta": "β", "reg.max_norm": "max-norm c",
-    "reg.include_bias": "regularise b",
-    "optimizer.kind": "optimiser", "optimizer.momentum": "μ", "optimizer.rho": "ρ", "optimizer.beta1": "β₁",
-    "optimizer.beta2": "β₂", "optimizer.eps": "ε",
-    "schedule.kind": "lr schedule", "schedule.gamma": "γ", "schedule.every": "every", "schedule.k": "decay k",
-    "features.kind": "features", "features.n_components": "features m", "features.gamma": "features γ",
-    "features.seed": "features seed",
-    "lr": "lr", "batch_size": "batch", "tol": "tol", "seed": "seed",
+    "loss.kind": QT_TRANSLATE_NOOP("Branches", "loss"), "loss.variant": "SVM", "loss.delta": "Δ",
+    "loss.all_classes": QT_TRANSLATE_NOOP("Branches", "j = yᵢ summed"),
+    "loss.mean_over_classes": QT_TRANSLATE_NOOP("Branches", "mean over classes"),
+    "loss.squared": QT_TRANSLATE_NOOP("Branches", "squared hinge"),
+    "reg.kind": "R(W)", "reg.lam": "λ", "reg.beta": "β", "reg.max_norm": QT_TRANSLATE_NOOP("Branches", "max-norm c"),
+    "reg.include_bias": QT_TRANSLATE_NOOP("Branches", "regularise b"),
+    "optimizer.kind": QT_TRANSLATE_NOOP("Branches", "optimiser"), "optimizer.momentum": "μ", "optimizer.rho": "ρ",
+    "optimizer.beta1": "β₁", "optimizer.beta2": "β₂", "optimizer.eps": "ε",
+    "schedule.kind": QT_TRANSLATE_NOOP("Branches", "lr schedule"), "schedule.gamma": "γ",
+    "schedule.every": QT_TRANSLATE_NOOP("Branches", "every"), "schedule.k": QT_TRANSLATE_NOOP("Branches", "decay k"),
+    "features.kind": QT_TRANSLATE_NOOP("Branches", "features"),
+    "features.n_components": QT_TRANSLATE_NOOP("Branches", "features m"),
+    "features.gamma": QT_TRANSLATE_NOOP("Branches", "features γ"),
+    "features.seed": QT_TRANSLATE_NOOP("Branches", "features seed"),
+    "lr": QT_TRANSLATE_NOOP("Branches", "lr"), "batch_size": QT_TRANSLATE_NOOP("Branches", "batch"),
+    "tol": "tol", "seed": QT_TRANSLATE_NOOP("Branches", "seed"),
 }  # fmt: skip
-"""How a TrainConfig field is named in a row ("λ 0.1 → 1"); ``steps`` is left out (playing on grows it)."""
-NAMES = {"svm": "SVM", "softmax": "Softmax", "ww": "Weston–Watkins", "ova": "one-vs-all", "l2": "L2",
-         "half-l2": "½L2", "l1": "L1", "none": "none", "sgd": "SGD", "adam": "Adam"}  # fmt: skip
+"""How a TrainConfig field is named in a row ("λ 0.1 → 1"); ``steps`` is left out (playing on grows it).
+English, translated where a row is drawn."""
+NAMES = {"svm": "SVM", "softmax": "Softmax", "ww": "Weston–Watkins", "ova": QT_TRANSLATE_NOOP("Branches", "one-vs-all"),
+         "l2": "L2", "half-l2": "½L2", "l1": "L1", "none": QT_TRANSLATE_NOOP("Branches", "none"), "sgd": "SGD",
+         "adam": "Adam"}  # fmt: skip
 
 
 # --- what a row says ------------------------------------------------------------------------------
 def format_value(path: str, v) -> str:
     """A setting's value as a row shows it."""
     if v is None:
-        return "full" if path == "batch_size" else "none"
+        return translate("Branches", "full") if path == "batch_size" else translate("Branches", "none")
     if isinstance(v, bool):
-        return "on" if v else "off"
+        return translate("Branches", "on") if v else translate("Branches", "off")
     if isinstance(v, float):
         return f"{v:g}"
-    return NAMES.get(v, str(v)) if isinstance(v, str) else str(v)
+    return translate("Branches", NAMES.get(v, str(v))) if isinstance(v, str) else str(v)
 
 
 def _flat(cfg, prefix: str = "") -> dict:
@@ -72,7 +84,7 @@ def _flat(cfg, prefix: str = "") -> dict:
 def config_changes(old: TrainConfig, new: TrainConfig) -> list[str]:
     """["λ 0.1 → 1", "lr 0.1 → 0.5", …]: the settings that differ (``steps`` aside)."""
     a, b = _flat(old), _flat(new)
-    return [f"{LABELS.get(k, k)} {format_value(k, a[k])} → {format_value(k, b[k])}"
+    return [f"{translate('Branches', LABELS.get(k, k))} {format_value(k, a[k])} → {format_value(k, b[k])}"
             for k in a if k != "steps" and a[k] != b.get(k)]  # fmt: skip
 
 
@@ -84,7 +96,8 @@ def edits(parent: History, h: History) -> list[str]:
     w, b = not np.array_equal(parent.W[k], h.W[k]), not np.array_equal(parent.b[k], h.b[k])
     if not (w or b):
         return []
-    return ["edited W and b" if w and b else "edited W" if w else "edited b"]
+    return [translate("Branches", "edited W and b") if w and b else
+            translate("Branches", "edited W") if w else translate("Branches", "edited b")]
 
 
 def parent_index(branches: list[History], h: History) -> int | None:
@@ -106,7 +119,9 @@ def parent_index(branches: list[History], h: History) -> int | None:
 
 def short_name(branches: list[History], i: int) -> str:
     """"run 1" for a first run, "branch 3" for a branch."""
-    return f"{'run' if branches[i].parent is None else 'branch'} {i + 1}"
+    if branches[i].parent is None:
+        return translate("Branches", "run {0}").format(i + 1)
+    return translate("Branches", "branch {0}").format(i + 1)
 
 
 def run_name(branches: list[History], i: int) -> str:
@@ -115,8 +130,10 @@ def run_name(branches: list[History], i: int) -> str:
     if h.parent is None:
         return short_name(branches, i)
     p = parent_index(branches, h)
-    origin = f" of {short_name(branches, p)}" if p is not None and p != i else ""
-    return f"branch {i + 1} from step {h.branch_step}{origin}"
+    if p is not None and p != i:
+        return translate("Branches", "branch {0} from step {1} of {2}").format(i + 1, h.branch_step,
+                                                                               short_name(branches, p))
+    return translate("Branches", "branch {0} from step {1}").format(i + 1, h.branch_step)
 
 
 def run_details(branches: list[History], i: int) -> list[str]:
@@ -124,15 +141,21 @@ def run_details(branches: list[History], i: int) -> list[str]:
     h = branches[i]
     if h.parent is None:
         cfg = h.config
-        return [format_value("", cfg.loss.kind), f"λ {cfg.reg.lam:g}", f"lr {cfg.lr:g}",
-                f"batch {format_value('batch_size', cfg.batch_size)}"]  # fmt: skip
-    return config_changes(h.parent.config, h.config) + edits(h.parent, h) or ["same settings"]
+        return [format_value("", cfg.loss.kind), f"λ {cfg.reg.lam:g}",
+                translate("Branches", "lr {0}").format(f"{cfg.lr:g}"),
+                translate("Branches", "batch {0}").format(format_value("batch_size", cfg.batch_size))]  # fmt: skip
+    return config_changes(h.parent.config, h.config) + edits(h.parent, h) or [translate("Branches", "same settings")]
 
 
 def run_figures(h: History) -> str:
     """"300 steps · final loss 0.532" (and why it stopped, when not for the step count)."""
-    text = f"{h.last} steps · final loss {h.loss[h.last]:.4g}" if len(h) else "no steps"
-    return text + (f" · {h.stop_reason}" if h.stop_reason in ("converged", "diverged") else "")
+    text = translate("Branches", "{0} steps · final loss {1}").format(h.last, f"{h.loss[h.last]:.4g}") if len(h) \
+        else translate("Branches", "no steps")
+    if h.stop_reason == "converged":
+        text += " · " + translate("Branches", "converged")
+    elif h.stop_reason == "diverged":
+        text += " · " + translate("Branches", "diverged")
+    return text
 
 
 # --- switching runs -----------------------------------------------------------------------------------
@@ -186,7 +209,8 @@ class BranchesModel(QAbstractListModel):
             mark = CURRENT_MARK if current else ""
             return f"{mark}{run_name(self._runs, i)}\n{' · '.join(run_details(self._runs, i))}\n{run_figures(h)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Show this run (the step stays where it is)." + ("\nThis run is shown now." if current else "")
+            return translate("Branches", "Show this run (the step stays where it is).") + (
+                "\n" + translate("Branches", "This run is shown now.") if current else "")
         if role == Qt.ItemDataRole.FontRole and current:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole and current:
@@ -213,14 +237,14 @@ class BranchesPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setSpacing(3)
         self.view.setAlternatingRowColors(True)
-        font = QFont(self.font())
-        font.setPointSize(FONT_PT)
+        font = scaled_font(FONT_PT, base=self.font())
         self.view.setFont(font)
-        self.note = QLabel("kNN does not train: there are no runs to compare.")
+        self.note = QLabel(translate("Branches", "kNN does not train: there are no runs to compare."))
         self.note.setObjectName("branchesNote")
         self.note.setWordWrap(True)
         self.note.setFont(font)
-        hint = QLabel("Rewind, choose “branch from the current step” and change a setting: the run branches there.")
+        hint = QLabel(translate("Branches", "Rewind, choose “branch from the current step” and change a setting: "
+                                            "the run branches there."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #444;")
         hint.setFont(font)
@@ -268,7 +292,7 @@ def install(window) -> QDockWidget:
     if existing is not None:
         return existing
     panel = BranchesPanel(window.session)
-    dock = QDockWidget("Runs", window)
+    dock = QDockWidget(translate("Branches", "Runs"), window)
     dock.setObjectName("dock_BranchesPanel")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -279,8 +303,9 @@ def install(window) -> QDockWidget:
         anchor.raise_()
     if isinstance(docks, dict):
         docks["branches"] = dock
-    menu = next((a.menu() for a in window.menuBar().actions()
-                 if a.menu() is not None and a.text().replace("&", "") == "View"), None)  # fmt: skip
+    from .. import i18n
+
+    menu = i18n.find_menu(window, "view_menu", "&View")
     if menu is not None:
         menu.addAction(dock.toggleViewAction())
     return dock

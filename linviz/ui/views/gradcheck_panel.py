@@ -20,13 +20,18 @@ from __future__ import annotations
 
 import numpy as np
 from linviz.ui.widgets import on_screen
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 from threadpoolctl import threadpool_limits
 
 from linviz.engine.gradcheck import GradCheck, check_objective, relative_error
 from linviz.engine.landscape import param_name
+
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 RIGHT = 1e-7
 """Below this the analytic gradient is certainly right (CS231n's rule of thumb)."""
@@ -42,7 +47,8 @@ WARN_BACKGROUND = "#FFE9C7"
 class GradCheckModel(QAbstractTableModel):
     """Rows: W[1,1] … W[C,D], b[1] … b[C]. Columns: parameter, analytic, numerical, relative error."""
 
-    HEADERS = ("parameter", "analytic ∂L/∂θ", "numerical ∂L/∂θ", "relative error")
+    HEADERS = (QT_TRANSLATE_NOOP("GradCheck", "parameter"), QT_TRANSLATE_NOOP("GradCheck", "analytic ∂L/∂θ"),
+               QT_TRANSLATE_NOOP("GradCheck", "numerical ∂L/∂θ"), QT_TRANSLATE_NOOP("GradCheck", "relative error"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -79,7 +85,7 @@ class GradCheckModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("GradCheck", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -90,7 +96,7 @@ class GradCheckModel(QAbstractTableModel):
             if c == 0:
                 return self.names[r]
             if c == 3:
-                return "both ≈ 0" if self.both_zero[r] else f"{self.errors[r]:.1e}"
+                return translate("GradCheck", "both ≈ 0") if self.both_zero[r] else f"{self.errors[r]:.1e}"
             return f"{(self.analytic, self.numeric)[c - 1][r]:+.7g}"
         if role == Qt.ItemDataRole.UserRole:  # the raw number, for tests and sorting
             return (self.names[r], float(self.analytic[r]), float(self.numeric[r]), float(self.errors[r]))[c]
@@ -102,23 +108,30 @@ class GradCheckModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and c == 3:
             tip = f"|a − n| / max(|a| + |n|, 1e-6) = {self.errors[r]:.2e}"
             if self.both_zero[r]:
-                tip += (f"\nBoth gradients are 0 within round-off (|·| ≤ {self.round_off:.0e}): "
-                        "the error is the finite difference's noise, not a wrong gradient.")
+                tip += "\n" + translate("GradCheck", "Both gradients are 0 within round-off (|·| ≤ {0}): the error is "
+                                                     "the finite difference's noise, not a wrong gradient.").format(
+                    f"{self.round_off:.0e}")
             return tip
         return None
 
 
 def summary_text(max_error: float, loss_kind: str, zero_names=()) -> tuple[str, str]:
     """(text, level) of the line under the table; level "ok" or "warning"."""
-    left_out = (f" ({', '.join(zero_names)}: both 0 within round-off, left out.)" if zero_names else "")
+    left_out = (" " + translate("GradCheck", "({0}: both 0 within round-off, left out.)").format(", ".join(zero_names))
+                if zero_names else "")
     if max_error < WARN:
-        extra = "" if max_error < RIGHT else " (a little above 1e-7: round-off, or a margin near a kink of max(0, ·))"
-        return f"max relative error {max_error:.0e} — the analytic gradient is right{extra}.{left_out}", "ok"
-    kink = ("An SVM margin s_j − s_yi + Δ within h = 1e-5 of 0 sits on the kink of max(0, ·): the "
-            "loss has no derivative there and the centred difference straddles the corner. Step on and "
-            "check again; if it stays high, the gradient is wrong.") if loss_kind == "svm" else \
-        "Softmax is smooth, so this points to a wrong gradient (or a step of h = 1e-5 far too coarse)."
-    return f"⚠ max relative error {max_error:.0e}, above 1e-4. {kink}{left_out}", "warning"
+        extra = "" if max_error < RIGHT else " " + translate(
+            "GradCheck", "(a little above 1e-7: round-off, or a margin near a kink of max(0, ·))")
+        return translate("GradCheck", "max relative error {0} — the analytic gradient is right{1}.{2}").format(
+            f"{max_error:.0e}", extra, left_out), "ok"
+    kink = translate("GradCheck", "An SVM margin s_j − s_yi + Δ within h = 1e-5 of 0 sits on the kink of max(0, ·): "
+                                  "the loss has no derivative there and the centred difference straddles the corner. "
+                                  "Step on and check again; if it stays high, the gradient is wrong.") \
+        if loss_kind == "svm" else \
+        translate("GradCheck", "Softmax is smooth, so this points to a wrong gradient (or a step of h = 1e-5 far too "
+                               "coarse).")
+    return translate("GradCheck", "⚠ max relative error {0}, above 1e-4. {1}{2}").format(
+        f"{max_error:.0e}", kink, left_out), "warning"
 
 
 class GradCheckPanel(QWidget):
@@ -148,8 +161,8 @@ class GradCheckPanel(QWidget):
         self.table.setFont(mono)
         self.summary = QLabel(objectName="gradcheck_summary")
         self.summary.setWordWrap(True)
-        self.check_button = QPushButton("Check now", objectName="gradcheck_now")
-        self.check_button.setToolTip("Recompute the numerical gradient at the current step")
+        self.check_button = QPushButton(translate("GradCheck", "Check now"), objectName="gradcheck_now")
+        self.check_button.setToolTip(translate("GradCheck", "Recompute the numerical gradient at the current step"))
         self.check_button.clicked.connect(self.check_now)
         self.heading = QLabel(objectName="gradcheck_heading")
         self.heading.setWordWrap(True)
@@ -170,6 +183,7 @@ class GradCheckPanel(QWidget):
         session.history_changed.connect(self._stale)
         session.settings_changed.connect(self._stale)
         session.data.changed.connect(self._stale)
+        i18n.notifier.changed.connect(self._stale)  # the heading and summary in the new language
         self.check_now()
 
     def _stale(self, *_args) -> None:
@@ -198,7 +212,7 @@ class GradCheckPanel(QWidget):
         session = self.session
         hist, ds, t = session.history, session.data.dataset, session.step
         if not session.settings.is_linear or hist is None:
-            self._note("kNN has no parameters and no gradient to check.")
+            self._note(translate("GradCheck", "kNN has no parameters and no gradient to check."))
             return
         if hist.n_classes != ds.n_classes or hist.n_train != len(ds):
             self._dirty = True  # the session is retraining on the new points
@@ -222,8 +236,8 @@ class GradCheckPanel(QWidget):
         self.summary.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.summary.setProperty("level", level)
         self.summary.setText(text)
-        self.heading.setText(f"Step {t}: ∂loss/∂θ recorded in training against centred differences "
-                             f"(f(θ + h) − f(θ − h)) / 2h, h = 1e-5.")
+        self.heading.setText(translate("GradCheck", "Step {0}: ∂loss/∂θ recorded in training against centred "
+                                                    "differences (f(θ + h) − f(θ − h)) / 2h, h = 1e-5.").format(t))
 
     def _note(self, text: str) -> None:
         self.result, self.max_error, self.checked_step = None, float("nan"), None

@@ -10,25 +10,29 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
 from ..models import SessionModel
+from ..style import font as scaled_font, label_style
 from .params_table import format_number, number_font
 
 CURVES = {
     # name: (label, colour, Qt pen style, width)
-    "loss": ("total", "#000000", Qt.PenStyle.SolidLine, 3.0),
-    "data_loss": ("data", "#0072B2", Qt.PenStyle.DashLine, 2.5),
+    "loss": (QT_TRANSLATE_NOOP("LossCurve", "total"), "#000000", Qt.PenStyle.SolidLine, 3.0),
+    "data_loss": (QT_TRANSLATE_NOOP("LossCurve", "data"), "#0072B2", Qt.PenStyle.DashLine, 2.5),
     "reg_loss": ("λR(W)", "#D55E00", Qt.PenStyle.DashDotLine, 2.5),
 }
 """The three loss curves: Okabe–Ito colours and three line styles, so neither alone tells them apart."""
-ACC_STYLE = ("accuracy", "#009E73", Qt.PenStyle.DotLine, 3.0)
+ACC_STYLE = (QT_TRANSLATE_NOOP("LossCurve", "accuracy"), "#009E73", Qt.PenStyle.DotLine, 3.0)
+translate = QCoreApplication.translate
 BRANCH_PEN = dict(color="#9A9A9A", width=1.5, style=Qt.PenStyle.DashLine)
 MAX_BRANCHES = 8
 TICK_PT = 13
-LABEL_PT = "14pt"
+LABEL_PT = 14
 
 
 def _pen(colour, style, width):
@@ -147,14 +151,15 @@ class LossCurveView(QWidget):
         self.acc_viewbox.enableAutoRange(y=False)
         self.viewbox.sigResized.connect(self._sync_acc_geometry)
 
-        tick_font = QFont(self.font())
-        tick_font.setPointSize(TICK_PT)
-        for name, text, units in (("bottom", "step", None), ("left", "loss", None), ("right", "accuracy", "%")):
+        tick_font = scaled_font(TICK_PT)
+        for name, text, units in (("bottom", translate("LossCurve", "step"), None),
+                                  ("left", translate("LossCurve", "loss"), None),
+                                  ("right", translate("LossCurve", "accuracy"), "%")):
             axis = item.getAxis(name)
             axis.setTickFont(tick_font)
             axis.setTextPen("k")
-            axis.setLabel(text, units=units, **{"font-size": LABEL_PT, "color": "#000"})
-        item.getAxis("right").setLabel("accuracy (%)", **{"font-size": LABEL_PT, "color": ACC_STYLE[1]})
+            axis.setLabel(text, units=units, **label_style(LABEL_PT))
+        item.getAxis("right").setLabel(translate("LossCurve", "accuracy (%)"), **label_style(LABEL_PT, ACC_STYLE[1]))
         item.getAxis("right").enableAutoSIPrefix(False)
         item.getAxis("left").enableAutoSIPrefix(False)
         item.getAxis("bottom").enableAutoSIPrefix(False)
@@ -162,11 +167,12 @@ class LossCurveView(QWidget):
         self.branch_curves: list[pg.PlotDataItem] = []
         self.curves: dict[str, pg.PlotDataItem] = {}
         for key, (label, colour, style, width) in CURVES.items():
-            curve = pg.PlotDataItem(pen=_pen(colour, style, width), name=label)
+            curve = pg.PlotDataItem(pen=_pen(colour, style, width), name=translate("LossCurve", label))
             curve.setZValue(10 if key == "loss" else 5)
             item.addItem(curve)
             self.curves[key] = curve
-        self.acc_curve = pg.PlotDataItem(pen=_pen(ACC_STYLE[1], ACC_STYLE[2], ACC_STYLE[3]), name="accuracy")
+        self.acc_curve = pg.PlotDataItem(pen=_pen(ACC_STYLE[1], ACC_STYLE[2], ACC_STYLE[3]),
+                                         name=translate("LossCurve", "accuracy"))
         self.acc_viewbox.addItem(self.acc_curve)
         # Curves (wide, dashed, antialiased) and grid lines cost ~10–20 ms each to stroke; the
         # cursor moves 60 times a second across all of them, so they paint once into a cache.
@@ -186,10 +192,9 @@ class LossCurveView(QWidget):
         self.cursor.sigPositionChangeFinished.connect(lambda line: line.setValue(self.session.step))
         item.addItem(self.cursor, ignoreBounds=True)
 
-        big = QFont(self.font())
-        big.setPointSize(14)
-        big.setBold(True)
-        self.knn_text = pg.TextItem("kNN does not train: there is no loss to plot.", color="#555", anchor=(0.5, 0.5))
+        big = scaled_font(14, bold=True)
+        self.knn_text = pg.TextItem(translate("LossCurve", "kNN does not train: there is no loss to plot."),
+                                    color="#555", anchor=(0.5, 0.5))
         self.knn_text.setFont(big)
         self.knn_text.setVisible(False)
         item.addItem(self.knn_text, ignoreBounds=True)
@@ -207,7 +212,7 @@ class LossCurveView(QWidget):
         for r, (key, label, colour, style, width) in enumerate(rows, start=1):
             sw = QLabel()
             sw.setPixmap(_swatch(colour, style, width))
-            name = QLabel(label)
+            name = QLabel(translate("LossCurve", label))
             value = QLabel()
             value.setFont(nfont)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -217,10 +222,10 @@ class LossCurveView(QWidget):
             side.addWidget(name, r, 1)
             side.addWidget(value, r, 2)
             self.readouts[key] = value
-        self.log_check = QCheckBox("log scale")
+        self.log_check = QCheckBox(translate("LossCurve", "log scale"))
         self.log_check.setObjectName("logScale")
-        self.log_check.setToolTip("Loss on a logarithmic axis (losses span orders of magnitude). "
-                                  "A loss of exactly 0 sits at the bottom.")
+        self.log_check.setToolTip(translate("LossCurve", "Loss on a logarithmic axis (losses span orders of magnitude). "
+                                                         "A loss of exactly 0 sits at the bottom."))
         self.log_check.toggled.connect(self.set_log_scale)
         side.addWidget(self.log_check, len(rows) + 1, 0, 1, 3)
         side.setRowStretch(len(rows) + 2, 1)
@@ -236,6 +241,7 @@ class LossCurveView(QWidget):
 
         session.history_changed.connect(self._on_history)
         session.step_changed.connect(self._on_step)
+        i18n.notifier.changed.connect(self._on_step)  # the step readout in the new language
         self._on_history()
 
     # --- geometry --------------------------------------------------------------------
@@ -336,7 +342,7 @@ class LossCurveView(QWidget):
                 label.setText("")
             return
         self.cursor.setValue(t)
-        self.step_readout.setText(f"step <b>{t}</b> of {h.last}")
+        self.step_readout.setText(translate("LossCurve", "step <b>{0}</b> of {1}").format(t, h.last))
         for key in CURVES:
             self.readouts[key].setText(format_number(getattr(h, key)[t], 4))
         acc = h.train_acc[t]

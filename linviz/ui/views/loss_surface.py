@@ -27,8 +27,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,21 +45,34 @@ from linviz.ui.widgets import on_screen
 from linviz.engine import landscape
 from linviz.engine.landscape import Slice, Surface, unflatten
 
-from ..style import BASE_FONT_PT
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
+from ..style import BASE_FONT_PT, css_pt, label_style
+from ..style import font as scaled_font
+
+translate = QCoreApplication.translate
 
 SLICE_CHOICES = (
-    ("params", "two parameters"),
-    ("random", "two random directions"),
-    ("pca", "principal directions of the path"),
+    ("params", QT_TRANSLATE_NOOP("LossSurface", "two parameters")),
+    ("random", QT_TRANSLATE_NOOP("LossSurface", "two random directions")),
+    ("pca", QT_TRANSLATE_NOOP("LossSurface", "principal directions of the path")),
 )
 COMPONENT_CHOICES = (
-    ("total", "total loss (data + λR)"),
-    ("data", "data loss"),
-    ("reg", "regularisation λR"),
+    ("total", QT_TRANSLATE_NOOP("LossSurface", "total loss (data + λR)")),
+    ("data", QT_TRANSLATE_NOOP("LossSurface", "data loss")),
+    ("reg", QT_TRANSLATE_NOOP("LossSurface", "regularisation λR")),
 )
-COMPONENT_LABELS = {"total": "total loss", "data": "data loss", "reg": "λ R(W)"}
-KNN_NOTE = "kNN has no parameters to descend: it keeps the points and lets the k nearest vote. " \
-           "Pick SVM or Softmax to see a loss surface."
+COMPONENT_LABELS = {"total": QT_TRANSLATE_NOOP("LossSurface", "total loss"),
+                    "data": QT_TRANSLATE_NOOP("LossSurface", "data loss"), "reg": "λ R(W)"}
+KNN_NOTE = QT_TRANSLATE_NOOP("LossSurface", "kNN has no parameters to descend: it keeps the points and lets the k "
+                                            "nearest vote. Pick SVM or Softmax to see a loss surface.")
+
+
+def axis_text(label: str) -> str:
+    """An engine slice label ("w1[2]", "direction 1", "PC 1 (80 %)") as the axis shows it."""
+    if label.startswith("direction "):
+        return translate("LossSurface", "direction {0}").format(label.removeprefix("direction "))
+    return label
 PATH_COLOUR = "#FFFFFF"
 PATH_OUTLINE = "#000000"
 MARKER_COLOUR = "#FF2D55"
@@ -76,8 +88,7 @@ def history_path(hist) -> np.ndarray:
 
 def style_plot(plot: pg.PlotItem, font_pt: int = BASE_FONT_PT) -> None:
     """Projector-sized tick fonts on the left and bottom axes."""
-    font = QFont()
-    font.setPointSize(font_pt)
+    font = scaled_font(font_pt)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setTickFont(font)
@@ -89,7 +100,7 @@ def set_axis_label(plot_or_axis, side: str | None, text: str, font_pt: int = BAS
     """Label an axis in a projector-sized font (skipped when unchanged: relabelling relayouts)."""
     axis = plot_or_axis.getAxis(side) if side else plot_or_axis
     if axis.labelText != text or not axis.label.isVisible():
-        axis.setLabel(text, **{"font-size": f"{font_pt}pt", "color": "#000"})
+        axis.setLabel(text, **label_style(font_pt))
 
 
 def image_rect(xs: np.ndarray, ys: np.ndarray) -> QRectF:
@@ -163,17 +174,20 @@ def opengl_status() -> tuple[bool, str]:
     try:
         import pyqtgraph.opengl  # noqa: F401
     except Exception as err:  # ImportError, or PyOpenGL failing to find a GL library
-        return False, f"3D needs PyOpenGL, which is not available here ({type(err).__name__}: {err})."
+        return False, translate("LossSurface", "3D needs PyOpenGL, which is not available here ({0}).").format(
+            f"{type(err).__name__}: {err}")
     from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
     app = QGuiApplication.instance()
     platform = app.platformName() if app is not None else ""
     if platform in ("offscreen", "minimal", "vnc", ""):
-        return False, f"3D needs OpenGL, which the “{platform or 'no'}” display platform does not provide."
+        return False, translate("LossSurface", "3D needs OpenGL, which the “{0}” display platform does not "
+                                               "provide.").format(platform or "no")
     try:
         context = QOpenGLContext()
         if not context.create():
-            return False, "3D needs OpenGL, but no OpenGL context could be created on this display."
+            return False, translate("LossSurface", "3D needs OpenGL, but no OpenGL context could be created on this "
+                                                   "display.")
         surface = QOffscreenSurface()
         surface.setFormat(context.format())
         surface.create()
@@ -182,9 +196,10 @@ def opengl_status() -> tuple[bool, str]:
             context.doneCurrent()
         surface.destroy()
         if not ok:
-            return False, "3D needs OpenGL, but the OpenGL context could not be made current."
+            return False, translate("LossSurface", "3D needs OpenGL, but the OpenGL context could not be made "
+                                                   "current.")
     except Exception as err:
-        return False, f"3D needs OpenGL, which failed here ({err})."
+        return False, translate("LossSurface", "3D needs OpenGL, which failed here ({0}).").format(err)
     return True, ""
 
 
@@ -242,34 +257,37 @@ class LossSurfaceView(QWidget):
         session.settings_changed.connect(self.schedule)
         session.data.changed.connect(self.schedule)
         session.step_changed.connect(self._on_step)
+        i18n.notifier.changed.connect(self.schedule)  # the caption and axis labels in the new language
         self.recompute()
 
     # --- construction ----------------------------------------------------------------------
     def _build(self) -> None:
         self.slice_kind = QComboBox(objectName="slice_kind")
         for key, text in SLICE_CHOICES:
-            self.slice_kind.addItem(text, key)
-        self.slice_kind.setToolTip("Which 2D slice of parameter space to show")
+            self.slice_kind.addItem(translate("LossSurface", text), key)
+        self.slice_kind.setToolTip(translate("LossSurface", "Which 2D slice of parameter space to show"))
         self.param_a = QComboBox(objectName="slice_param_a")
         self.param_b = QComboBox(objectName="slice_param_b")
-        for combo, what in ((self.param_a, "horizontal"), (self.param_b, "vertical")):
-            combo.setToolTip(f"The parameter on the {what} axis")
+        self.param_a.setToolTip(translate("LossSurface", "The parameter on the horizontal axis"))
+        self.param_b.setToolTip(translate("LossSurface", "The parameter on the vertical axis"))
+        for combo in (self.param_a, self.param_b):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.component = QComboBox(objectName="surface_component")
         for key, text in COMPONENT_CHOICES:
-            self.component.addItem(text, key)
-        self.log_box = QCheckBox("log colours", objectName="surface_log")
+            self.component.addItem(translate("LossSurface", text), key)
+        self.log_box = QCheckBox(translate("LossSurface", "log colours"), objectName="surface_log")
         self.log_box.setChecked(self._log)
-        self.log_box.setToolTip("Colour by log₁₀ of the loss: losses span orders of magnitude")
+        self.log_box.setToolTip(translate("LossSurface", "Colour by log₁₀ of the loss: losses span orders of "
+                                                         "magnitude"))
         self.box_3d = QCheckBox("3D", objectName="surface_3d")
         ok, reason = opengl_status()
         self.box_3d.setEnabled(ok)
-        self.box_3d.setToolTip("Show the same slice as a 3D surface" if ok else reason)
+        self.box_3d.setToolTip(translate("LossSurface", "Show the same slice as a 3D surface") if ok else reason)
 
         self._times = QLabel("×")
         controls = QGridLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(QLabel("Slice:"), 0, 0)
+        controls.addWidget(QLabel(translate("LossSurface", "Slice:")), 0, 0)
         controls.addWidget(self.slice_kind, 0, 1)
         pair = QHBoxLayout()
         pair.addWidget(self.param_a)
@@ -277,7 +295,7 @@ class LossSurfaceView(QWidget):
         pair.addWidget(self.param_b)
         pair.addStretch(1)
         controls.addLayout(pair, 0, 2)
-        controls.addWidget(QLabel("Show:"), 1, 0)
+        controls.addWidget(QLabel(translate("LossSurface", "Show:")), 1, 0)
         controls.addWidget(self.component, 1, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.log_box)
@@ -319,16 +337,14 @@ class LossSurfaceView(QWidget):
             self.plot.addItem(item)
         self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=18, colorMapMenu=False)
         self.colour_bar.setImageItem(self.image_item, insert_in=self.plot)
-        font = QFont()
-        font.setPointSize(BASE_FONT_PT)
-        self.colour_bar.axis.setTickFont(font)
+        self.colour_bar.axis.setTickFont(scaled_font(BASE_FONT_PT))
         self.colour_bar.axis.setTextPen(pg.mkPen("k"))
         self.colour_bar.axis.setWidth(60)
 
         self.note = QLabel(objectName="surface_note")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note.setStyleSheet("font-size: 14pt; color: #333; padding: 24px;")
+        self.note.setStyleSheet(f"font-size: {css_pt(14)}; color: #333; padding: 24px;")
         self._gl_holder = QWidget()
         QVBoxLayout(self._gl_holder).setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
@@ -432,7 +448,8 @@ class LossSurfaceView(QWidget):
         session = self.session
         hist, ds = session.history, session.data.dataset
         if not session.settings.is_linear or hist is None:
-            self._show_note(KNN_NOTE if not session.settings.is_linear else "No training run to show yet.")
+            self._show_note(translate("LossSurface", KNN_NOTE) if not session.settings.is_linear else
+                            translate("LossSurface", "No training run to show yet."))
             return
         if hist.n_classes != ds.n_classes or hist.n_train != len(ds) or len(hist) == 0:
             return  # the History is of other points: the session retrains, then history_changed calls again
@@ -441,8 +458,9 @@ class LossSurfaceView(QWidget):
         try:
             sl = self._make_slice(path, hist)
         except ValueError as err:
-            self._show_note(f"The principal directions need a path of at least three distinct steps "
-                            f"(this run has {len(hist)}). Train a few steps first, or pick another slice."
+            self._show_note(translate("LossSurface", "The principal directions need a path of at least three "
+                                                     "distinct steps (this run has {0}). Train a few steps first, or "
+                                                     "pick another slice.").format(len(hist))
                             if self._kind == "pca" else str(err))
             return
         cfg = hist.config
@@ -500,8 +518,9 @@ class LossSurfaceView(QWidget):
         self.image_item.setRect(image_rect(xs, ys))
         self.colour_bar.setLevels((lo, hi))
         self.colour_bar.axis.setLogMode(self._log)
-        name = COMPONENT_LABELS[self._component]
-        set_axis_label(self.colour_bar.getAxis("left"), None, name + (" (log scale)" if self._log else ""))
+        name = translate("LossSurface", COMPONENT_LABELS[self._component])
+        set_axis_label(self.colour_bar.getAxis("left"), None,
+                       translate("LossSurface", "{0} (log scale)").format(name) if self._log else name)
 
         levels = np.linspace(lo, hi, N_CONTOURS + 2)[1:-1] if not flat else []
         mid = (lo + hi) / 2
@@ -517,22 +536,22 @@ class LossSurfaceView(QWidget):
         self.start_marker.setData([px[0]], [py[0]])
         self._move_marker(self.session.step)
 
-        set_axis_label(self.plot, "bottom", sl.labels[0])
-        set_axis_label(self.plot, "left", sl.labels[1])
+        set_axis_label(self.plot, "bottom", axis_text(sl.labels[0]))
+        set_axis_label(self.plot, "left", axis_text(sl.labels[1]))
         self.plot.setAspectLocked(sl.kind != "pca", ratio=1.0)
         rect = image_rect(xs, ys)
         self.plot.setRange(rect=rect, padding=0.0)
         hist = self.session.history
         T = len(hist) - 1
-        self.caption.setText(
-            (f"Other parameters held at the last step (t = {T}); " if sl.kind == "params" else
-             f"Centred on the last step (t = {T}); ")
-            + ("black line: the path, red dot: the current step. Drag to turn the surface; "
-               "untick 3D to click a new W, b on the map." if self._gl_shown() else
-               "white line: the path, red dot: the current step. "
-               "Click the map to set W, b there and train on from that point.")
-            + (" The regulariser is 0 here (λ = 0 or none)." if flat and self._component == "reg" else "")
-        )
+        where = (translate("LossSurface", "Other parameters held at the last step (t = {0});") if sl.kind == "params"
+                 else translate("LossSurface", "Centred on the last step (t = {0});")).format(T)
+        what = translate("LossSurface", "black line: the path, red dot: the current step. Drag to turn the surface; "
+                                        "untick 3D to click a new W, b on the map.") if self._gl_shown() else \
+            translate("LossSurface", "white line: the path, red dot: the current step. Click the map to set W, b "
+                                     "there and train on from that point.")
+        zero = " " + translate("LossSurface", "The regulariser is 0 here (λ = 0 or none).") \
+            if flat and self._component == "reg" else ""
+        self.caption.setText(f"{where} {what}{zero}")
 
     def _move_marker(self, t: int) -> None:
         if self.path_xy is None or not 0 <= t < len(self.path_xy):
@@ -622,7 +641,7 @@ class LossSurfaceView(QWidget):
                 self.box_3d.blockSignals(True)
                 self.box_3d.setChecked(False)
                 self.box_3d.setEnabled(False)
-                self.box_3d.setToolTip(f"3D could not start: {err}")
+                self.box_3d.setToolTip(translate("LossSurface", "3D could not start: {0}").format(err))
                 self.box_3d.blockSignals(False)
                 return
         if self.surface is None:
@@ -662,8 +681,7 @@ class _Surface3D:
         self.widget.addItem(self.path)
         self.marker = gl.GLScatterPlotItem(color=(1.0, 0.18, 0.33, 1.0), size=18, glOptions="translucent")
         self.widget.addItem(self.marker)
-        font = QFont()
-        font.setPointSize(BASE_FONT_PT + 2)
+        font = scaled_font(BASE_FONT_PT + 2)
         self.labels = [gl.GLTextItem(color=(0, 0, 0, 255), font=font) for _ in range(2)]
         for item in self.labels:
             self.widget.addItem(item)

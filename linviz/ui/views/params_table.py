@@ -15,7 +15,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..models import SessionModel
-from ..style import MARKERS, class_colours
+from ..style import MARKERS, class_colours, fonts
+
+translate = QCoreApplication.translate
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 """The raw float of a cell (W, b or a gradient entry)."""
@@ -107,7 +119,7 @@ def class_icon(label: int, n_classes: int, size: int = 14) -> QIcon:
 
 
 def class_name(names, j: int) -> str:
-    return names[j] if 0 <= j < len(names) else f"class {j + 1}"
+    return names[j] if 0 <= j < len(names) else translate("ParamsTable", "class {0}").format(j + 1)
 
 
 # ---------------------------------------------------------------------------- model
@@ -200,8 +212,8 @@ class ParamsTableModel(QAbstractTableModel):
                 return name
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section == self._D:
-                    return "b: the bias of each class (s = W·x + b)"
-                return f"{name}: the weight of feature {name} in each class's score"
+                    return translate("ParamsTable", "b: the bias of each class (s = W·x + b)")
+                return translate("ParamsTable", "{0}: the weight of feature {0} in each class's score").format(name)
             if role == Qt.ItemDataRole.FontRole:
                 return self.font
             return None
@@ -212,7 +224,8 @@ class ParamsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return class_icon(section, max(self._n_classes_style, self._C))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"row w of class {self._classes[section]}: its score is s = w·x + b"
+            return translate("ParamsTable", "row w of class {0}: its score is s = w·x + b").format(
+                self._classes[section])
         return None
 
     def param(self, row: int, col: int):
@@ -255,11 +268,14 @@ class ParamsTableModel(QAbstractTableModel):
         what = f"W[{self._classes[j]}, {self._features[k]}]" if k < self._D else f"b[{self._classes[j]}]"
         lines = [f"{what} = {value:.6g}", f"∂L/∂{what} = {grad:.6g}"]
         if self._next is not None:
-            lines.append(f"the next step changes it by {format_number(self._next[j, k], 4)}")
+            lines.append(translate("ParamsTable", "the next step changes it by {0}").format(
+                format_number(self._next[j, k], 4)))
         elif np.isfinite(self._lr):
-            lines.append(f"a plain gradient step would change it by −lr·∂L = {format_number(-self._lr * grad, 4)}")
+            lines.append(translate("ParamsTable", "a plain gradient step would change it by −lr·∂L = {0}").format(
+                format_number(-self._lr * grad, 4)))
         if self.kind == self.VALUE:
-            lines.append("Type a number to change it (training continues from there); ± 0.1 with the buttons.")
+            lines.append(translate("ParamsTable", "Type a number to change it (training continues from there); ± 0.1 "
+                                                  "with the buttons."))
         return "\n".join(lines)
 
     def _grad_brush(self, g: float):
@@ -346,10 +362,12 @@ class _ParamsView(QTableView):
         self.setCornerButtonEnabled(False)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         model.modelReset.connect(self._fit)
+        fonts.changed.connect(self._fit)  # a new presentation font size
         self._fit()
 
-    def _fit(self):
+    def _fit(self, *_):
         model = self.model()
+        model.font = number_font()
         fm = self.fontMetrics()
         nfm = QFontMetrics(model.font)
         row_h = max(fm.height(), nfm.height()) + 8
@@ -418,7 +436,8 @@ class ParamsTable(QWidget):
         self.title = QLabel()
         self.title.setObjectName("paramsTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.note = QLabel("kNN has no weights: it keeps the training points and lets the k nearest vote.")
+        self.note = QLabel(translate("ParamsTable", "kNN has no weights: it keeps the training points and lets the k "
+                                                    "nearest vote."))
         self.note.setObjectName("paramsNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555; font-style: italic;")
@@ -431,7 +450,8 @@ class ParamsTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.grad_title = QLabel("Gradient ∂L/∂W, ∂L/∂b — each step moves W <i>against</i> it")
+        self.grad_title = QLabel(translate("ParamsTable", "Gradient ∂L/∂W, ∂L/∂b — each step moves W <i>against</i> "
+                                                          "it"))
         self.grad_title.setObjectName("gradTitle")
         self.grad_title.setTextFormat(Qt.TextFormat.RichText)
         self.grad_view = _ParamsView(self.grad_model)
@@ -446,11 +466,13 @@ class ParamsTable(QWidget):
         self.minus_button = QToolButton()
         self.minus_button.setText(f"{MINUS} {NUDGE:g}")
         self.minus_button.setObjectName("minusButton")
-        self.minus_button.setToolTip(f"Subtract {NUDGE:g} from the selected W or b (Ctrl+↓)")
+        self.minus_button.setToolTip(translate("ParamsTable", "Subtract {0} from the selected W or b (Ctrl+↓)").format(
+            f"{NUDGE:g}"))
         self.plus_button = QToolButton()
         self.plus_button.setText(f"+ {NUDGE:g}")
         self.plus_button.setObjectName("plusButton")
-        self.plus_button.setToolTip(f"Add {NUDGE:g} to the selected W or b (Ctrl+↑)")
+        self.plus_button.setToolTip(translate("ParamsTable", "Add {0} to the selected W or b (Ctrl+↑)").format(
+            f"{NUDGE:g}"))
         for button in (self.minus_button, self.plus_button):
             button.setMinimumWidth(64)
             button.setAutoRaise(False)
@@ -485,6 +507,7 @@ class ParamsTable(QWidget):
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_state)
         session.step_changed.connect(self._update_title)
+        i18n.notifier.changed.connect(self._update_title)
         session.history_changed.connect(self._update_state)
         session.settings_changed.connect(self._update_state)
         self._update_state()
@@ -498,7 +521,7 @@ class ParamsTable(QWidget):
         """Add ``delta`` to the selected parameter (the ± buttons, Ctrl+↑/↓)."""
         index = self.current_index()
         if index is None:
-            self._say("Select a cell of W or b first.")
+            self._say(translate("ParamsTable", "Select a cell of W or b first."))
             return False
         keep = QPersistentModelIndex(index)
         done = self.model.nudge(index, delta)
@@ -509,7 +532,7 @@ class ParamsTable(QWidget):
         return done
 
     def _on_rejected(self, text: str):
-        self._say(f"“{text}” is not a number; the value stays as it was.")
+        self._say(translate("ParamsTable", "“{0}” is not a number; the value stays as it was.").format(text))
 
     def _say(self, text: str):
         self.message.setText(text)
@@ -540,7 +563,8 @@ class ParamsTable(QWidget):
     def _update_title(self, *_):
         if self.session.history is None:
             return
-        self.title.setText(f"<b>s = W·x + b</b> &nbsp; at step <b>{self.session.step}</b>")
+        self.title.setText(translate("ParamsTable", "<b>s = W·x + b</b> &nbsp; at step <b>{0}</b>").format(
+            self.session.step))
 
 
 __all__ = ["ParamsTable", "ParamsTableModel", "VALUE_ROLE", "GRADIENT_ROLE", "PARAM_ROLE", "format_number",

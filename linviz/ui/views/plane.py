@@ -4,6 +4,15 @@ SVM's active points and the kNN inspector — and the gestures that edit the poi
 Every item is created once in ``__init__``; redraws only call ``setData`` /
 ``setImage`` / ``setPos``, so playback stays cheap. Gestures become model calls
 and the picture follows from the models' signals (see DESIGN, "The flow of data").
+The key sits beside the plot (plane_legend), never over a point.
+
+What one playback frame costs here, and why it is cheap: the regions image is painted
+from premultiplied ARGB32 (the raster engine's format); class lines and gradient arrows
+are light ``Segments`` items whose dark edge is an opaque, square-capped pen (a
+translucent or round-capped wide pen strokes 3–5× slower); scatter items cache their
+bounding rects, are hidden when empty and get ``setData`` only when what they show
+changed; the margin dots are one item of small symbols; the arrow heads turn with
+``setRotation`` instead of rebuilding their path.
 """
 
 from __future__ import annotations
@@ -13,18 +22,18 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
-from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QWidget
 
 from linviz.engine.features import FeatureMap
 from linviz.engine.losses import per_example_terms
 from linviz.engine.regions import CONFIDENCES, Grid, Regions, linear_regions, vote_regions
 
-from .. import style
+from .. import i18n, style
 from ..models import DatasetModel, SessionModel
-from .plane_overlays import LineGeometry, PlaneOverlays
+from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
+from .plane_overlays import LineGeometry, PlaneOverlays, Scatter, Segments, set_scatter
 
 HIT_RADIUS_PX = 10.0
 """A press within this many screen pixels of a point grabs that point."""
@@ -32,9 +41,14 @@ OUTLINE = "#1A1A1A"
 MAX_CLASSES = 10
 DEFAULT_VIEW = ((-3.0, 3.0), (-3.0, 3.0))
 TICK_FONT_PT = 13
-LABEL_FONT = "16pt"
-LEGEND_FONT = "13pt"
-LEGEND_MARGIN_PX = 10
+LABEL_FONT_PT = 16
+LINE_WIDTH = 3
+SHADOW = (64, 64, 64)
+"""The dark edge under class lines and arrows, so pale colours still show. Opaque, with
+square caps: pg.mkPen gives pens wider than 4 px round caps, and a round-capped or
+translucent wide pen costs 3–5× more to stroke (measured); on the pale regions an opaque
+grey looks the same as the old translucent black."""
+SHADOW_WIDTH = 5.5
 ARROW_MAX_FRACTION = 0.3
 """Weight arrows are |w_j|·scale long; one scale per run (at most ``arrow_scale``) makes the
 run's longest w_j this fraction of the view's shorter side, so lengths compare across
@@ -61,8 +75,9 @@ class PlaneView(QWidget):
       **Escape** hides the inspector.
     * **1 … 9** (and **0** for the tenth) choose the class of new points.
     * **F** fits the view to the points. The wheel zooms; the middle button pans.
-    * The legend starts in the corner that hides the fewest points; dragging it moves
-      it out of the way (clicks on it add nothing).
+    * The key (``legend``, a :class:`~linviz.ui.views.plane_legend.PlaneLegend`) sits
+      beside the plot, never over a point; a click on a class row makes that class
+      the current one.
 
     A point is "hit" when it lies within ``HIT_RADIUS_PX`` screen pixels.
 
@@ -70,9 +85,9 @@ class PlaneView(QWidget):
     ``regions_item``, ``points_item`` (spot data = point index), ``class_lines``
     (curve j: the zero-score line w_j·x + b_j = 0 clipped to the view, then the
     shaft of w_j's arrow), ``arrow_heads``, ``loss_marked`` (indices with L_i > 0),
-    ``selection_item``, ``legend``, ``inspector_point``, ``inspector_neighbors``,
-    ``inspector_distances``, ``inspector_votes``, ``inspector_radius``;
-    ``resolution``, ``confidence_mode``, ``inspect_mode``, ``arrow_scale``.
+    ``selection_item``, ``legend`` (the key beside the plot; ``legend_texts()``),
+    ``inspector_point``, ``inspector_neighbors``, ``inspector_distances``, ``inspector_votes``,
+    ``inspector_radius``; ``resolution``, ``confidence_mode``, ``inspect_mode``, ``arrow_scale``.
 
     "Why it moves" (see plane_overlays): ``gradient_arrows`` / ``bias_arrows`` (per class,
     (start, end) of −∂L/∂w_j from w_j's tip and of −∂L/∂b_j across the line),
@@ -97,22 +112,22 @@ class PlaneView(QWidget):
         self._norm_cache: tuple | None = None
         self._palette_cache: dict[int, tuple] = {}
         self._model_key = self._marks_key = None
-        self._legend_key = None
         self._line_colours: list = [None] * MAX_CLASSES
+        self._head_angles: list = [None] * MAX_CLASSES
         self._drag_index: int | None = None
         self._inspect_drag = False
-        self._legend_press = False
-        self._legend_user_placed = False
         self._own_edit = False
         self._seen = (data.dataset.name, data.dataset.X)
 
         self._build()
         data.changed.connect(self._on_data_changed)
         data.current_class_changed.connect(self._update_legend_current)
+        self.legend.class_clicked.connect(self._on_legend_class_clicked)
         session.step_changed.connect(self._update_model_layers)
         session.history_changed.connect(self._update_model_layers)
         session.settings_changed.connect(self._on_settings_changed)
         session.selection_changed.connect(self._update_selection)
+        i18n.notifier.changed.connect(self._on_language)
         self.fit_view()
         self.refresh()
 
@@ -122,10 +137,13 @@ class PlaneView(QWidget):
         self.plot = pg.PlotWidget(parent=self)
         self.plot.setFocusPolicy(Qt.NoFocus)
         self.plot.viewport().setFocusPolicy(Qt.NoFocus)
-        layout = QVBoxLayout(self)
+        self.legend = PlaneLegend(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.setSizeConstraint(QLayout.SetNoConstraint)  # shown alone (tests), it sets no window size hints
-        layout.addWidget(self.plot)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.legend)
 
         vb = self.plot.getViewBox()
         vb.setAspectLocked(True, 1.0)
@@ -134,15 +152,14 @@ class PlaneView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         vb.setMouseEnabled(True, True)  # wheel zoom and middle-button pan; left/right are ours
-        font = QFont(self.font())
-        font.setPointSize(TICK_FONT_PT)
+        font = style.font(TICK_FONT_PT, base=self.font())
         for name, text in (("bottom", "x₁"), ("left", "x₂")):
             axis = self.plot.getAxis(name)
             axis.setTickFont(font)
             axis.setTextPen("k")
             axis.setPen(pg.mkPen("k", width=1))
             axis.enableAutoSIPrefix(False)
-            self.plot.setLabel(name, text, **{"font-size": LABEL_FONT, "color": "#000"})
+            self.plot.setLabel(name, text, **style.label_style(LABEL_FONT_PT))
         self.plot.getAxis("left").setWidth(56)
 
         self.regions_item = _SmoothImageItem(axisOrder="row-major")
@@ -156,10 +173,11 @@ class PlaneView(QWidget):
 
         # one curve per class: its zero-score line (points 0, 1) and the shaft of its
         # weight arrow (points 2, 3), stroked over a dark shadow so pale colours still show
-        shadow = pg.mkPen((20, 20, 20, 200), width=5.5)
-        self.class_lines = [pg.PlotCurveItem(connect="pairs", shadowPen=shadow) for _ in range(MAX_CLASSES)]
+        shadow = pg.mkPen(SHADOW, width=SHADOW_WIDTH)
+        shadow.setCapStyle(Qt.PenCapStyle.SquareCap)
+        self.class_lines = [Segments(shadowPen=shadow) for _ in range(MAX_CLASSES)]
         self.arrow_heads = [
-            pg.ArrowItem(pxMode=True, headLen=ARROW_HEAD_PX, tipAngle=34, tailLen=None,
+            pg.ArrowItem(angle=0, pxMode=True, headLen=ARROW_HEAD_PX, tipAngle=34, tailLen=None,
                          pen=pg.mkPen(OUTLINE, width=1.5))  # fmt: skip
             for _ in range(MAX_CLASSES)
         ]
@@ -171,16 +189,18 @@ class PlaneView(QWidget):
         self.overlays = PlaneOverlays(self.plot)
 
         size = style.BASE_POINT_SIZE
-        self.selection_item = pg.ScatterPlotItem(
+        self.selection_item = Scatter(
             symbol="o", size=size + 22, pen=pg.mkPen((40, 40, 40, 230), width=2), brush=pg.mkBrush(60, 60, 60, 90)
         )
-        self.points_item = pg.ScatterPlotItem(size=size, pen=pg.mkPen(OUTLINE, width=1.5))
-        self.loss_ring_item = pg.ScatterPlotItem(
-            symbol="o", size=size + 11, pen=pg.mkPen("#C00000", width=2.5), brush=None
+        self.points_item = Scatter(size=size, pen=pg.mkPen(OUTLINE, width=1.5))
+        self.loss_ring_item = Scatter(
+            symbol="o", size=size + 11, pen=pg.mkPen(RING_COLOUR, width=RING_WIDTH), brush=None
         )
         for item, z in ((self.selection_item, 4), (self.points_item, 5), (self.loss_ring_item, 6)):
             item.setZValue(z)
             self.plot.addItem(item)
+        self.selection_item.hide()
+        self.loss_ring_item.hide()
 
         ink = pg.mkPen((25, 25, 25), width=2.5)
         self.inspector_lines = pg.PlotCurveItem(connect="pairs", pen=ink)
@@ -195,16 +215,8 @@ class PlaneView(QWidget):
             item.hide()
             self.plot.addItem(item)
 
-        self.legend = pg.LegendItem(
-            offset=(LEGEND_MARGIN_PX, LEGEND_MARGIN_PX), labelTextSize=LEGEND_FONT,
-            brush=pg.mkBrush(255, 255, 255, 230),
-            pen=pg.mkPen("#777"), verSpacing=-2, horSpacing=8, sampleType=_LegendSample,
-        )  # fmt: skip
-        self.legend.setParentItem(vb)
-        self.legend.setZValue(50)
-
         vb.sigRangeChanged.connect(self._on_range_changed)
-        vb.sigResized.connect(self._place_legend)
+        vb.sigResized.connect(self._on_range_changed)  # the same range on more pixels: arrows, dots move
         self.plot.viewport().installEventFilter(self)
 
     # --- public API -------------------------------------------------------------------------
@@ -283,33 +295,7 @@ class PlaneView(QWidget):
             half = np.maximum(half + 0.08 * (hi - lo).max() + 0.25, 1.5)
             (x0, y0), (x1, y1) = centre - half, centre + half
         self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self._legend_user_placed = False
-        self._place_legend()
         self._update_model_layers()
-
-    def _place_legend(self, *_args) -> None:
-        """Put the legend in the corner of the plot that hides the fewest points (top left on a tie),
-        unless the teacher has dragged it somewhere."""
-        vb = self.plot.getViewBox()
-        if self._legend_user_placed or vb.width() <= 0 or vb.height() <= 0:
-            return
-        X = self.data.dataset.X
-        (x0, x1), (y0, y1) = self.view_rect()
-        px = (X[:, 0] - x0) / (x1 - x0) * vb.width()
-        py = (y1 - X[:, 1]) / (y1 - y0) * vb.height()
-        w, h = self.legend.width(), self.legend.height()
-        pad, margin = style.BASE_POINT_SIZE, LEGEND_MARGIN_PX
-        best = None
-        for corner in ((0, 0), (1, 0), (0, 1), (1, 1)):
-            left = margin if corner[0] == 0 else vb.width() - margin - w
-            top = margin if corner[1] == 0 else vb.height() - margin - h
-            inside = (px > left - pad) & (px < left + w + pad) & (py > top - pad) & (py < top + h + pad)
-            hidden = int(inside.sum())
-            if best is None or hidden < best[0]:
-                best = (hidden, corner)
-        corner = best[1]
-        offset = (margin if corner[0] == 0 else -margin, margin if corner[1] == 0 else -margin)
-        self.legend.anchor(itemPos=corner, parentPos=corner, offset=offset)
 
     def view_rect(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """((x0, x1), (y0, y1)): the visible part of the plane, in data coordinates."""
@@ -364,9 +350,15 @@ class PlaneView(QWidget):
         self.inspector_votes = np.zeros(0, np.int64)
         self.inspector_radius = None
 
+    def _on_language(self, *_args) -> None:
+        """The legend's mark rows and the kNN inspector's votes in the new language."""
+        self._update_legend()
+        self._update_inspector()
+
     def legend_texts(self) -> list[str]:
-        """The legend's entries as shown (class names, then the SVM ring's key)."""
-        return [html.unescape(label.text) for _, label in self.legend.items]
+        """The key's rows as read (plain text): the class names, then the marks that are on
+        (the SVM's L_i > 0 ring, the gradient arrows with their scale, the mini-batch, the dots)."""
+        return self.legend.texts()
 
     # --- gestures -----------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
@@ -387,9 +379,6 @@ class PlaneView(QWidget):
             return False  # the middle button pans
         self.setFocus(Qt.MouseFocusReason)
         pos = event.position()
-        if self.legend.isVisible() and self.legend.sceneBoundingRect().contains(self.plot.mapToScene(pos.toPoint())):
-            self._legend_press = self._legend_user_placed = button == Qt.LeftButton
-            return button != Qt.LeftButton  # a left drag moves the legend out of the way
         x, y = self.widget_to_data(pos)
         hit = self.point_at(x, y)
         if button == Qt.RightButton:
@@ -429,9 +418,6 @@ class PlaneView(QWidget):
         return True
 
     def _on_release(self, event) -> bool:
-        if self._legend_press and event.button() == Qt.LeftButton:
-            self._legend_press = False
-            return False
         if event.button() == Qt.LeftButton and (self._drag_index is not None or self._inspect_drag):
             self._drag_index, self._inspect_drag = None, False
             return True
@@ -483,6 +469,10 @@ class PlaneView(QWidget):
             self.fit_view()
         self._update_model_layers()
 
+    def _on_legend_class_clicked(self, label: int) -> None:
+        if 0 <= label < self.data.dataset.n_classes:
+            self.data.set_current_class(label)
+
     def _on_settings_changed(self) -> None:
         self._update_legend()
         if self.session.settings.model != "knn":
@@ -497,7 +487,7 @@ class PlaneView(QWidget):
         if n not in self._palette_cache:
             colours = style.class_colours(n)
             brushes = [pg.mkBrush(c) for c in colours]
-            pens = [pg.mkPen(c, width=3) for c in colours]
+            pens = [pg.mkPen(c, width=LINE_WIDTH) for c in colours]
             lut32 = np.ascontiguousarray(style.region_lut(n)).view(np.uint32).ravel()  # one gather per cell
             self._palette_cache[n] = (colours, brushes, pens, lut32)
         return self._palette_cache[n]
@@ -516,45 +506,25 @@ class PlaneView(QWidget):
     def _update_selection(self) -> None:
         ds = self.data.dataset
         sel = [i for i in self.session.selected_examples if 0 <= i < len(ds)] if len(ds) else []
-        self.selection_item.setData(pos=ds.X[sel] if sel else np.zeros((0, 2)), data=np.array(sel, np.int64))
+        set_scatter(self.selection_item, ds.X, np.array(sel, np.int64), force=True)
 
     def _update_legend(self) -> None:
+        """The key beside the plot: the classes, then the marks that are on (each call is cheap
+        when nothing changed: the key rebuilds only rows whose text changed)."""
         ds = self.data.dataset
-        is_svm = self.session.settings.model == "svm"
-        extra = self._overlay_legend_rows()
-        key = (ds.class_names, is_svm, tuple(extra))
-        if key != self._legend_key:
-            self._legend_key = key
-            self.legend.clear()
-            _, brushes, _, _ = self._palette(ds.n_classes)
-            pen = pg.mkPen(OUTLINE, width=1.5)
-            for c, name in enumerate(ds.class_names):
-                sample = pg.ScatterPlotItem(
-                    symbol=style.MARKERS[c], size=style.BASE_POINT_SIZE, pen=pen, brush=brushes[c]
-                )
-                self.legend.addItem(sample, html.escape(name))
-            if is_svm:
-                ring = pg.ScatterPlotItem(symbol="o", size=17, pen=self.loss_ring_item.opts["pen"], brush=None)
-                self.legend.addItem(ring, "L<sub>i</sub> &gt; 0: still pushes W")
-            for kind, label in extra:
-                self.legend.addItem(self.overlays.legend_sample(kind), label)
-            self._update_legend_current()
-            self._place_legend()
-        else:
-            self._update_legend_current()
+        self.legend.set_classes(ds.class_names, self.data.current_class)
+        self.legend.set_marks(self._legend_mark_rows(), self._palette(ds.n_classes)[0])
 
-    def _overlay_legend_rows(self) -> list[tuple[str, str]]:
+    def _legend_mark_rows(self) -> list[tuple[str, str]]:
+        rows = []
+        if self.session.settings.model == "svm":
+            rows.append(("ring", QCoreApplication.translate("PlaneView", "L<sub>i</sub> &gt; 0: still pushes W")))
         hist = self.session.history if self.session.settings.is_linear else None
-        return self.overlays.legend_rows(self.overlays.batch_shown(hist))
+        return rows + self.overlays.legend_rows(self.overlays.batch_shown(hist))
 
     def _update_legend_current(self, *_args) -> None:
         """The current class (the one a click adds) is bold, with a ◂ after it."""
-        ds, current = self.data.dataset, self.data.current_class
-        for c, (_, label) in enumerate(self.legend.items[: ds.n_classes]):
-            text = html.escape(ds.class_names[c])
-            label.setText(text + ("  ◂" if c == current else ""), bold=c == current)
-            label.text = text  # legend_texts() reports the name alone
-        self.legend.updateSize()
+        self.legend.set_current(self.data.current_class)
 
     def _grid_for(self, features: FeatureMap) -> Grid:
         """The grid over the visible rect for this feature map (built once per rect/map/resolution)."""
@@ -591,20 +561,23 @@ class PlaneView(QWidget):
             kind, features = "knn", _IDENTITY
         grid = self._grid_for(features)
         model = hist if kind == "linear" else knn
-        key = (kind, id(model), len(hist) if kind == "linear" else 0, s.step, id(grid), self._confidence_mode)
-        if force or key != self._model_key:
-            self._model_key, self._model_refs = key, (model, grid)  # the refs keep the ids unique
-            self.grid = grid
-            self._update_regions(kind, grid)
-            show_lines = kind == "linear" and features.is_identity
-            self._update_lines(s.W if show_lines else None, s.b if show_lines else None, hist)
-            self._update_inspector()
+        pixel = self.plot.getViewBox().viewPixelSize()  # heads and dots are sized in screen pixels
+        key = (kind, id(model), len(hist) if kind == "linear" else 0, s.step, id(grid), self._confidence_mode, pixel)
         marks_key = (key, id(ds))
-        if force or marks_key != self._marks_key:
-            self._marks_key, self._marks_refs = marks_key, ds
-            self._update_marks(kind == "linear")
-        if self._legend_key is not None and self._legend_key[2] != tuple(self._overlay_legend_rows()):
-            self._update_legend()  # the gradient scale or an overlay's row changed
+        # a diverged run or a typed W of 1e300 overflows to inf / nan: such a line is not drawn,
+        # such a point is ringed — nothing to warn about
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            if force or key != self._model_key:
+                self._model_key, self._model_refs = key, (model, grid)  # the refs keep the ids unique
+                self.grid = grid
+                self._update_regions(kind, grid)
+                show_lines = kind == "linear" and features.is_identity
+                self._update_lines(s.W if show_lines else None, s.b if show_lines else None, hist)
+                self._update_inspector()
+            if force or marks_key != self._marks_key:
+                self._marks_key, self._marks_refs = marks_key, ds
+                self._update_marks(kind == "linear")
+        self._update_legend()  # the gradient scale or an overlay's row may have changed
 
     def _update_regions(self, kind: str, grid: Grid) -> None:
         s, ds = self.session, self.data.dataset
@@ -671,7 +644,10 @@ class PlaneView(QWidget):
                 head.setStyle(brush=brushes[j])
             line.setData(pts[:, 0], pts[:, 1])
             head.setPos(float(tip[0]), float(tip[1]))
-            head.setStyle(angle=math.degrees(math.atan2(u[1], -u[0])))
+            angle = math.degrees(math.atan2(u[1], -u[0]))
+            if angle != self._head_angles[j]:  # the head's path stays, the item turns (setStyle would rebuild it)
+                self._head_angles[j] = angle
+                head.setRotation(angle)
             line.show()
             head.show()
             ts = min(max(0.0, t0), t1)
@@ -691,9 +667,10 @@ class PlaneView(QWidget):
             terms = per_example_terms(scores, ds.y, cfg.loss)
             marked = np.flatnonzero(terms.sum(axis=1) > 0)
         self.loss_marked = marked
-        self.loss_ring_item.setData(pos=ds.X[marked] if len(marked) else np.zeros((0, 2)), data=marked)
+        set_scatter(self.loss_ring_item, ds.X, marked)
         self.overlays.update_batch(s.history if linear else None, s.step, ds.X)
-        self.overlays.update_margins(terms, ds.y, ds.X, s.history.config.loss if terms is not None else None)
+        self.overlays.update_margins(terms, ds.y, ds.X, s.history.config.loss if terms is not None else None,
+                                     self.plot.getViewBox().viewPixelSize())
 
     def _update_inspector(self) -> None:
         s, ds = self.session, self.data.dataset
@@ -734,26 +711,31 @@ class PlaneView(QWidget):
         votes = self.inspector_votes
         top = votes.max()
         tie = (votes == top).sum() > 1
-        rows = [f"<b>k = {knn.k}, {knn.metric.upper()}</b>" + (" — tie" if tie else "")]
+        tie_text = " — " + QCoreApplication.translate("PlaneView", "tie") if tie else ""
+        rows = [f"<b>k = {knn.k}, {knn.metric.upper()}</b>{tie_text}"]
         for c in np.flatnonzero(votes):
             name = html.escape(ds.class_names[c])
             weight = "bold" if votes[c] == top and not tie else "normal"
             rows.append(
-                f"<span style='color:{colours[c]}; font-size:16pt'>■</span> "
+                f"<span style='color:{colours[c]}; font-size:{style.css_pt(16)}'>■</span> "
                 f"<span style='font-weight:{weight}'>{name}: {int(votes[c])}</span>"
             )
-        return f"<div style='font-size:14pt; color:#000'>{'<br>'.join(rows)}</div>"
-
-
-class _LegendSample(ItemSample):
-    """A legend sample that ignores clicks (pyqtgraph's would hide the plotted item)."""
-
-    def mouseClickEvent(self, event):
-        event.accept()
+        return f"<div style='font-size:{style.css_pt(14)}; color:#000'>{'<br>'.join(rows)}</div>"
 
 
 class _SmoothImageItem(pg.ImageItem):
-    """An ImageItem scaled with bilinear filtering: region borders show no grid-cell steps."""
+    """An ImageItem scaled with bilinear filtering: region borders show no grid-cell steps.
+
+    ``image`` stays the (H, W, 4) RGBA array given to ``setImage``; what is painted is a
+    copy converted once to premultiplied ARGB32, the raster engine's own format: a smooth
+    scale of RGBA8888 converts every source pixel on every paint (measured ~2× slower).
+    The regions are opaque, so nothing changes but the cost.
+    """
+
+    def render(self):
+        super().render()
+        if self.qimage is not None and self.qimage.format() != QImage.Format.Format_ARGB32_Premultiplied:
+            self.qimage = self.qimage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
     def paint(self, painter, *args):
         painter.setRenderHint(QPainter.SmoothPixmapTransform, True)

@@ -13,10 +13,14 @@
   every class j whose hinge term is > 0 ("this point pushes class j's line away").
   Class j's dot always sits at the same clock position (class 1 at 12 o'clock, then
   clockwise), a fixed number of screen pixels from the point, so position tells the
-  class as well as colour.
+  class as well as colour. All dots are one scatter item of small circles (a brush per
+  spot), each placed DOT_RING_PX screen pixels from its point (placed again when the
+  view's scale changes).
 
-:class:`PlaneOverlays` owns the items (created once; redraws only ``setData``) and the
-state tests read; :class:`~linviz.ui.views.plane.PlaneView` feeds it and exposes it.
+:class:`PlaneOverlays` owns the items (created once; redraws only ``setData``, and only
+when what they show changed; an item with nothing to show is hidden, so it costs no
+paint) and the state tests read; :class:`~linviz.ui.views.plane.PlaneView` feeds it and
+exposes it; the plane's key (plane_legend) shows ``legend_rows``.
 ``install(window)`` adds the three toggles to the main window's View menu.
 """
 
@@ -27,12 +31,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPainterPath
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QAction, QPainter, QPainterPath
 
 from linviz.engine.losses import LossConfig
 
 from .. import style
+from ..i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 MAX_CLASSES = 10
 GRAD_MAX_FRACTION = 0.25
@@ -44,10 +51,10 @@ GRAD_WIDTH = 3.0
 BIAS_OFFSET_PX = 38
 """The b arrow crosses the class line this far along it from where w_j's arrow starts."""
 BATCH_SYMBOL_PX = style.BASE_POINT_SIZE + 17
-DOT_SYMBOL_PX = 48
 DOT_RING_PX = 18.0
 DOT_RADIUS_PX = 4.5
-SHADOW = (20, 20, 20, 200)
+SHADOW = (64, 64, 64)
+"""Opaque on purpose: a translucent wide pen costs several times more to stroke."""
 INK = "#1A1A1A"
 
 
@@ -87,26 +94,125 @@ def _dashed_pen(colour, width: float, on_px: float = 9.0, off_px: float = 6.0):
     return pen
 
 
-def dot_symbol(slot: int, n_slots: int) -> QPainterPath:
-    """A ``DOT_SYMBOL_PX`` symbol holding one dot at clock position slot/n_slots (12 o'clock
-    first, clockwise), ``DOT_RING_PX`` from the centre; symbol units, y down."""
-    a = 2 * math.pi * slot / max(n_slots, 1)
-    r, rad = DOT_RING_PX / DOT_SYMBOL_PX, DOT_RADIUS_PX / DOT_SYMBOL_PX
-    path = QPainterPath()
-    path.addEllipse(r * math.sin(a) - rad, -r * math.cos(a) - rad, 2 * rad, 2 * rad)
-    return path
+def dot_offsets(n_slots: int) -> np.ndarray:
+    """(n, 2) screen-pixel offsets (x right, y up) of the dots of classes 0 … n−1 from their
+    point: clock positions (12 o'clock first, clockwise), ``DOT_RING_PX`` out."""
+    a = 2 * np.pi * np.arange(n_slots) / max(n_slots, 1)
+    return DOT_RING_PX * np.column_stack([np.sin(a), np.cos(a)])
 
 
-def arrow_symbol() -> QPainterPath:
-    """The legend's sample of a gradient arrow: a dashed shaft and an open head, pointing right."""
-    path = QPainterPath()
-    for x0, x1 in ((-0.48, -0.28), (-0.16, 0.04), (0.16, 0.44)):
-        path.moveTo(x0, 0)
-        path.lineTo(x1, 0)
-    path.moveTo(0.2, -0.24)
-    path.lineTo(0.46, 0)
-    path.lineTo(0.2, 0.24)
-    return path
+class Segments(pg.GraphicsObject):
+    """Line segments — point pairs (x[0], y[0])–(x[1], y[1]), (x[2], y[2])–… — stroked with
+    ``pen`` over an optional wider ``shadowPen``: what a ``PlotCurveItem(connect="pairs")``
+    draws, for a fraction of its per-frame cost (it keeps one QPainterPath and a cached
+    bounding rect; pyqtgraph's curve redoes its bounds, finite checks and path per call).
+    ``getData()`` returns (x, y); ``opts["pen"]``, ``opts["shadowPen"]``."""
+
+    def __init__(self, pen=None, shadowPen=None):
+        super().__init__()
+        self.opts = {"pen": pg.mkPen(pen) if pen is not None else pg.mkPen("k"), "shadowPen": shadowPen}
+        self._x = self._y = np.zeros(0)
+        self._path = QPainterPath()
+        self._rect: QRectF | None = None
+
+    def setPen(self, pen) -> None:
+        self.opts["pen"] = pg.mkPen(pen)
+        self.prepareGeometryChange()
+        self._rect = None
+        self.update()
+
+    def setShadowPen(self, pen) -> None:
+        self.opts["shadowPen"] = None if pen is None else pg.mkPen(pen)
+        self.prepareGeometryChange()
+        self._rect = None
+        self.update()
+
+    def setData(self, x, y) -> None:
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        path = QPainterPath()
+        for x0, y0, x1, y1 in zip(x[0::2].tolist(), y[0::2].tolist(), x[1::2].tolist(), y[1::2].tolist()):
+            if math.isfinite(x0 + y0 + x1 + y1):  # Qt warns about (and drops) non-finite points
+                path.moveTo(x0, y0)
+                path.lineTo(x1, y1)
+        self.prepareGeometryChange()
+        self._x, self._y, self._path, self._rect = x, y, path, None
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._y
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            rect = self._path.boundingRect()
+            pens = [p for p in (self.opts["pen"], self.opts["shadowPen"]) if p is not None]
+            pad_px = max((p.widthF() for p in pens), default=1.0) / 2 + 2  # half the widest pen, and a cap
+            px, py = self.pixelVectors()
+            if px is not None and py is not None:
+                rect = rect.adjusted(-pad_px * px.length(), -pad_px * py.length(),
+                                     pad_px * px.length(), pad_px * py.length())  # fmt: skip
+            self._rect = rect
+        return QRectF(self._rect)
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = None  # the padding is in screen pixels
+        super().viewTransformChanged()
+
+    def paint(self, painter, *args) -> None:
+        if self._path.isEmpty():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for pen in (self.opts["shadowPen"], self.opts["pen"]):
+            if pen is not None:
+                painter.setPen(pen)
+                painter.drawPath(self._path)
+
+
+class Scatter(pg.ScatterPlotItem):
+    """A ScatterPlotItem that remembers its bounding rect until its data, spots or view change.
+
+    Qt asks every visible item for its bounding rect several times per repaint; pyqtgraph's
+    recomputes it from the data bounds and the pixel size each time (~0.1 ms a call)."""
+
+    _rect = None
+
+    def boundingRect(self):
+        if self._rect is None:
+            self._rect = super().boundingRect()
+        return QRectF(self._rect)  # a copy: a caller may adjust it
+
+    def prepareGeometryChange(self):
+        self._rect = None
+        super().prepareGeometryChange()
+
+    def updateSpots(self, *args, **kwargs):
+        self._rect = None
+        super().updateSpots(*args, **kwargs)
+        self._rect = None
+
+    def invalidate(self):
+        self._rect = None
+        super().invalidate()
+
+    def viewTransformChanged(self):
+        self._rect = None
+        super().viewTransformChanged()
+
+
+def set_scatter(item: pg.ScatterPlotItem, X: np.ndarray, idx: np.ndarray, force: bool = False, **opts) -> bool:
+    """Show the points ``X[idx]`` (spot data: the indices) on ``item``; hide it when there are
+    none. Skips ``setData`` when the indices and their positions are what it shows already
+    (during playback most steps change nothing here). Returns True if it set new data."""
+    idx = np.asarray(idx, np.int64)
+    pos = X[idx] if len(idx) else np.zeros((0, 2))
+    shown = getattr(item, "_linviz_shown", None)
+    if (not force and not opts and shown is not None and np.array_equal(shown[0], idx)
+            and np.array_equal(shown[1], pos)):  # fmt: skip
+        return False
+    item._linviz_shown = (idx.copy(), pos.copy())
+    item.setData(pos=pos, data=idx, **opts)
+    item.setVisible(len(idx) > 0)
+    return True
 
 
 def arrow_pairs(start, end, head: float) -> tuple[np.ndarray, np.ndarray]:
@@ -129,7 +235,8 @@ class PlaneOverlays:
     ``batch_marked`` (point indices), ``active_terms`` ({point: classes with a hinge term
     > 0}). Toggles: ``show_gradients``, ``show_batch``, ``show_margins`` (all on).
     Items: ``gradient_shafts``, ``gradient_heads`` (one pair-connected curve per class),
-    ``batch_item``, ``margin_items`` (one scatter per class).
+    ``batch_item``, ``margin_item`` (every dot; spot data = the point, ``margin_classes``
+    = the class of each spot, in the same order).
     """
 
     def __init__(self, plot: pg.PlotWidget):
@@ -139,28 +246,31 @@ class PlaneOverlays:
         self.bias_arrows: list = []
         self.gradient_scale: float | None = None
         self.batch_marked = np.zeros(0, np.int64)
-        self.active_terms: dict[int, tuple[int, ...]] = {}
+        self._active = np.zeros((0, 0), bool)
+        self._active_terms: dict[int, tuple[int, ...]] | None = {}
         self.margin_formula = ""
+        self.margin_classes = np.zeros(0, np.int64)
         self._scale_key = None
         self._colours: tuple = ()
+        self._dot_brushes: list = []
+        self._dot_offsets = np.zeros((0, 2))
         self._build()
 
     def _build(self) -> None:
         shadow = pg.mkPen(SHADOW, width=GRAD_WIDTH + 3)
         shadow.setCapStyle(Qt.PenCapStyle.FlatCap)
         dashed_shadow = _dashed_pen(SHADOW, GRAD_WIDTH + 3)
-        self.gradient_shafts = [pg.PlotCurveItem(connect="pairs", shadowPen=dashed_shadow) for _ in range(MAX_CLASSES)]
-        self.gradient_heads = [pg.PlotCurveItem(connect="pairs", shadowPen=shadow) for _ in range(MAX_CLASSES)]
-        self.batch_item = pg.ScatterPlotItem(
+        self.gradient_shafts = [Segments(shadowPen=dashed_shadow) for _ in range(MAX_CLASSES)]
+        self.gradient_heads = [Segments(shadowPen=shadow) for _ in range(MAX_CLASSES)]
+        self.batch_item = Scatter(
             symbol="s", size=BATCH_SYMBOL_PX, pen=pg.mkPen(INK, width=3), brush=None
         )
-        self.margin_items = [
-            pg.ScatterPlotItem(size=DOT_SYMBOL_PX, pen=pg.mkPen(INK, width=1.2)) for _ in range(MAX_CLASSES)
-        ]
+        self.margin_item = Scatter(symbol="o", size=2 * DOT_RADIUS_PX, pen=pg.mkPen(INK, width=1.2))
         for items, z in ((self.gradient_shafts, 3.5), (self.gradient_heads, 3.6), ([self.batch_item], 4.5),
-                         (self.margin_items, 6.5)):  # fmt: skip
+                         ([self.margin_item], 6.5)):  # fmt: skip
             for item in items:
                 item.setZValue(z)
+                item.hide()
                 self.plot.addItem(item)
 
     def _set_colours(self, n: int) -> None:
@@ -173,8 +283,19 @@ class PlaneOverlays:
             head = pg.mkPen(colour, width=GRAD_WIDTH)
             head.setCapStyle(Qt.PenCapStyle.FlatCap)
             self.gradient_heads[j].setPen(head)
-            self.margin_items[j].setSymbol(dot_symbol(j, n))
-            self.margin_items[j].setBrush(pg.mkBrush(colour))
+        # one brush object per class: the scatter's symbol atlas keys on the objects
+        self._dot_brushes = [pg.mkBrush(c) for c in colours]
+        self._dot_offsets = dot_offsets(n)
+        self.margin_item._linviz_shown = None  # redraw the dots in the new colours
+
+    @property
+    def active_terms(self) -> dict[int, tuple[int, ...]]:
+        """{point i: the classes j whose hinge term for i is > 0} at the step shown."""
+        if self._active_terms is None:
+            active = self._active
+            self._active_terms = {int(i): tuple(int(j) for j in np.flatnonzero(active[i]))
+                                  for i in np.flatnonzero(active.any(axis=1))}  # fmt: skip
+        return self._active_terms
 
     # --- gradient arrows ---------------------------------------------------------------------
     def gradient_scale_for(self, hist, max_len: float) -> float:
@@ -222,8 +343,7 @@ class PlaneOverlays:
                 item.setData(pts[:, 0], pts[:, 1])
                 item.show()
             else:
-                item.setData([], [])
-                item.hide()
+                item.hide()  # hidden, it costs no paint; its stale data is never shown
 
     # --- mini-batch -----------------------------------------------------------------------------
     def update_batch(self, hist, t: int, X: np.ndarray) -> None:
@@ -232,7 +352,7 @@ class PlaneOverlays:
         if self.show_batch and self.batch_shown(hist) and hist.n_train == len(X):
             idx = np.sort(hist.batch(t)).astype(np.int64)
         self.batch_marked = idx
-        self.batch_item.setData(pos=X[idx] if len(idx) else np.zeros((0, 2)), data=idx)
+        set_scatter(self.batch_item, X, idx)
 
     @staticmethod
     def batch_shown(hist) -> bool:
@@ -243,11 +363,13 @@ class PlaneOverlays:
         return size is not None and size < hist.n_train
 
     # --- active margin terms ----------------------------------------------------------------
-    def update_margins(self, terms: np.ndarray | None, y: np.ndarray, X: np.ndarray, loss: LossConfig | None) -> None:
+    def update_margins(self, terms: np.ndarray | None, y: np.ndarray, X: np.ndarray, loss: LossConfig | None,
+                       pixel: tuple[float, float] = (1.0, 1.0)) -> None:
         """Dots for every (point i, class j) with an active hinge term; ``terms`` is the (N, C)
         table of ``per_example_terms`` (None: not an SVM). Weston–Watkins with all classes
-        adds a constant Δ in the own-class column, which pushes nothing: it gets no dot."""
-        self.active_terms = {}
+        adds a constant Δ in the own-class column, which pushes nothing: it gets no dot.
+        ``pixel``: data units per screen pixel (x, y), to place each dot beside its point."""
+        self._active_terms = {}
         self.margin_formula = ""
         n = 0 if terms is None else terms.shape[1]
         active = np.zeros((len(X), n), bool)
@@ -256,72 +378,73 @@ class PlaneOverlays:
             active = terms > 0
             if loss.variant == "ww" and loss.all_classes:
                 active[np.arange(len(y)), y] = False
-            self.active_terms = {int(i): tuple(int(j) for j in np.flatnonzero(active[i]))
-                                 for i in np.flatnonzero(active.any(axis=1))}  # fmt: skip
+            self._active, self._active_terms = active, None  # the dict is built when read
             self.margin_formula = _margin_formula(loss)
-        for j, item in enumerate(self.margin_items):
-            rows = np.flatnonzero(active[:, j]) if j < n else np.zeros(0, np.int64)
-            item.setData(pos=X[rows] if len(rows) else np.zeros((0, 2)), data=rows)
+        points, classes = np.nonzero(active)  # by point, then class
+        pos = X[points] + self._dot_offsets[classes] * np.asarray(pixel, float) if len(points) else np.zeros((0, 2))
+        item = self.margin_item
+        shown = getattr(item, "_linviz_shown", None)
+        if (shown is not None and np.array_equal(shown[0], points) and np.array_equal(shown[1], classes)
+                and np.array_equal(shown[2], pos)):  # fmt: skip
+            return  # the same dots as the last step
+        item._linviz_shown = (points, classes, pos)
+        self.margin_classes = classes
+        brushes = self._dot_brushes
+        item.setData(pos=pos, data=points, brush=[brushes[j] for j in classes])
+        item.setVisible(len(points) > 0)
 
     # --- legend ---------------------------------------------------------------------------------
     def legend_rows(self, batch: bool) -> list[tuple[str, str]]:
         """(kind, html label) rows for the plane's legend: "gradient", "batch", "margins"."""
         rows = []
         if self.show_gradients and self.gradient_scale is not None:
-            rows.append(("gradient", f"−∂L/∂w, −∂L/∂b &nbsp;{format_scale(self.gradient_scale)}"))
+            rows.append(("gradient", f"−∂L/∂w, −∂L/∂b ({format_scale(self.gradient_scale)})"))
         if self.show_batch and batch:
-            rows.append(("batch", "in this step's mini-batch"))
+            rows.append(("batch", translate("PlaneOverlays", "in this step's mini-batch")))
         if self.show_margins and self.margin_formula:
             rows.append(("margins", self.margin_formula))
         return rows
-
-    @staticmethod
-    def legend_sample(kind: str) -> pg.ScatterPlotItem:
-        """A scatter item whose symbol the legend draws as the row's sample."""
-        if kind == "gradient":
-            return pg.ScatterPlotItem(symbol=arrow_symbol(), size=20, pen=pg.mkPen(INK, width=2.5), brush=None)
-        if kind == "batch":
-            return pg.ScatterPlotItem(symbol="s", size=17, pen=pg.mkPen(INK, width=3), brush=None)
-        dot = QPainterPath()
-        dot.addEllipse(-0.25, -0.25, 0.5, 0.5)
-        return pg.ScatterPlotItem(symbol=dot, size=18, pen=pg.mkPen(INK, width=1.2), brush=pg.mkBrush("#777777"))
 
 
 def _margin_formula(loss: LossConfig) -> str:
     """The legend's words for a dot of class j, in the lecture's notation where it has one."""
     if loss.variant == "ww":
-        return "max(0, s<sub>j</sub> − s<sub>y</sub> + Δ) &gt; 0 (dot in j's colour)"
-    return "hinge term of class j &gt; 0 (dot in j's colour)"
+        return translate("PlaneOverlays", "max(0, s<sub>j</sub> − s<sub>y</sub> + Δ) &gt; 0 (dot in j's colour)")
+    return translate("PlaneOverlays", "hinge term of class j &gt; 0 (dot in j's colour)")
 
 
 # --- main window ---------------------------------------------------------------------------------
 TOGGLES = (
-    ("show_gradients", "Gradient arrows", "set_show_gradients",
-     "Draw −∂L/∂w_j from the tip of each w_j and −∂L/∂b_j across each class line."),
-    ("show_batch", "Mini-batch points", "set_show_batch",
-     "Outline the points the update from this step draws (hidden for the full batch)."),
-    ("show_margins", "Active margin terms", "set_show_margins",
-     "SVM: a dot in class j's colour beside each point whose hinge term for class j is > 0."),
+    ("show_gradients", QT_TRANSLATE_NOOP("PlaneOverlays", "Gradient arrows"), "set_show_gradients",
+     QT_TRANSLATE_NOOP("PlaneOverlays", "Draw −∂L/∂w_j from the tip of each w_j and −∂L/∂b_j across each class line.")),
+    ("show_batch", QT_TRANSLATE_NOOP("PlaneOverlays", "Mini-batch points"), "set_show_batch",
+     QT_TRANSLATE_NOOP("PlaneOverlays", "Outline the points the update from this step draws (hidden for the full batch).")),
+    ("show_margins", QT_TRANSLATE_NOOP("PlaneOverlays", "Active margin terms"), "set_show_margins",
+     QT_TRANSLATE_NOOP("PlaneOverlays",
+                       "SVM: a dot in class j's colour beside each point whose hinge term for class j is > 0.")),
 )
+"""(objectName, text, PlaneView setter, tip): English, translated when the actions are made."""
 
 
 def install(window) -> list[QAction]:
     """Add the three overlay toggles (checkable, objectNames ``show_gradients``, ``show_batch``,
     ``show_margins``) to the window's View menu (a new one if it has none)."""
-    menu = next((a.menu() for a in window.menuBar().actions()
-                 if a.menu() is not None and a.text().replace("&", "") == "View"), None)  # fmt: skip
+    from .. import i18n
+
+    menu = i18n.find_menu(window, "view_menu", "&View")
     if menu is None:
-        menu = window.menuBar().addMenu("&View")
+        menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
+        menu.setObjectName("view_menu")
     existing = {a.objectName(): a for a in menu.actions()}
     if all(name in existing for name, *_ in TOGGLES):  # installed already
         return [existing[name] for name, *_ in TOGGLES]
     menu.addSeparator()
     plane, actions = window.plane, []
     for name, text, setter, tip in TOGGLES:
-        action = QAction(text, window, checkable=True)
+        action = QAction(translate("PlaneOverlays", text), window, checkable=True)
         action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
+        action.setToolTip(translate("PlaneOverlays", tip))
+        action.setStatusTip(translate("PlaneOverlays", tip))
         action.setChecked(getattr(plane, name))
         action.toggled.connect(getattr(plane, setter))
         menu.addAction(action)
@@ -329,4 +452,5 @@ def install(window) -> list[QAction]:
     return actions
 
 
-__all__ = ["PlaneOverlays", "LineGeometry", "install", "nice_floor", "format_scale"]
+__all__ = ["PlaneOverlays", "LineGeometry", "install", "nice_floor", "format_scale", "set_scatter", "Scatter",
+           "Segments"]

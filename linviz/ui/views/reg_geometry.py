@@ -25,7 +25,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 from threadpoolctl import threadpool_limits
 
@@ -34,11 +34,17 @@ from linviz.engine import landscape
 from linviz.engine.landscape import Slice
 from linviz.engine.regularizers import RegConfig, penalty_on_grid
 
-from ..style import BASE_FONT_PT
-from .loss_surface import KNN_NOTE, contour_segments, history_path, set_axis_label, style_plot
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
+from ..style import BASE_FONT_PT, css_pt
+from .loss_surface import contour_segments, history_path, set_axis_label, style_plot
 
-SHAPES = (("l1", "L1  Σ|w|  (diamond)"), ("l2", "L2  Σw²  (circle)"), ("elastic", "elastic net  Σβw² + |w|"))
-SHAPE_NAMES = {"l1": "L1", "l2": "L2", "elastic": "elastic-net"}
+translate = QCoreApplication.translate
+
+SHAPES = (("l1", QT_TRANSLATE_NOOP("RegGeometry", "L1  Σ|w|  (diamond)")),
+          ("l2", QT_TRANSLATE_NOOP("RegGeometry", "L2  Σw²  (circle)")),
+          ("elastic", QT_TRANSLATE_NOOP("RegGeometry", "elastic net  Σβw² + |w|")))
+SHAPE_NAMES = {"l1": "L1", "l2": "L2", "elastic": QT_TRANSLATE_NOOP("RegGeometry", "elastic net")}
 DATA_COLOUR = "#0072B2"  # Okabe–Ito blue
 PENALTY_COLOUR = "#D55E00"  # Okabe–Ito vermillion
 UNREG_COLOUR = "#56B4E9"
@@ -68,10 +74,10 @@ def legend_html(shape_name: str) -> str:
         return f'<span style="color:{colour}; font-weight:bold">{glyph}</span>&nbsp;{text}'
 
     return " &nbsp; ".join([
-        entry("━━", DATA_COLOUR, "data-loss contours"),
-        entry("━━", PENALTY_COLOUR, f"{shape_name} penalty contours"),
-        entry("★", PENALTY_COLOUR, f"min of data + λ·{shape_name}"),
-        entry("●", UNREG_COLOUR, "min of data loss alone"),
+        entry("━━", DATA_COLOUR, translate("RegGeometry", "data-loss contours")),
+        entry("━━", PENALTY_COLOUR, translate("RegGeometry", "{0} penalty contours").format(shape_name)),
+        entry("★", PENALTY_COLOUR, translate("RegGeometry", "min of data + λ·{0}").format(shape_name)),
+        entry("●", UNREG_COLOUR, translate("RegGeometry", "min of data loss alone")),
     ])
 
 
@@ -107,27 +113,30 @@ class RegGeometryView(QWidget):
         session.history_changed.connect(self._timer.start)
         session.settings_changed.connect(self._settings_changed)
         session.data.changed.connect(self._timer.start)
+        i18n.notifier.changed.connect(self._on_language)
         self.recompute()
 
     # --- construction ------------------------------------------------------------------------
     def _build(self) -> None:
         self.weight_a = QComboBox(objectName="geometry_weight_a")
         self.weight_b = QComboBox(objectName="geometry_weight_b")
-        for combo, what in ((self.weight_a, "horizontal"), (self.weight_b, "vertical")):
-            combo.setToolTip(f"The weight on the {what} axis")
+        self.weight_a.setToolTip(translate("RegGeometry", "The weight on the horizontal axis"))
+        self.weight_b.setToolTip(translate("RegGeometry", "The weight on the vertical axis"))
+        for combo in (self.weight_a, self.weight_b):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reg_combo = QComboBox(objectName="geometry_reg")
         for key, text in SHAPES:
-            self.reg_combo.addItem(text, key)
-        self.reg_combo.setToolTip("Which penalty's contours to draw and add to the data loss (λ is the session's)")
+            self.reg_combo.addItem(translate("RegGeometry", text), key)
+        self.reg_combo.setToolTip(translate("RegGeometry", "Which penalty's contours to draw and add to the data loss "
+                                                           "(λ is the session's)"))
         self._select(self.reg_combo, self.shape)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Weights:"))
+        row.addWidget(QLabel(translate("RegGeometry", "Weights:")))
         row.addWidget(self.weight_a)
         row.addWidget(QLabel("×"))
         row.addWidget(self.weight_b)
         row.addSpacing(12)
-        row.addWidget(QLabel("Penalty:"))
+        row.addWidget(QLabel(translate("RegGeometry", "Penalty:")))
         row.addWidget(self.reg_combo, 1)
 
         self.plot_widget = pg.PlotWidget()
@@ -157,12 +166,12 @@ class RegGeometryView(QWidget):
         self.legend = QLabel(objectName="geometry_legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet(f"font-size: {BASE_FONT_PT + 1}pt;")
+        self.legend.setStyleSheet(f"font-size: {css_pt(BASE_FONT_PT + 1)};")
 
         self.note = QLabel(objectName="geometry_note")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note.setStyleSheet("font-size: 14pt; color: #333; padding: 24px;")
+        self.note.setStyleSheet(f"font-size: {css_pt(14)}; color: #333; padding: 24px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot_widget)
         self.stack.addWidget(self.note)
@@ -234,12 +243,17 @@ class RegGeometryView(QWidget):
             self.set_shape(session_shape(kind))
         self._timer.start()
 
+    def _on_language(self, *_) -> None:
+        self._timer.start()  # the legend and caption in the new language
+
     def recompute(self) -> None:
         self._timer.stop()
         session = self.session
         hist, ds = session.history, session.data.dataset
         if not session.settings.is_linear or hist is None:
-            self._show_note(KNN_NOTE.replace("a loss surface", "the geometry of regularisation"))
+            self._show_note(translate("RegGeometry", "kNN has no parameters to descend: it keeps the points and lets "
+                                                     "the k nearest vote. Pick SVM or Softmax to see the geometry of "
+                                                     "regularisation."))
             return
         if hist.n_classes != ds.n_classes or hist.n_train != len(ds) or len(hist) == 0:
             return  # the session is about to retrain on the new points; history_changed calls again
@@ -257,6 +271,11 @@ class RegGeometryView(QWidget):
         cfg = replace(hist.config, reg=RegConfig("none"))
         with threadpool_limits(1):
             data = landscape.loss_surface(cfg.features.transform(ds.X), ds.y, cfg, sl, C).data
+        if not np.isfinite(data).all():  # the loss overflows over this grid: no minimum to mark
+            self._show_note(translate("RegGeometry", "The weights of this run reach {0}: the loss over them is too "
+                                                     "large to draw (training diverged). Try a smaller learning "
+                                                     "rate.").format(f"{reach:.0e}"))
+            return
         A, B = np.meshgrid(ws, ws)
         pen_cfg = self.penalty_config()
         self.grid, self.cell, self.lam = ws, float(ws[1] - ws[0]), pen_cfg.lam
@@ -298,7 +317,7 @@ class RegGeometryView(QWidget):
         set_axis_label(self.plot, "left", b_name)
         self.plot.setRange(xRange=(ws[0], ws[-1]), yRange=(ws[0], ws[-1]), padding=0.02)
 
-        shape_name = SHAPE_NAMES[self.shape]
+        shape_name = translate("RegGeometry", SHAPE_NAMES[self.shape])
         self.legend.setText(legend_html(shape_name))
 
         self.caption.setText(self._explain(n_flat, last_step, a_name, b_name))
@@ -307,27 +326,38 @@ class RegGeometryView(QWidget):
     def _explain(self, n_flat: int, last_step: int, a_name: str, b_name: str) -> str:
         (ox, oy), (ux, uy) = self.optimum, self.unregularised_optimum
         half = self.cell / 2
-        shape_name = SHAPE_NAMES[self.shape]
-        parts = [f"λ = {self.lam:g} (the session's); other weights and b held at the last step (t = {last_step})."]
+        shape_name = translate("RegGeometry", SHAPE_NAMES[self.shape])
+        parts = [translate("RegGeometry", "λ = {0} (the session's); other weights and b held at the last step (t = {1}).")
+                 .format(f"{self.lam:g}", last_step)]
         if self.lam == 0:
-            parts.append("With λ = 0 the penalty does nothing: raise λ to see the optimum pulled towards 0.")
+            parts.append(translate("RegGeometry", "With λ = 0 the penalty does nothing: raise λ to see the optimum pulled "
+                                           "towards 0."))
         else:
             zeros = [name for name, w in ((a_name, ox), (b_name, oy)) if abs(w) <= half]
+            zero_text = zeros[0] if len(zeros) == 1 else translate("RegGeometry", "{0} and {1}").format(*zeros[:2]) \
+                if zeros else ""
             where = f'<b><span style="color:{PENALTY_COLOUR}">★</span> ({ox:.2f}, {oy:.2f})</b>'
-            if zeros and self.shape in ("l1", "elastic"):
-                parts.append(f"{where}: {' and '.join(zeros)} = 0 exactly — the bold contours touch at a "
-                             f"corner of the {shape_name} {'diamond' if self.shape == 'l1' else 'shape'}, on an axis.")
+            if zeros and self.shape == "l1":
+                parts.append(translate("RegGeometry", "{0}: {1} = 0 exactly — the bold contours touch at a corner of the "
+                                               "{2} diamond, on an axis.").format(where, zero_text, shape_name))
+            elif zeros and self.shape == "elastic":
+                parts.append(translate("RegGeometry", "{0}: {1} = 0 exactly — the bold contours touch at a corner of the "
+                                               "{2} shape, on an axis.").format(where, zero_text, shape_name))
             elif zeros:
-                parts.append(f"{where}: {' and '.join(zeros)} = 0 here.")
+                parts.append(translate("RegGeometry", "{0}: {1} = 0 here.").format(where, zero_text))
+            elif self.shape == "l2":
+                parts.append(translate("RegGeometry", "{0}: the bold contours touch; {1} shrinks both weights but keeps them "
+                                               "non-zero.").format(where, shape_name))
             else:
-                parts.append(f"{where}: the bold contours touch; {shape_name} shrinks both weights "
-                             + ("but keeps them non-zero." if self.shape == "l2" else "without zeroing either here."))
+                parts.append(translate("RegGeometry", "{0}: the bold contours touch; {1} shrinks both weights without "
+                                               "zeroing either here.").format(where, shape_name))
         if n_flat > 1:
-            parts.append(f"The data loss alone is flat at its minimum over {n_flat} grid cells; "
-                         f"{UNREG_DOT} is the one nearest the current weights.")
+            parts.append(translate("RegGeometry", "The data loss alone is flat at its minimum over {0} grid cells; {1} is "
+                                           "the one nearest the current weights.").format(n_flat, UNREG_DOT))
         edge = self.grid[-1] - half
         if max(abs(ux), abs(uy)) >= edge:
-            parts.append(f"{UNREG_DOT} is on the edge: the data loss alone keeps falling outwards.")
+            parts.append(translate("RegGeometry", "{0} is on the edge: the data loss alone keeps falling outwards.").format(
+                UNREG_DOT))
         return " ".join(parts)
 
     def _show_note(self, text: str) -> None:

@@ -12,7 +12,7 @@ nearest neighbours and their votes instead.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 
 from linviz.engine.losses import LossConfig, log_softmax, per_example_terms
 
+from .. import i18n
 from ..models import DatasetModel, SessionModel
-from ..style import class_colours
+from ..style import class_colours, fonts
 from .params_table import VALUE_ROLE, class_icon, class_name, format_number, number_font
+
+translate = QCoreApplication.translate
 
 ROW_KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """The kind of a cell's row: "score", "term", "L", "exp", "prob", "data_loss",
@@ -63,29 +66,29 @@ def _format_exp(v: float) -> str:
     """e^{s}: 3 decimals, but tiny or huge values in scientific notation."""
     if np.isfinite(v) and 0 < v < 1e-3:
         return f"{v:.2e}".replace("-", "\u2212")
-    return format_number(v) if np.isfinite(v) else "overflow"
+    return format_number(v) if np.isfinite(v) else translate("ScoreTable", "overflow")
 
 
 def loss_caption(cfg: LossConfig) -> str:
     """The name and formula of the loss ``cfg`` names, as two lines of rich text."""
     yi = "y<sub>i</sub>"
     if cfg.kind == "softmax":
-        return ("<b>Softmax</b> (cross-entropy)<br>"
+        return (translate("ScoreTable", "<b>Softmax</b> (cross-entropy)") + "<br>"
                 f"p<sub>j</sub> = e<sup>s<sub>j</sub></sup> / Σ<sub>k</sub> e<sup>s<sub>k</sub></sup>, "
                 f"&nbsp;L<sub>i</sub> = −log p<sub>{yi}</sub>")
     sq = "²" if cfg.squared else ""
     if cfg.variant == "ova":
         scale = "1/C · " if cfg.mean_over_classes else ""
         body = f"{scale}Σ<sub>j</sub> max(0, Δ − y<sub>ij</sub>·s<sub>j</sub>){sq}"
-        name = "One-vs-all SVM"
+        name = translate("ScoreTable", "One-vs-all SVM")
     elif cfg.variant == "structured":
         body = f"max(0, max<sub>j≠{yi}</sub> s<sub>j</sub> − s<sub>{yi}</sub> + Δ){sq}"
-        name = "Structured SVM"
+        name = translate("ScoreTable", "Structured SVM")
     else:
         over = "j" if cfg.all_classes else f"j≠{yi}"
         scale = ("1/C · " if cfg.all_classes else "1/(C−1) · ") if cfg.mean_over_classes else ""
         body = f"{scale}Σ<sub>{over}</sub> max(0, s<sub>j</sub> − s<sub>{yi}</sub> + Δ){sq}"
-        name = "Multiclass SVM"
+        name = translate("ScoreTable", "Multiclass SVM")
     return f"<b>{name}</b>, Δ = {cfg.delta:g}<br>L<sub>i</sub> = {body}"
 
 
@@ -307,7 +310,7 @@ class ScoreTableModel(QAbstractTableModel):
         elif kind == "predicted":
             tie = bool(self.values["tie"][col])
             mark = CHECK if v == self.labels[col] else "✗"
-            return f"{class_name(self.class_names, v)} {mark}" + (" (tie)" if tie else "")
+            return f"{class_name(self.class_names, v)} {mark}" + (" " + translate("ScoreTable", "(tie)") if tie else "")
         elif kind == "neighbours":
             return " ".join(f"#{i + 1}" for i in v)
         else:
@@ -337,20 +340,26 @@ class ScoreTableModel(QAbstractTableModel):
         v = self.raw(row, col)
         exact = f" = {v:.6g}" if isinstance(v, float) else ""
         text = {
-            "score": f"s_{name} = w_{name}·x + b_{name}{exact} for point #{i + 1} (true class {true})",
-            "term": f"hinge term of class {name}{exact}: how far s_{name} comes within Δ of s_{true}",
-            "L": f"L_i{exact}: the loss of point #{i + 1}",
-            "exp": f"e^s for class {name}{exact}",
-            "prob": f"p_{name} = e^s_{name} / Σ_k e^s_k{exact}",
-            "data_loss": f"1/N Σ_i L_i over all {len(self.data_model.dataset)} training points{exact}",
-            "reg_loss": f"λ R(W){exact}",
-            "loss": f"data loss + λ R(W){exact}",
-            "votes": f"how many of the k nearest neighbours of #{i + 1} are of class {name}",
-            "predicted": "the majority vote (a tie goes to the class of the nearest tied neighbour)",
-            "neighbours": "the k nearest training points, nearest first (a training point is its own nearest)",
-        }[kind]
+            "score": lambda: translate("ScoreTable", "s_{0} = w_{0}·x + b_{0}{1} for point #{2} (true class {3})").format(
+                name, exact, i + 1, true),
+            "term": lambda: translate("ScoreTable", "hinge term of class {0}{1}: how far s_{0} comes within Δ of s_{2}").format(
+                name, exact, true),
+            "L": lambda: translate("ScoreTable", "L_i{0}: the loss of point #{1}").format(exact, i + 1),
+            "exp": lambda: translate("ScoreTable", "e^s for class {0}{1}").format(name, exact),
+            "prob": lambda: f"p_{name} = e^s_{name} / Σ_k e^s_k{exact}",
+            "data_loss": lambda: translate("ScoreTable", "1/N Σ_i L_i over all {0} training points{1}").format(
+                len(self.data_model.dataset), exact),
+            "reg_loss": lambda: f"λ R(W){exact}",
+            "loss": lambda: translate("ScoreTable", "data loss + λ R(W){0}").format(exact),
+            "votes": lambda: translate("ScoreTable", "how many of the k nearest neighbours of #{0} are of class {1}").format(
+                i + 1, name),
+            "predicted": lambda: translate("ScoreTable", "the majority vote (a tie goes to the class of the nearest tied "
+                                                  "neighbour)"),
+            "neighbours": lambda: translate("ScoreTable", "the k nearest training points, nearest first (a training point is "
+                                                   "its own nearest)"),
+        }[kind]()
         if kind == "term" and self._term_hidden(j, col):
-            text = "the true class takes no part in the sum (j ≠ y_i)"
+            text = translate("ScoreTable", "the true class takes no part in the sum (j ≠ y_i)")
         return text
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -364,8 +373,8 @@ class ScoreTableModel(QAbstractTableModel):
                 return class_icon(label, max(self._n_style, len(self.class_names)))
             if role == Qt.ItemDataRole.ToolTipRole:
                 x = self.data_model.dataset.X[i] if i < len(self.data_model.dataset) else (np.nan, np.nan)
-                return (f"point #{i + 1} at ({x[0]:.2f}, {x[1]:.2f}), "
-                        f"true class {class_name(self.class_names, label)}")
+                return translate("ScoreTable", "point #{0} at ({1}, {2}), true class {3}").format(
+                    i + 1, f"{x[0]:.2f}", f"{x[1]:.2f}", class_name(self.class_names, label))
             if role == VALUE_ROLE:
                 return i
             return None
@@ -392,16 +401,16 @@ class ScoreTableModel(QAbstractTableModel):
         sq = "²" if cfg is not None and cfg.squared else ""
         return {
             "score": f"s {name}",
-            "term": f"hinge{sq} {name}",
+            "term": translate("ScoreTable", "hinge{0} {1}").format(sq, name),
             "exp": f"eˢ {name}",
             "prob": f"p {name}",
             "L": "Lᵢ = −log p" if self.mode == "softmax" else "Lᵢ",
             "data_loss": "1/N Σ Lᵢ",
             "reg_loss": "λR(W)",
-            "loss": "total loss",
-            "votes": f"votes {name}",
-            "predicted": "predicted",
-            "neighbours": "k nearest",
+            "loss": translate("ScoreTable", "total loss"),
+            "votes": translate("ScoreTable", "votes {0}").format(name),
+            "predicted": translate("ScoreTable", "predicted"),
+            "neighbours": translate("ScoreTable", "k nearest"),
         }[kind]
 
 
@@ -441,11 +450,11 @@ class ScoreTable(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vh = self.view.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(max(QFontMetrics(self.model.font).height(), self.fontMetrics().height()) + 5)
         hh = self.view.horizontalHeader()
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        hh.setMinimumSectionSize(QFontMetrics(self.model.bold_font).horizontalAdvance("✓ −0.000") + 12)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._fit_fonts()
+        fonts.changed.connect(self._fit_fonts)  # a new presentation font size
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -462,6 +471,7 @@ class ScoreTable(QWidget):
         session.step_changed.connect(self._update_step)
         session.settings_changed.connect(self._update_caption)
         session.history_changed.connect(self._update_caption)
+        i18n.notifier.changed.connect(self._update_caption)  # the caption, the note and the step label
         self._on_reset()
 
     def sizeHint(self):
@@ -474,6 +484,16 @@ class ScoreTable(QWidget):
 
     def minimumSizeHint(self):
         return QSize(260, 160)
+
+    def _fit_fonts(self, *_):
+        """Number fonts, row heights and column widths from the current font size."""
+        m, vh, hh = self.model, self.view.verticalHeader(), self.view.horizontalHeader()
+        m.font, m.bold_font = number_font(delta=0), number_font(delta=0, bold=True)
+        vh.setDefaultSectionSize(max(QFontMetrics(m.font).height(), self.view.fontMetrics().height()) + 5)
+        hh.setMinimumSectionSize(QFontMetrics(m.bold_font).horizontalAdvance("✓ −0.000") + 12)
+        if m.columnCount() > 4:
+            self.view.resizeColumnsToContents()
+        self.updateGeometry()
 
     def _on_reset(self):
         m, view = self.model, self.view
@@ -498,13 +518,15 @@ class ScoreTable(QWidget):
             self.caption.setText(loss_caption(m.loss_cfg))
         elif not s.settings.is_linear:
             knn = s.settings.knn
-            self.caption.setText(f"<b>kNN</b> (k = {knn.k}, {knn.metric.upper()}): the k nearest training points vote")
+            self.caption.setText(translate("ScoreTable", "<b>kNN</b> (k = {0}, {1}): the k nearest training points "
+                                                         "vote").format(knn.k, knn.metric.upper()))
             if s.knn is None:
-                note = f"kNN needs at least k = {knn.k} points to vote."
+                note = translate("ScoreTable", "kNN needs at least k = {0} points to vote.").format(knn.k)
         else:
             self.caption.setText("")
         if not m.examples and not note:
-            note = "No points yet: add some on the plane, then click points to show their scores here."
+            note = translate("ScoreTable", "No points yet: add some on the plane, then click points to show their "
+                                           "scores here.")
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.view.setVisible(bool(m.rows))
@@ -512,7 +534,7 @@ class ScoreTable(QWidget):
 
     def _update_step(self, *_):
         h = self.session.history
-        self.step_label.setText("" if h is None else f"step <b>{self.session.step}</b>")
+        self.step_label.setText("" if h is None else translate("ScoreTable", "step <b>{0}</b>").format(self.session.step))
 
 
 __all__ = ["ScoreTable", "ScoreTableModel", "VALUE_ROLE", "ROW_KIND_ROLE", "CLASS_ROLE", "EXAMPLE_ROLE",

@@ -1,0 +1,4022 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>Branches</name>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>j = yᵢ summed</source>
+        <translation>j = yᵢ sumado</translation>
+    </message>
+    <message>
+        <source>mean over classes</source>
+        <translation>promedio sobre clases</translation>
+    </message>
+    <message>
+        <source>squared hinge</source>
+        <translation>bisagra al cuadrado</translation>
+    </message>
+    <message>
+        <source>max-norm c</source>
+        <translation>norma máxima c</translation>
+    </message>
+    <message>
+        <source>regularise b</source>
+        <translation>regularizar b</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>lr schedule</source>
+        <translation>calendario de lr</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>cada</translation>
+    </message>
+    <message>
+        <source>decay k</source>
+        <translation>decaimiento k</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>características</translation>
+    </message>
+    <message>
+        <source>features m</source>
+        <translation>características m</translation>
+    </message>
+    <message>
+        <source>features γ</source>
+        <translation>características γ</translation>
+    </message>
+    <message>
+        <source>features seed</source>
+        <translation>semilla de características</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
+    </message>
+    <message>
+        <source>one-vs-all</source>
+        <translation>uno contra todos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>edited W and b</source>
+        <translation>W y b editados</translation>
+    </message>
+    <message>
+        <source>edited W</source>
+        <translation>W editado</translation>
+    </message>
+    <message>
+        <source>edited b</source>
+        <translation>b editado</translation>
+    </message>
+    <message>
+        <source>run {0}</source>
+        <translation>corrida {0}</translation>
+    </message>
+    <message>
+        <source>branch {0}</source>
+        <translation>rama {0}</translation>
+    </message>
+    <message>
+        <source>branch {0} from step {1} of {2}</source>
+        <translation>rama {0} desde el paso {1} de la {2}</translation>
+    </message>
+    <message>
+        <source>branch {0} from step {1}</source>
+        <translation>rama {0} desde el paso {1}</translation>
+    </message>
+    <message>
+        <source>lr {0}</source>
+        <translation>lr {0}</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>lote {0}</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>misma configuración</translation>
+    </message>
+    <message>
+        <source>{0} steps · final loss {1}</source>
+        <translation>{0} pasos · pérdida final {1}</translation>
+    </message>
+    <message>
+        <source>no steps</source>
+        <translation>sin pasos</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>convergió</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergió</translation>
+    </message>
+    <message>
+        <source>Show this run (the step stays where it is).</source>
+        <translation>Mostrar esta corrida (el paso queda donde está).</translation>
+    </message>
+    <message>
+        <source>This run is shown now.</source>
+        <translation>Esta corrida es la que se muestra ahora.</translation>
+    </message>
+    <message>
+        <source>kNN does not train: there are no runs to compare.</source>
+        <translation>kNN no entrena: no hay corridas para comparar.</translation>
+    </message>
+    <message>
+        <source>Rewind, choose “branch from the current step” and change a setting: the run branches there.</source>
+        <translation>Rebobinar, elegir “ramificar desde el paso actual” y cambiar algo de la configuración: la corrida se ramifica ahí.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Corridas</translation>
+    </message>
+</context>
+<context>
+    <name>Cifar</name>
+    <message>
+        <source>All classes</source>
+        <translation>Todas las clases</translation>
+    </message>
+    <message>
+        <source>Only mistakes</source>
+        <translation>Solo errores</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>{0} image</source>
+        <translation>{0} imagen</translation>
+    </message>
+    <message>
+        <source>{0} images</source>
+        <translation>{0} imágenes</translation>
+    </message>
+    <message>
+        <source>{0} wrong</source>
+        <translation>{0} mal</translation>
+    </message>
+    <message>
+        <source>The {0} nearest training images ({1} distance), nearest first:</source>
+        <translation>Las {0} imágenes de entrenamiento más cercanas (distancia {1}), de la más cercana a la más lejana:</translation>
+    </message>
+    <message>
+        <source>training image #{0}</source>
+        <translation>imagen de entrenamiento n.º {0}</translation>
+    </message>
+    <message>
+        <source>Click an image to see its scores</source>
+        <translation>Hacer clic en una imagen para ver sus puntajes</translation>
+    </message>
+    <message>
+        <source>Test image #{0}: {1}</source>
+        <translation>Imagen de prueba n.º {0}: {1}</translation>
+    </message>
+    <message>
+        <source>predicted {0}</source>
+        <translation>predicha {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;kNN&lt;/b&gt; (k = {0}, {1} distance): the k nearest training images vote; the class with most votes wins</source>
+        <translation>&lt;b&gt;kNN&lt;/b&gt; (k = {0}, distancia {1}): votan las k imágenes de entrenamiento más cercanas; gana la clase con más votos</translation>
+    </message>
+    <message>
+        <source>Multiclass SVM</source>
+        <translation>SVM multiclase</translation>
+    </message>
+    <message>
+        <source>k-nearest neighbours</source>
+        <translation>k vecinos más cercanos</translation>
+    </message>
+    <message>
+        <source>raw pixels</source>
+        <translation>píxeles crudos</translation>
+    </message>
+    <message>
+        <source>colour histogram</source>
+        <translation>histograma de color</translation>
+    </message>
+    <message>
+        <source>HOG + colour</source>
+        <translation>HOG + color</translation>
+    </message>
+    <message>
+        <source>score
+sⱼ = wⱼ·x + bⱼ</source>
+        <translation>puntaje
+sⱼ = wⱼ·x + bⱼ</translation>
+    </message>
+    <message>
+        <source>hinge term
+max(0, sⱼ − s_yᵢ + Δ)</source>
+        <translation>término bisagra
+max(0, sⱼ − s_yᵢ + Δ)</translation>
+    </message>
+    <message>
+        <source>unnormalised
+eˢʲ</source>
+        <translation>sin normalizar
+eˢʲ</translation>
+    </message>
+    <message>
+        <source>probability
+pⱼ = eˢʲ / Σ eˢ</source>
+        <translation>probabilidad
+pⱼ = eˢʲ / Σ eˢ</translation>
+    </message>
+    <message>
+        <source>votes of the
+k nearest</source>
+        <translation>votos de los
+k más cercanos</translation>
+    </message>
+    <message>
+        <source>Lᵢ = −log p of the true class</source>
+        <translation>Lᵢ = −log p de la clase verdadera</translation>
+    </message>
+    <message>
+        <source>Lᵢ: the sum of the hinge terms, the loss of this image</source>
+        <translation>Lᵢ: la suma de los términos bisagra, la pérdida de esta imagen</translation>
+    </message>
+    <message>
+        <source>score of class {0}: wⱼ·x + bⱼ</source>
+        <translation>puntaje de la clase {0}: wⱼ·x + bⱼ</translation>
+    </message>
+    <message>
+        <source>how far s_{0} comes within Δ of the true class&apos;s score (0: the margin holds)</source>
+        <translation>cuánto se acerca s_{0} a menos de Δ del puntaje de la clase verdadera (0: se cumple el margen)</translation>
+    </message>
+    <message>
+        <source>e to the score of {0}: the unnormalised probability</source>
+        <translation>e elevado al puntaje de {0}: la probabilidad sin normalizar</translation>
+    </message>
+    <message>
+        <source>probability of {0}: eˢ / Σ eˢ</source>
+        <translation>probabilidad de {0}: eˢ / Σ eˢ</translation>
+    </message>
+    <message>
+        <source>how many of the k nearest training images are {0}</source>
+        <translation>cuántas de las k imágenes de entrenamiento más cercanas son {0}</translation>
+    </message>
+    <message>
+        <source>{0}: share of its test images classified correctly</source>
+        <translation>{0}: fracción de sus imágenes de prueba bien clasificadas</translation>
+    </message>
+    <message>
+        <source>{0} test images of class {1} were classified as {2}</source>
+        <translation>{0} imágenes de prueba de la clase {1} se clasificaron como {2}</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitud</translation>
+    </message>
+    <message>
+        <source>test image #{0}: true class {1}</source>
+        <translation>imagen de prueba n.º {0}: clase verdadera {1}</translation>
+    </message>
+    <message>
+        <source>, predicted {0}</source>
+        <translation>, predicha {0}</translation>
+    </message>
+    <message>
+        <source>(wrong)</source>
+        <translation>(error)</translation>
+    </message>
+    <message>
+        <source>the 3,072 pixel values, minus the mean image</source>
+        <translation>los 3072 valores de los píxeles, menos la imagen media</translation>
+    </message>
+    <message>
+        <source>histograms of oriented gradients: the shape of the edges (standardised)</source>
+        <translation>histogramas de gradientes orientados: la forma de los bordes (estandarizados)</translation>
+    </message>
+    <message>
+        <source>a histogram of hues: the colours, wherever they are (standardised)</source>
+        <translation>un histograma de tonos: los colores, estén donde estén (estandarizado)</translation>
+    </message>
+    <message>
+        <source>HOG and the hue histogram side by side (standardised)</source>
+        <translation>HOG y el histograma de tonos uno al lado del otro (estandarizados)</translation>
+    </message>
+    <message>
+        <source>Data folder…</source>
+        <translation>Carpeta de datos…</translation>
+    </message>
+    <message>
+        <source>A cifar-10-batches-py folder you have (or the folder that holds it)</source>
+        <translation>Una carpeta cifar-10-batches-py que ya se tenga (o la carpeta que la contiene)</translation>
+    </message>
+    <message>
+        <source>Download (163 MB)</source>
+        <translation>Descargar (163 MB)</translation>
+    </message>
+    <message>
+        <source>Download CIFAR-10 once into your user cache; later runs use it</source>
+        <translation>Descargar CIFAR-10 una sola vez a la caché del usuario; las corridas siguientes la usan</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Classifier</source>
+        <translation>Clasificador</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Características</translation>
+    </message>
+    <message>
+        <source>A class-balanced random subset of the training images: lower it for speed</source>
+        <translation>Un subconjunto aleatorio, balanceado por clase, de las imágenes de entrenamiento: bajarlo para ir más rápido</translation>
+    </message>
+    <message>
+        <source>Training images held out to measure the accuracy while training</source>
+        <translation>Imágenes de entrenamiento apartadas para medir la exactitud durante el entrenamiento</translation>
+    </message>
+    <message>
+        <source>A class-balanced random subset of the test images (gallery, confusion matrix)</source>
+        <translation>Un subconjunto aleatorio, balanceado por clase, de las imágenes de prueba (galería, matriz de confusión)</translation>
+    </message>
+    <message>
+        <source>Seeds the split, the subsets, W&apos;s start and the mini-batches</source>
+        <translation>Semilla de la partición, los subconjuntos, el W inicial y los mini-lotes</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validación</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Learning rate α in W ← W − α ∇W (arrows: × 10 or ÷ 10)</source>
+        <translation>Tasa de aprendizaje α en W ← W − α ∇W (flechas: × 10 o ÷ 10)</translation>
+    </message>
+    <message>
+        <source>λ in loss = 1/N Σ Lᵢ + λ Σ W² (arrows: × 10 or ÷ 10; 0 = none)</source>
+        <translation>λ en pérdida = 1/N Σ Lᵢ + λ Σ W² (flechas: × 10 o ÷ 10; 0 = ninguna)</translation>
+    </message>
+    <message>
+        <source>Training (mini-batch SGD, L2 penalty)</source>
+        <translation>Entrenamiento (SGD con mini-lotes, penalización L2)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iteraciones</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+        <source>much slower than L2 on thousands of images</source>
+        <translation>mucho más lenta que L2 con miles de imágenes</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Bias: a separate b, scores s = Wx + b. The same as the bias trick (append x₀ = 1 to every image and make b an extra column of W).</source>
+        <translation>Sesgo: un b aparte, puntajes s = Wx + b. Es lo mismo que el truco del sesgo (agregar x₀ = 1 a cada imagen y hacer de b una columna más de W).</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>Preprocesamiento</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Mean image subtracted from every image (this one, the average of the training images), so the pixels are centred on 0.</source>
+        <translation>A cada imagen se le resta la imagen media (esta, el promedio de las imágenes de entrenamiento), así los píxeles quedan centrados en 0.</translation>
+    </message>
+    <message>
+        <source>{0} features, standardised with the training images&apos; mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
+        <translation>Características {0}, estandarizadas con la media y el desvío estándar de las imágenes de entrenamiento. (Píxeles crudos: se resta la imagen media.)</translation>
+    </message>
+    <message>
+        <source>No CIFAR-10 data yet: choose a folder or download it (163 MB)</source>
+        <translation>Todavía no hay datos de CIFAR-10: elegir una carpeta o descargarlos (163 MB)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; training and &lt;b&gt;{1}&lt;/b&gt; test images, {2} classes</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; imágenes de entrenamiento y &lt;b&gt;{1}&lt;/b&gt; de prueba, {2} clases</translation>
+    </message>
+    <message>
+        <source>The mean image of the training images: subtracted from every image</source>
+        <translation>La imagen media de las imágenes de entrenamiento: se resta de cada imagen</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>iteración</translation>
+    </message>
+    <message>
+        <source>loss (mini-batch)</source>
+        <translation>pérdida (mini-lote)</translation>
+    </message>
+    <message>
+        <source>each mini-batch</source>
+        <translation>cada mini-lote</translation>
+    </message>
+    <message>
+        <source>running mean</source>
+        <translation>media móvil</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>train (mini-batch)</source>
+        <translation>entrenamiento (mini-lote)</translation>
+    </message>
+    <message>
+        <source>chance: 10 %</source>
+        <translation>azar: 10 %</translation>
+    </message>
+    <message>
+        <source>Press Train to start.</source>
+        <translation>Presionar Entrenar para empezar.</translation>
+    </message>
+    <message>
+        <source>kNN does not train, so there is no loss to plot: it keeps the {0} training images and compares every test image with all of them.
+
+See the Gallery for the nearest neighbours of each test image.</source>
+        <translation>kNN no entrena, así que no hay pérdida para graficar: guarda las {0} imágenes de entrenamiento y compara cada imagen de prueba con todas ellas.
+
+En la Galería están los vecinos más cercanos de cada imagen de prueba.</translation>
+    </message>
+    <message>
+        <source>What a linear classifier learns: each row of W, shown as a 32 × 32 picture</source>
+        <translation>Lo que aprende un clasificador lineal: cada fila de W, vista como una imagen de 32 × 32</translation>
+    </message>
+    <message>
+        <source>Train a linear model on raw pixels to see its templates.</source>
+        <translation>Entrenar un modelo lineal con píxeles crudos para ver sus plantillas.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix on the test images</source>
+        <translation>Matriz de confusión sobre las imágenes de prueba</translation>
+    </message>
+    <message>
+        <source>Rows: the true class · columns: the predicted class · the diagonal is right.</source>
+        <translation>Filas: la clase verdadera · columnas: la clase predicha · la diagonal son los aciertos.</translation>
+    </message>
+    <message>
+        <source>Train a model to see which classes it confuses.</source>
+        <translation>Entrenar un modelo para ver qué clases confunde.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} test images right: &lt;b&gt;{2} %&lt;/b&gt; (chance: 10 %)</source>
+        <translation>{0} de {1} imágenes de prueba bien clasificadas: &lt;b&gt;{2} %&lt;/b&gt; (azar: 10 %)</translation>
+    </message>
+    <message>
+        <source>Search lr × λ (4 × 4)</source>
+        <translation>Buscar lr × λ (4 × 4)</translation>
+    </message>
+    <message>
+        <source> updates per run</source>
+        <translation> actualizaciones por corrida</translation>
+    </message>
+    <message>
+        <source>Every cell is a short run of this many mini-batch updates, same seed.</source>
+        <translation>Cada celda es una corrida corta de esta cantidad de actualizaciones por mini-lote, con la misma semilla.</translation>
+    </message>
+    <message>
+        <source>Apply best</source>
+        <translation>Aplicar la mejor</translation>
+    </message>
+    <message>
+        <source>Train short runs for a grid of learning rates and λ and compare their validation accuracy.</source>
+        <translation>Entrenar corridas cortas para una grilla de tasas de aprendizaje y λ, y comparar su exactitud de validación.</translation>
+    </message>
+    <message>
+        <source>λ (regularisation strength)</source>
+        <translation>λ (intensidad de la regularización)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%) after each short run</source>
+        <translation>Exactitud de validación (%) después de cada corrida corta</translation>
+    </message>
+    <message>
+        <source>Best: learning rate &lt;b&gt;{0}&lt;/b&gt;, λ &lt;b&gt;{1}&lt;/b&gt; → validation accuracy &lt;b&gt;{2} %&lt;/b&gt;</source>
+        <translation>Mejor: tasa de aprendizaje &lt;b&gt;{0}&lt;/b&gt;, λ &lt;b&gt;{1}&lt;/b&gt; → exactitud de validación &lt;b&gt;{2} %&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(search stopped early)</source>
+        <translation>(búsqueda detenida antes de terminar)</translation>
+    </message>
+    <message>
+        <source>No run of the search finished.</source>
+        <translation>Ninguna corrida de la búsqueda terminó.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galería</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>linviz — CIFAR-10</source>
+        <translation>linviz — CIFAR-10</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Elegir una carpeta…</translation>
+    </message>
+    <message>
+        <source>Download CIFAR-10 (163 MB)</source>
+        <translation>Descargar CIFAR-10 (163 MB)</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Listo.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Choose the cifar-10-batches-py folder</source>
+        <translation>Elegir la carpeta cifar-10-batches-py</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to finish, or cancel it, before loading data.</source>
+        <translation>Esperar a que termine la tarea en curso, o cancelarla, antes de cargar datos.</translation>
+    </message>
+    <message>
+        <source>Could not load CIFAR-10: {0}</source>
+        <translation>No se pudo cargar CIFAR-10: {0}</translation>
+    </message>
+    <message>
+        <source>Could not load CIFAR-10 from {0}: {1}</source>
+        <translation>No se pudo cargar CIFAR-10 desde {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Loaded {0} training and {1} test images from {2}.</source>
+        <translation>Se cargaron {0} imágenes de entrenamiento y {1} de prueba desde {2}.</translation>
+    </message>
+    <message>
+        <source>Downloaded to {0}.</source>
+        <translation>Descargado en {0}.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>k = {0} is more than the {1} training images.</source>
+        <translation>k = {0} es más que las {1} imágenes de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Training {0} on {1}…</source>
+        <translation>Entrenando {0} con {1}…</translation>
+    </message>
+    <message>
+        <source>The search tunes the learning rate and λ: choose SVM or Softmax.</source>
+        <translation>La búsqueda ajusta la tasa de aprendizaje y λ: elegir SVM o Softmax.</translation>
+    </message>
+    <message>
+        <source>Searching: {0} × {1} runs of {2} updates…</source>
+        <translation>Buscando: {0} × {1} corridas de {2} actualizaciones…</translation>
+    </message>
+    <message>
+        <source>Run a search first.</source>
+        <translation>Primero hay que correr una búsqueda.</translation>
+    </message>
+    <message>
+        <source>Learning rate {0} and λ {1} set (validation {2} %). Press Train.</source>
+        <translation>Tasa de aprendizaje {0} y λ {1} aplicadas (validación {2} %). Presionar Entrenar.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Falló.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Done in {0} s.</source>
+        <translation>Listo en {0} s.</translation>
+    </message>
+    <message>
+        <source>Training diverged after {0} iterations (the loss became infinite): try a smaller learning rate, e.g. {1}.</source>
+        <translation>El entrenamiento divergió después de {0} iteraciones (la pérdida se volvió infinita): probar una tasa de aprendizaje menor, p. ej. {1}.</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} iterations; the results are those of the weights so far.</source>
+        <translation>Detenido después de {0} de {1} iteraciones; los resultados son los de los pesos hasta ese momento.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; on {1}, {2} training images</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; con {1}, {2} imágenes de entrenamiento</translation>
+    </message>
+    <message>
+        <source>, {0} iterations in {1} s</source>
+        <translation>, {0} iteraciones en {1} s</translation>
+    </message>
+    <message>
+        <source>validation accuracy &lt;b&gt;{0}&lt;/b&gt; · test accuracy &lt;b&gt;{1} %&lt;/b&gt;</source>
+        <translation>exactitud de validación &lt;b&gt;{0}&lt;/b&gt; · exactitud de prueba &lt;b&gt;{1} %&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>kNN learns no template: it keeps every training image and compares.</source>
+        <translation>kNN no aprende plantillas: guarda todas las imágenes de entrenamiento y compara.</translation>
+    </message>
+    <message>
+        <source>Templates need raw-pixel features: with {0} features a row of W weighs features, not pixels, so it is no picture. Train on raw pixels.</source>
+        <translation>Las plantillas necesitan píxeles crudos como características: con características {0}, una fila de W pondera características, no píxeles, así que no es una imagen. Entrenar con píxeles crudos.</translation>
+    </message>
+    <message>
+        <source>Bright where the class&apos;s score rewards a pixel&apos;s colour, dark where it penalises it (each class scaled to its own range).</source>
+        <translation>Claro donde el puntaje de la clase premia el color de un píxel, oscuro donde lo penaliza (cada clase en su propio rango).</translation>
+    </message>
+    <message>
+        <source>Search done.</source>
+        <translation>Búsqueda terminada.</translation>
+    </message>
+    <message>
+        <source>Search stopped.</source>
+        <translation>Búsqueda detenida.</translation>
+    </message>
+    <message>
+        <source>Train a model to see this image&apos;s scores.</source>
+        <translation>Entrenar un modelo para ver los puntajes de esta imagen.</translation>
+    </message>
+    <message>
+        <source>{0}, after {1} iterations</source>
+        <translation>{0}, después de {1} iteraciones</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>Descarga cancelada; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({0}): {1}</source>
+        <translation>Error inesperado ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Downloading CIFAR-10: {0} of {1} MB</source>
+        <translation>Descargando CIFAR-10: {0} de {1} MB</translation>
+    </message>
+    <message>
+        <source>Downloading CIFAR-10: {0} MB</source>
+        <translation>Descargando CIFAR-10: {0} MB</translation>
+    </message>
+    <message>
+        <source>Downloading CIFAR-10…</source>
+        <translation>Descargando CIFAR-10…</translation>
+    </message>
+    <message>
+        <source>Preparing {0} features of {1} training images…</source>
+        <translation>Preparando características {0} de {1} imágenes de entrenamiento…</translation>
+    </message>
+    <message>
+        <source>Training: iteration {0} of {1} · loss {2}</source>
+        <translation>Entrenando: iteración {0} de {1} · pérdida {2}</translation>
+    </message>
+    <message>
+        <source>kNN: {0} {1} of {2}</source>
+        <translation>kNN: {0} {1} de {2}</translation>
+    </message>
+    <message>
+        <source>k = {0} is more than the {1} training images</source>
+        <translation>k = {0} es más que las {1} imágenes de entrenamiento</translation>
+    </message>
+    <message>
+        <source>validation image</source>
+        <translation>imagen de validación</translation>
+    </message>
+    <message>
+        <source>test image</source>
+        <translation>imagen de prueba</translation>
+    </message>
+    <message>
+        <source>Search: run {0} of {1}</source>
+        <translation>Búsqueda: corrida {0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CifarLauncher</name>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Imágenes</translation>
+    </message>
+    <message>
+        <source>CIFAR-10…</source>
+        <translation>CIFAR-10…</translation>
+    </message>
+    <message>
+        <source>Train SVM, Softmax and kNN on CIFAR-10 images, in a window of their own</source>
+        <translation>Entrenar SVM, Softmax y kNN con imágenes de CIFAR-10, en una ventana aparte</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>no reg.</source>
+        <translation>sin reg.</translation>
+    </message>
+    <message>
+        <source>elastic</source>
+        <translation>elástica</translation>
+    </message>
+    <message>
+        <source>max-norm</source>
+        <translation>norma máxima</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>lote {0}</translation>
+    </message>
+    <message>
+        <source>max-norm c {0}</source>
+        <translation>norma máxima c {0}</translation>
+    </message>
+    <message>
+        <source>SVM vs Softmax</source>
+        <translation>SVM vs. Softmax</translation>
+    </message>
+    <message>
+        <source>SGD vs momentum vs Adam</source>
+        <translation>SGD vs. momento vs. Adam</translation>
+    </message>
+    <message>
+        <source>batch 1 vs 32 vs full</source>
+        <translation>lote 1 vs. 32 vs. completo</translation>
+    </message>
+    <message>
+        <source>Δ = 1 vs Δ = 100 (λ scaled)</source>
+        <translation>Δ = 1 vs. Δ = 100 (λ reescalado)</translation>
+    </message>
+    <message>
+        <source>L1 vs L2</source>
+        <translation>L1 vs. L2</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
+Softmax always wants the correct class&apos;s probability higher.</source>
+        <translation>El contraste de la clase teórica: la SVM queda satisfecha cuando se cumplen todos los márgenes (su pérdida llega a 0);
+Softmax siempre quiere más probabilidad para la clase correcta.</translation>
+    </message>
+    <message>
+        <source>Three update rules from the same W₀ with the same α.</source>
+        <translation>Tres reglas de actualización desde el mismo W₀ con el mismo α.</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent: 1 point per step (SGD), 32, or all N.
+The loss drawn is always on all N points.</source>
+        <translation>Descenso por gradiente con mini-lotes: 1 punto por paso (SGD), 32, o los N.
+La pérdida graficada es siempre sobre los N puntos.</translation>
+    </message>
+    <message>
+        <source>Δ and λ trade off: Δ = 100 with λ/100 (and α×100) finds W×100 —
+the same boundaries. The loss is ×100 too, so the plot turns logarithmic.</source>
+        <translation>Δ y λ se compensan: Δ = 100 con λ/100 (y α×100) encuentra W×100 —
+las mismas fronteras. La pérdida también es ×100, así que el gráfico pasa a escala logarítmica.</translation>
+    </message>
+    <message>
+        <source>The same λ: L1 pushes weights to exactly 0, L2 shrinks them all.</source>
+        <translation>El mismo λ: L1 lleva pesos exactamente a 0, L2 los achica a todos.</translation>
+    </message>
+    <message>
+        <source>The data loss</source>
+        <translation>La pérdida de datos</translation>
+    </message>
+    <message>
+        <source>The update rule</source>
+        <translation>La regla de actualización</translation>
+    </message>
+    <message>
+        <source>Points per gradient step: 1 is SGD, full = all N (gradient descent).
+The loss shown is always on all N points.</source>
+        <translation>Puntos por paso de gradiente: 1 es SGD, completo = los N (descenso por gradiente).
+La pérdida que se muestra es siempre sobre los N puntos.</translation>
+    </message>
+    <message>
+        <source>The regulariser R(W) in loss = 1/N Σ Li + λ R(W)</source>
+        <translation>El regularizador R(W) en pérdida = 1/N Σ Li + λ R(W)</translation>
+    </message>
+    <message>
+        <source>α, the learning rate: W ← W − α ∇W loss</source>
+        <translation>α, la tasa de aprendizaje: W ← W − α ∇W pérdida</translation>
+    </message>
+    <message>
+        <source>λ, the regularisation strength</source>
+        <translation>λ, la intensidad de la regularización</translation>
+    </message>
+    <message>
+        <source>Δ, the SVM&apos;s margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
+        <translation>Δ, el margen de la SVM: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>Pick a value or type one.</source>
+        <translation>Elegir un valor o escribir uno.</translation>
+    </message>
+    <message>
+        <source>Remove this pane (at least two stay).</source>
+        <translation>Quitar este panel (quedan al menos dos).</translation>
+    </message>
+    <message>
+        <source>loss {0} · accuracy {1}</source>
+        <translation>pérdida {0} · exactitud {1}</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>convergió</translation>
+    </message>
+    <message>
+        <source>diverged: try a smaller α</source>
+        <translation>divergió: probar un α menor</translation>
+    </message>
+    <message>
+        <source>the {0}-step limit</source>
+        <translation>el límite de {0} pasos</translation>
+    </message>
+    <message>
+        <source>stopped at step {0} ({1})</source>
+        <translation>se detuvo en el paso {0} ({1})</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>escala logarítmica</translation>
+    </message>
+    <message>
+        <source>Loss on a logarithmic axis (a loss of 0 sits at the bottom).</source>
+        <translation>Pérdida en un eje logarítmico (una pérdida de 0 queda abajo de todo).</translation>
+    </message>
+    <message>
+        <source>your own comparison</source>
+        <translation>comparación propia</translation>
+    </message>
+    <message>
+        <source>A ready-made comparison: the panes take its settings and start again from step 0.
+They build on the main window&apos;s settings (α, λ, …).</source>
+        <translation>Una comparación lista: los paneles toman su configuración y vuelven a empezar desde el paso 0.
+Parten de la configuración de la ventana principal (α, λ, …).</translation>
+    </message>
+    <message>
+        <source>+ pane</source>
+        <translation>+ panel</translation>
+    </message>
+    <message>
+        <source>Add a pane (a copy of the last one; at most 4).</source>
+        <translation>Agregar un panel (una copia del último; como máximo 4).</translation>
+    </message>
+    <message>
+        <source>− pane</source>
+        <translation>− panel</translation>
+    </message>
+    <message>
+        <source>Remove the last pane (at least 2 stay).</source>
+        <translation>Quitar el último panel (quedan al menos 2).</translation>
+    </message>
+    <message>
+        <source>New random W₀</source>
+        <translation>Nuevo W₀ aleatorio</translation>
+    </message>
+    <message>
+        <source>Every pane starts again from one new random W₀ (a new seed), b₀ = 0.</source>
+        <translation>Todos los paneles vuelven a empezar desde un mismo W₀ aleatorio nuevo (una semilla nueva), b₀ = 0.</translation>
+    </message>
+    <message>
+        <source>Edit the points in the main window: every pane retrains from the same W₀.</source>
+        <translation>Los puntos se editan en la ventana principal: todos los paneles vuelven a entrenar desde el mismo W₀.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) — every pane together</source>
+        <translation>{0} ({1}) — todos los paneles juntos</translation>
+    </message>
+    <message>
+        <source>Drag to any step: every pane shows W after t updates.</source>
+        <translation>Arrastrar hasta cualquier paso: cada panel muestra W después de t actualizaciones.</translation>
+    </message>
+    <message>
+        <source>step {0} / {1}</source>
+        <translation>paso {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Playback speed, in gradient steps per second, for every pane.</source>
+        <translation>Velocidad de reproducción, en pasos de gradiente por segundo, para todos los paneles.</translation>
+    </message>
+    <message>
+        <source>linviz — compare · {0} ({1} points, {2} classes)</source>
+        <translation>linviz — comparar · {0} ({1} puntos, {2} clases)</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Comparar…</translation>
+    </message>
+    <message>
+        <source>Two to four runs side by side on these points, from the same W₀, played together.</source>
+        <translation>De dos a cuatro corridas lado a lado sobre estos puntos, desde el mismo W₀, reproducidas juntas.</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparar</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>L2 (Euclidean)</source>
+        <translation>L2 (euclídea)</translation>
+    </message>
+    <message>
+        <source>L1 (Manhattan)</source>
+        <translation>L1 (Manhattan)</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>SVM</translation>
+    </message>
+    <message>
+        <source>Multiclass SVM (hinge loss): the correct class&apos;s score must beat every other score by the margin Δ.
+Once it does, Li = 0 and the point stops pulling on W.</source>
+        <translation>SVM multiclase (pérdida bisagra): el puntaje de la clase correcta debe superar a todos los demás por el margen Δ.
+Cuando lo logra, Li = 0 y el punto deja de tirar de W.</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Softmax classifier (cross-entropy):
+P(Y = k | x) = e^{s_k} / Σ_j e^{s_j}
+Li = −s_yi + log Σ_j e^{s_j} = −log P(yi | xi)
+Never fully satisfied: it always wants a bigger gap.</source>
+        <translation>Clasificador Softmax (entropía cruzada):
+P(Y = k | x) = e^{s_k} / Σ_j e^{s_j}
+Li = −s_yi + log Σ_j e^{s_j} = −log P(yi | xi)
+Nunca queda del todo satisfecho: siempre quiere una diferencia mayor.</translation>
+    </message>
+    <message>
+        <source>kNN</source>
+        <translation>kNN</translation>
+    </message>
+    <message>
+        <source>k-nearest neighbours: no training and no W.
+A point gets the majority class of its k nearest training points (ties are shown white).</source>
+        <translation>k vecinos más cercanos: sin entrenamiento y sin W.
+Un punto recibe la clase mayoritaria de sus k puntos de entrenamiento más cercanos (los empates se muestran en blanco).</translation>
+    </message>
+    <message>
+        <source>Weston–Watkins</source>
+        <translation>Weston–Watkins</translation>
+    </message>
+    <message>
+        <source>Weston–Watkins (the lecture&apos;s):
+Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
+        <translation>Weston–Watkins (la de la clase teórica):
+Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
+    </message>
+    <message>
+        <source>one-vs-all</source>
+        <translation>uno contra todos</translation>
+    </message>
+    <message>
+        <source>One-vs-all: each class is its own binary SVM
+Li = Σ_j max(0, Δ − y_ij·s_j),  y_ij = +1 if j = yi, else −1</source>
+        <translation>Uno contra todos: cada clase es su propia SVM binaria
+Li = Σ_j max(0, Δ − y_ij·s_j),  y_ij = +1 si j = yi, si no −1</translation>
+    </message>
+    <message>
+        <source>structured</source>
+        <translation>estructurada</translation>
+    </message>
+    <message>
+        <source>Structured (Crammer–Singer): only the strongest wrong class counts
+Li = max(0, max_{j≠yi} s_j − s_yi + Δ)</source>
+        <translation>Estructurada (Crammer–Singer): solo cuenta la clase incorrecta más fuerte
+Li = max(0, max_{j≠yi} s_j − s_yi + Δ)</translation>
+    </message>
+    <message>
+        <source>Sum over all classes, j = yi included:
+Li = Σ_j max(0, s_j − s_yi + Δ)
+The j = yi term is max(0, Δ) = Δ whatever W is, so every Li grows by Δ.
+(Weston–Watkins only.)</source>
+        <translation>Suma sobre todas las clases, incluida j = yi:
+Li = Σ_j max(0, s_j − s_yi + Δ)
+El término j = yi vale max(0, Δ) = Δ sea cual sea W, así que cada Li crece Δ.
+(Solo Weston–Watkins.)</translation>
+    </message>
+    <message>
+        <source>Mean instead of sum over the classes:
+Li = 1/(C − 1) · Σ_{j≠yi} max(0, s_j − s_yi + Δ)
+Only a change of scale (like a smaller learning rate).
+(Weston–Watkins and one-vs-all.)</source>
+        <translation>Promedio en lugar de suma sobre las clases:
+Li = 1/(C − 1) · Σ_{j≠yi} max(0, s_j − s_yi + Δ)
+Solo un cambio de escala (como una tasa de aprendizaje menor).
+(Weston–Watkins y uno contra todos.)</translation>
+    </message>
+    <message>
+        <source>Squared hinge:
+Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)²
+Big violations weigh more, small ones less. (SVM only.)</source>
+        <translation>Bisagra al cuadrado:
+Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)²
+Las violaciones grandes pesan más; las chicas, menos. (Solo SVM.)</translation>
+    </message>
+    <message>
+        <source>Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)
+Δ is the margin by which the correct score must win.
+Δ and λ trade off: only their ratio matters (try Δ = 1, then Δ = 100).
+SVM only; 0 at the far left.</source>
+        <translation>Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)
+Δ es el margen por el que debe ganar el puntaje correcto.
+Δ y λ se compensan: solo importa su cociente (probar Δ = 1 y después Δ = 100).
+Solo SVM; 0 en el extremo izquierdo.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>No regularisation:
+loss = 1/N Σ Li</source>
+        <translation>Sin regularización:
+pérdida = 1/N Σ Li</translation>
+    </message>
+    <message>
+        <source>L2  λΣW²</source>
+        <translation>L2  λΣW²</translation>
+    </message>
+    <message>
+        <source>L2 (the lecture&apos;s):
+λ R(W) = λ Σ_k Σ_l W_kl²
+∂/∂W = 2λW</source>
+        <translation>L2 (la de la clase teórica):
+λ R(W) = λ Σ_k Σ_l W_kl²
+∂/∂W = 2λW</translation>
+    </message>
+    <message>
+        <source>½·L2  ½λΣW²</source>
+        <translation>½·L2  ½λΣW²</translation>
+    </message>
+    <message>
+        <source>Half L2 (common in code):
+λ R(W) = ½ λ Σ_k Σ_l W_kl²
+∂/∂W = λW</source>
+        <translation>Media L2 (habitual en el código):
+λ R(W) = ½ λ Σ_k Σ_l W_kl²
+∂/∂W = λW</translation>
+    </message>
+    <message>
+        <source>L1  λΣ|W|</source>
+        <translation>L1  λΣ|W|</translation>
+    </message>
+    <message>
+        <source>L1:
+λ R(W) = λ Σ_k Σ_l |W_kl|
+∂/∂W = λ·sign(W)  — pushes weights to exactly 0</source>
+        <translation>L1:
+λ R(W) = λ Σ_k Σ_l |W_kl|
+∂/∂W = λ·sign(W)  — lleva pesos exactamente a 0</translation>
+    </message>
+    <message>
+        <source>elastic net</source>
+        <translation>red elástica</translation>
+    </message>
+    <message>
+        <source>Elastic net:
+λ R(W) = λ Σ_k Σ_l (β W_kl² + |W_kl|)
+∂/∂W = λ(2βW + sign(W))</source>
+        <translation>Red elástica:
+λ R(W) = λ Σ_k Σ_l (β W_kl² + |W_kl|)
+∂/∂W = λ(2βW + sign(W))</translation>
+    </message>
+    <message>
+        <source>max-norm</source>
+        <translation>norma máxima</translation>
+    </message>
+    <message>
+        <source>Max-norm: no penalty term (λ is not used);
+after every step each class row w_j is scaled back so that ‖w_j‖₂ ≤ c.</source>
+        <translation>Norma máxima: sin término de penalización (λ no se usa);
+después de cada paso cada fila de clase w_j se reescala para que ‖w_j‖₂ ≤ c.</translation>
+    </message>
+    <message>
+        <source>loss = 1/N Σ Li + λ R(W)
+λ = 0 at the far left, then 1e-4 … 100 on a log scale.
+You can also type a value in the box.</source>
+        <translation>pérdida = 1/N Σ Li + λ R(W)
+λ = 0 en el extremo izquierdo, después 1e-4 … 100 en escala logarítmica.
+También se puede escribir un valor en el cuadro.</translation>
+    </message>
+    <message>
+        <source>Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part.</source>
+        <translation>Red elástica: R(W) = Σ (β W² + |W|) — β pondera la parte L2.</translation>
+    </message>
+    <message>
+        <source>Max-norm: after every step, ‖w_j‖₂ ≤ c for every class row w_j of W.</source>
+        <translation>Norma máxima: después de cada paso, ‖w_j‖₂ ≤ c para cada fila de clase w_j de W.</translation>
+    </message>
+    <message>
+        <source>Also regularise b: loss = 1/N Σ Li + λ R(W) + λ R(b).
+The lecture (and CS231n) leave b unregularised.</source>
+        <translation>Regularizar también b: pérdida = 1/N Σ Li + λ R(W) + λ R(b).
+La clase teórica (y CS231n) no regularizan b.</translation>
+    </message>
+    <message>
+        <source>Gradient descent: W ← W − α ∇_W loss
+α on a log scale 1e-4 … 10 (you can type a value).
+Too small: slow. Too big: the loss oscillates or diverges.</source>
+        <translation>Descenso por gradiente: W ← W − α ∇_W pérdida
+α en escala logarítmica 1e-4 … 10 (se puede escribir un valor).
+Demasiado chica: lento. Demasiado grande: la pérdida oscila o diverge.</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent: each step uses B random points,
+∇ ≈ 1/B Σ_{i∈batch} ∇Li + λ∇R(W).
+B = 1 is SGD; full = all N points (plain gradient descent).
+The loss shown is always on all N points.</source>
+        <translation>Descenso por gradiente con mini-lotes: cada paso usa B puntos al azar,
+∇ ≈ 1/B Σ_{i∈lote} ∇Li + λ∇R(W).
+B = 1 es SGD; completo = los N puntos (descenso por gradiente simple).
+La pérdida que se muestra es siempre sobre los N puntos.</translation>
+    </message>
+    <message>
+        <source>Use every point in every step (gradient descent); N follows the data.</source>
+        <translation>Usar todos los puntos en cada paso (descenso por gradiente); N sigue a los datos.</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Plain (stochastic) gradient descent:
+θ ← θ − α g</source>
+        <translation>Descenso por gradiente (estocástico) simple:
+θ ← θ − α g</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>Momentum:
+v ← μ v − α g
+θ ← θ + v</source>
+        <translation>Momento:
+v ← μ v − α g
+θ ← θ + v</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum (look-ahead form):
+v′ ← μ v − α g
+θ ← θ − μ v + (1 + μ) v′</source>
+        <translation>Momento de Nesterov (forma anticipada):
+v′ ← μ v − α g
+θ ← θ − μ v + (1 + μ) v′</translation>
+    </message>
+    <message>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>AdaGrad:
+G ← G + g²
+θ ← θ − α g / (√G + ε)</source>
+        <translation>AdaGrad:
+G ← G + g²
+θ ← θ − α g / (√G + ε)</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>RMSProp:
+G ← ρ G + (1 − ρ) g²
+θ ← θ − α g / (√G + ε)</source>
+        <translation>RMSProp:
+G ← ρ G + (1 − ρ) g²
+θ ← θ − α g / (√G + ε)</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Adam:
+m ← β₁ m + (1 − β₁) g
+v ← β₂ v + (1 − β₂) g²
+θ ← θ − α m̂ / (√v̂ + ε),
+m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)</source>
+        <translation>Adam:
+m ← β₁ m + (1 − β₁) g
+v ← β₂ v + (1 − β₂) g²
+θ ← θ − α m̂ / (√v̂ + ε),
+m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)</translation>
+    </message>
+    <message>
+        <source>μ, the momentum (friction 1 − μ):  v ← μ v − α g</source>
+        <translation>μ, el momento (fricción 1 − μ):  v ← μ v − α g</translation>
+    </message>
+    <message>
+        <source>ρ, the decay of the squared-gradient average:  G ← ρ G + (1 − ρ) g²</source>
+        <translation>ρ, el decaimiento del promedio del gradiente al cuadrado:  G ← ρ G + (1 − ρ) g²</translation>
+    </message>
+    <message>
+        <source>β₁, the decay of the gradient average:  m ← β₁ m + (1 − β₁) g</source>
+        <translation>β₁, el decaimiento del promedio del gradiente:  m ← β₁ m + (1 − β₁) g</translation>
+    </message>
+    <message>
+        <source>β₂, the decay of the squared-gradient average:  v ← β₂ v + (1 − β₂) g²</source>
+        <translation>β₂, el decaimiento del promedio del gradiente al cuadrado:  v ← β₂ v + (1 − β₂) g²</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <source>Constant rate:
+α_t = α</source>
+        <translation>Tasa constante:
+α_t = α</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>decaimiento escalonado</translation>
+    </message>
+    <message>
+        <source>Step decay:
+α_t = α · γ^⌊t / every⌋</source>
+        <translation>Decaimiento escalonado:
+α_t = α · γ^⌊t / cada⌋</translation>
+    </message>
+    <message>
+        <source>1/t decay</source>
+        <translation>decaimiento 1/t</translation>
+    </message>
+    <message>
+        <source>1/t decay:
+α_t = α / (1 + k·t)</source>
+        <translation>Decaimiento 1/t:
+α_t = α / (1 + k·t)</translation>
+    </message>
+    <message>
+        <source>How many gradient steps to record.
+Playing past the end trains on, up to {0} steps.</source>
+        <translation>Cuántos pasos de gradiente registrar.
+Al reproducir más allá del final se sigue entrenando, hasta {0} pasos.</translation>
+    </message>
+    <message>
+        <source>Seed of the random initial W and of the mini-batch draws:
+the same seed gives the same run.</source>
+        <translation>Semilla del W inicial aleatorio y del sorteo de mini-lotes:
+la misma semilla da la misma corrida.</translation>
+    </message>
+    <message>
+        <source>preset W</source>
+        <translation>W predefinido</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s own starting W and b (the CS231n demo has one).
+Random when the data has none or the features are not identity.</source>
+        <translation>El W y b iniciales propios del conjunto de datos (la demo de CS231n tiene uno).
+Aleatorio si los datos no tienen o si las características no son la identidad.</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>aleatorio</translation>
+    </message>
+    <message>
+        <source>W ~ 0.01·N(0, 1) (seeded), b = 0:
+scores ≈ 0, so the SVM loss starts near (C − 1)·Δ and Softmax near ln C.</source>
+        <translation>W ~ 0.01·N(0, 1) (con semilla), b = 0:
+puntajes ≈ 0, así que la pérdida SVM empieza cerca de (C − 1)·Δ y la de Softmax cerca de ln C.</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>ceros</translation>
+    </message>
+    <message>
+        <source>W = 0, b = 0: every score is 0,
+so Li = (C − 1)·Δ for the SVM and ln C for Softmax.</source>
+        <translation>W = 0, b = 0: todo puntaje es 0,
+así que Li = (C − 1)·Δ para la SVM y ln C para Softmax.</translation>
+    </message>
+    <message>
+        <source>identity  (x₁, x₂)</source>
+        <translation>identidad  (x₁, x₂)</translation>
+    </message>
+    <message>
+        <source>φ(x) = (x₁, x₂): straight boundaries, s = Wx + b.</source>
+        <translation>φ(x) = (x₁, x₂): fronteras rectas, s = Wx + b.</translation>
+    </message>
+    <message>
+        <source>poly2</source>
+        <translation>poly2</translation>
+    </message>
+    <message>
+        <source>φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²): conic boundaries (circles, ellipses, parabolas).</source>
+        <translation>φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²): fronteras cónicas (círculos, elipses, parábolas).</translation>
+    </message>
+    <message>
+        <source>poly3</source>
+        <translation>poly3</translation>
+    </message>
+    <message>
+        <source>φ(x) = poly2 + (x₁³, x₁²x₂, x₁x₂², x₂³): cubic boundaries.</source>
+        <translation>φ(x) = poly2 + (x₁³, x₁²x₂, x₁x₂², x₂³): fronteras cúbicas.</translation>
+    </message>
+    <message>
+        <source>polar  (r, cos θ, sin θ)</source>
+        <translation>polar  (r, cos θ, sin θ)</translation>
+    </message>
+    <message>
+        <source>φ(x) = (r, cos θ, sin θ), r = ‖x‖, θ = atan2(x₂, x₁):
+rings become separable by a line.</source>
+        <translation>φ(x) = (r, cos θ, sin θ), r = ‖x‖, θ = atan2(x₂, x₁):
+los anillos pasan a ser separables por una recta.</translation>
+    </message>
+    <message>
+        <source>RBF (random Fourier)</source>
+        <translation>RBF (Fourier aleatorio)</translation>
+    </message>
+    <message>
+        <source>Random Fourier features (Rahimi &amp; Recht):
+φ(x) = √(2/m) cos(xΩ + φ₀), Ω ~ N(0, 2γ), φ₀ ~ U[0, 2π)
+φ(x)·φ(x′) ≈ exp(−γ‖x − x′‖²), the RBF kernel.</source>
+        <translation>Características de Fourier aleatorias (Rahimi y Recht):
+φ(x) = √(2/m) cos(xΩ + φ₀), Ω ~ N(0, 2γ), φ₀ ~ U[0, 2π)
+φ(x)·φ(x′) ≈ exp(−γ‖x − x′‖²), el kernel RBF.</translation>
+    </message>
+    <message>
+        <source>γ of the RBF kernel exp(−γ‖x − x′‖²): bigger γ, wigglier boundaries.</source>
+        <translation>γ del kernel RBF exp(−γ‖x − x′‖²): cuanto mayor γ, más onduladas las fronteras.</translation>
+    </message>
+    <message>
+        <source>m, the number of random features (the length of φ(x), the columns of W).</source>
+        <translation>m, la cantidad de características aleatorias (la longitud de φ(x), las columnas de W).</translation>
+    </message>
+    <message>
+        <source>k: the k nearest training points vote; the majority class wins (ties are shown white).</source>
+        <translation>k: votan los k puntos de entrenamiento más cercanos; gana la clase mayoritaria (los empates se muestran en blanco).</translation>
+    </message>
+    <message>
+        <source>d(x, x′) = |x₁ − x′₁| + |x₂ − x′₂|</source>
+        <translation>d(x, x′) = |x₁ − x′₁| + |x₂ − x′₂|</translation>
+    </message>
+    <message>
+        <source>d(x, x′) = √((x₁ − x′₁)² + (x₂ − x′₂)²)</source>
+        <translation>d(x, x′) = √((x₁ − x′₁)² + (x₂ − x′₂)²)</translation>
+    </message>
+    <message>
+        <source>A change of settings retrains from step 0 with the initial W.</source>
+        <translation>Un cambio de configuración vuelve a entrenar desde el paso 0 con el W inicial.</translation>
+    </message>
+    <message>
+        <source>A change of settings keeps steps 0 … t and trains on from the current step t
+with the new settings: a branch of the run.</source>
+        <translation>Un cambio de configuración conserva los pasos 0 … t y sigue entrenando desde el paso actual t
+con la nueva configuración: una rama de la corrida.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>Regularización</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimización</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Características</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>On a change of settings</source>
+        <translation>Al cambiar la configuración</translation>
+    </message>
+    <message>
+        <source>Which multiclass SVM loss (hover the items for their formulas).</source>
+        <translation>Qué pérdida SVM multiclase (pasar el mouse sobre las opciones para ver sus fórmulas).</translation>
+    </message>
+    <message>
+        <source>SVM loss</source>
+        <translation>Pérdida SVM</translation>
+    </message>
+    <message>
+        <source>sum over all classes (j = yi too)</source>
+        <translation>sumar sobre todas las clases (también j = yi)</translation>
+    </message>
+    <message>
+        <source>mean instead of sum over classes</source>
+        <translation>promedio en lugar de suma sobre las clases</translation>
+    </message>
+    <message>
+        <source>squared hinge  max(0, ·)²</source>
+        <translation>bisagra al cuadrado  max(0, ·)²</translation>
+    </message>
+    <message>
+        <source>Δ margin</source>
+        <translation>Δ margen</translation>
+    </message>
+    <message>
+        <source>R(W), the regulariser (hover the items for the formulas).</source>
+        <translation>R(W), el regularizador (pasar el mouse sobre las opciones para ver las fórmulas).</translation>
+    </message>
+    <message>
+        <source>λ strength</source>
+        <translation>λ intensidad</translation>
+    </message>
+    <message>
+        <source>regularise the bias b too</source>
+        <translation>regularizar también el sesgo b</translation>
+    </message>
+    <message>
+        <source>α learning rate</source>
+        <translation>α tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>full (N)</source>
+        <translation>completo (N)</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>tamaño de lote</translation>
+    </message>
+    <message>
+        <source>The update rule (hover the items for the formulas).</source>
+        <translation>La regla de actualización (pasar el mouse sobre las opciones para ver las fórmulas).</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>How α changes with the step t (hover the items).</source>
+        <translation>Cómo cambia α con el paso t (pasar el mouse sobre las opciones).</translation>
+    </message>
+    <message>
+        <source>α schedule</source>
+        <translation>α calendario</translation>
+    </message>
+    <message>
+        <source>Step decay: α_t = α · γ^⌊t / every⌋</source>
+        <translation>Decaimiento escalonado: α_t = α · γ^⌊t / cada⌋</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> pasos</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>cada</translation>
+    </message>
+    <message>
+        <source>1/t decay: α_t = α / (1 + k·t)</source>
+        <translation>Decaimiento 1/t: α_t = α / (1 + k·t)</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>pasos</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
+    </message>
+    <message>
+        <source>The starting W and b (step 0).</source>
+        <translation>El W y b iniciales (paso 0).</translation>
+    </message>
+    <message>
+        <source>initial W</source>
+        <translation>W inicial</translation>
+    </message>
+    <message>
+        <source>φ(x), the features the linear classifier sees: s = W φ(x) + b (hover the items).</source>
+        <translation>φ(x), las características que ve el clasificador lineal: s = W φ(x) + b (pasar el mouse sobre las opciones).</translation>
+    </message>
+    <message>
+        <source>m features</source>
+        <translation>m características</translation>
+    </message>
+    <message>
+        <source>The distance between points (hover the items).</source>
+        <translation>La distancia entre puntos (pasar el mouse sobre las opciones).</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>distancia</translation>
+    </message>
+    <message>
+        <source>New points get the checked class; names are editable.</source>
+        <translation>Los puntos nuevos reciben la clase marcada; los nombres se pueden editar.</translation>
+    </message>
+    <message>
+        <source>Number of classes (2–10). Fewer classes deletes the points of the classes dropped.</source>
+        <translation>Cantidad de clases (2–10). Con menos clases se borran los puntos de las clases quitadas.</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>clases</translation>
+    </message>
+    <message>
+        <source>restart from step 0</source>
+        <translation>reiniciar desde el paso 0</translation>
+    </message>
+    <message>
+        <source>branch from the current step</source>
+        <translation>ramificar desde el paso actual</translation>
+    </message>
+    <message>
+        <source>New points on the plane get class {0} (or press {1} on the plane).</source>
+        <translation>Los puntos nuevos del plano reciben la clase {0} (o presionar {1} sobre el plano).</translation>
+    </message>
+    <message>
+        <source>The class&apos;s name: unique and not empty (Enter to apply).</source>
+        <translation>El nombre de la clase: único y no vacío (Enter para aplicar).</translation>
+    </message>
+    <message>
+        <source>class {0}: a class name cannot be empty</source>
+        <translation>clase {0}: el nombre de una clase no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>“{0}” is already the name of another class; names must be unique</source>
+        <translation>“{0}” ya es el nombre de otra clase; los nombres deben ser únicos</translation>
+    </message>
+    <message>
+        <source>{0}. Kept “{1}”.</source>
+        <translation>{0}. Se conserva “{1}”.</translation>
+    </message>
+    <message>
+        <source>full ({0})</source>
+        <translation>completo ({0})</translation>
+    </message>
+    <message>
+        <source>preset (none)</source>
+        <translation>predefinido (no hay)</translation>
+    </message>
+    <message>
+        <source>This data set has no preset W (or the features are not identity):
+the run starts from a random W, as with “random”.</source>
+        <translation>Este conjunto de datos no tiene W predefinido (o las características no son la identidad):
+la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
+    </message>
+</context>
+<context>
+    <name>Demos</name>
+    <message>
+        <source>Loss at small W</source>
+        <translation>Pérdida con W pequeño</translation>
+    </message>
+    <message>
+        <source>When training starts W is tiny, so every score s is close to 0. Each wrong class then adds max(0, 0 − 0 + Δ) = Δ, and the SVM loss is (C − 1)·Δ. Softmax gives each class the same probability 1/C, so its loss is −ln(1/C) = ln C. The app restarts from a W of about 0.001 and stops at step 0. A first loss far from these values points to a bug.</source>
+        <translation>Al empezar el entrenamiento W es diminuto, así que todo puntaje s está cerca de 0. Cada clase incorrecta suma entonces max(0, 0 − 0 + Δ) = Δ, y la pérdida SVM es (C − 1)·Δ. Softmax le da a cada clase la misma probabilidad 1/C, así que su pérdida es −ln(1/C) = ln C. La app vuelve a empezar desde un W de alrededor de 0,001 y se detiene en el paso 0. Una primera pérdida lejos de estos valores delata un error en el código.</translation>
+    </message>
+    <message>
+        <source>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) ≈ (C − 1)·Δ&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt; = −ln(e&lt;sup&gt;s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;) ≈ ln C</source>
+        <translation>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) ≈ (C − 1)·Δ&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt; = −ln(e&lt;sup&gt;s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;) ≈ ln C</translation>
+    </message>
+    <message>
+        <source>Sum over all classes (j = yᵢ included)</source>
+        <translation>Suma sobre todas las clases (incluida j = yᵢ)</translation>
+    </message>
+    <message>
+        <source>What if the sum also ran over the true class, j = yᵢ? That term compares the true score with itself, max(0, Δ) = Δ, whatever W is, so every Lᵢ, and the loss, grows by exactly Δ. Its gradient is 0, so training and the regions do not change at all. Leaving j = yᵢ out just makes the best possible loss 0. The app is left summing over every class.</source>
+        <translation>¿Y si la suma incluyera también la clase verdadera, j = yᵢ? Ese término compara el puntaje verdadero consigo mismo, max(0, Δ) = Δ, sea cual sea W, así que cada Lᵢ, y la pérdida, crecen exactamente Δ. Su gradiente es 0, así que el entrenamiento y las regiones no cambian en absoluto. Dejar afuera j = yᵢ solo hace que la mejor pérdida posible sea 0. La app queda sumando sobre todas las clases.</translation>
+    </message>
+    <message>
+        <source>Σ&lt;sub&gt;j&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) + Δ</source>
+        <translation>Σ&lt;sub&gt;j&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) + Δ</translation>
+    </message>
+    <message>
+        <source>Mean instead of sum over classes</source>
+        <translation>Promedio en lugar de suma sobre las clases</translation>
+    </message>
+    <message>
+        <source>Averaging the C − 1 class terms instead of adding them divides the data loss by C − 1: only a change of scale. With the same λ the data term would weigh less against the penalty and the solution would move a little. Divide λ by C − 1 too (and multiply the step by C − 1): the whole objective is divided by C − 1, gradient descent takes exactly the same steps and the regions do not change. The app is left on the mean, λ and step rescaled.</source>
+        <translation>Promediar los C − 1 términos de clase en lugar de sumarlos divide la pérdida de datos por C − 1: solo un cambio de escala. Con el mismo λ el término de datos pesaría menos frente a la penalización y la solución se movería un poco. Si también se divide λ por C − 1 (y se multiplica el paso por C − 1), todo el objetivo queda dividido por C − 1, el descenso por gradiente da exactamente los mismos pasos y las regiones no cambian. La app queda con el promedio, y λ y el paso reescalados.</translation>
+    </message>
+    <message>
+        <source>L&lt;sub&gt;i&lt;/sub&gt; = 1/(C − 1) · Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)</source>
+        <translation>L&lt;sub&gt;i&lt;/sub&gt; = 1/(C − 1) · Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)</translation>
+    </message>
+    <message>
+        <source>Squared hinge</source>
+        <translation>Bisagra al cuadrado</translation>
+    </message>
+    <message>
+        <source>Squaring each hinge term makes a violation of size m cost m² instead of m: violations smaller than 1 count less, large ones much more. The demo starts from the CS231n example&apos;s W, which has large violations, and trains both losses from there. Compare the losses, the largest violation left after training and the share of the plane whose class changes. The app is left on the squared hinge.</source>
+        <translation>Elevar al cuadrado cada término bisagra hace que una violación de tamaño m cueste m² en lugar de m: las violaciones menores que 1 cuentan menos y las grandes, mucho más. La demostración parte del W del ejemplo de CS231n, que tiene violaciones grandes, y entrena ambas pérdidas desde ahí. Comparar las pérdidas, la mayor violación que queda después de entrenar y la fracción del plano cuya clase cambia. La app queda con la bisagra al cuadrado.</translation>
+    </message>
+    <message>
+        <source>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)&lt;sup&gt;2&lt;/sup&gt;</source>
+        <translation>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)&lt;sup&gt;2&lt;/sup&gt;</translation>
+    </message>
+    <message>
+        <source>Δ = 1 or Δ = 100? Only Δ/λ matters</source>
+        <translation>¿Δ = 1 o Δ = 100? Solo importa Δ/λ</translation>
+    </message>
+    <message>
+        <source>Δ says how far apart the scores must be, but the scale of the scores is set by W, which training can grow freely. Multiply Δ by 100, divide λ by 100 and multiply the step by 100: from W = 0, gradient descent reaches exactly 100·W, with the same regions and accuracy. So Δ can stay at 1 and only λ needs tuning. The app is left with Δ = 100, λ/100 and the step ×100.</source>
+        <translation>Δ dice cuánto deben separarse los puntajes, pero la escala de los puntajes la fija W, que el entrenamiento puede agrandar libremente. Multiplicar Δ por 100, dividir λ por 100 y multiplicar el paso por 100: desde W = 0, el descenso por gradiente llega exactamente a 100·W, con las mismas regiones y la misma exactitud. Así que Δ puede quedar en 1 y solo hace falta ajustar λ. La app queda con Δ = 100, λ/100 y el paso ×100.</translation>
+    </message>
+    <message>
+        <source>(Δ, λ, α) → (100·Δ, λ/100, 100·α) ⇒ W → 100·W</source>
+        <translation>(Δ, λ, α) → (100·Δ, λ/100, 100·α) ⇒ W → 100·W</translation>
+    </message>
+    <message>
+        <source>A correct point moves a little</source>
+        <translation>Un punto bien clasificado se mueve un poco</translation>
+    </message>
+    <message>
+        <source>Take a point the SVM classifies with room to spare: its Lᵢ is 0. Move it a little, W held fixed: while every wrong score stays at least Δ below the right one, Lᵢ stays exactly 0, so the SVM does not care. Softmax&apos;s Lᵢ is never exactly 0 and changes with the smallest move. The moved point is selected in the score table, and the classifier retrains on the new points.</source>
+        <translation>Se toma un punto que la SVM clasifica con margen de sobra: su Lᵢ es 0. Se lo mueve un poco, con W fijo: mientras cada puntaje incorrecto quede al menos Δ por debajo del correcto, Lᵢ sigue siendo exactamente 0, así que a la SVM no le importa. El Lᵢ de Softmax nunca es exactamente 0 y cambia con el menor movimiento. El punto movido queda seleccionado en la tabla de puntajes, y el clasificador se vuelve a entrenar con los puntos nuevos.</translation>
+    </message>
+    <message>
+        <source>L&lt;sub&gt;i&lt;/sub&gt; = 0 ⇔ s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; − s&lt;sub&gt;j&lt;/sub&gt; ≥ Δ for every j ≠ y&lt;sub&gt;i&lt;/sub&gt;</source>
+        <translation>L&lt;sub&gt;i&lt;/sub&gt; = 0 ⇔ s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; − s&lt;sub&gt;j&lt;/sub&gt; ≥ Δ para todo j ≠ y&lt;sub&gt;i&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>Minimum and maximum of the loss</source>
+        <translation>Mínimo y máximo de la pérdida</translation>
+    </message>
+    <message>
+        <source>The loss adds up terms max(0, ·), so it is never below 0, and it is exactly 0 once every margin holds: on separable points with λ = 0, training gets there. There is no upper bound: drag a point to the wrong side and its Lᵢ grows in proportion to the distance. The table holds W fixed and moves the point 1, 2, 4 … 64 units; the app is left with the point dragged to the edge of the plane.</source>
+        <translation>La pérdida suma términos max(0, ·), así que nunca es menor que 0, y vale exactamente 0 cuando se cumplen todos los márgenes: con puntos separables y λ = 0, el entrenamiento llega ahí. No hay cota superior: si se arrastra un punto al lado equivocado, su Lᵢ crece en proporción a la distancia. La tabla deja W fijo y mueve el punto 1, 2, 4 … 64 unidades; la app queda con el punto arrastrado hasta el borde del plano.</translation>
+    </message>
+    <message>
+        <source>0 ≤ L&lt;sub&gt;i&lt;/sub&gt; &amp;lt; ∞&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt;(x + d·u) grows like d·‖w&lt;sub&gt;r&lt;/sub&gt; − w&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;‖</source>
+        <translation>0 ≤ L&lt;sub&gt;i&lt;/sub&gt; &amp;lt; ∞&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt;(x + d·u) crece como d·‖w&lt;sub&gt;r&lt;/sub&gt; − w&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;‖</translation>
+    </message>
+    <message>
+        <source>SVM vs Softmax</source>
+        <translation>SVM vs. Softmax</translation>
+    </message>
+    <message>
+        <source>Both are trained on separable points with λ = 0, from W = 0. The SVM only wants the right score to win by Δ: once every margin holds its loss is exactly 0, the gradient vanishes and W stops. Softmax wants the right class&apos;s probability to be 1, which no finite W reaches: its loss stays above 0 and ‖W‖ keeps growing. The app is left on Softmax; play on and watch W grow.</source>
+        <translation>Ambos se entrenan con puntos separables, λ = 0 y desde W = 0. La SVM solo quiere que el puntaje correcto gane por Δ: cuando se cumplen todos los márgenes su pérdida vale exactamente 0, el gradiente se anula y W se detiene. Softmax quiere que la probabilidad de la clase correcta sea 1, algo que ningún W finito alcanza: su pérdida queda por encima de 0 y ‖W‖ sigue creciendo. La app queda en Softmax; al seguir reproduciendo se ve crecer W.</translation>
+    </message>
+    <message>
+        <source>SVM: max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = 0 is reached&lt;br&gt;Softmax: −ln p&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; &amp;gt; 0 for every finite W</source>
+        <translation>SVM: se alcanza max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = 0&lt;br&gt;Softmax: −ln p&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; &amp;gt; 0 para todo W finito</translation>
+    </message>
+    <message>
+        <source>Regularisation: λ, L1 and L2</source>
+        <translation>Regularización: λ, L1 y L2</translation>
+    </message>
+    <message>
+        <source>The penalty λR(W) prefers small weights. With λ &gt; 0 (L2) W ends smaller than with λ = 0, and since a margin band is Δ/‖wⱼ − wₖ‖ wide, the margins get wider. L1 pulls every weight toward 0 by the same amount, so the weights the data does not need end at 0: on cubic features (poly3) many do, while L2 only shrinks them. With plain gradient descent an L1 weight &quot;at 0&quot; jitters within lr·λ of it. The app is left on L1 with poly3 features.</source>
+        <translation>La penalización λR(W) prefiere pesos pequeños. Con λ &gt; 0 (L2) W termina más chico que con λ = 0, y como una banda de margen tiene un ancho de Δ/‖wⱼ − wₖ‖, los márgenes se ensanchan. L1 tira de cada peso hacia 0 en la misma cantidad, así que los pesos que los datos no necesitan terminan en 0: con características cúbicas (poly3) muchos lo hacen, mientras que L2 solo los achica. Con descenso por gradiente simple, un peso L1 &quot;en 0&quot; oscila a menos de lr·λ de 0. La app queda en L1 con características poly3.</translation>
+    </message>
+    <message>
+        <source>loss = 1/N Σ&lt;sub&gt;i&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W)&lt;br&gt;L2: R(W) = Σ W&lt;sup&gt;2&lt;/sup&gt; &amp;nbsp; L1: R(W) = Σ |W|</source>
+        <translation>loss = 1/N Σ&lt;sub&gt;i&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W)&lt;br&gt;L2: R(W) = Σ W&lt;sup&gt;2&lt;/sup&gt; &amp;nbsp; L1: R(W) = Σ |W|</translation>
+    </message>
+    <message>
+        <source>Batch size: full, 32, 1 (SGD)</source>
+        <translation>Tamaño de lote: completo, 32, 1 (SGD)</translation>
+    </message>
+    <message>
+        <source>Each step can use every point (full batch), a random mini-batch of 32, or a single point (SGD). Smaller batches are cheaper, but their gradient is a noisy estimate, so the loss curve (always measured on the whole set) jitters more; the table gives the mean change of the loss per step over the second half of training. It also runs the lecture&apos;s naive loop, which stops once one batch&apos;s loss changes by less than tol. The app is left on SGD.</source>
+        <translation>Cada paso puede usar todos los puntos (lote completo), un mini-lote aleatorio de 32, o un solo punto (SGD). Los lotes más chicos son más baratos, pero su gradiente es una estimación ruidosa, así que la curva de pérdida (siempre medida sobre todo el conjunto) oscila más; la tabla da el cambio medio de la pérdida por paso en la segunda mitad del entrenamiento. También corre el bucle ingenuo de la clase teórica, que se detiene cuando la pérdida de un lote cambia menos que tol. La app queda en SGD.</translation>
+    </message>
+    <message>
+        <source>W ← W − α ∇&lt;sub&gt;W&lt;/sub&gt;(1/|B| Σ&lt;sub&gt;i∈B&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W))&lt;br&gt;naive loop: stop when |Δloss| &amp;lt; tol</source>
+        <translation>W ← W − α ∇&lt;sub&gt;W&lt;/sub&gt;(1/|B| Σ&lt;sub&gt;i∈B&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W))&lt;br&gt;bucle ingenuo: parar cuando |Δpérdida| &amp;lt; tol</translation>
+    </message>
+    <message>
+        <source>Feature maps and kernels</source>
+        <translation>Mapas de características y kernels</translation>
+    </message>
+    <message>
+        <source>A ring around a disc: no straight line separates the two classes, so a linear classifier on (x₁, x₂) stays well below 100 % accuracy. Map each point first: with φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) a circle becomes a plane in φ&apos;s space, and with polar features (r, cos θ, sin θ) it is just r = const. The classifier is still linear in φ, but its regions are curved in the plane: this is what kernels and feature extraction are for. The app is left on poly2.</source>
+        <translation>Un anillo alrededor de un disco: ninguna recta separa las dos clases, así que un clasificador lineal sobre (x₁, x₂) queda muy por debajo del 100 % de exactitud. Primero se transforma cada punto: con φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) un círculo se vuelve un plano en el espacio de φ, y con características polares (r, cos θ, sin θ) es simplemente r = const. El clasificador sigue siendo lineal en φ, pero sus regiones son curvas en el plano: para eso sirven los kernels y la extracción de características. La app queda en poly2.</translation>
+    </message>
+    <message>
+        <source>s = W φ(x) + b&lt;br&gt;φ(x) = (x&lt;sub&gt;1&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;, x&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;)</source>
+        <translation>s = W φ(x) + b&lt;br&gt;φ(x) = (x&lt;sub&gt;1&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;, x&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <source>Previous demonstration</source>
+        <translation>Demostración anterior</translation>
+    </message>
+    <message>
+        <source>Next demonstration</source>
+        <translation>Demostración siguiente</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Put the app into this demonstration&apos;s state and measure the figures</source>
+        <translation>Poner la app en el estado de esta demostración y medir los valores</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Bring back the points, settings and step from before the first demonstration</source>
+        <translation>Volver a los puntos, la configuración y el paso de antes de la primera demostración</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>Press Show to set the app up and measure.</source>
+        <translation>Presionar Mostrar para preparar la app y medir.</translation>
+    </message>
+    <message>
+        <source>✔ As the lecture predicts.</source>
+        <translation>✔ Tal como predice la teoría.</translation>
+    </message>
+    <message>
+        <source>✘ Not as predicted: see the rows marked ✘.</source>
+        <translation>✘ No es lo previsto: ver las filas marcadas con ✘.</translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation>Clase teórica</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Clase teórica</translation>
+    </message>
+    <message>
+        <source>Restore the state before the demonstrations</source>
+        <translation>Restaurar el estado previo a las demostraciones</translation>
+    </message>
+    <message>
+        <source>SVM data loss ≈ (C − 1)·Δ</source>
+        <translation>pérdida de datos SVM ≈ (C − 1)·Δ</translation>
+    </message>
+    <message>
+        <source>Softmax data loss ≈ ln C</source>
+        <translation>pérdida de datos Softmax ≈ ln C</translation>
+    </message>
+    <message>
+        <source>largest |score|</source>
+        <translation>mayor |puntaje|</translation>
+    </message>
+    <message>
+        <source>data loss, sum over every j</source>
+        <translation>pérdida de datos, suma sobre todo j</translation>
+    </message>
+    <message>
+        <source>data loss, sum over j ≠ yᵢ</source>
+        <translation>pérdida de datos, suma sobre j ≠ yᵢ</translation>
+    </message>
+    <message>
+        <source>smallest growth of one Lᵢ</source>
+        <translation>menor aumento de un Lᵢ</translation>
+    </message>
+    <message>
+        <source>largest growth of one Lᵢ</source>
+        <translation>mayor aumento de un Lᵢ</translation>
+    </message>
+    <message>
+        <source>final data loss with the mean</source>
+        <translation>pérdida de datos final con el promedio</translation>
+    </message>
+    <message>
+        <source>final data loss with the sum</source>
+        <translation>pérdida de datos final con la suma</translation>
+    </message>
+    <message>
+        <source>largest difference between the two final W</source>
+        <translation>mayor diferencia entre los dos W finales</translation>
+    </message>
+    <message>
+        <source>share of points classified alike</source>
+        <translation>fracción de puntos clasificados igual</translation>
+    </message>
+    <message>
+        <source>largest hinge term at the start, squared</source>
+        <translation>mayor término bisagra al inicio, al cuadrado</translation>
+    </message>
+    <message>
+        <source>largest hinge term at the start</source>
+        <translation>mayor término bisagra al inicio</translation>
+    </message>
+    <message>
+        <source>data loss at the start, hinge</source>
+        <translation>pérdida de datos al inicio, bisagra</translation>
+    </message>
+    <message>
+        <source>data loss at the start, squared hinge</source>
+        <translation>pérdida de datos al inicio, bisagra al cuadrado</translation>
+    </message>
+    <message>
+        <source>largest violation after training, hinge</source>
+        <translation>mayor violación tras entrenar, bisagra</translation>
+    </message>
+    <message>
+        <source>largest violation after training, squared</source>
+        <translation>mayor violación tras entrenar, al cuadrado</translation>
+    </message>
+    <message>
+        <source>accuracy after training, hinge</source>
+        <translation>exactitud tras entrenar, bisagra</translation>
+    </message>
+    <message>
+        <source>accuracy after training, squared</source>
+        <translation>exactitud tras entrenar, al cuadrado</translation>
+    </message>
+    <message>
+        <source>share of the plane whose class changes</source>
+        <translation>fracción del plano que cambia de clase</translation>
+    </message>
+    <message>
+        <source>‖W′‖ / ‖W‖</source>
+        <translation>‖W′‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>accuracy with Δ′ = {0}</source>
+        <translation>exactitud con Δ′ = {0}</translation>
+    </message>
+    <message>
+        <source>accuracy with Δ = {0}</source>
+        <translation>exactitud con Δ = {0}</translation>
+    </message>
+    <message>
+        <source>SVM Lᵢ before</source>
+        <translation>Lᵢ de SVM antes</translation>
+    </message>
+    <message>
+        <source>SVM Lᵢ after the move</source>
+        <translation>Lᵢ de SVM después de mover</translation>
+    </message>
+    <message>
+        <source>Softmax Lᵢ before</source>
+        <translation>Lᵢ de Softmax antes</translation>
+    </message>
+    <message>
+        <source>Softmax Lᵢ after the move</source>
+        <translation>Lᵢ de Softmax después de mover</translation>
+    </message>
+    <message>
+        <source>margin slack before</source>
+        <translation>holgura del margen antes</translation>
+    </message>
+    <message>
+        <source>margin slack after</source>
+        <translation>holgura del margen después</translation>
+    </message>
+    <message>
+        <source>data loss, every point in place</source>
+        <translation>pérdida de datos, todos los puntos en su lugar</translation>
+    </message>
+    <message>
+        <source>Lᵢ, point moved {0} to the wrong side</source>
+        <translation>Lᵢ, punto movido {0} hacia el lado equivocado</translation>
+    </message>
+    <message>
+        <source>growth of Lᵢ per unit at the far end</source>
+        <translation>aumento de Lᵢ por unidad en el extremo</translation>
+    </message>
+    <message>
+        <source>SVM data loss at the end</source>
+        <translation>pérdida de datos SVM al final</translation>
+    </message>
+    <message>
+        <source>Softmax data loss at the end</source>
+        <translation>pérdida de datos Softmax al final</translation>
+    </message>
+    <message>
+        <source>SVM: ‖W‖ growth in the 2nd half</source>
+        <translation>SVM: aumento de ‖W‖ en la 2.ª mitad</translation>
+    </message>
+    <message>
+        <source>Softmax: ‖W‖ growth in the 2nd half</source>
+        <translation>Softmax: aumento de ‖W‖ en la 2.ª mitad</translation>
+    </message>
+    <message>
+        <source>SVM ‖W‖ at the end</source>
+        <translation>‖W‖ de SVM al final</translation>
+    </message>
+    <message>
+        <source>Softmax ‖W‖ at the end</source>
+        <translation>‖W‖ de Softmax al final</translation>
+    </message>
+    <message>
+        <source>‖W‖, L2 with λ = {0}</source>
+        <translation>‖W‖, L2 con λ = {0}</translation>
+    </message>
+    <message>
+        <source>‖W‖, λ = 0</source>
+        <translation>‖W‖, λ = 0</translation>
+    </message>
+    <message>
+        <source>narrowest margin, λ = {0}</source>
+        <translation>margen más angosto, λ = {0}</translation>
+    </message>
+    <message>
+        <source>narrowest margin, λ = 0</source>
+        <translation>margen más angosto, λ = 0</translation>
+    </message>
+    <message>
+        <source>L1 (poly3): weights at 0, of {0}</source>
+        <translation>L1 (poly3): pesos en 0, de {0}</translation>
+    </message>
+    <message>
+        <source>L2 (poly3): weights at 0, of {0}</source>
+        <translation>L2 (poly3): pesos en 0, de {0}</translation>
+    </message>
+    <message>
+        <source>L1 (poly3): accuracy</source>
+        <translation>L1 (poly3): exactitud</translation>
+    </message>
+    <message>
+        <source>L2 (poly3): accuracy</source>
+        <translation>L2 (poly3): exactitud</translation>
+    </message>
+    <message>
+        <source>mean |Δloss| per step, full batch</source>
+        <translation>|Δpérdida| media por paso, lote completo</translation>
+    </message>
+    <message>
+        <source>mean |Δloss| per step, batch {0}</source>
+        <translation>|Δpérdida| media por paso, lote de {0}</translation>
+    </message>
+    <message>
+        <source>naive loop: steps until |Δloss| &lt; {0}</source>
+        <translation>bucle ingenuo: pasos hasta |Δpérdida| &lt; {0}</translation>
+    </message>
+    <message>
+        <source>naive loop: loss when it stopped</source>
+        <translation>bucle ingenuo: pérdida al detenerse</translation>
+    </message>
+    <message>
+        <source>naive loop: accuracy when it stopped</source>
+        <translation>bucle ingenuo: exactitud al detenerse</translation>
+    </message>
+    <message>
+        <source>accuracy with φ = {0}</source>
+        <translation>exactitud con φ = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>The picture must be between 1 and {0} pixels on each side, not {1} × {2}.</source>
+        <translation>La imagen debe tener entre 1 y {0} píxeles de lado, no {1} × {2}.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for a {0} × {1} picture.</source>
+        <translation>No hay memoria suficiente para una imagen de {0} × {1}.</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>La carpeta {0} no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {0}: permission denied.</source>
+        <translation>No se puede escribir en la carpeta {0}: permiso denegado.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}.</source>
+        <translation>No se pudo escribir {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Qt could not encode the picture as {0}.</source>
+        <translation>Qt no pudo codificar la imagen como {0}.</translation>
+    </message>
+    <message>
+        <source>Only a plot can be saved as SVG; save this view as PNG instead.</source>
+        <translation>Solo un gráfico se puede guardar como SVG; guardar esta vista como PNG.</translation>
+    </message>
+    <message>
+        <source>Qt could not start the SVG picture.</source>
+        <translation>Qt no pudo iniciar la imagen SVG.</translation>
+    </message>
+    <message>
+        <source>{0} frames of {1} × {2} are too many for a GIF (it is built in memory); use MP4, a smaller size or a larger step between frames.</source>
+        <translation>{0} cuadros de {1} × {2} son demasiados para un GIF (se arma en memoria); usar MP4, un tamaño menor o más pasos entre cuadros.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for {0} GIF frames of {1} × {2}.</source>
+        <translation>No hay memoria suficiente para {0} cuadros GIF de {1} × {2}.</translation>
+    </message>
+    <message>
+        <source>{0} export needs the imageio and imageio-ffmpeg packages ({1}).</source>
+        <translation>Exportar a {0} requiere los paquetes imageio e imageio-ffmpeg ({1}).</translation>
+    </message>
+    <message>
+        <source>MP4 export needs ffmpeg, and none was found: {0}. Reinstall imageio-ffmpeg (its wheel carries ffmpeg) or save a GIF.</source>
+        <translation>Exportar a MP4 requiere ffmpeg y no se encontró: {0}. Reinstalar imageio-ffmpeg (su wheel trae ffmpeg) o guardar un GIF.</translation>
+    </message>
+    <message>
+        <source>Save the animation as .gif or .mp4, not {0}.</source>
+        <translation>Guardar la animación como .gif o .mp4, no {0}.</translation>
+    </message>
+    <message>
+        <source>a file without suffix</source>
+        <translation>un archivo sin extensión</translation>
+    </message>
+    <message>
+        <source>kNN does not train, so there are no steps to animate.</source>
+        <translation>kNN no entrena, así que no hay pasos para animar.</translation>
+    </message>
+    <message>
+        <source>The step range is empty.</source>
+        <translation>El rango de pasos está vacío.</translation>
+    </message>
+    <message>
+        <source>Steps must lie between 0 and {0}.</source>
+        <translation>Los pasos deben estar entre 0 y {0}.</translation>
+    </message>
+    <message>
+        <source>The frame rate must be above 0.</source>
+        <translation>Los cuadros por segundo deben ser más de 0.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was saved.</source>
+        <translation>Exportación cancelada; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Plane</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <source>Loss curve (with its key)</source>
+        <translation>Curva de pérdida (con su leyenda)</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>Superficie de pérdida</translation>
+    </message>
+    <message>
+        <source>Regularisation geometry</source>
+        <translation>Geometría de la regularización</translation>
+    </message>
+    <message>
+        <source>Score table</source>
+        <translation>Tabla de puntajes</translation>
+    </message>
+    <message>
+        <source>W and b table</source>
+        <translation>Tabla de W y b</translation>
+    </message>
+    <message>
+        <source>Whole window</source>
+        <translation>Ventana completa</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Imagen PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing (plots only)</source>
+        <translation>Dibujo SVG (solo gráficos)</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>Video MP4 (H.264)</translation>
+    </message>
+    <message>
+        <source>GIF animation</source>
+        <translation>Animación GIF</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Image (PNG, SVG)…</source>
+        <translation>Imagen (PNG, SVG)…</translation>
+    </message>
+    <message>
+        <source>Save a view as a picture at any size, or copy it</source>
+        <translation>Guardar una vista como imagen de cualquier tamaño, o copiarla</translation>
+    </message>
+    <message>
+        <source>Copy plane to clipboard</source>
+        <translation>Copiar el plano al portapapeles</translation>
+    </message>
+    <message>
+        <source>Put a picture of the plane on the clipboard, ready to paste into slides</source>
+        <translation>Poner una imagen del plano en el portapapeles, lista para pegar en diapositivas</translation>
+    </message>
+    <message>
+        <source>Animation (GIF, MP4)…</source>
+        <translation>Animación (GIF, MP4)…</translation>
+    </message>
+    <message>
+        <source>Play a range of training steps into a GIF or an MP4 film</source>
+        <translation>Grabar un rango de pasos de entrenamiento en un GIF o un video MP4</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Falló la exportación</translation>
+    </message>
+    <message>
+        <source>Saved {0} to {1}.</source>
+        <translation>Se guardó {0} en {1}.</translation>
+    </message>
+    <message>
+        <source>Copied a {0} × {1} picture to the clipboard.</source>
+        <translation>Se copió una imagen de {0} × {1} al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Rendering frames…</source>
+        <translation>Generando cuadros…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>Exportar animación</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1} frames) to {2}.</source>
+        <translation>Se guardó {0} ({1} cuadros) en {2}.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>Exportar imagen</translation>
+    </message>
+    <message>
+        <source>keep the view&apos;s proportions</source>
+        <translation>mantener las proporciones de la vista</translation>
+    </message>
+    <message>
+        <source>Unchecked, the view is laid out afresh to fill the size you give</source>
+        <translation>Sin marcar, la vista se reacomoda para llenar el tamaño indicado</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copiar al portapapeles</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Vista:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> cps</translation>
+    </message>
+    <message>
+        <source>GIF viewers play at most 50 frames per second</source>
+        <translation>Los visores de GIF reproducen como máximo 50 cuadros por segundo</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>, a frame every</source>
+        <translation>, un cuadro cada</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>pasos</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Pasos:</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Cuadros por segundo:</translation>
+    </message>
+    <message>
+        <source>{0} frames · {1} s at {2} fps</source>
+        <translation>{0} cuadros · {1} s a {2} cps</translation>
+    </message>
+    <message>
+        <source>MP4 needs even sides: {0} × {1}</source>
+        <translation>MP4 necesita lados pares: {0} × {1}</translation>
+    </message>
+    <message>
+        <source>GIF plays at most {0} fps</source>
+        <translation>GIF reproduce como máximo {0} cps</translation>
+    </message>
+    <message>
+        <source>The step range is empty: &apos;from&apos; must not be after &apos;to&apos;.</source>
+        <translation>El rango de pasos está vacío: &apos;desde&apos; no puede ser posterior a &apos;hasta&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneratorDialog</name>
+    <message>
+        <source>Generate points</source>
+        <translation>Generar puntos</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Points per class</source>
+        <translation>Puntos por clase</translation>
+    </message>
+    <message>
+        <source>Classes (blobs, separable, spiral)</source>
+        <translation>Clases (blobs, separable, spiral)</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Ruido</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+</context>
+<context>
+    <name>GradCheck</name>
+    <message>
+        <source>parameter</source>
+        <translation>parámetro</translation>
+    </message>
+    <message>
+        <source>analytic ∂L/∂θ</source>
+        <translation>∂L/∂θ analítico</translation>
+    </message>
+    <message>
+        <source>numerical ∂L/∂θ</source>
+        <translation>∂L/∂θ numérico</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>error relativo</translation>
+    </message>
+    <message>
+        <source>both ≈ 0</source>
+        <translation>ambos ≈ 0</translation>
+    </message>
+    <message>
+        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference&apos;s noise, not a wrong gradient.</source>
+        <translation>Ambos gradientes son 0 salvo redondeo (|·| ≤ {0}): el error es el ruido de la diferencia finita, no un gradiente equivocado.</translation>
+    </message>
+    <message>
+        <source>({0}: both 0 within round-off, left out.)</source>
+        <translation>({0}: ambos 0 salvo redondeo, se dejan afuera.)</translation>
+    </message>
+    <message>
+        <source>(a little above 1e-7: round-off, or a margin near a kink of max(0, ·))</source>
+        <translation>(un poco por encima de 1e-7: redondeo, o un margen cerca de un quiebre de max(0, ·))</translation>
+    </message>
+    <message>
+        <source>max relative error {0} — the analytic gradient is right{1}.{2}</source>
+        <translation>error relativo máximo {0} — el gradiente analítico está bien{1}.{2}</translation>
+    </message>
+    <message>
+        <source>An SVM margin s_j − s_yi + Δ within h = 1e-5 of 0 sits on the kink of max(0, ·): the loss has no derivative there and the centred difference straddles the corner. Step on and check again; if it stays high, the gradient is wrong.</source>
+        <translation>Un margen SVM s_j − s_yi + Δ a menos de h = 1e-5 de 0 cae en el quiebre de max(0, ·): ahí la pérdida no tiene derivada y la diferencia centrada queda a ambos lados de la esquina. Avanzar un paso y volver a verificar; si sigue alto, el gradiente está mal.</translation>
+    </message>
+    <message>
+        <source>Softmax is smooth, so this points to a wrong gradient (or a step of h = 1e-5 far too coarse).</source>
+        <translation>Softmax es suave, así que esto indica un gradiente equivocado (o un paso h = 1e-5 demasiado grueso).</translation>
+    </message>
+    <message>
+        <source>⚠ max relative error {0}, above 1e-4. {1}{2}</source>
+        <translation>⚠ error relativo máximo {0}, por encima de 1e-4. {1}{2}</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Verificar ahora</translation>
+    </message>
+    <message>
+        <source>Recompute the numerical gradient at the current step</source>
+        <translation>Recalcular el gradiente numérico en el paso actual</translation>
+    </message>
+    <message>
+        <source>kNN has no parameters and no gradient to check.</source>
+        <translation>kNN no tiene parámetros ni gradiente para verificar.</translation>
+    </message>
+    <message>
+        <source>Step {0}: ∂loss/∂θ recorded in training against centred differences (f(θ + h) − f(θ − h)) / 2h, h = 1e-5.</source>
+        <translation>Paso {0}: ∂pérdida/∂θ registrado en el entrenamiento frente a diferencias centradas (f(θ + h) − f(θ − h)) / 2h, h = 1e-5.</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Show the interface in {0}</source>
+        <translation>Mostrar la interfaz en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>linviz lessons ({0})</source>
+        <translation>lecciones de linviz ({0})</translation>
+    </message>
+    <message>
+        <source>Untitled lesson</source>
+        <translation>Lección sin título</translation>
+    </message>
+    <message>
+        <source>{0}{1} — linviz — {2} ({3} points, {4} classes)</source>
+        <translation>{0}{1} — linviz — {2} ({3} puntos, {4} clases)</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson</source>
+        <translation>No se pudo abrir la lección</translation>
+    </message>
+    <message>
+        <source>Opened {0}.</source>
+        <translation>Se abrió {0}.</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson</source>
+        <translation>No se pudo guardar la lección</translation>
+    </message>
+    <message>
+        <source>Saved the lesson to {0}.</source>
+        <translation>Se guardó la lección en {0}.</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Abrir lección</translation>
+    </message>
+    <message>
+        <source>Save lesson as</source>
+        <translation>Guardar lección como</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to {0} first?</source>
+        <translation>¿Guardar antes los cambios de {0}?</translation>
+    </message>
+    <message>
+        <source>kNN has no W and b to export; pick SVM or Softmax.</source>
+        <translation>kNN no tiene W ni b para exportar; elegir SVM o Softmax.</translation>
+    </message>
+    <message>
+        <source>Export W and b</source>
+        <translation>Exportar W y b</translation>
+    </message>
+    <message>
+        <source>kNN does not train, so there is no history to export.</source>
+        <translation>kNN no entrena, así que no hay historial para exportar.</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exportar historial</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
+    </message>
+    <message>
+        <source>Removed from Recent lessons (file no longer found): {0}</source>
+        <translation>Quitado de Lecciones recientes (el archivo ya no está): {0}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>Autosave is off: cannot write to {0} ({1}).</source>
+        <translation>El autoguardado está desactivado: no se puede escribir en {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>Falló el autoguardado: {0}</translation>
+    </message>
+    <message>
+        <source>Could not restore the autosave</source>
+        <translation>No se pudo restaurar el autoguardado</translation>
+    </message>
+    <message>
+        <source>Restored the autosaved work on {0}; save it to keep it.</source>
+        <translation>Se restauró el trabajo autoguardado de {0}; hay que guardarlo para conservarlo.</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Nueva lección</translation>
+    </message>
+    <message>
+        <source>Start again from the CS231n points and default settings</source>
+        <translation>Volver a empezar con los puntos de CS231n y la configuración predeterminada</translation>
+    </message>
+    <message>
+        <source>Open lesson…</source>
+        <translation>Abrir lección…</translation>
+    </message>
+    <message>
+        <source>Open a prepared lesson: points, settings and every recorded step</source>
+        <translation>Abrir una lección preparada: puntos, configuración y todos los pasos registrados</translation>
+    </message>
+    <message>
+        <source>Save lesson</source>
+        <translation>Guardar lección</translation>
+    </message>
+    <message>
+        <source>Save the points, settings and recorded steps as a lesson</source>
+        <translation>Guardar los puntos, la configuración y los pasos registrados como una lección</translation>
+    </message>
+    <message>
+        <source>Save lesson as…</source>
+        <translation>Guardar lección como…</translation>
+    </message>
+    <message>
+        <source>Save the lesson under a new name</source>
+        <translation>Guardar la lección con otro nombre</translation>
+    </message>
+    <message>
+        <source>Export W and b as CSV…</source>
+        <translation>Exportar W y b como CSV…</translation>
+    </message>
+    <message>
+        <source>W and b of the step shown, one row per class</source>
+        <translation>W y b del paso que se muestra, una fila por clase</translation>
+    </message>
+    <message>
+        <source>Export history as CSV…</source>
+        <translation>Exportar historial como CSV…</translation>
+    </message>
+    <message>
+        <source>Every recorded step: losses, accuracies, learning rate, W and b</source>
+        <translation>Cada paso registrado: pérdidas, exactitudes, tasa de aprendizaje, W y b</translation>
+    </message>
+    <message>
+        <source>Recent lessons</source>
+        <translation>Lecciones recientes</translation>
+    </message>
+    <message>
+        <source>%H:%M on %d %b %Y</source>
+        <translation>%H:%M del %d/%m/%Y</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>¿Restaurar el trabajo sin guardar?</translation>
+    </message>
+    <message>
+        <source>linviz did not close properly last time. Restore the work autosaved at {0}?</source>
+        <translation>linviz no se cerró bien la última vez. ¿Restaurar el trabajo autoguardado a las {0}?</translation>
+    </message>
+</context>
+<context>
+    <name>LossCurve</name>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>exactitud (%)</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>datos</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitud</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>kNN does not train: there is no loss to plot.</source>
+        <translation>kNN no entrena: no hay pérdida para graficar.</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>escala logarítmica</translation>
+    </message>
+    <message>
+        <source>Loss on a logarithmic axis (losses span orders of magnitude). A loss of exactly 0 sits at the bottom.</source>
+        <translation>Pérdida en un eje logarítmico (las pérdidas abarcan órdenes de magnitud). Una pérdida de exactamente 0 queda abajo de todo.</translation>
+    </message>
+    <message>
+        <source>step &lt;b&gt;{0}&lt;/b&gt; of {1}</source>
+        <translation>paso &lt;b&gt;{0}&lt;/b&gt; de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LossSurface</name>
+    <message>
+        <source>two parameters</source>
+        <translation>dos parámetros</translation>
+    </message>
+    <message>
+        <source>two random directions</source>
+        <translation>dos direcciones aleatorias</translation>
+    </message>
+    <message>
+        <source>principal directions of the path</source>
+        <translation>direcciones principales del camino</translation>
+    </message>
+    <message>
+        <source>total loss (data + λR)</source>
+        <translation>pérdida total (datos + λR)</translation>
+    </message>
+    <message>
+        <source>data loss</source>
+        <translation>pérdida de datos</translation>
+    </message>
+    <message>
+        <source>regularisation λR</source>
+        <translation>regularización λR</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>pérdida total</translation>
+    </message>
+    <message>
+        <source>kNN has no parameters to descend: it keeps the points and lets the k nearest vote. Pick SVM or Softmax to see a loss surface.</source>
+        <translation>kNN no tiene parámetros sobre los que descender: guarda los puntos y deja votar a los k más cercanos. Elegir SVM o Softmax para ver una superficie de pérdida.</translation>
+    </message>
+    <message>
+        <source>direction {0}</source>
+        <translation>dirección {0}</translation>
+    </message>
+    <message>
+        <source>3D needs PyOpenGL, which is not available here ({0}).</source>
+        <translation>El 3D necesita PyOpenGL, que no está disponible acá ({0}).</translation>
+    </message>
+    <message>
+        <source>3D needs OpenGL, which the “{0}” display platform does not provide.</source>
+        <translation>El 3D necesita OpenGL, que la plataforma de pantalla “{0}” no ofrece.</translation>
+    </message>
+    <message>
+        <source>3D needs OpenGL, but no OpenGL context could be created on this display.</source>
+        <translation>El 3D necesita OpenGL, pero no se pudo crear un contexto OpenGL en esta pantalla.</translation>
+    </message>
+    <message>
+        <source>3D needs OpenGL, but the OpenGL context could not be made current.</source>
+        <translation>El 3D necesita OpenGL, pero no se pudo activar el contexto OpenGL.</translation>
+    </message>
+    <message>
+        <source>3D needs OpenGL, which failed here ({0}).</source>
+        <translation>El 3D necesita OpenGL, que falló acá ({0}).</translation>
+    </message>
+    <message>
+        <source>Which 2D slice of parameter space to show</source>
+        <translation>Qué corte 2D del espacio de parámetros mostrar</translation>
+    </message>
+    <message>
+        <source>The parameter on the horizontal axis</source>
+        <translation>El parámetro del eje horizontal</translation>
+    </message>
+    <message>
+        <source>The parameter on the vertical axis</source>
+        <translation>El parámetro del eje vertical</translation>
+    </message>
+    <message>
+        <source>log colours</source>
+        <translation>colores log.</translation>
+    </message>
+    <message>
+        <source>Colour by log₁₀ of the loss: losses span orders of magnitude</source>
+        <translation>Colorear según log₁₀ de la pérdida: las pérdidas abarcan órdenes de magnitud</translation>
+    </message>
+    <message>
+        <source>Show the same slice as a 3D surface</source>
+        <translation>Mostrar el mismo corte como superficie 3D</translation>
+    </message>
+    <message>
+        <source>Slice:</source>
+        <translation>Corte:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>No training run to show yet.</source>
+        <translation>Todavía no hay una corrida de entrenamiento para mostrar.</translation>
+    </message>
+    <message>
+        <source>The principal directions need a path of at least three distinct steps (this run has {0}). Train a few steps first, or pick another slice.</source>
+        <translation>Las direcciones principales necesitan un camino de al menos tres pasos distintos (esta corrida tiene {0}). Entrenar algunos pasos primero, o elegir otro corte.</translation>
+    </message>
+    <message>
+        <source>{0} (log scale)</source>
+        <translation>{0} (escala log.)</translation>
+    </message>
+    <message>
+        <source>Other parameters held at the last step (t = {0});</source>
+        <translation>Los demás parámetros fijos en el último paso (t = {0});</translation>
+    </message>
+    <message>
+        <source>Centred on the last step (t = {0});</source>
+        <translation>Centrado en el último paso (t = {0});</translation>
+    </message>
+    <message>
+        <source>black line: the path, red dot: the current step. Drag to turn the surface; untick 3D to click a new W, b on the map.</source>
+        <translation>línea negra: el camino, punto rojo: el paso actual. Arrastrar para girar la superficie; desmarcar 3D para elegir con un clic un nuevo W, b en el mapa.</translation>
+    </message>
+    <message>
+        <source>white line: the path, red dot: the current step. Click the map to set W, b there and train on from that point.</source>
+        <translation>línea blanca: el camino, punto rojo: el paso actual. Hacer clic en el mapa para poner W, b ahí y seguir entrenando desde ese punto.</translation>
+    </message>
+    <message>
+        <source>The regulariser is 0 here (λ = 0 or none).</source>
+        <translation>Acá el regularizador es 0 (λ = 0 o ninguno).</translation>
+    </message>
+    <message>
+        <source>3D could not start: {0}</source>
+        <translation>No se pudo iniciar el 3D: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>W and b</source>
+        <translation>W y b</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntajes</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>Superficie</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>Geometría</translation>
+    </message>
+    <message>
+        <source>Grad check</source>
+        <translation>Verif. gradiente</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Curva de pérdida</translation>
+    </message>
+    <message>
+        <source>Open points…</source>
+        <translation>Abrir puntos…</translation>
+    </message>
+    <message>
+        <source>Save points as…</source>
+        <translation>Guardar puntos como…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Conjuntos predefinidos</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Generar…</translation>
+    </message>
+    <message>
+        <source>Clear all points</source>
+        <translation>Borrar todos los puntos</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Reproducción</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Open points</source>
+        <translation>Abrir puntos</translation>
+    </message>
+    <message>
+        <source>Points (*.csv *.json)</source>
+        <translation>Puntos (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>No se pudo abrir el archivo</translation>
+    </message>
+    <message>
+        <source>Save points</source>
+        <translation>Guardar puntos</translation>
+    </message>
+    <message>
+        <source>Saved {0} points to {1}.</source>
+        <translation>Se guardaron {0} puntos en {1}.</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>No se pudo guardar: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsTable</name>
+    <message>
+        <source>class {0}</source>
+        <translation>clase {0}</translation>
+    </message>
+    <message>
+        <source>b: the bias of each class (s = W·x + b)</source>
+        <translation>b: el sesgo de cada clase (s = W·x + b)</translation>
+    </message>
+    <message>
+        <source>{0}: the weight of feature {0} in each class&apos;s score</source>
+        <translation>{0}: el peso de la característica {0} en el puntaje de cada clase</translation>
+    </message>
+    <message>
+        <source>row w of class {0}: its score is s = w·x + b</source>
+        <translation>fila w de la clase {0}: su puntaje es s = w·x + b</translation>
+    </message>
+    <message>
+        <source>the next step changes it by {0}</source>
+        <translation>el próximo paso lo cambia en {0}</translation>
+    </message>
+    <message>
+        <source>a plain gradient step would change it by −lr·∂L = {0}</source>
+        <translation>un paso de gradiente simple lo cambiaría en −lr·∂L = {0}</translation>
+    </message>
+    <message>
+        <source>Type a number to change it (training continues from there); ± 0.1 with the buttons.</source>
+        <translation>Escribir un número para cambiarlo (el entrenamiento sigue desde ahí); ± 0,1 con los botones.</translation>
+    </message>
+    <message>
+        <source>kNN has no weights: it keeps the training points and lets the k nearest vote.</source>
+        <translation>kNN no tiene pesos: guarda los puntos de entrenamiento y deja votar a los k más cercanos.</translation>
+    </message>
+    <message>
+        <source>Gradient ∂L/∂W, ∂L/∂b — each step moves W &lt;i&gt;against&lt;/i&gt; it</source>
+        <translation>Gradiente ∂L/∂W, ∂L/∂b — cada paso mueve W &lt;i&gt;en contra&lt;/i&gt; de él</translation>
+    </message>
+    <message>
+        <source>Subtract {0} from the selected W or b (Ctrl+↓)</source>
+        <translation>Restar {0} al W o b seleccionado (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Add {0} to the selected W or b (Ctrl+↑)</source>
+        <translation>Sumar {0} al W o b seleccionado (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Select a cell of W or b first.</source>
+        <translation>Primero hay que seleccionar una celda de W o b.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number; the value stays as it was.</source>
+        <translation>“{0}” no es un número; el valor queda como estaba.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; at step &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; en el paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PlaneLegend</name>
+    <message>
+        <source>&lt;p&gt;Click (or press {0} on the plane): new points are &lt;b&gt;{1}&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Clic (o {0} sobre el plano): los puntos nuevos son &lt;b&gt;{1}&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PlaneOverlays</name>
+    <message>
+        <source>in this step&apos;s mini-batch</source>
+        <translation>en el mini-lote de este paso</translation>
+    </message>
+    <message>
+        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j&apos;s colour)</source>
+        <translation>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (punto del color de j)</translation>
+    </message>
+    <message>
+        <source>hinge term of class j &amp;gt; 0 (dot in j&apos;s colour)</source>
+        <translation>término bisagra de la clase j &amp;gt; 0 (punto del color de j)</translation>
+    </message>
+    <message>
+        <source>Gradient arrows</source>
+        <translation>Flechas del gradiente</translation>
+    </message>
+    <message>
+        <source>Draw −∂L/∂w_j from the tip of each w_j and −∂L/∂b_j across each class line.</source>
+        <translation>Dibujar −∂L/∂w_j desde la punta de cada w_j y −∂L/∂b_j a través de cada recta de clase.</translation>
+    </message>
+    <message>
+        <source>Mini-batch points</source>
+        <translation>Puntos del mini-lote</translation>
+    </message>
+    <message>
+        <source>Outline the points the update from this step draws (hidden for the full batch).</source>
+        <translation>Remarcar los puntos que sortea la actualización de este paso (oculto con el lote completo).</translation>
+    </message>
+    <message>
+        <source>Active margin terms</source>
+        <translation>Términos de margen activos</translation>
+    </message>
+    <message>
+        <source>SVM: a dot in class j&apos;s colour beside each point whose hinge term for class j is &gt; 0.</source>
+        <translation>SVM: un punto del color de la clase j junto a cada punto cuyo término bisagra para la clase j es &gt; 0.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaneView</name>
+    <message>
+        <source>L&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0: still pushes W</source>
+        <translation>L&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0: todavía empuja a W</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>empate</translation>
+    </message>
+</context>
+<context>
+    <name>Playback</name>
+    <message>
+        <source>First</source>
+        <translation>Primero</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Último</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> pasos/s</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>kNN does not train: nothing to play.</source>
+        <translation>kNN no entrena: no hay nada para reproducir.</translation>
+    </message>
+    <message>
+        <source>k-nearest neighbours has no W and no gradient steps: the regions change at once
+when you change k, the distance or the points.</source>
+        <translation>k vecinos más cercanos no tiene W ni pasos de gradiente: las regiones cambian enseguida
+al cambiar k, la distancia o los puntos.</translation>
+    </message>
+    <message>
+        <source>loss = 1/N Σ Li + λ R(W) on all N points at the current step;
+accuracy = the share of points whose highest score is their own class.</source>
+        <translation>pérdida = 1/N Σ Li + λ R(W) sobre los N puntos en el paso actual;
+exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.</translation>
+    </message>
+    <message>
+        <source>step {0} / {1} · loss {2} = data {3} + reg {4} · accuracy {5}</source>
+        <translation>paso {0} / {1} · pérdida {2} = datos {3} + reg {4} · exactitud {5}</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>convergió</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergió</translation>
+    </message>
+    <message>
+        <source>First step (Home)</source>
+        <translation>Primer paso (Inicio)</translation>
+    </message>
+    <message>
+        <source>One step back (←)</source>
+        <translation>Un paso atrás (←)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Reproducir / pausa (Espacio)</translation>
+    </message>
+    <message>
+        <source>One step forward (→); at the end it trains one more step</source>
+        <translation>Un paso adelante (→); al final entrena un paso más</translation>
+    </message>
+    <message>
+        <source>Last recorded step (End)</source>
+        <translation>Último paso registrado (Fin)</translation>
+    </message>
+    <message>
+        <source>Drag to any recorded step: step t shows W after t gradient updates.</source>
+        <translation>Arrastrar hasta cualquier paso registrado: el paso t muestra W después de t actualizaciones del gradiente.</translation>
+    </message>
+    <message>
+        <source>Playback speed, in gradient steps per second (1 … 240).</source>
+        <translation>Velocidad de reproducción, en pasos de gradiente por segundo (1 … 240).</translation>
+    </message>
+    <message>
+        <source>Train until converged</source>
+        <translation>Entrenar hasta converger</translation>
+    </message>
+    <message>
+        <source>Keep training until the loss changes by less than tol between two steps,
+|loss_(t+1) − loss_t| &lt; tol (at most {0} steps), and show the last step.</source>
+        <translation>Seguir entrenando hasta que la pérdida cambie menos que tol entre dos pasos,
+|pérdida_(t+1) − pérdida_t| &lt; tol (como máximo {0} pasos), y mostrar el último paso.</translation>
+    </message>
+    <message>
+        <source>tol: training stops when |loss_(t+1) − loss_t| &lt; tol (arrows: ×10 or ÷10).</source>
+        <translation>tol: el entrenamiento se detiene cuando |pérdida_(t+1) − pérdida_t| &lt; tol (flechas: ×10 o ÷10).</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <source>Retrain from step 0 with the initial W and go to step 0.</source>
+        <translation>Volver a entrenar desde el paso 0 con el W inicial e ir al paso 0.</translation>
+    </message>
+    <message>
+        <source>Randomise W</source>
+        <translation>W aleatorio</translation>
+    </message>
+    <message>
+        <source>A new random starting W (new seed) and retrain from it.</source>
+        <translation>Un nuevo W inicial aleatorio (semilla nueva) y volver a entrenar desde ahí.</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} steps: the loss still changes by more than tol = {1} per step. Try a smaller learning rate or a larger tol.</source>
+        <translation>Detenido después de {0} pasos: la pérdida todavía cambia más que tol = {1} por paso. Probar una tasa de aprendizaje menor o un tol mayor.</translation>
+    </message>
+    <message>
+        <source>Nothing to play: no training run.</source>
+        <translation>No hay nada para reproducir: no hay corrida de entrenamiento.</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Click</source>
+        <translation>Clic</translation>
+    </message>
+    <message>
+        <source>add a point of the current class</source>
+        <translation>agregar un punto de la clase actual</translation>
+    </message>
+    <message>
+        <source>Drag a point</source>
+        <translation>Arrastrar un punto</translation>
+    </message>
+    <message>
+        <source>move it (training follows)</source>
+        <translation>moverlo (el entrenamiento lo sigue)</translation>
+    </message>
+    <message>
+        <source>Right-click a point</source>
+        <translation>Clic derecho en un punto</translation>
+    </message>
+    <message>
+        <source>delete it</source>
+        <translation>borrarlo</translation>
+    </message>
+    <message>
+        <source>Shift+click a point</source>
+        <translation>Mayús+clic en un punto</translation>
+    </message>
+    <message>
+        <source>select it for the score table</source>
+        <translation>seleccionarlo para la tabla de puntajes</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>delete the selected points</source>
+        <translation>borrar los puntos seleccionados</translation>
+    </message>
+    <message>
+        <source>class of new points</source>
+        <translation>clase de los puntos nuevos</translation>
+    </message>
+    <message>
+        <source>fit the view to the points</source>
+        <translation>ajustar la vista a los puntos</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>Rueda</translation>
+    </message>
+    <message>
+        <source>zoom · middle-drag: pan</source>
+        <translation>zoom · arrastrar con el botón del medio: desplazar</translation>
+    </message>
+    <message>
+        <source>hide the kNN inspector</source>
+        <translation>ocultar el inspector de kNN</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>The plane</source>
+        <translation>El plano</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Any key or click closes this sheet.</source>
+        <translation>Cualquier tecla o clic cierra esta hoja.</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>Presentation layout</source>
+        <translation>Disposición para presentar</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>Restablecer disposición</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Bigger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>Más chica</translation>
+    </message>
+    <message>
+        <source>Default ({0} pt)</source>
+        <translation>Predeterminado ({0} pt)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark (for a dark room)</source>
+        <translation>Oscuro (para un aula oscura)</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>The nine points and starting W, b of Stanford CS231n&apos;s linear-classify demo (3 classes).</source>
+        <translation>Los nueve puntos y el W, b iniciales de la demo de clasificación lineal de CS231n de Stanford (3 clases).</translation>
+    </message>
+    <message>
+        <source>Gaussian blobs on a circle of radius 2; noise is their spread (2-10 classes).</source>
+        <translation>Nubes gaussianas sobre un círculo de radio 2; el ruido es su dispersión (2-10 clases).</translation>
+    </message>
+    <message>
+        <source>Tight clusters that a linear classifier can separate perfectly (2-10 classes).</source>
+        <translation>Grupos compactos que un clasificador lineal puede separar perfectamente (2-10 clases).</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles (2 classes): no straight line separates them.</source>
+        <translation>Dos medias lunas entrelazadas (2 clases): ninguna recta las separa.</translation>
+    </message>
+    <message>
+        <source>A ring around a disc (2 classes): no straight line separates them.</source>
+        <translation>Un anillo alrededor de un disco (2 clases): ninguna recta los separa.</translation>
+    </message>
+    <message>
+        <source>Four quadrant clusters, opposite quadrants alike (2 classes, the XOR pattern).</source>
+        <translation>Cuatro grupos en los cuadrantes, los opuestos iguales (2 clases, el patrón XOR).</translation>
+    </message>
+    <message>
+        <source>CS231n&apos;s spiral: one arm per class (2-10 classes).</source>
+        <translation>La espiral de CS231n: un brazo por clase (2-10 clases).</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
+        <translation>Las flores Iris de Fisher, 150 mediciones reales en cm (3 especies; largo y ancho del pétalo).</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Unidad</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>&amp;Seleccionar todo</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>&amp;Aumentar</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>&amp;Disminuir</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Elegir</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Nueva carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renombrar</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Cambiar a la vista de detalles</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Cambiar a la vista de lista</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Crear una carpeta nueva</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Crear una carpeta nueva</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Vista de detalles</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Carpetas</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nombre del archivo:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Tipo de archivo:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Ir atrás</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Ir adelante</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Ir a la carpeta de arriba</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Vista de lista</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Lista de lugares y marcadores</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Buscar carpeta</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Carpeta de arriba</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Mostrar archivos &amp;ocultos</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Barra lateral</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Nueva carpeta</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 ya existe.
+¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+No se encontró el archivo.
+Verificar que el nombre del archivo sea correcto.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+No se encontró la carpeta.
+Verificar que el nombre de la carpeta sea correcto.</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>¿Seguro que se quiere borrar &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>No se pudo borrar la carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Fecha de modificación</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Equipo</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Seleccionar todo</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Mostrar detalles...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Ocultar detalles...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Guardar todo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sí</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Sí a &amp;todo</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;o a todo</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Interrumpir</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Restaurar valores predeterminados</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Mayús</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Izquierda</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Derecha</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Arriba</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Abajo</translation>
+    </message>
+</context>
+<context>
+    <name>RegGeometry</name>
+    <message>
+        <source>L1  Σ|w|  (diamond)</source>
+        <translation>L1  Σ|w|  (rombo)</translation>
+    </message>
+    <message>
+        <source>L2  Σw²  (circle)</source>
+        <translation>L2  Σw²  (círculo)</translation>
+    </message>
+    <message>
+        <source>elastic net  Σβw² + |w|</source>
+        <translation>red elástica  Σβw² + |w|</translation>
+    </message>
+    <message>
+        <source>elastic net</source>
+        <translation>red elástica</translation>
+    </message>
+    <message>
+        <source>data-loss contours</source>
+        <translation>curvas de nivel de la pérdida de datos</translation>
+    </message>
+    <message>
+        <source>{0} penalty contours</source>
+        <translation>curvas de nivel de la penalización {0}</translation>
+    </message>
+    <message>
+        <source>min of data + λ·{0}</source>
+        <translation>mín. de datos + λ·{0}</translation>
+    </message>
+    <message>
+        <source>min of data loss alone</source>
+        <translation>mín. de la pérdida de datos sola</translation>
+    </message>
+    <message>
+        <source>The weight on the horizontal axis</source>
+        <translation>El peso del eje horizontal</translation>
+    </message>
+    <message>
+        <source>The weight on the vertical axis</source>
+        <translation>El peso del eje vertical</translation>
+    </message>
+    <message>
+        <source>Which penalty&apos;s contours to draw and add to the data loss (λ is the session&apos;s)</source>
+        <translation>Qué penalización dibujar con curvas de nivel y sumar a la pérdida de datos (λ es el de la sesión)</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Pesos:</translation>
+    </message>
+    <message>
+        <source>Penalty:</source>
+        <translation>Penalización:</translation>
+    </message>
+    <message>
+        <source>kNN has no parameters to descend: it keeps the points and lets the k nearest vote. Pick SVM or Softmax to see the geometry of regularisation.</source>
+        <translation>kNN no tiene parámetros sobre los que descender: guarda los puntos y deja votar a los k más cercanos. Elegir SVM o Softmax para ver la geometría de la regularización.</translation>
+    </message>
+    <message>
+        <source>The weights of this run reach {0}: the loss over them is too large to draw (training diverged). Try a smaller learning rate.</source>
+        <translation>Los pesos de esta corrida llegan a {0}: la pérdida sobre ellos es demasiado grande para dibujarla (el entrenamiento divergió). Probar una tasa de aprendizaje menor.</translation>
+    </message>
+    <message>
+        <source>λ = {0} (the session&apos;s); other weights and b held at the last step (t = {1}).</source>
+        <translation>λ = {0} (el de la sesión); los demás pesos y b fijos en el último paso (t = {1}).</translation>
+    </message>
+    <message>
+        <source>With λ = 0 the penalty does nothing: raise λ to see the optimum pulled towards 0.</source>
+        <translation>Con λ = 0 la penalización no hace nada: subir λ para ver cómo el óptimo se acerca a 0.</translation>
+    </message>
+    <message>
+        <source>{0} and {1}</source>
+        <translation>{0} y {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} = 0 exactly — the bold contours touch at a corner of the {2} diamond, on an axis.</source>
+        <translation>{0}: {1} = 0 exactamente — las curvas gruesas se tocan en una esquina del rombo {2}, sobre un eje.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} = 0 exactly — the bold contours touch at a corner of the {2} shape, on an axis.</source>
+        <translation>{0}: {1} = 0 exactamente — las curvas gruesas se tocan en una esquina de la figura {2}, sobre un eje.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} = 0 here.</source>
+        <translation>{0}: acá {1} = 0.</translation>
+    </message>
+    <message>
+        <source>{0}: the bold contours touch; {1} shrinks both weights but keeps them non-zero.</source>
+        <translation>{0}: las curvas gruesas se tocan; {1} achica ambos pesos pero los mantiene distintos de cero.</translation>
+    </message>
+    <message>
+        <source>{0}: the bold contours touch; {1} shrinks both weights without zeroing either here.</source>
+        <translation>{0}: las curvas gruesas se tocan; {1} achica ambos pesos sin anular ninguno acá.</translation>
+    </message>
+    <message>
+        <source>The data loss alone is flat at its minimum over {0} grid cells; {1} is the one nearest the current weights.</source>
+        <translation>La pérdida de datos sola es plana en su mínimo sobre {0} celdas de la grilla; {1} es la más cercana a los pesos actuales.</translation>
+    </message>
+    <message>
+        <source>{0} is on the edge: the data loss alone keeps falling outwards.</source>
+        <translation>{0} está en el borde: la pérdida de datos sola sigue bajando hacia afuera.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTable</name>
+    <message>
+        <source>overflow</source>
+        <translation>desborde</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax&lt;/b&gt; (cross-entropy)</source>
+        <translation>&lt;b&gt;Softmax&lt;/b&gt; (entropía cruzada)</translation>
+    </message>
+    <message>
+        <source>One-vs-all SVM</source>
+        <translation>SVM uno contra todos</translation>
+    </message>
+    <message>
+        <source>Structured SVM</source>
+        <translation>SVM estructurada</translation>
+    </message>
+    <message>
+        <source>Multiclass SVM</source>
+        <translation>SVM multiclase</translation>
+    </message>
+    <message>
+        <source>(tie)</source>
+        <translation>(empate)</translation>
+    </message>
+    <message>
+        <source>s_{0} = w_{0}·x + b_{0}{1} for point #{2} (true class {3})</source>
+        <translation>s_{0} = w_{0}·x + b_{0}{1} para el punto n.º {2} (clase verdadera {3})</translation>
+    </message>
+    <message>
+        <source>hinge term of class {0}{1}: how far s_{0} comes within Δ of s_{2}</source>
+        <translation>término bisagra de la clase {0}{1}: cuánto se acerca s_{0} a menos de Δ de s_{2}</translation>
+    </message>
+    <message>
+        <source>L_i{0}: the loss of point #{1}</source>
+        <translation>L_i{0}: la pérdida del punto n.º {1}</translation>
+    </message>
+    <message>
+        <source>e^s for class {0}{1}</source>
+        <translation>e^s para la clase {0}{1}</translation>
+    </message>
+    <message>
+        <source>1/N Σ_i L_i over all {0} training points{1}</source>
+        <translation>1/N Σ_i L_i sobre los {0} puntos de entrenamiento{1}</translation>
+    </message>
+    <message>
+        <source>data loss + λ R(W){0}</source>
+        <translation>pérdida de datos + λ R(W){0}</translation>
+    </message>
+    <message>
+        <source>how many of the k nearest neighbours of #{0} are of class {1}</source>
+        <translation>cuántos de los k vecinos más cercanos de n.º {0} son de la clase {1}</translation>
+    </message>
+    <message>
+        <source>the majority vote (a tie goes to the class of the nearest tied neighbour)</source>
+        <translation>el voto mayoritario (un empate se lo lleva la clase del vecino empatado más cercano)</translation>
+    </message>
+    <message>
+        <source>the k nearest training points, nearest first (a training point is its own nearest)</source>
+        <translation>los k puntos de entrenamiento más cercanos, del más cercano al más lejano (un punto de entrenamiento es su propio vecino más cercano)</translation>
+    </message>
+    <message>
+        <source>the true class takes no part in the sum (j ≠ y_i)</source>
+        <translation>la clase verdadera no participa de la suma (j ≠ y_i)</translation>
+    </message>
+    <message>
+        <source>point #{0} at ({1}, {2}), true class {3}</source>
+        <translation>punto n.º {0} en ({1}, {2}), clase verdadera {3}</translation>
+    </message>
+    <message>
+        <source>hinge{0} {1}</source>
+        <translation>bisagra{0} {1}</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>pérdida total</translation>
+    </message>
+    <message>
+        <source>votes {0}</source>
+        <translation>votos {0}</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>predicha</translation>
+    </message>
+    <message>
+        <source>k nearest</source>
+        <translation>k más cercanos</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;kNN&lt;/b&gt; (k = {0}, {1}): the k nearest training points vote</source>
+        <translation>&lt;b&gt;kNN&lt;/b&gt; (k = {0}, {1}): votan los k puntos de entrenamiento más cercanos</translation>
+    </message>
+    <message>
+        <source>kNN needs at least k = {0} points to vote.</source>
+        <translation>kNN necesita al menos k = {0} puntos para votar.</translation>
+    </message>
+    <message>
+        <source>No points yet: add some on the plane, then click points to show their scores here.</source>
+        <translation>Todavía no hay puntos: agregar algunos en el plano y después hacer clic en puntos para ver acá sus puntajes.</translation>
+    </message>
+    <message>
+        <source>step &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>initial W</source>
+        <translation>W inicial</translation>
+    </message>
+    <message>
+        <source>initial W scale</source>
+        <translation>escala del W inicial</translation>
+    </message>
+    <message>
+        <source>on-change behaviour</source>
+        <translation>comportamiento al cambiar</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>distancia</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>tamaño de lote</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>pasos</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>tolerancia</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation>regularización</translation>
+    </message>
+    <message>
+        <source>max norm</source>
+        <translation>cota de norma máxima</translation>
+    </message>
+    <message>
+        <source>bias regularisation</source>
+        <translation>regularización del sesgo</translation>
+    </message>
+    <message>
+        <source>SVM variant</source>
+        <translation>variante de SVM</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule</source>
+        <translation>calendario de la tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>características</translation>
+    </message>
+    <message>
+        <source>load {0}</source>
+        <translation>cargar {0}</translation>
+    </message>
+    <message>
+        <source>change number of classes</source>
+        <translation>cambiar la cantidad de clases</translation>
+    </message>
+    <message>
+        <source>rename class</source>
+        <translation>renombrar clase</translation>
+    </message>
+    <message>
+        <source>rename classes</source>
+        <translation>renombrar clases</translation>
+    </message>
+    <message>
+        <source>clear points</source>
+        <translation>borrar los puntos</translation>
+    </message>
+    <message>
+        <source>add point</source>
+        <translation>agregar punto</translation>
+    </message>
+    <message>
+        <source>remove point</source>
+        <translation>quitar punto</translation>
+    </message>
+    <message>
+        <source>remove points</source>
+        <translation>quitar puntos</translation>
+    </message>
+    <message>
+        <source>move point</source>
+        <translation>mover punto</translation>
+    </message>
+    <message>
+        <source>move points</source>
+        <translation>mover puntos</translation>
+    </message>
+    <message>
+        <source>edit points</source>
+        <translation>editar puntos</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>cambiar la configuración</translation>
+    </message>
+    <message>
+        <source>change {0}</source>
+        <translation>cambiar {0}</translation>
+    </message>
+    <message>
+        <source>edit W and b</source>
+        <translation>editar W y b</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>Undo {0}</source>
+        <translation>Deshacer {0}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo {0}</source>
+        <translation>Rehacer {0}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+</context>
+</TS>
