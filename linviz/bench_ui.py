@@ -45,12 +45,12 @@ def _paint(app, window) -> None:
 
 
 @figure("playback frame (300 pts, plane 800×800)", aim="p95 < 16 ms", max_s=0.016, judge_p95=True,
-        baseline="the step's engine work: regions 400×400 + loss terms")
+        baseline="the step's engine work: the plane's regions")
 def _playback_frame():
     app, window = _window()
     session = window.session
     hist = session.history
-    grid = Grid.make(*window.plane.view_rect(), 400)
+    grid = Grid.make(*window.plane.view_rect(), window.plane.resolution)
 
     def frame():
         session.set_step((session.step + 1) % len(hist))

@@ -524,7 +524,7 @@ MAX_FRAMES_BY_DEFAULT = 300
 def view_widget(window, key: str) -> QWidget:
     """The widget exported for a VIEW_CHOICES key: a plot for the plots, the whole view for the rest."""
     return {
-        "plane": lambda: window.plane.plot,
+        "plane": lambda: window.plane,  # the plot with its key beside it
         "loss_curve": lambda: window.loss_curve,
         "loss_surface": lambda: window.loss_surface.plot_widget,
         "reg_geometry": lambda: window.reg_geometry.plot_widget,

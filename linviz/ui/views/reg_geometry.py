@@ -61,8 +61,11 @@ def session_shape(kind: str) -> str:
 def argmin_nearest(Z: np.ndarray, xs: np.ndarray, ys: np.ndarray, target) -> tuple[float, float, int]:
     """(x, y, n_tied): the grid minimum of Z; among cells tied at the minimum (a flat
     floor, as hinge losses have), the one nearest ``target``."""
-    m = np.nanmin(Z)
-    tol = 1e-7 * max(1.0, float(np.nanmax(Z) - m))
+    if not np.isfinite(Z).any():  # the slice of a diverged run: nothing to mark
+        return float(target[0]), float(target[1]), 0
+    Z = np.where(np.isfinite(Z), Z, np.inf)
+    m = Z.min()
+    tol = 1e-7 * max(1.0, float(Z[np.isfinite(Z)].max() - m))
     r, c = np.nonzero(Z <= m + tol)
     k = int(np.argmin((xs[c] - target[0]) ** 2 + (ys[r] - target[1]) ** 2))
     return float(xs[c[k]]), float(ys[r[k]]), len(r)
