@@ -106,7 +106,7 @@ def test_copy_puts_the_view_on_the_clipboard_at_its_size(window, exporter):
     exporter.copy("plane")
     image = QGuiApplication.clipboard().image()
     assert not image.isNull()
-    assert (image.width(), image.height()) == (window.plane.plot.width(), window.plane.plot.height())
+    assert (image.width(), image.height()) == (window.plane.width(), window.plane.height())  # plot and key
 
 
 # --- the menu and the dialog ------------------------------------------------------------------------
