@@ -73,7 +73,7 @@ def _drag_frame():
 
     def drag():
         x, y = rng.uniform(-2, 2, 2)
-        data.move_point(0, float(x), float(y))
+        window.plane._edit(data.move_point, 0, float(x), float(y))  # what a mouse-move of the drag calls
         _paint(app, window)  # the debounced retrain runs here, then the views redraw
 
     def retrain_only():
