@@ -9,7 +9,7 @@ the measured part, not only in the warm-up.
 
 Memory is the resident set read from ``/proc/self/statm`` (``getrusage``'s maxrss is a peak
 and never comes down), taken after ``warmup`` frames (caches, pixmaps and pools filled)
-and at the end, each time just after a retrain (so the record is the same 300 steps and only
+and at the end, each time just after a retrain (so the record is the same ``steps`` steps and only
 a leak can differ); growth must stay under ``MAX_GROWTH`` (5 %). Python objects are counted
 (``len(gc.get_objects())``, after a collection) at the same two moments, and so are the
 items in the plane's and the loss curve's scenes and the window's QObjects, which is where
@@ -70,8 +70,8 @@ def _counts(window) -> dict:
     return {"python_objects": len(objects), **qt}
 
 
-def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, max_len: int = 600,
-         retrain_every: int = 10_000, trace: bool = False,
+def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, steps: int = 300,
+         max_len: int = 600, retrain_every: int = 10_000, trace: bool = False,
          log: Callable[[str], None] | None = None) -> dict:
     """Play ``frames`` frames on the real main window; memory and object counts after the warm-up
     and at the end. Returns a dict (see the keys below); ``ok`` is growth < MAX_GROWTH."""
@@ -90,6 +90,8 @@ def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, 
     window.show()
     app.processEvents()
     session = window.session
+    session.update_settings(steps=steps)
+    app.processEvents()
     stats = {"extends": 0, "wraps": 0, "retrains": 0}
 
     def frame(i: int) -> None:
@@ -108,7 +110,7 @@ def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, 
         app.processEvents()
 
     def fresh_run() -> None:
-        """The same state at both measurements: the 300-step run retrained, shown at step 0, so
+        """The same state at both measurements: the ``steps``-step run retrained, shown at step 0, so
         what the record holds (its steps, optimiser states) is the same and only a leak differs."""
         session.retrain()
         session.set_step(0)

@@ -1343,7 +1343,7 @@ m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)</translation>
     </message>
     <message>
         <source>step decay</source>
-        <translation>decaimiento escalonado</translation>
+        <translation>escalonado</translation>
     </message>
     <message>
         <source>Step decay:
@@ -1517,11 +1517,11 @@ con la nueva configuración: una rama de la corrida.</translation>
     </message>
     <message>
         <source>sum over all classes (j = yi too)</source>
-        <translation>sumar sobre todas las clases (también j = yi)</translation>
+        <translation>incluir j = yi en la suma</translation>
     </message>
     <message>
         <source>mean instead of sum over classes</source>
-        <translation>promedio en lugar de suma sobre las clases</translation>
+        <translation>promediar en vez de sumar</translation>
     </message>
     <message>
         <source>squared hinge  max(0, ·)²</source>
@@ -1675,6 +1675,13 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>Data</name>
+    <message>
+        <source>class {0}</source>
+        <translation>clase {0}</translation>
+    </message>
+</context>
+<context>
     <name>Demos</name>
     <message>
         <source>Loss at small W</source>
@@ -1682,7 +1689,7 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
     <message>
         <source>When training starts W is tiny, so every score s is close to 0. Each wrong class then adds max(0, 0 − 0 + Δ) = Δ, and the SVM loss is (C − 1)·Δ. Softmax gives each class the same probability 1/C, so its loss is −ln(1/C) = ln C. The app restarts from a W of about 0.001 and stops at step 0. A first loss far from these values points to a bug.</source>
-        <translation>Al empezar el entrenamiento W es diminuto, así que todo puntaje s está cerca de 0. Cada clase incorrecta suma entonces max(0, 0 − 0 + Δ) = Δ, y la pérdida SVM es (C − 1)·Δ. Softmax le da a cada clase la misma probabilidad 1/C, así que su pérdida es −ln(1/C) = ln C. La app vuelve a empezar desde un W de alrededor de 0,001 y se detiene en el paso 0. Una primera pérdida lejos de estos valores delata un error en el código.</translation>
+        <translation>Al empezar el entrenamiento W es diminuto, así que todo puntaje s está cerca de 0. Cada clase incorrecta suma entonces max(0, 0 − 0 + Δ) = Δ, y la pérdida SVM es (C − 1)·Δ. Softmax le da a cada clase la misma probabilidad 1/C, así que su pérdida es −ln(1/C) = ln C. La app vuelve a empezar desde un W de alrededor de 0.001 y se detiene en el paso 0. Una primera pérdida lejos de estos valores delata un error en el código.</translation>
     </message>
     <message>
         <source>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) ≈ (C − 1)·Δ&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt; = −ln(e&lt;sup&gt;s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;) ≈ ln C</source>
@@ -2378,16 +2385,22 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
         <translation>parámetro</translation>
     </message>
     <message>
-        <source>analytic ∂L/∂θ</source>
-        <translation>∂L/∂θ analítico</translation>
+        <source>analytic
+∂L/∂θ</source>
+        <translation>∂L/∂θ
+analítico</translation>
     </message>
     <message>
-        <source>numerical ∂L/∂θ</source>
-        <translation>∂L/∂θ numérico</translation>
+        <source>numerical
+∂L/∂θ</source>
+        <translation>∂L/∂θ
+numérico</translation>
     </message>
     <message>
-        <source>relative error</source>
-        <translation>error relativo</translation>
+        <source>relative
+error</source>
+        <translation>error
+relativo</translation>
     </message>
     <message>
         <source>both ≈ 0</source>
@@ -2439,14 +2452,33 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Exportar...</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Show the interface in English</source>
+        <translation>Mostrar la interfaz en inglés</translation>
+    </message>
+    <message>
+        <source>Show the interface in Spanish</source>
+        <translation>Mostrar la interfaz en español</translation>
+    </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <source>Show the interface in {0}</source>
-        <translation>Mostrar la interfaz en {0}</translation>
     </message>
 </context>
 <context>
@@ -2671,7 +2703,7 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
     <message>
         <source>total loss (data + λR)</source>
-        <translation>pérdida total (datos + λR)</translation>
+        <translation>total (datos + λR)</translation>
     </message>
     <message>
         <source>data loss</source>
@@ -2909,7 +2941,7 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
     <message>
         <source>Type a number to change it (training continues from there); ± 0.1 with the buttons.</source>
-        <translation>Escribir un número para cambiarlo (el entrenamiento sigue desde ahí); ± 0,1 con los botones.</translation>
+        <translation>Escribir un número para cambiarlo (el entrenamiento sigue desde ahí); ± 0.1 con los botones.</translation>
     </message>
     <message>
         <source>kNN has no weights: it keeps the training points and lets the k nearest vote.</source>
@@ -3714,7 +3746,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
     <message>
         <source>Penalty:</source>
-        <translation>Penalización:</translation>
+        <translation>R(W):</translation>
     </message>
     <message>
         <source>kNN has no parameters to descend: it keeps the points and lets the k nearest vote. Pick SVM or Softmax to see the geometry of regularisation.</source>

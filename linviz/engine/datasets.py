@@ -55,9 +55,15 @@ class DatasetError(ValueError):
     """A dataset, preset request or points file that cannot be used; the message says why."""
 
 
+CLASS_NAME = "class {0}"
+"""How a default class name reads; the app sets its translation ("clase {0}") when the interface
+language changes, so new data sets get names in the teacher's language (names are data: those of
+an existing data set stay)."""
+
+
 def default_class_names(n_classes: int) -> tuple[str, ...]:
     """("class 1", "class 2", …) — C names, 1-based as a teacher would say them."""
-    return tuple(f"class {k + 1}" for k in range(n_classes))
+    return tuple(CLASS_NAME.format(k + 1) for k in range(n_classes))
 
 
 # ----------------------------------------------------------------------------- Dataset

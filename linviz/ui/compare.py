@@ -662,7 +662,7 @@ class LossOverlay(QWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setClipToView(True)
         tick_font = _font(self, TICK_PT)
-        for name, text in (("bottom", "step"), ("left", "loss")):
+        for name, text in (("bottom", translate("LossCurve", "step")), ("left", translate("LossCurve", "loss"))):
             axis = item.getAxis(name)
             axis.setTickFont(tick_font)
             axis.setTextPen("k")

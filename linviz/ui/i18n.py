@@ -61,19 +61,20 @@ from . import presentation
 
 translate = QCoreApplication.translate
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "translations"
-"""``linviz_es.ts`` (the catalogue, in the repository) and ``linviz_es.qm`` (built from it)."""
-CATALOGUE = "linviz"
-LANGUAGES = {"en": "English", "es": "Español"}
-"""The languages offered, each named in itself (the menu shows the same names in both)."""
-SETTINGS_KEY = "language"
-PLACEHOLDER = re.compile(r"\{(\d+)(?::[^{}]*)?\}")
-"""A template's slots: ``{0}``, ``{1:.3f}`` (literal braces like ``Σ_{j≠yi}`` are not slots)."""
-
-
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     """Mark ``text`` for translation in ``context``; translate it where it is shown."""
     return text
+
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "translations"
+"""``linviz_es.ts`` (the catalogue, in the repository) and ``linviz_es.qm`` (built from it)."""
+CATALOGUE = "linviz"
+LANGUAGES = {"en": QT_TRANSLATE_NOOP("Language", "English"), "es": QT_TRANSLATE_NOOP("Language", "Español")}
+"""The languages offered, each named in itself (the menu shows the same names in both: the
+catalogue declares them so)."""
+SETTINGS_KEY = "language"
+PLACEHOLDER = re.compile(r"\{(\d+)(?::[^{}]*)?\}")
+"""A template's slots: ``{0}``, ``{1:.3f}`` (literal braces like ``Σ_{j≠yi}`` are not slots)."""
 
 
 # Qt's own strings that the app shows. qtbase_es.qm is not in PySide6-Essentials' wheel, so they
@@ -172,7 +173,16 @@ QT_STRINGS = (
     QT_TRANSLATE_NOOP("QShortcut", "Right"),
     QT_TRANSLATE_NOOP("QShortcut", "Up"),
     QT_TRANSLATE_NOOP("QShortcut", "Down"),
+    # pyqtgraph's scene menu (the plots' menus are off, the action exists)
+    QT_TRANSLATE_NOOP("GraphicsScene", "Export..."),
 )
+LANGUAGE_TIPS = {"en": QT_TRANSLATE_NOOP("Language", "Show the interface in English"),
+                 "es": QT_TRANSLATE_NOOP("Language", "Show the interface in Spanish")}
+CLASS_NAME = QT_TRANSLATE_NOOP("Data", "class {0}")
+"""The default class names of new data sets (``linviz.engine.datasets.CLASS_NAME``)."""
+MIN_TEMPLATE_LETTERS = 4
+"""A template is matched by its filled-in text only with this many fixed letters (and ten when
+it starts and ends with a slot): "{0} and {1}" would match any sentence with an "and"."""
 
 
 # --- the catalogue ------------------------------------------------------------------------------
@@ -229,11 +239,19 @@ def _template(text: str) -> re.Pattern | None:
     return re.compile("".join(parts), re.DOTALL)
 
 
+def _specific(template: str) -> bool:
+    fixed = sum(c.isalpha() for c in PLACEHOLDER.sub("", template))
+    open_ends = template.startswith("{") and template.rstrip(".").endswith("}")
+    return fixed >= (10 if open_ends else MIN_TEMPLATE_LETTERS)
+
+
 class Catalogue:
     """The messages, indexed by their text in each language (exact texts and templates)."""
 
     def __init__(self, messages: list[Message]):
-        self.messages = [m for m in messages if m.source]
+        # linviz's contexts first: a text found in both (Qt's "Delete" menu entry, the "Delete"
+        # key of the shortcuts sheet) reads as linviz translates it
+        self.messages = sorted((m for m in messages if m.source), key=lambda m: m.context.startswith("Q"))
         self.exact: dict[str, dict[str, Message]] = {"en": {}, "es": {}}
         self.templates: dict[str, list[tuple[re.Pattern, Message]]] = {"en": [], "es": []}
         for m in self.messages:
@@ -241,7 +259,7 @@ class Catalogue:
                 text = m.text(code)
                 self.exact[code].setdefault(text, m)
                 pattern = _template(text)
-                if pattern is not None:
+                if pattern is not None and _specific(text):
                     self.templates[code].append((pattern, m))
         for code in self.templates:  # the most specific (longest fixed text) first
             self.templates[code].sort(key=lambda pm: -len(PLACEHOLDER.sub("", pm[1].text(code))))
@@ -261,6 +279,10 @@ class Catalogue:
                 continue
             args = {k[1:]: v for k, v in found.groupdict().items()}
             return PLACEHOLDER.sub(lambda s: self._arg(args.get(s.group(1), s.group(0)), old, new), m.text(new))
+        if "\n" in text:  # a text put together line by line (a tooltip and its hint)
+            lines = text.split("\n")
+            out = [self.convert(line, old, new) or line for line in lines]
+            return "\n".join(out) if out != lines else None
         return None
 
     def _arg(self, value: str, old: str, new: str) -> str:
@@ -393,7 +415,8 @@ def _graphics_slots(view: QGraphicsView) -> Iterator[Slot]:
         elif isinstance(item, pg.LabelItem):
             yield Slot(f"{n}.LabelItem", lambda it=item: it.text or "", lambda t, it=item: it.setText(t))
         elif isinstance(item, pg.InfLineLabel):
-            yield Slot(f"{n}.InfLineLabel", lambda it=item: it.format, lambda t, it=item: _set_inf_label(it, t))
+            if re.search(r"[^\W\d_]", re.sub(r"\{[^{}]*\}", "", item.format)):  # words, not just "{value:.0f}"
+                yield Slot(f"{n}.InfLineLabel", lambda it=item: it.format, lambda t, it=item: _set_inf_label(it, t))
         elif isinstance(item, pg.TextItem):  # rich-text ones are redrawn by their views
             yield Slot(f"{n}.TextItem", item.toPlainText, lambda t, it=item: it.setText(t))
 
@@ -540,6 +563,9 @@ def apply(code: str, app=None) -> None:
         return
     _load_translators(app, code)
     _state["code"] = code
+    from linviz.engine import datasets
+
+    datasets.CLASS_NAME = translate("Data", CLASS_NAME)
     if isinstance(app, QApplication):
         retranslate(old, code)
     notifier.changed.emit(code)
@@ -604,9 +630,9 @@ class LanguageMenu(QObject):
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
-            action = QAction(name, window, checkable=True)
+            action = QAction(translate("Language", name), window, checkable=True)
             action.setObjectName(f"language_{code}")
-            action.setStatusTip(translate("Language", "Show the interface in {0}").format(name))
+            action.setStatusTip(translate("Language", LANGUAGE_TIPS[code]))
             action.toggled.connect(lambda on, c=code: on and set_language(None, c))
             self.group.addAction(action)
             self.menu.addAction(action)

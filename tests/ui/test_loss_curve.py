@@ -100,6 +100,27 @@ def test_dragging_the_cursor_scrubs(view, session):
     assert view.cursor.value() == 63
 
 
+def test_a_diverged_run_whose_last_loss_nears_the_float_limit_keeps_a_finite_axis(view, session, qtbot):
+    """The last finite loss of a diverged run can be ~1.7e308: the axis' 4 % padding overflowed
+    and pyqtgraph raised "Not setting range to [inf, -inf]" inside the history_changed slot."""
+    import sys
+
+    _shown(view, qtbot)
+    h = session.history
+    h.loss[h.last] = h.data_loss[h.last] = 1.7e308  # what lr 10 with Softmax reached in the random test
+    seen = []
+    hook, sys.excepthook = sys.excepthook, lambda *exc: seen.append(exc)
+    try:
+        session.show_history(h, h.last)
+        view._on_history()
+    finally:
+        sys.excepthook = hook
+    assert not seen, seen[0][1]
+    (_, _), (y0, y1) = view.viewbox.viewRange()
+    assert np.isfinite([y0, y1]).all() and y1 > 1e299
+    assert view.cursor.value() == h.last
+
+
 def test_knn_clears_the_plot(view, session):
     session.update_settings(model="knn")
     for name in ("loss", "data_loss", "reg_loss", "train_acc"):

@@ -143,6 +143,18 @@ def test_real_mouse_click_on_the_map(qtbot, view, session):
     assert session.W[0, 0] != pytest.approx(sl.centre[0])  # it did move
 
 
+def test_log_colours_of_losses_near_the_float_limit_raise_no_warning(view):
+    """A far slice of the squared hinge reaches ~1e308; adding the log floor overflowed (NumPy
+    RuntimeWarning on each redraw). The cell becomes inf, which the map draws at the top colour."""
+    import warnings
+
+    view.set_log(True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = view._display_values(np.array([[1.7e308, 1.0], [0.0, 2.0]]))
+    assert np.isfinite(shown[1]).all() and not shown[0, 0] < shown[1].max()
+
+
 def test_pca_slice_after_training(view, session):
     view.set_slice_kind("pca")
     sl = view.slice

@@ -9,7 +9,8 @@ the test otherwise), no Qt warning, and every view shows the session's current s
 
 A failure names the seed and the actions that led to it (``ACTION LOG``), so it replays with
 ``LINVIZ_MONKEY_SEEDS=<seed>``; ``LINVIZ_MONKEY_REPORT=1`` (with ``-s``) prints the situations
-reached and the time per kind of action. The last tests are the bad input a teacher may hit:
+reached and the time per kind of action; ``LINVIZ_MONKEY_TRACE=file`` appends each action to the
+file as it happens (a segfault kills the process before the log is printed). The last tests are the bad input a teacher may hit:
 a diverging learning rate, an empty plane, one class left and ten classes.
 """
 
@@ -344,6 +345,8 @@ class Monkey:
     def __init__(self, window, qtbot, rng: np.random.Generator, tmp_path):
         self.w, self.qtbot, self.rng, self.tmp = window, qtbot, rng, tmp_path
         self.log: list[str] = []
+        trace = os.environ.get("LINVIZ_MONKEY_TRACE")
+        self.trace = open(trace, "a", encoding="utf-8") if trace else None
         self.saved: list = []
         self.done: Counter = Counter()
         self.states: Counter = Counter()
@@ -375,6 +378,9 @@ class Monkey:
     # --- helpers -----------------------------------------------------------------------------
     def note(self, text: str) -> None:
         self.log.append(text)
+        if self.trace is not None:  # survives a crash of the process (a segfault loses the ACTION LOG)
+            self.trace.write(f"{len(self.log) - 1}: {text}\n")
+            self.trace.flush()
 
     @property
     def vp(self):

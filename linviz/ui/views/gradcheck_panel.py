@@ -47,8 +47,9 @@ WARN_BACKGROUND = "#FFE9C7"
 class GradCheckModel(QAbstractTableModel):
     """Rows: W[1,1] … W[C,D], b[1] … b[C]. Columns: parameter, analytic, numerical, relative error."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("GradCheck", "parameter"), QT_TRANSLATE_NOOP("GradCheck", "analytic ∂L/∂θ"),
-               QT_TRANSLATE_NOOP("GradCheck", "numerical ∂L/∂θ"), QT_TRANSLATE_NOOP("GradCheck", "relative error"))
+    HEADERS = (QT_TRANSLATE_NOOP("GradCheck", "parameter"), QT_TRANSLATE_NOOP("GradCheck", "analytic\n∂L/∂θ"),
+               QT_TRANSLATE_NOOP("GradCheck", "numerical\n∂L/∂θ"), QT_TRANSLATE_NOOP("GradCheck", "relative\nerror"))
+    """Two lines each: a quarter of the dock is narrow for "numerical ∂L/∂θ" in one line."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -183,8 +184,11 @@ class GradCheckPanel(QWidget):
         session.history_changed.connect(self._stale)
         session.settings_changed.connect(self._stale)
         session.data.changed.connect(self._stale)
-        i18n.notifier.changed.connect(self._stale)  # the heading and summary in the new language
+        i18n.notifier.changed.connect(self._on_language)
         self.check_now()
+
+    def _on_language(self, *_args) -> None:
+        self.check_now()  # the heading and the summary in the new language (a rare event)
 
     def _stale(self, *_args) -> None:
         self._dirty = True

@@ -31,6 +31,9 @@ ACC_STYLE = (QT_TRANSLATE_NOOP("LossCurve", "accuracy"), "#009E73", Qt.PenStyle.
 translate = QCoreApplication.translate
 BRANCH_PEN = dict(color="#9A9A9A", width=1.5, style=Qt.PenStyle.DashLine)
 MAX_BRANCHES = 8
+MAX_LINEAR_TOP = 1e300
+"""The linear loss axis ends here at most: the last finite losses of a diverged run reach ~1e308,
+where the axis' padding overflows to inf (pyqtgraph raises "Not setting range to [inf, -inf]")."""
 TICK_PT = 13
 LABEL_PT = 14
 
@@ -313,6 +316,7 @@ class LossCurveView(QWidget):
         else:  # a linear loss axis starts at 0, the least a loss can be
             top = max([float(np.nanmax(y)) for y in ys.values() if len(y)]
                       + [float(np.nanmax(self._series(b, "loss"))) for b in branches] + [1e-3])
+            top = min(top, MAX_LINEAR_TOP)  # a diverged run's ~1e308 + padding would overflow the range
             self.viewbox.enableAutoRange(x=True, y=False)
             self.viewbox.setYRange(0, top, padding=0.04)
         self._on_step()

@@ -163,8 +163,15 @@ def contour_segments(Z: np.ndarray, xs: np.ndarray, ys: np.ndarray, levels) -> t
     return np.concatenate(out_x), np.concatenate(out_y)
 
 
-@functools.lru_cache(maxsize=1)
 def opengl_status() -> tuple[bool, str]:
+    """(available, reason): can this process draw the 3D surface? (Probed once; the reason in
+    the current language.)"""
+    ok, template, arg = _opengl_probe()
+    return ok, translate("LossSurface", template).format(arg) if template else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _opengl_probe() -> tuple[bool, str, str]:
     """(available, reason): can this process draw the 3D surface?
 
     Checked once, without ever creating a GL widget: pyqtgraph.opengl must
@@ -174,20 +181,20 @@ def opengl_status() -> tuple[bool, str]:
     try:
         import pyqtgraph.opengl  # noqa: F401
     except Exception as err:  # ImportError, or PyOpenGL failing to find a GL library
-        return False, translate("LossSurface", "3D needs PyOpenGL, which is not available here ({0}).").format(
-            f"{type(err).__name__}: {err}")
+        return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs PyOpenGL, which is not available here ({0})."), \
+            f"{type(err).__name__}: {err}"
     from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
     app = QGuiApplication.instance()
     platform = app.platformName() if app is not None else ""
     if platform in ("offscreen", "minimal", "vnc", ""):
-        return False, translate("LossSurface", "3D needs OpenGL, which the “{0}” display platform does not "
-                                               "provide.").format(platform or "no")
+        return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs OpenGL, which the “{0}” display platform does not "
+                                                       "provide."), platform or "no"
     try:
         context = QOpenGLContext()
         if not context.create():
-            return False, translate("LossSurface", "3D needs OpenGL, but no OpenGL context could be created on this "
-                                                   "display.")
+            return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs OpenGL, but no OpenGL context could be created "
+                                                           "on this display."), ""
         surface = QOffscreenSurface()
         surface.setFormat(context.format())
         surface.create()
@@ -196,11 +203,11 @@ def opengl_status() -> tuple[bool, str]:
             context.doneCurrent()
         surface.destroy()
         if not ok:
-            return False, translate("LossSurface", "3D needs OpenGL, but the OpenGL context could not be made "
-                                                   "current.")
+            return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs OpenGL, but the OpenGL context could not be "
+                                                           "made current."), ""
     except Exception as err:
-        return False, translate("LossSurface", "3D needs OpenGL, which failed here ({0}).").format(err)
-    return True, ""
+        return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs OpenGL, which failed here ({0})."), str(err)
+    return True, "", ""
 
 
 class _PlotWidget(pg.PlotWidget):
@@ -257,7 +264,7 @@ class LossSurfaceView(QWidget):
         session.settings_changed.connect(self.schedule)
         session.data.changed.connect(self.schedule)
         session.step_changed.connect(self._on_step)
-        i18n.notifier.changed.connect(self.schedule)  # the caption and axis labels in the new language
+        i18n.notifier.changed.connect(self._on_language)
         self.recompute()
 
     # --- construction ----------------------------------------------------------------------
@@ -391,6 +398,9 @@ class LossSurfaceView(QWidget):
             self._stale = False
             self._timer.start()
 
+    def _on_language(self, *_) -> None:
+        self.recompute()  # the caption, the axis labels and the notes in the new language (a rare event)
+
     def schedule(self) -> None:
         """Recompute on the next turn of the event loop (bursts of signals coalesce)."""
         self._timer.start()
@@ -497,7 +507,7 @@ class LossSurfaceView(QWidget):
         finite = Z[np.isfinite(Z)]
         top = float(finite.max()) if finite.size else 1.0
         floor = max(1e-3 * top, 1e-6)
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):  # Z near 1.8e308 + floor: inf
             return np.log10(np.maximum(Z, 0.0) + floor)
 
     def _draw(self) -> None:

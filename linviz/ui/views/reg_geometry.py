@@ -247,7 +247,7 @@ class RegGeometryView(QWidget):
         self._timer.start()
 
     def _on_language(self, *_) -> None:
-        self._timer.start()  # the legend and caption in the new language
+        self.recompute()  # the legend, the caption and the notes in the new language (a rare event)
 
     def recompute(self) -> None:
         self._timer.stop()
