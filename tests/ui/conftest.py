@@ -22,3 +22,19 @@ def window(qtbot):
     win.show()
     qtbot.waitUntil(win.isVisible)
     return win
+
+
+@pytest.fixture(autouse=True)
+def close_leftover_windows(qapp):
+    """After each test, close every top-level window it left open (windows that code
+    opened, not the test: compare, CIFAR, dialogs). Left open, each one would repaint
+    on every later processEvents, and the suite slows down test after test."""
+    from PySide6.QtWidgets import QApplication
+
+    before = set(QApplication.topLevelWidgets())
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget not in before and widget.isVisible():
+            widget.close()
+            widget.deleteLater()
+    QApplication.processEvents()
