@@ -1,4 +1,6 @@
 """Random user actions on the real main window, with the invariants checked after every one.
+# Named to run first in tests/ui: later in a full run (after ~400 UI tests) the same actions run
+# several times slower — something earlier tests leave behind; see the session note.
 
 A seeded monkey clicks, drags and deletes points on the plane, presses class keys and Delete,
 moves sliders, picks combo items, ticks boxes, switches presets, plays, steps and scrubs,
