@@ -45,7 +45,8 @@ Thunk = Callable[[], object]
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure: ``setup()`` builds the inputs and returns (measured, baseline) callables.
+    """One figure: ``setup()`` builds the inputs and returns (measured, baseline) callables,
+    or (measured, baseline, close) when it opened something (a window) that must be closed.
 
     ``per_call``: the measured callable does this many units of work and its
     time is reported per unit (e.g. 1000 training steps → one step). ``met``
@@ -102,9 +103,13 @@ def measure(fig: Figure, quick: bool = False) -> dict:
     """Time one figure and its baseline; the JSON-ready result row."""
     min_runs, budget = (1, 0.05) if quick else (5, 1.0)
     with threadpool_limits(1) if fig.single_thread else nullcontext():
-        measured, baseline = fig.setup()
-        t = sample(measured, min_runs, budget) / fig.per_call
-        tb = sample(baseline, min_runs, budget)
+        measured, baseline, *close = fig.setup()
+        try:
+            t = sample(measured, min_runs, budget) / fig.per_call
+            tb = sample(baseline, min_runs, budget)
+        finally:
+            for fn in close:
+                fn()
     median, base = float(np.median(t)), float(np.median(tb))
     ratio = base / median
     judged = float(np.percentile(t, 95)) if fig.judge_p95 else median

@@ -39,6 +39,18 @@ def _window(n_per_class: int = 100):
     return app, window
 
 
+def _closer(app, window):
+    """Close the window a figure opened (left open, it would repaint with every later frame)."""
+
+    def close():
+        window.playback.pause()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+    return close
+
+
 def _paint(app, window) -> None:
     """Deliver the queued signals and paint events: every view redraws and repaints once."""
     app.processEvents()
@@ -60,7 +72,7 @@ def _playback_frame():
         t = (session.step + 1) % len(hist)
         linear_regions(hist.W[t], hist.b[t], grid)
 
-    return frame, engine_only
+    return frame, engine_only, _closer(app, window)
 
 
 @figure("drag → retrained, redrawn plane (200 steps)", aim="< 16 ms", max_s=0.016,
@@ -80,7 +92,7 @@ def _drag_frame():
         ds = data.dataset
         train(ds.X, ds.y, session.history.config, ds.n_classes, W0=session.history.W[0], b0=session.history.b[0])
 
-    return drag, retrain_only
+    return drag, retrain_only, _closer(app, window)
 
 
 @figure("compare mode frame, 4 panes (300 pts)", aim="p95 < 33 ms", max_s=0.033, judge_p95=True,
@@ -88,5 +100,4 @@ def _drag_frame():
 def _compare_frame():
     from .bench_ui_compare import setup_compare_frame
 
-    frame, one_pane, _close = setup_compare_frame()
-    return frame, one_pane
+    return setup_compare_frame()

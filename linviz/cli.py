@@ -7,6 +7,7 @@
     linviz cifar …              train and test on CIFAR-10 images
     linviz bench [--quick]      measure the engine's interactive speed against baselines
     linviz bench cifar          the CIFAR-10 engine against a textbook implementation
+    linviz bench soak           100,000 playback frames: the app's memory must not grow
 
 Usage errors (bad options, unknown presets, unreadable files, engine
 validation failures) print one line ``linviz: error: …`` and exit 2; anything
@@ -73,6 +74,17 @@ def _batch_size(text: str) -> int | None:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected an integer or 'full', not {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    """An integer ≥ 1 (a frame count)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def add_training_options(p: argparse.ArgumentParser) -> None:
@@ -376,12 +388,16 @@ def build_parser() -> argparse.ArgumentParser:
     re.add_argument("--at-step", type=int, default=None, help="show this step (default: the last)")
 
     be = sub.add_parser("bench", help="measure the engine's speed against baselines")
-    be.add_argument("suite", nargs="?", choices=("engine", "cifar"), default="engine",
-                    help="engine (default): the interactive figures; cifar: the CIFAR-10 engine against textbook code")
+    be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak"), default="engine",
+                    help="engine (default): the interactive figures; cifar: the CIFAR-10 engine against textbook "
+                         "code; soak: 100,000 playback frames on the real window, memory growth < 5 %%")
     be.add_argument("--quick", action="store_true", help="fewer repeats")
     be.add_argument("--json", action="store_true")
     be.add_argument("--data-dir", metavar="DIR", default=None,
                     help="bench cifar: a cifar-10-batches-py folder (default: ../shared/data/cifar-10-batches-py)")
+    be.add_argument("--frames", type=_positive_int, default=None,
+                    help="bench soak: frames to play (default 100,000; 10,000 with --quick)")
+    be.add_argument("--trace", action="store_true", help="bench soak: list the allocations that grew most (slow)")
     add_cifar_parser(sub)
     return parser
 
@@ -404,6 +420,10 @@ def dispatch(args) -> int:
             from . import bench_cifar
 
             return bench_cifar.run_cli(args)
+        if args.suite == "soak":
+            from . import bench_soak
+
+            return bench_soak.soak_cli(args)
         from . import bench
 
         results = bench.run(quick=args.quick)

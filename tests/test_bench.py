@@ -19,6 +19,9 @@ def test_bench_quick_json_has_every_figure(capsys):
     assert report["machine"]["cpus"] >= 1 and report["machine"]["quick"] is True
     table = bench.format_table(report)
     assert all(r["name"] in table for r in results)
+    from PySide6.QtWidgets import QApplication  # the frame figures ran the real windows…
+
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # …and closed them
 
 
 def test_a_new_figure_is_one_function():
@@ -26,3 +29,25 @@ def test_a_new_figure_is_one_function():
                        max_s=1.0, per_call=1)
     (row,) = bench.run(quick=True, figures=[fig])["results"]
     assert row["name"] == "noop" and row["met"] is True and row["runs"] >= 1
+
+
+def test_bench_soak_plays_the_real_window_and_reports_memory(capsys):
+    """A short soak through the CLI: every frame played, memory and object counts reported."""
+    status = cli.main(["bench", "soak", "--frames", "400", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert status == (0 if report["ok"] else 1)
+    assert report["frames"] == 400 and report["warmup_frames"] + report["measured_frames"] == 400
+    assert report["extends"] >= 1  # playing past the record trained more steps
+    assert report["rss_start_mib"] > 0 and report["max_growth_pct"] == 5
+    assert report["ok"] == (report["rss_growth_pct"] < 5)
+    assert set(report["counts_start"]) == set(report["counts_end"]) >= {"python_objects", "plane_scene_items"}
+    from PySide6.QtWidgets import QApplication
+
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+@pytest.mark.parametrize("frames", ["0", "-5", "many"])
+def test_bench_soak_rejects_a_bad_frame_count_in_one_line(frames, capsys):
+    assert cli.main(["bench", "soak", "--frames", frames]) == 2
+    err = capsys.readouterr().err
+    assert "--frames" in err and "Traceback" not in err

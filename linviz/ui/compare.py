@@ -51,6 +51,7 @@ from linviz.engine.features import FeatureMap
 from linviz.engine.optimizers import OPTIMIZERS
 from linviz.engine.regularizers import REG_KINDS, RegConfig
 
+from .axes import compact_axes
 from .models import MAX_STEPS, DatasetModel, SessionModel, Settings
 from .panels.controls import MODEL_ITEMS, OPT_ITEMS, REG_ITEMS
 from .panels.playback import SCRUBBER_STYLE
@@ -655,7 +656,7 @@ class LossOverlay(QWidget):
         self._log = False
         self._histories: dict[int, object] = {}
         self.viewbox = ScrubViewBox(self._scrub)
-        self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems={"left": LossAxis("left")})
+        self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems=compact_axes(left=LossAxis("left")))
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()

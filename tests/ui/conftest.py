@@ -1,14 +1,19 @@
-"""UI tests run offscreen and fail on any Qt warning."""
+"""UI tests fail on any Qt warning (tests/conftest.py makes them offscreen and closes leftover windows)."""
 
-import os
+import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import pytest  # noqa: E402
-
-from linviz.ui.app import configure_pyqtgraph  # noqa: E402
+from linviz.ui.app import configure_pyqtgraph
 
 configure_pyqtgraph()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args):
+    """The application as ``linviz`` makes it (Fusion style, the app's font), whichever test
+    starts Qt first: the UI under test is the one a teacher gets, in any order of the tests."""
+    from linviz.ui.app import make_application
+
+    return make_application(qapp_args)
 
 
 @pytest.fixture
@@ -22,19 +27,3 @@ def window(qtbot):
     win.show()
     qtbot.waitUntil(win.isVisible)
     return win
-
-
-@pytest.fixture(autouse=True)
-def close_leftover_windows(qapp):
-    """After each test, close every top-level window it left open (windows that code
-    opened, not the test: compare, CIFAR, dialogs). Left open, each one would repaint
-    on every later processEvents, and the suite slows down test after test."""
-    from PySide6.QtWidgets import QApplication
-
-    before = set(QApplication.topLevelWidgets())
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if widget not in before and widget.isVisible():
-            widget.close()
-            widget.deleteLater()
-    QApplication.processEvents()

@@ -1,6 +1,7 @@
 """Random user actions on the real main window, with the invariants checked after every one.
-# Named to run first in tests/ui: later in a full run (after ~400 UI tests) the same actions run
-# several times slower — something earlier tests leave behind; see the session note.
+
+Named to run first in tests/ui: later in a full run (after ~400 UI tests) the same actions ran
+several times slower (something earlier tests leave behind).
 
 A seeded monkey clicks, drags and deletes points on the plane, presses class keys and Delete,
 moves sliders, picks combo items, ticks boxes, switches presets, plays, steps and scrubs,
@@ -12,8 +13,9 @@ the test otherwise), no Qt warning, and every view shows the session's current s
 A failure names the seed and the actions that led to it (``ACTION LOG``), so it replays with
 ``LINVIZ_MONKEY_SEEDS=<seed>``; ``LINVIZ_MONKEY_REPORT=1`` (with ``-s``) prints the situations
 reached and the time per kind of action; ``LINVIZ_MONKEY_TRACE=file`` appends each action to the
-file as it happens (a segfault kills the process before the log is printed). The last tests are the bad input a teacher may hit:
-a diverging learning rate, an empty plane, one class left and ten classes.
+file as it happens (a segfault kills the process before the log is printed). The last tests are
+the bad input a teacher may hit: a diverging learning rate, an empty plane, one class left and
+ten classes.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..axes import compact_axes
 from ..style import css_pt, label_style
 from ..style import point_size as scaled_pt
 from .images import image_pixmap
@@ -97,7 +98,7 @@ class CurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("cifarCurves")
-        self.loss_plot = pg.PlotWidget()
+        self.loss_plot = pg.PlotWidget(axisItems=compact_axes())
         self.loss_plot.setObjectName("lossPlot")
         self.acc_plot = pg.PlotWidget()
         self.acc_plot.setObjectName("accuracyPlot")

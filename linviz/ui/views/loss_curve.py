@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from .. import i18n
+from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import SessionModel
 from ..style import font as scaled_font, label_style
@@ -72,7 +73,7 @@ def log_floor(*arrays) -> float:
     return float(10.0 ** np.floor(np.log10(min(a.min() for a in pos)) - 1))
 
 
-class LossAxis(pg.AxisItem):
+class LossAxis(CompactAxis):
     """The loss axis: on a log scale, decades labelled, then 2 and 5 where they fit, the rest bare."""
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
@@ -130,7 +131,7 @@ class LossCurveView(QWidget):
         self._log = False
 
         self.viewbox = ScrubViewBox(self._scrub)
-        self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems={"left": LossAxis("left")})
+        self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems=compact_axes(left=LossAxis("left")))
         self.plot.setObjectName("lossPlot")
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)

@@ -46,6 +46,7 @@ from linviz.engine import landscape
 from linviz.engine.landscape import Slice, Surface, unflatten
 
 from .. import i18n
+from ..axes import compact_axes, make_compact
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import BASE_FONT_PT, css_pt, label_style
 from ..style import font as scaled_font
@@ -311,7 +312,7 @@ class LossSurfaceView(QWidget):
         controls.addLayout(row2, 1, 2)
         controls.setColumnStretch(2, 1)
 
-        self.plot_widget = _PlotWidget(self._clicked_view)
+        self.plot_widget = _PlotWidget(self._clicked_view, axisItems=compact_axes())
         self.plot_widget.setObjectName("surface_plot")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
@@ -344,6 +345,7 @@ class LossSurfaceView(QWidget):
             self.plot.addItem(item)
         self.colour_bar = pg.ColorBarItem(colorMap="viridis", interactive=False, width=18, colorMapMenu=False)
         self.colour_bar.setImageItem(self.image_item, insert_in=self.plot)
+        make_compact(self.colour_bar.axis)
         self.colour_bar.axis.setTickFont(scaled_font(BASE_FONT_PT))
         self.colour_bar.axis.setTextPen(pg.mkPen("k"))
         self.colour_bar.axis.setWidth(60)

@@ -31,6 +31,7 @@ from linviz.engine.losses import per_example_terms
 from linviz.engine.regions import CONFIDENCES, Grid, Regions, linear_regions, vote_regions
 
 from .. import i18n, style
+from ..axes import compact_axes
 from ..models import DatasetModel, SessionModel
 from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
 from .plane_overlays import LineGeometry, PlaneOverlays, Scatter, Segments, set_scatter
@@ -134,7 +135,7 @@ class PlaneView(QWidget):
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
         self.setFocusPolicy(Qt.StrongFocus)
-        self.plot = pg.PlotWidget(parent=self)
+        self.plot = pg.PlotWidget(parent=self, axisItems=compact_axes())
         self.plot.setFocusPolicy(Qt.NoFocus)
         self.plot.viewport().setFocusPolicy(Qt.NoFocus)
         self.legend = PlaneLegend(self)

@@ -35,6 +35,7 @@ from linviz.engine.landscape import Slice
 from linviz.engine.regularizers import RegConfig, penalty_on_grid
 
 from .. import i18n
+from ..axes import compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import BASE_FONT_PT, css_pt
 from .loss_surface import contour_segments, history_path, set_axis_label, style_plot
@@ -142,7 +143,7 @@ class RegGeometryView(QWidget):
         row.addWidget(QLabel(translate("RegGeometry", "Penalty:")))
         row.addWidget(self.reg_combo, 1)
 
-        self.plot_widget = pg.PlotWidget()
+        self.plot_widget = pg.PlotWidget(axisItems=compact_axes())
         self.plot_widget.setObjectName("geometry_plot")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)

@@ -1,0 +1,94 @@
+"""Axes whose tick labels stay short for any range of values.
+
+pyqtgraph writes tick labels in fixed point: a loss of 3.6·10⁴³ (a run blowing up before it
+overflows) becomes a 44-digit label. A vertical axis widens to fit its labels, the plot beside it
+narrows to a few pixels, the ticks change, the width changes back — and pyqtgraph's layout can
+loop on that for ever (pyqtgraph issue #3135), freezing the window. An aspect-locked plot (the
+data plane) loops the same way with ordinary labels: a wider axis, a narrower view, a new range,
+new labels, a narrower axis…
+
+``CompactAxis`` breaks both loops. It writes such values as ``3.6e43`` (and tiny ones as
+``2.5e-7``), so a label is never more than eight characters; and a vertical one has a fixed
+width, that of the widest label ``WIDEST`` in its tick font, so its width never follows the data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
+
+BIG = 1e6
+"""Labels switch to scientific notation when the largest |value| reaches this…"""
+SMALL = 1e-3
+"""…or when every non-zero |value| is under this."""
+WIDEST = "-8.88e-88"
+"""The widest label a vertical CompactAxis makes room for (and so always has)."""
+
+
+def compact_tick_strings(values, scale: float, spacing: float) -> list[str] | None:
+    """Scientific labels (``"3.6e43"``, ``"-2e-5"``) when fixed point would be long; None when
+    pyqtgraph's own fixed-point labels are short enough. The mantissa has the fewest digits
+    (0 to 2) that give every value to 1 % of the tick spacing."""
+    v = np.asarray(values, float) * scale
+    finite = np.abs(v[np.isfinite(v)])
+    if not len(finite):
+        return [""] * len(v)
+    top = float(finite.max())
+    if SMALL <= top < BIG or top == 0:
+        return None
+    tolerance = 0.01 * (abs(spacing * scale) or top)
+    for digits in range(3):  # the fewest mantissa digits that still say each value
+        labels = [_sci(x, digits) for x in v]
+        if all(not s or abs(float(s) - x) <= tolerance for s, x in zip(labels, v)):
+            break
+    return labels
+
+
+def _sci(x: float, digits: int) -> str:
+    """``3.6e+43`` → ``3.6e43``, ``-2.0e-05`` → ``-2.0e-5``; 0 stays ``0``."""
+    if x == 0 or not np.isfinite(x):
+        return "0" if x == 0 else ""
+    mantissa, exponent = f"{x:.{digits}e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
+class CompactAxis(pg.AxisItem):
+    """An AxisItem whose labels are :func:`compact_tick_strings` when fixed point would be long;
+    left and right, its room for labels is fixed by the tick font (``WIDEST``), not by the labels."""
+
+    def __init__(self, orientation, **kwargs):
+        super().__init__(orientation, **kwargs)
+        if orientation in ("left", "right"):
+            self.setTickFont(None)
+
+    def setTickFont(self, font: QFont | None):  # noqa: N802 (pyqtgraph's name)
+        super().setTickFont(font)
+        if self.orientation in ("left", "right"):
+            room = QFontMetricsF(font or QFont()).horizontalAdvance(WIDEST)
+            self.setStyle(autoExpandTextSpace=False, tickTextWidth=int(np.ceil(room)))
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return compact_tick_strings(values, scale, spacing) or super().tickStrings(values, scale, spacing)
+
+
+def compact_axes(**given: pg.AxisItem) -> dict[str, pg.AxisItem]:
+    """``axisItems`` for a PlotWidget / PlotItem: a CompactAxis left and bottom unless ``given``
+    (pyqtgraph shows every axis it is given, so top and right only when asked)."""
+    return {"left": CompactAxis("left"), "bottom": CompactAxis("bottom"), **given}
+
+
+def make_compact(axis: pg.AxisItem) -> pg.AxisItem:
+    """Compact labels on an axis pyqtgraph built itself (a ColorBarItem's)."""
+    plain = axis.tickStrings
+
+    def tick_strings(values, scale, spacing):
+        return compact_tick_strings(values, scale, spacing) or plain(values, scale, spacing)
+
+    axis.tickStrings = tick_strings
+    return axis
+
+
+__all__ = ["CompactAxis", "compact_axes", "compact_tick_strings", "make_compact"]
