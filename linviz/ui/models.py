@@ -142,6 +142,12 @@ class SessionModel(QObject):
         return self._settings
 
     @property
+    def retrain_pending(self) -> bool:
+        """True between an edit of the points and the retrain it scheduled (the next turn of the
+        event loop): views that redraw on ``history_changed`` can skip redrawing the old model."""
+        return self._retrain_timer.isActive()
+
+    @property
     def history(self) -> History | None:
         """The run being shown (None for kNN, which does not train)."""
         return self._history

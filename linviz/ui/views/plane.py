@@ -468,7 +468,8 @@ class PlaneView(QWidget):
         self._update_legend()
         if refit:
             self.fit_view()
-        self._update_model_layers()
+        if not self.session.retrain_pending:  # else the retrain's history_changed redraws them
+            self._update_model_layers()
 
     def _on_legend_class_clicked(self, label: int) -> None:
         if 0 <= label < self.data.dataset.n_classes:

@@ -134,8 +134,12 @@ class ScoreTableModel(QAbstractTableModel):
         session.history_changed.connect(self.refresh)
         session.settings_changed.connect(self.refresh)
         session.selection_changed.connect(self.refresh)
-        data.changed.connect(self.refresh)
+        data.changed.connect(self._on_data_changed)
         self.refresh()
+
+    def _on_data_changed(self) -> None:
+        if not self.session.retrain_pending:  # else the retrain's history_changed refreshes
+            self.refresh()
 
     # --- lookup helpers for code and tests ------------------------------------------
     def row_of(self, kind: str, j: int = -1) -> int:
