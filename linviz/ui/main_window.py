@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linviz.engine import datasets
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
 
 from .dialogs import GeneratorDialog
@@ -84,8 +85,21 @@ class MainWindow(QMainWindow):
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        self._class_name_template = datasets.CLASS_NAME
+        i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():
             self._docks_sized = True  # the restored dock sizes stay
+
+    def _translate_default_class_names(self, *_code) -> None:
+        """Default class names ("class 2") follow the language ("clase 2"); names the teacher
+        or a preset gave stay. Not an undo step, and no retrain: names do not enter training."""
+        old, new = self._class_name_template, datasets.CLASS_NAME
+        self._class_name_template = new
+        names = self.data.dataset.class_names
+        renamed = tuple(new.format(k + 1) if name == old.format(k + 1) else name for k, name in enumerate(names))
+        if renamed != names:
+            with self.undo.suspended():
+                self.data.set_class_names(renamed)
 
     # --- layout -------------------------------------------------------------------------
     def _build_docks(self) -> None:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
@@ -196,7 +196,7 @@ def test_every_visible_string_is_spanish_after_the_switch(window, qtbot, qapp, m
     action.trigger()
     assert i18n.language() == "es" and presentation.language() == "es" and action.isChecked()
     qtbot.wait(50)  # views that redraw on the change of language (timers at 0 ms)
-    # the window's classes were named (in English) before the switch: names are data and stay
+    # default class names follow the language; names a teacher or a preset gave are data and stay
     names = window.data.dataset.class_names
     checker = Checker(messages, data_words() | {w for n in names for w in WORD.findall(n)}, data=names)
     bad = offenders(checker, roots, "en")
@@ -309,3 +309,24 @@ def test_catalogue_lookup_fills_templates_both_ways(messages):
     assert cat.convert("Controls", "en", "es") == "Controles"
     assert cat.convert("3.14", "en", "es") is None
     assert cat.convert("rojo and verde", "en", "es") is None  # "{0} and {1}" is too loose to match
+
+
+def test_default_class_names_follow_the_language_and_given_names_stay(window, qapp, qtbot, spanish):
+    """In every view at once (the plane's legend, W and b, the scores), with no retrain and no undo step."""
+    window.load_preset("blobs", n_per_class=5, n_classes=3, seed=1)
+    window.data.set_class_names(["class 1", "gato", "class 3"])
+    qtbot.wait(10)
+    session = window.session
+    run, step, undo_steps = session.history, session.step, window.undo.stack.count()
+    i18n.set_language(qapp, "es")
+    qtbot.wait(10)
+    names = ("clase 1", "gato", "clase 3")
+    assert window.data.dataset.class_names == names
+    assert session.history is run and session.step == step  # nothing retrained
+    assert window.undo.stack.count() == undo_steps
+    legend = " ".join(window.plane.legend_texts())
+    params = [window.params_table.model.headerData(r, Qt.Vertical) for r in range(3)]
+    assert all(n in legend for n in names) and params == list(names) and "class 1" not in legend
+    i18n.set_language(qapp, "en")
+    qtbot.wait(10)
+    assert window.data.dataset.class_names == ("class 1", "gato", "class 3")
