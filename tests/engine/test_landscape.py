@@ -94,3 +94,17 @@ def test_the_surface_of_a_diverged_run_is_computed_quietly():
         warnings.simplefilter("error")
         surface = loss_surface(X, y, cfg, sl, 3)
     assert surface.total.shape == (8, 8) and not np.isfinite(surface.total).all()
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 5])
+@pytest.mark.parametrize("span", [3.0, 40.0], ids=["exp per grid line", "max-shifted"])
+def test_softmax_surface_equals_per_cell_evaluation_for_small_and_large_scores(n_classes, span):
+    """Small scores take the separable path (an exp per grid line, a product per cell); scores
+    past float32's comfort take the max-shifted one. Both equal the per-cell loss."""
+    X, y = problem(seed=n_classes, n=60, c=n_classes)
+    cfg = TrainConfig(loss=LossConfig("softmax"), reg=RegConfig("l2", lam=0.1), steps=10)
+    h = train(X, y, cfg, n_classes)
+    theta = flatten(h.W[-1], h.b[-1])
+    sl = param_slice(theta, 0, 1, n_classes, 2, span=span, res=23)
+    fast, slow = loss_surface(X, y, cfg, sl, n_classes), loss_surface_naive(X, y, cfg, sl, n_classes)
+    np.testing.assert_allclose(fast.data, slow.data, rtol=1e-5, atol=1e-5)
