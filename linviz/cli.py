@@ -386,6 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     re.add_argument("--out", required=True, help="the PNG file to write")
     re.add_argument("--size", default="1600x1000", help="window size in pixels, WIDTHxHEIGHT")
     re.add_argument("--at-step", type=int, default=None, help="show this step (default: the last)")
+    re.add_argument("--language", choices=("en", "es"), default="en", help="the window's language (default en)")
 
     be = sub.add_parser("bench", help="measure the engine's speed against baselines")
     be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak"), default="engine",
@@ -441,7 +442,8 @@ def run_render(args) -> str:
     if args.model == "knn" and knn.k > len(ds):
         raise UsageError(f"k = {knn.k} is larger than the {len(ds)} points")
     try:
-        out = render_window(ds, args.model, cfg, init, (knn.k, knn.metric), args.out, size, args.at_step)
+        out = render_window(ds, args.model, cfg, init, (knn.k, knn.metric), args.out, size, args.at_step,
+                            args.language)
     except ImportError as e:
         raise UsageError(f"the app cannot start here: {e}") from e
     return str(out)

@@ -21,9 +21,12 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def render_window(dataset: Dataset, model: str, cfg: TrainConfig, init: str, knn: tuple[int, str],
-                  out: str | Path, size: tuple[int, int] = (1600, 1000), step: int | None = None) -> Path:
-    """Train like ``linviz train`` and save the window showing step ``step`` (default: the last)."""
+                  out: str | Path, size: tuple[int, int] = (1600, 1000), step: int | None = None,
+                  language: str = "en") -> Path:
+    """Train like ``linviz train`` and save the window showing step ``step`` (default: the last),
+    in ``language`` ("en" or "es"; the app's language is put back afterwards)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from . import i18n
     from .app import make_application
     from .main_window import MainWindow
     from .models import DatasetModel, KnnSettings, SessionModel, Settings
@@ -36,12 +39,17 @@ def render_window(dataset: Dataset, model: str, cfg: TrainConfig, init: str, knn
     window.resize(*size)
     window.show()
     app.processEvents()
+    before = i18n.language()
+    i18n.set_language(app, language)  # after the window: default class names follow it too
     if window.session.history is not None:
         window.session.set_step(window.session.history.last if step is None else step)
     for _ in range(3):
         app.processEvents()
     out = Path(out)
-    if not window.grab().save(str(out)):
-        raise OSError(f"could not write the image {out}")
-    window.close()
+    try:
+        if not window.grab().save(str(out)):
+            raise OSError(f"could not write the image {out}")
+    finally:
+        window.close()
+        i18n.set_language(app, before)
     return out

@@ -69,7 +69,7 @@ class LogSlider(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(0, len(self.values) - 1)
         self.slider.setPageStep(len(NICE_MANTISSAS))
-        self.slider.setMinimumWidth(90)
+        self.slider.setMinimumWidth(50)  # narrow docks shrink the slider, not the value box
         self.edit = QLineEdit()
         self.edit.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         # any number ≥ 0 may be typed; it is clamped into range when the edit finishes

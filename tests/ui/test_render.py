@@ -20,3 +20,17 @@ def test_render_refuses_bad_sizes_and_unknown_presets(tmp_path, qapp, capsys):
     err = capsys.readouterr().err
     assert err.count("linviz: error:") == 2 and "Traceback" not in err
     assert not (tmp_path / "a.png").exists()
+
+
+def test_render_in_spanish_draws_another_window_and_leaves_the_app_in_english(tmp_path, qapp):
+    from linviz.ui import i18n
+
+    images = {}
+    for code in ("en", "es"):
+        out = tmp_path / f"{code}.png"
+        assert main(["render", "--preset", "cs231n", "--steps", "20", "--out", str(out), "--size", "1200x800",
+                     "--language", code]) == 0
+        images[code] = QImage(str(out))
+    assert images["en"].size() == images["es"].size() and images["en"] != images["es"]  # the texts differ
+    assert i18n.language() == "en"
+    assert main(["render", "--preset", "cs231n", "--out", str(tmp_path / "x.png"), "--language", "fr"]) == 2

@@ -44,6 +44,7 @@ from linviz.engine.features import FEATURE_MAPS
 from linviz.engine.optimizers import OPTIMIZERS, SCHEDULES
 from linviz.engine.regularizers import REG_KINDS
 
+from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import MAX_STEPS, DatasetModel, SessionModel, Settings
 from ..style import MARKERS, class_colours, fonts
@@ -52,6 +53,8 @@ from ..widgets import LogSlider, guard_wheel, marker_icon, pass_space_to_shortcu
 translate = QCoreApplication.translate
 
 # --- the formulas shown in tooltips -------------------------------------------------------------
+WRAP_LABELS_LONGER_THAN = 16
+"""Control labels longer than this (in characters) may wrap onto a second line."""
 MODEL_ITEMS = {
     "svm": (QT_TRANSLATE_NOOP("Controls", "SVM"), QT_TRANSLATE_NOOP("Controls", "Multiclass SVM (hinge loss): the correct class's score must beat every other score by "
                    "the margin Δ.\nOnce it does, Li = 0 and the point stops pulling on W.")),
@@ -165,6 +168,7 @@ class ControlsPanel(QWidget):
         self._class_buttons: list[QToolButton] = []
         self._class_edits: list[QLineEdit] = []
         self._class_colours: tuple[str, ...] = ()
+        self._form_labels: list[QLabel] = []
         self._batch_pref = min(32, max(1, len(data.dataset) // 2))
 
         inner = QWidget()
@@ -191,6 +195,8 @@ class ControlsPanel(QWidget):
             column.addWidget(box)
             self.groups[name] = box
         column.addStretch(1)
+        self._wrap_long_labels()
+        i18n.notifier.changed.connect(self._wrap_long_labels)
 
         scroll = QScrollArea()
         scroll.setObjectName("controls_scroll")
@@ -465,9 +471,17 @@ class ControlsPanel(QWidget):
 
     def _labelled(self, form: QFormLayout, text: str, field: QWidget, tip: str) -> None:
         label = QLabel(translate("Controls", text))
+        self._form_labels.append(label)
         label.setToolTip(translate("Controls", tip))
         label.setBuddy(field)
         form.addRow(label, field)
+
+    def _wrap_long_labels(self, *_language) -> None:
+        """The longest labels ("α tasa de aprendizaje") take two lines rather than push the value
+        boxes out of a narrow dock; shorter ones stay on one line (wrapping every label lets the
+        form squeeze the label column until some rows clip). Again on every change of language."""
+        for label in self._form_labels:
+            label.setWordWrap(len(label.text()) > WRAP_LABELS_LONGER_THAN)
 
     # --- class rows -------------------------------------------------------------------------------
     def _rebuild_classes(self) -> None:
