@@ -305,8 +305,10 @@ class SessionModel(QObject):
         self._set_history(hist, self._step)
 
     def show_history(self, hist: History, step: int, branches: list[History] | None = None) -> None:
-        """Show a History recorded earlier (undo/redo, a lesson file) without training."""
+        """Show a History recorded earlier (undo/redo, a lesson file) without training: it was
+        trained on the points now shown."""
         self._retrain_timer.stop()
+        self._trained_on = self.data.dataset
         if branches is not None:
             self.branches = list(branches)
         elif hist not in self.branches:

@@ -330,3 +330,19 @@ def test_default_class_names_follow_the_language_and_given_names_stay(window, qa
     i18n.set_language(qapp, "en")
     qtbot.wait(10)
     assert window.data.dataset.class_names == ("class 1", "gato", "class 3")
+
+
+def test_a_language_switch_after_an_undo_keeps_the_run_shown(window, qapp, qtbot, spanish):
+    """Undo shows the recorded run of the earlier points; renaming the default classes must not
+    retrain it (that would drop its branches)."""
+    window.load_preset("blobs", n_per_class=5, n_classes=3, seed=1)
+    qtbot.wait(10)
+    window.data.move_point(0, 0.3, 0.3)
+    qtbot.wait(10)
+    window.undo.undo()
+    qtbot.wait(10)
+    run, step = window.session.history, window.session.step
+    i18n.set_language(qapp, "es")
+    qtbot.wait(10)
+    assert window.data.dataset.class_names[0] == "clase 1"
+    assert window.session.history is run and window.session.step == step
