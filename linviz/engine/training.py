@@ -25,6 +25,7 @@ from typing import Callable
 
 import numpy as np
 
+from . import compiled
 from .features import FeatureMap
 from .losses import LossConfig, data_loss
 from .optimizers import Optimizer, OptState, Schedule
@@ -230,6 +231,9 @@ def train(
         if not recorded:
             hist.stop_reason = "diverged"
             return hist.trim()
+    if on_step is None and should_stop is None and len(y) and compiled.available():
+        compiled.continue_run(hist, Phi, y, cfg, test_phi)
+        return hist.trim()
     return _loop(hist, Phi, y, cfg, test_phi, on_step, should_stop).trim()
 
 
