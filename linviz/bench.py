@@ -30,6 +30,7 @@ from typing import Callable
 import numpy as np
 from threadpoolctl import threadpool_info, threadpool_limits
 
+from .engine import compiled
 from .engine.datasets import make_preset
 from .engine.landscape import flatten, loss_surface, loss_surface_naive, param_slice
 from .engine.losses import LossConfig
@@ -149,7 +150,8 @@ def run(quick: bool = False, figures: list[Figure] | None = None) -> dict:
         from . import bench_ui  # noqa: F401 — registers its figures
     except ImportError:
         pass
-    machine = machine_info() | {"quick": quick}
+    compiled.warm_up()  # load the compiled training loop first, as the app does at start
+    machine = machine_info() | {"quick": quick, "compiled_training": compiled.available()}
     return {"results": [measure(f, quick) for f in (figures or FIGURES)], "machine": machine}
 
 

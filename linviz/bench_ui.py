@@ -75,24 +75,46 @@ def _playback_frame():
     return frame, engine_only, _closer(app, window)
 
 
+def _send_mouse(view, kind, x, y) -> None:
+    """Deliver a left-button press, move (button held) or release at data (x, y) to the plane."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = view.plot.viewport()
+    local = QPointF(view.data_to_widget(float(x), float(y)))
+    button = Qt.NoButton if kind == QEvent.MouseMove else Qt.LeftButton
+    buttons = Qt.NoButton if kind == QEvent.MouseButtonRelease else Qt.LeftButton
+    global_pos = QPointF(viewport.mapToGlobal(local.toPoint()))
+    QApplication.sendEvent(viewport, QMouseEvent(kind, local, global_pos, button, buttons, Qt.NoModifier))
+
+
 @figure("drag → retrained, redrawn plane (200 steps)", aim="< 16 ms", max_s=0.016,
         baseline="the retrain alone: train(200 full-batch steps)")
 def _drag_frame():
+    from PySide6.QtCore import QEvent
+
     app, window = _window()
-    data, session = window.data, window.session
+    data, session, plane = window.data, window.session, window.plane
     session.update_settings(steps=200)
+    _send_mouse(plane, QEvent.MouseButtonPress, *data.dataset.X[0])  # grab point 0, as a teacher's press does
+    app.processEvents()
     rng = np.random.default_rng(0)
 
     def drag():
         x, y = rng.uniform(-2, 2, 2)
-        window.plane._edit(data.move_point, 0, float(x), float(y))  # what a mouse-move of the drag calls
-        _paint(app, window)  # the debounced retrain runs here, then the views redraw
+        _send_mouse(plane, QEvent.MouseMove, x, y)  # the mouse-move event of the drag, through the plane's handler
+        _paint(app, window)  # then the views redraw and the window repaints
 
     def retrain_only():
         ds = data.dataset
         train(ds.X, ds.y, session.history.config, ds.n_classes, W0=session.history.W[0], b0=session.history.b[0])
 
-    return drag, retrain_only, _closer(app, window)
+    def close():
+        _send_mouse(plane, QEvent.MouseButtonRelease, *data.dataset.X[0])
+        _closer(app, window)()
+
+    return drag, retrain_only, close
 
 
 @figure("compare mode frame, 4 panes (300 pts)", aim="p95 < 33 ms", max_s=0.033, judge_p95=True,

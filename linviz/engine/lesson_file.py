@@ -44,7 +44,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from .blas import one_blas_thread
 
 from .datasets import Dataset, DatasetError, _atomic_write, _read_text, parse_json, to_json
 from .training import History, TrainConfig, train
@@ -160,7 +160,7 @@ def replay(runs, dataset: Dataset) -> tuple[list[History], list[str]]:
     X, y, C = dataset.X, dataset.y, dataset.n_classes
     out: list[History] = []
     warnings: list[str] = []
-    with threadpool_limits(1):  # as the app trains: BLAS threads may change the last bits
+    with one_blas_thread():  # as the app trains: BLAS threads may change the last bits
         for i, run in enumerate(runs):
             base = 0 if run.parent is None else run.branch_step
             steps = max(0, run.length - 1 - base + (run.stop_reason == "diverged"))

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from threadpoolctl import threadpool_limits
+from linviz.engine.blas import one_blas_thread
 
 from linviz.engine import lessons
 from linviz.engine.datasets import Dataset, make_preset
@@ -232,7 +232,7 @@ class DemoRunner:
         if self.saved is None:
             s = self.session
             self.saved = Snapshot(self.data.dataset, s.settings, s.step, s.chosen_examples)
-        with threadpool_limits(1):
+        with one_blas_thread():
             return getattr(self, f"_{key}")()
 
     def restore(self) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from threadpoolctl import threadpool_limits
+from linviz.engine.blas import one_blas_thread
 
 from linviz.engine.datasets import Dataset, DatasetError, default_class_names, make_preset
 from linviz.engine.knn import KNearestNeighbors
@@ -253,7 +253,7 @@ class SessionModel(QObject):
             return
         self._knn = None
         W0, b0 = self._initial_params(ds)
-        with threadpool_limits(1):
+        with one_blas_thread():
             hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=W0, b0=b0)
         self.branches = [hist]
         self._set_history(hist, min(self._step, hist.last))
@@ -274,7 +274,7 @@ class SessionModel(QObject):
     def _branch(self, W=None, b=None) -> None:
         """Continue from the current step with the current settings (and edited W, b)."""
         ds, cfg = self.data.dataset, self._train_config()
-        with threadpool_limits(1):
+        with one_blas_thread():
             hist = train(ds.X, ds.y, cfg, ds.n_classes, W0=W, b0=b, resume=(self._history, self._step))
         if hist.last < self._step:  # the branch point itself has no finite loss: nothing to show from it
             step = self._step
@@ -341,7 +341,7 @@ class SessionModel(QObject):
         if h is None or h.stop_reason in ("diverged", "converged") or len(h) >= MAX_STEPS:
             return False
         ds, cfg = self.data.dataset, replace(h.config, steps=min(steps, MAX_STEPS - len(h)))
-        with threadpool_limits(1):
+        with one_blas_thread():
             grown = train(ds.X, ds.y, cfg, ds.n_classes, resume=(h, h.last))
         grown.parent, grown.branch_step = h.parent, h.branch_step
         i = next((k for k, run in enumerate(self.branches) if run is h), None)

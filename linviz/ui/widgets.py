@@ -22,7 +22,15 @@ import math
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDoubleValidator, QIcon, QPainter, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QWidget,
+)
 
 NICE_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 
@@ -322,3 +330,30 @@ def on_screen(widget) -> bool:
     front stays ``isVisible()`` (Qt parks it outside the window), so views that do
     costly work per step check this instead."""
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+class SteadyLabel(QLabel):
+    """A one-line label whose text changes every frame (a step counter, a loss) without
+    laying the window out again.
+
+    A QLabel's setText asks its parent layout for a relayout, which repaints the main
+    window, unless its minimum and maximum sizes are equal. This label keeps a fixed
+    size: grown when a longer text needs it, never shrunk, refitted when its font or
+    style changes (font scaling, language switch)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit(shrink=False)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit(shrink=True)
+
+    def _fit(self, shrink: bool) -> None:
+        hint = self.sizeHint()
+        width, height = hint.width(), hint.height()
+        if not shrink:
+            width, height = max(width, self.minimumWidth()), max(height, self.minimumHeight())
+        if (width, height) != (self.maximumWidth(), self.maximumHeight()) or self.minimumSize() != QSize(width, height):
+            self.setFixedSize(width, height)

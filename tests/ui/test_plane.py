@@ -87,7 +87,8 @@ def test_drag_moves_the_point_and_retrains_while_moving(qtbot, plane):
     path = [(-0.1, 0.4), (0.3, 0.0), (0.6, -0.3), (0.9, -0.8)]
     for x, y in path:
         send_mouse(plane, QEvent.MouseMove, x, y, buttons=Qt.LeftButton)
-        qtbot.wait(5)  # the session retrains on the next turn of the event loop
+        assert not session.retrain_pending  # retrained before the next paint, not a frame later
+        qtbot.wait(5)
     send_mouse(plane, QEvent.MouseButtonRelease, *path[-1])
     qtbot.wait(5)
 

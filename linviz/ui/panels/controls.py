@@ -585,9 +585,10 @@ class ControlsPanel(QWidget):
     def _sync_batch(self) -> None:
         n = max(1, len(self.data.dataset))
         batch = self.session.settings.train.batch_size
-        with _quiet([self.batch_size, self.batch_full]):
-            self.batch_size.setRange(1, n)
-            self.batch_size.setValue(min(self._batch_pref if batch is None else batch, n))
+        with _quiet([self.batch_size, self.batch_full]):  # unchanged values: no repaint while a point is dragged
+            if self.batch_size.maximum() != n:
+                self.batch_size.setRange(1, n)
+            _set_if_changed(self.batch_size, min(self._batch_pref if batch is None else batch, n))
             self.batch_full.setChecked(batch is None)
             self.batch_full.setText(translate("Controls", "full ({0})").format(len(self.data.dataset)))
         self.batch_size.setEnabled(batch is not None)
@@ -597,7 +598,7 @@ class ControlsPanel(QWidget):
         self._rebuild_classes()
         self._sync_class_names()
         with _quiet([self.n_classes]):
-            self.n_classes.setValue(self.data.dataset.n_classes)
+            _set_if_changed(self.n_classes, self.data.dataset.n_classes)
         self._sync_batch()
         self._sync_init()
         self._on_current_class(self.data.current_class)
@@ -723,6 +724,12 @@ def _select(combo: QComboBox, key) -> None:
     index = combo.findData(key)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def _set_if_changed(spin, value) -> None:
+    """setValue, skipped when the box shows this value already (Qt would redraw it anyway)."""
+    if spin.value() != value:
+        spin.setValue(value)
 
 
 @contextmanager

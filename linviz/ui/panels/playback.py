@@ -175,7 +175,7 @@ class PlaybackBar(QWidget):
                                                                  "it."),
                                            self.randomize_w)
 
-        self.status = QLabel()
+        self.status = QLabel()  # not a SteadyLabel: it wraps in a narrow bar
         self.status.setObjectName("status")
         font = QFont(self.status.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)

@@ -23,7 +23,7 @@ from linviz.ui.widgets import on_screen
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
-from threadpoolctl import threadpool_limits
+from linviz.engine.blas import one_blas_thread
 
 from linviz.engine.gradcheck import GradCheck, check_objective, relative_error
 from linviz.engine.landscape import param_name
@@ -223,7 +223,7 @@ class GradCheckPanel(QWidget):
             return
         cfg = hist.config
         W, b = hist.W[t], hist.b[t]
-        with threadpool_limits(1):
+        with one_blas_thread():
             self.result = check_objective(W, b, cfg.features.transform(ds.X), ds.y, cfg, h=H)
         C, D = hist.n_classes, hist.dim
         names = [param_name(k, C, D) for k in range(C * D + C)]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QHBoxLayout
 from .. import i18n
 from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
+from ..widgets import SteadyLabel
 from ..models import SessionModel
 from ..style import font as scaled_font, label_style
 from .params_table import format_number, number_font
@@ -207,7 +208,7 @@ class LossCurveView(QWidget):
         side = QGridLayout()
         side.setContentsMargins(6, 4, 4, 4)
         side.setVerticalSpacing(2)
-        self.step_readout = QLabel()
+        self.step_readout = SteadyLabel()
         self.step_readout.setObjectName("lossStep")
         side.addWidget(self.step_readout, 0, 0, 1, 3)
         self.readouts: dict[str, QLabel] = {}
@@ -217,7 +218,7 @@ class LossCurveView(QWidget):
             sw = QLabel()
             sw.setPixmap(_swatch(colour, style, width))
             name = QLabel(translate("LossCurve", label))
-            value = QLabel()
+            value = SteadyLabel()
             value.setFont(nfont)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance("00.0000"))

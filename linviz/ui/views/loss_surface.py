@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from threadpoolctl import threadpool_limits
+from linviz.engine.blas import one_blas_thread
 
 from linviz.ui.widgets import on_screen
 from linviz.engine import landscape
@@ -477,7 +477,7 @@ class LossSurfaceView(QWidget):
             return
         cfg = hist.config
         start = time.perf_counter()
-        with threadpool_limits(1):
+        with one_blas_thread():
             Phi = cfg.features.transform(ds.X)
             surface = landscape.loss_surface(Phi, ds.y, cfg, sl, hist.n_classes)
         self.last_compute_ms = 1000 * (time.perf_counter() - start)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..models import SessionModel
 from ..style import MARKERS, class_colours, fonts
+from ..widgets import SteadyLabel
 
 translate = QCoreApplication.translate
 
@@ -433,7 +434,7 @@ class ParamsTable(QWidget):
         self.model = ParamsTableModel(session, ParamsTableModel.VALUE, self)
         self.grad_model = ParamsTableModel(session, ParamsTableModel.GRADIENT, self)
 
-        self.title = QLabel()
+        self.title = SteadyLabel()
         self.title.setObjectName("paramsTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.note = QLabel(translate("ParamsTable", "kNN has no weights: it keeps the training points and lets the k "

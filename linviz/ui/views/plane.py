@@ -416,6 +416,7 @@ class PlaneView(QWidget):
             return True
         x, y = self.widget_to_data(event.position())
         self._edit(self.data.move_point, i, x, y)
+        self.session.flush()  # retrain now: the next paint shows the point and its solution together
         return True
 
     def _on_release(self, event) -> bool:

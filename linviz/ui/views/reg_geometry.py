@@ -27,7 +27,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
-from threadpoolctl import threadpool_limits
+from linviz.engine.blas import one_blas_thread
 
 from linviz.ui.widgets import on_screen
 from linviz.engine import landscape
@@ -273,7 +273,7 @@ class RegGeometryView(QWidget):
         u[i] = v[j] = 1.0
         sl = Slice("params", centre, u, v, ws, ws, (self._names[i], self._names[j]))
         cfg = replace(hist.config, reg=RegConfig("none"))
-        with threadpool_limits(1):
+        with one_blas_thread():
             data = landscape.loss_surface(cfg.features.transform(ds.X), ds.y, cfg, sl, C).data
         if not np.isfinite(data).all():  # the loss overflows over this grid: no minimum to mark
             self._show_note(translate("RegGeometry", "The weights of this run reach {0}: the loss over them is too "
