@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSlider,
     QWidget,
 )
@@ -357,3 +358,49 @@ class SteadyLabel(QLabel):
             width, height = max(width, self.minimumWidth()), max(height, self.minimumHeight())
         if (width, height) != (self.maximumWidth(), self.maximumHeight()) or self.minimumSize() != QSize(width, height):
             self.setFixedSize(width, height)
+
+
+class LayoutShield(QWidget):
+    """Holds one widget whose size hint changes every frame (a status line that may wrap), so
+    that the change repaints that widget alone.
+
+    A QLabel's setText asks its parent layout to lay out again; the request climbs to the
+    main window (a layout ends its pass by calling updateGeometry on its own widget) and the
+    window relays and repaints. This holder has no layout, so the request stops here: it
+    places the widget over its own rectangle, and tells its layout only when the widget
+    needs another height (a wrapped status line gaining a line)."""
+
+    def __init__(self, inner: QWidget, parent=None):
+        super().__init__(parent)
+        self.inner = inner
+        inner.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._height = self._needed_height()
+
+    def _needed_height(self) -> int:
+        inner = self.inner
+        if inner.hasHeightForWidth() and self.width() > 0:
+            return inner.heightForWidth(self.width())
+        return inner.sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.inner.sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.inner.minimumSizeHint().width(), self._height)
+
+    def refit(self) -> None:
+        """Re-read the widget's size (after a change of font, wrapping or width)."""
+        self._height = self._needed_height()
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        self.inner.setGeometry(self.rect())
+        if self._needed_height() != self._height:
+            self.refit()
+        super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and self._needed_height() != self._height:
+            self.refit()  # the new text needs another number of lines
+        return super().event(event)

@@ -40,7 +40,7 @@ from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import MAX_STEPS, Playback, SessionModel
 from ..style import fonts
-from ..widgets import SciSpinBox, dice_icon, pass_space_to_shortcuts
+from ..widgets import LayoutShield, SciSpinBox, dice_icon, pass_space_to_shortcuts
 
 ICON = QSize(28, 28)
 translate = QCoreApplication.translate
@@ -175,13 +175,12 @@ class PlaybackBar(QWidget):
                                                                  "it."),
                                            self.randomize_w)
 
-        self.status = QLabel()  # not a SteadyLabel: it wraps in a narrow bar
+        self.status = QLabel()
         self.status.setObjectName("status")
         font = QFont(self.status.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.status.setFont(font)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.status.setFocusPolicy(Qt.NoFocus)
         for spin in (self.speed, self.tol):
             spin.setFocusPolicy(Qt.ClickFocus)
@@ -211,7 +210,8 @@ class PlaybackBar(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(4)
         outer.addWidget(self.transport)
-        outer.addWidget(self.status)
+        self.status_holder = LayoutShield(self.status)  # a new status each frame relays nothing
+        outer.addWidget(self.status_holder)
         outer.addWidget(self.tools)
 
         session.history_changed.connect(self._on_history)
@@ -270,6 +270,7 @@ class PlaybackBar(QWidget):
         self.buttons["play"].setMinimumWidth(0 if density >= 2 else self._play_width)
         self.speed.setSuffix(" /s" if density >= 2 else translate("Playback", " steps/s"))
         self.status.setWordWrap(density >= 2)
+        self.status_holder.refit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         width = event.size().width()

@@ -45,6 +45,7 @@ from .. import i18n
 from ..models import SessionModel
 from ..style import MARKERS, class_colours, fonts
 from ..widgets import SteadyLabel
+from .cell_looks import CellLooks
 
 translate = QCoreApplication.translate
 
@@ -144,6 +145,7 @@ class ParamsTableModel(QAbstractTableModel):
         self.session, self.kind = session, kind
         self.font = number_font()
         self._shape_key = None
+        self._looks = CellLooks()
         self._C = self._D = 0
         self._features: tuple[str, ...] = ()
         self._classes: tuple[str, ...] = ()
@@ -194,8 +196,9 @@ class ParamsTableModel(QAbstractTableModel):
             self._shape_key = key
             self._C, self._D, self._features, self._classes = key
             self.endResetModel()
+            self._looks.reset(self)
         elif self._C:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._C - 1, self._D))
+            self._looks.emit_changes(self)
 
     # --- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):

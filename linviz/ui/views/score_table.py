@@ -31,6 +31,7 @@ from .. import i18n
 from ..models import DatasetModel, SessionModel
 from ..style import class_colours, fonts
 from ..widgets import SteadyLabel
+from .cell_looks import CellLooks
 from .params_table import VALUE_ROLE, class_icon, class_name, format_number, number_font
 
 translate = QCoreApplication.translate
@@ -116,6 +117,7 @@ class ScoreTableModel(QAbstractTableModel):
         self.values: dict[str, np.ndarray] = {}
         self.summary: dict[str, float] = {}
         self._key = None
+        self._looks = CellLooks()
         self._n_style = 2
         self._true_brushes: list[QBrush] = []
         self._handlers = {
@@ -199,8 +201,9 @@ class ScoreTableModel(QAbstractTableModel):
             colours = class_colours(max(self._n_style, C, 2))
             self._true_brushes = [QBrush(_tint(colours[k % len(colours)], TRUE_TINT)) for k in range(C)]
             self.endResetModel()
+            self._looks.reset(self)
         elif self.rows and self.examples:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.examples) - 1))
+            self._looks.emit_changes(self)
 
     def _term_hidden_key(self):
         cfg = self.loss_cfg
