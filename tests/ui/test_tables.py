@@ -10,6 +10,7 @@ from linviz.engine.datasets import make_preset
 from linviz.engine.explain import explain
 from linviz.engine.features import FeatureMap
 from linviz.engine.losses import LossConfig, log_softmax, per_example_terms
+from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import evaluate
 from linviz.ui.models import DatasetModel, SessionModel
 from linviz.ui.views.params_table import (
@@ -468,3 +469,32 @@ def test_diverging_run_keeps_finite_numbers(params, scores, session):
     session.set_step(h.last)
     assert np.isfinite(table_array(params.model)).all()
     assert all(np.isfinite(v) for v in (scores.model.value("loss", -1, 0),))
+
+
+@pytest.mark.parametrize("which", ["params", "scores"])
+def test_a_new_step_repaints_only_the_cells_that_look_different(qtbot, session, which, request):
+    """Playback tells the tables of every step; cells that show the same text and colours are not
+    repainted, and every cell that changed is inside the block the views are told of."""
+    table = request.getfixturevalue(which)
+    model = table.model
+    # Softmax with L2 has one minimum, which full-batch descent settles into
+    session.update_settings(model="softmax", steps=600, reg=RegConfig("l2", 0.1), lr=0.5)
+    told = []
+    model.dataChanged.connect(lambda tl, br: told.append((tl.row(), tl.column(), br.row(), br.column())))
+
+    def texts():
+        return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+    alike = 0
+    for t in range(1, session.history.last + 1, 7):
+        session.set_step(t - 1)
+        before, told[:] = texts(), []
+        session.set_step(t)
+        after = texts()
+        changed = {(r, c) for r, row in enumerate(after) for c, text in enumerate(row) if text != before[r][c]}
+        for r, c in changed:
+            assert any(r0 <= r <= r1 and c0 <= c <= c1 for r0, c0, r1, c1 in told), (t, r, c)
+        if not changed and which == "params":  # params' colours follow the text's sign
+            assert told == []  # nothing looks different: nothing repainted
+            alike += 1
+    assert which != "params" or alike > 10  # the settled steps of a long run look alike

@@ -10,35 +10,29 @@ block of cells that differs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-
-LOOK_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)
-"""The roles that change how a cell looks from step to step (fonts and alignment follow the table's shape)."""
+from PySide6.QtCore import QAbstractItemModel
 
 
 class CellLooks:
-    """What a table model's cells showed when it last told its views."""
+    """What a table model's cells showed when it last told its views.
+
+    A look is whatever decides a cell's pixels (its text, font, colours), as the model's
+    ``cell_looks()`` returns them: one list per row, one comparable value per cell."""
 
     def __init__(self):
-        self._looks: list[list[tuple]] = []
+        self._looks: list[list] = []
 
-    def reset(self, model: QAbstractItemModel) -> None:
+    def reset(self, model) -> None:
         """After a model reset (the views repaint everything anyway): remember the new looks."""
-        self._looks = self._read(model)
-
-    @staticmethod
-    def _read(model: QAbstractItemModel) -> list[list[tuple]]:
-        return [[tuple(model.index(r, c).data(role) for role in LOOK_ROLES) for c in range(model.columnCount())]
-                for r in range(model.rowCount())]
+        self._looks = model.cell_looks()
 
     def emit_changes(self, model: QAbstractItemModel) -> None:
-        """Emit ``dataChanged`` over the block of cells whose text or colours changed (none: no signal)."""
-        looks = self._read(model)
-        rows, cols = len(looks), model.columnCount()
+        """Emit ``dataChanged`` over the block of cells whose look changed (none: no signal)."""
+        looks = model.cell_looks()
         old, self._looks = self._looks, looks
-        same_shape = len(old) == rows and all(len(row) == cols for row in old)
-        changed = [(r, c) for r in range(rows) for c in range(cols)
-                   if not same_shape or looks[r][c] != old[r][c]]
+        same_shape = len(old) == len(looks) and all(len(a) == len(b) for a, b in zip(old, looks))
+        changed = [(r, c) for r, row in enumerate(looks) for c, look in enumerate(row)
+                   if not same_shape or look != old[r][c]]
         if changed:
             top, bottom = min(r for r, _ in changed), max(r for r, _ in changed)
             left, right = min(c for _, c in changed), max(c for _, c in changed)

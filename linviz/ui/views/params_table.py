@@ -282,14 +282,27 @@ class ParamsTableModel(QAbstractTableModel):
                                                   "with the buttons."))
         return "\n".join(lines)
 
-    def _grad_brush(self, g: float):
+    def cell_looks(self) -> list[list[tuple]]:
+        """(text, background colour) of every cell, for :class:`CellLooks`."""
+        if self._P is None:
+            return []
+        own = self._P if self.kind == self.VALUE else self._G
+        gradient = self.kind == self.GRADIENT
+        return [[(format_number(float(own[j, k])), self._grad_rgb(float(self._G[j, k])) if gradient else None)
+                 for k in range(self._D + 1)] for j in range(self._C)]
+
+    def _grad_rgb(self, g: float) -> tuple[int, int, int] | None:
         """Pale red for a positive gradient (descent lowers the value), pale blue for negative."""
         top = self._G_top
         if not np.isfinite(g) or top <= 0 or g == 0:
             return None
         a = min(abs(g) / top, 1.0) * 0.45
         base = (213, 94, 0) if g > 0 else (0, 114, 178)
-        return QBrush(QColor(*(round(255 + a * (c - 255)) for c in base)))
+        return tuple(round(255 + a * (c - 255)) for c in base)
+
+    def _grad_brush(self, g: float):
+        rgb = self._grad_rgb(g)
+        return None if rgb is None else QBrush(QColor(*rgb))
 
     def flags(self, index):
         f = super().flags(index)
