@@ -98,6 +98,28 @@ def test_drag_moves_the_point_and_retrains_while_moving(qtbot, plane):
     assert len(retrains) >= 2  # training followed the point while the mouse moved
     session.set_step(session.history.last)
     assert not np.allclose(session.W, W_before)
+    # the layers drawn follow the data: every spot where its point is, colours and data kept
+    spots = plane.points_item.data
+    np.testing.assert_array_equal(np.column_stack([spots["x"], spots["y"]]), data.dataset.X)
+    np.testing.assert_array_equal(spots["data"], np.arange(n))
+    colour_of = {}
+    for label, brush in zip(data.dataset.y, spots["brush"]):
+        assert colour_of.setdefault(int(label), brush.color().name()) == brush.color().name()
+    assert len(set(colour_of.values())) == data.dataset.n_classes
+    hit = plane.points_item.pointsAt(QPointF(*path[-1]))
+    assert [p.data() for p in hit] == [4]
+    (x0, x1), (y0, y1) = plane.view_rect()
+    corner = (x0 + 0.03 * (x1 - x0), y1 - 0.03 * (y1 - y0))  # outside every other point: the bounds grow
+    send_mouse(plane, QEvent.MouseButtonPress, *path[-1])
+    send_mouse(plane, QEvent.MouseMove, *corner, buttons=Qt.LeftButton)
+    send_mouse(plane, QEvent.MouseButtonRelease, *corner)
+    assert plane.points_item.boundingRect().contains(QPointF(*data.dataset.X[4]))
+    for item in (plane.loss_ring_item, plane.overlays.margin_item):
+        if item.isVisible():
+            shown = item.data["data"].astype(np.int64)
+            base = data.dataset.X[shown]
+            np.testing.assert_allclose(np.column_stack([item.data["x"], item.data["y"]]), base,
+                                       atol=20 * pixel_tolerance(plane))  # margin dots sit beside their point
 
 
 def test_right_click_removes_the_point(qtbot, plane):

@@ -34,7 +34,7 @@ from .. import i18n, style
 from ..axes import compact_axes
 from ..models import DatasetModel, SessionModel
 from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
-from .plane_overlays import LineGeometry, PlaneOverlays, Scatter, Segments, set_scatter
+from .plane_overlays import LineGeometry, PlaneOverlays, Scatter, Segments, move_spots, set_scatter
 
 HIT_RADIUS_PX = 10.0
 """A press within this many screen pixels of a point grabs that point."""
@@ -116,6 +116,7 @@ class PlaneView(QWidget):
         self._line_colours: list = [None] * MAX_CLASSES
         self._head_angles: list = [None] * MAX_CLASSES
         self._drag_index: int | None = None
+        self._points_styles = None  # (brushes, labels) the points layer was styled with
         self._inspect_drag = False
         self._own_edit = False
         self._seen = (data.dataset.name, data.dataset.X)
@@ -499,6 +500,12 @@ class PlaneView(QWidget):
         ds = self.data.dataset
         _, brushes, _, _ = self._palette(ds.n_classes)
         y = ds.y
+        shown = self._points_styles
+        self._points_styles = (brushes, y.copy())
+        if shown is not None and shown[0] is brushes and np.array_equal(shown[1], y) and len(
+                self.points_item.data) == len(y):
+            move_spots(self.points_item, ds.X)  # a drag: the same points, one of them elsewhere
+            return
         self.points_item.setData(
             pos=ds.X,
             symbol=[style.MARKERS[c] for c in y],
