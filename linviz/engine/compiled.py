@@ -43,11 +43,13 @@ def available() -> bool:
     return numba is not None and os.environ.get("LINVIZ_JIT", "1") != "0"
 
 
-def _jit(fn):
+def jit(fn):
+    """Numba's njit, cached on disk; without Numba the function stays Python (never called
+    then: callers check :func:`available` first)."""
     return numba.njit(cache=True, nogil=True)(fn) if numba is not None else fn
 
 
-@_jit
+@jit
 def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
     """Σ_i L_i over the scores S (n, C) of examples with labels y (n,), and
     ∂L_i/∂s into D (n, C): the formulas of ``losses.py`` — Weston–Watkins,
@@ -87,7 +89,7 @@ def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
     return loss
 
 
-@_jit
+@jit
 def _softmax(S, y, D):
     """Σ_i −log p_yi and D = p − 𝟙(j = yi), after shifting each row by its max."""
     n, c = S.shape
@@ -108,7 +110,7 @@ def _softmax(S, y, D):
     return loss
 
 
-@_jit
+@jit
 def _objective(W, b, Phi, y, idx, loss_args, reg_args, gW, gb, S, D):
     """Data loss, regularisation loss and correct count on the examples ``idx``
     (all when empty); ∂loss/∂(W, b) into gW (C, D), gb (C,). S, D: (N, C) buffers.
@@ -144,7 +146,7 @@ def _objective(W, b, Phi, y, idx, loss_args, reg_args, gW, gb, S, D):
     return data * inv + 0.0, reg, correct
 
 
-@_jit
+@jit
 def _penalty(w, grad, lam, a, c):
     """λ(a/2 Σw² + c Σ|w|) of a 2D w, adding its gradient λ(a w + c sign w) into grad."""
     value = 0.0
@@ -157,7 +159,7 @@ def _penalty(w, grad, lam, a, c):
     return lam * value
 
 
-@_jit
+@jit
 def _update(theta, grad, lr, opt, hyper, t, sa, sb):
     """One optimiser step in place on θ; the moment buffers sa, sb in place (``optimizers.py``)."""
     mu, rho, beta1, beta2, eps = hyper
@@ -183,7 +185,7 @@ def _update(theta, grad, lr, opt, hyper, t, sa, sb):
             theta[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
 
 
-@_jit
+@jit
 def _prox_and_project(theta, c_n, d_n, prox, n_l1, max_norm):
     """Soft-threshold the first n_l1 entries by ``prox`` (proximal L1), then
     scale each W row to ‖w_j‖ ≤ max_norm (when max_norm > 0)."""
@@ -202,7 +204,7 @@ def _prox_and_project(theta, c_n, d_n, prox, n_l1, max_norm):
                 theta[j * d_n + d] *= scale
 
 
-@_jit
+@jit
 def _run(Phi, y, test_phi, test_y, batches, rates, loss_args, reg_args, opt, hyper, t0, prox, max_norm, tol,
          start, stop_at, W, b, gW, gb, loss, data_loss, reg_loss, train_acc, test_acc, sa_rows, sb_rows):
     """Updates from step ``start`` until step ``stop_at`` is recorded, or a stop rule fires.
@@ -257,7 +259,7 @@ def _run(Phi, y, test_phi, test_y, batches, rates, loss_args, reg_args, opt, hyp
     return stop_at, STOP_STEPS
 
 
-@_jit
+@jit
 def _flatten(W, b, out):
     """θ = (W's entries row by row, then b) into out (C·D + C,)."""
     c_n, d_n = W.shape
@@ -267,7 +269,7 @@ def _flatten(W, b, out):
         out[c_n * d_n + j] = b[j]
 
 
-@_jit
+@jit
 def _scores(W, b, Phi, y, S):
     """S = Φ Wᵀ + b into S (n, C); returns how many rows have their label as
     arg max (the first highest, or the first NaN, as NumPy's argmax)."""
