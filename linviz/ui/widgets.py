@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDoubleValidator, QIcon, QPainter, QPen, QPixmap, QTransform
@@ -333,6 +334,9 @@ def on_screen(widget) -> bool:
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
+_DIGITS = re.compile(r"\d")
+
+
 class SteadyLabel(QLabel):
     """A one-line label whose text changes every frame (a step counter, a loss) without
     laying the window out again.
@@ -340,15 +344,22 @@ class SteadyLabel(QLabel):
     A QLabel's setText asks its parent layout for a relayout, which repaints the main
     window, unless its minimum and maximum sizes are equal. This label keeps a fixed
     size: grown when a longer text needs it, never shrunk, refitted when its font or
-    style changes (font scaling, language switch)."""
+    style changes (font scaling, language switch). A text that differs from the last one
+    only in its digits is not measured again: UI fonts give every digit one width."""
+
+    _shape = None
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self._fit(shrink=False)
+        shape = _DIGITS.sub("0", text)
+        if shape != self._shape:
+            self._shape = shape
+            self._fit(shrink=False)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._shape = None
             self._fit(shrink=True)
 
     def _fit(self, shrink: bool) -> None:
