@@ -398,7 +398,8 @@ class LayoutShield(QWidget):
         return QSize(self.inner.sizeHint().width(), self._height)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.inner.minimumSizeHint().width(), self._height)
+        """No minimum width: the widget inside wraps (or sheds words) to whatever it gets."""
+        return QSize(0, self._height)
 
     def refit(self) -> None:
         """Re-read the widget's size (after a change of font, wrapping or width)."""

@@ -146,7 +146,7 @@ def check_window(window) -> list[str]:
         bad += _check_plane_linear(window, h, t)
         if bar.scrubber.value() != t or bar.scrubber.maximum() != h.last:
             bad.append(f"scrubber at {bar.scrubber.value()} of {bar.scrubber.maximum()}, step {t} of {h.last}")
-        if f"step {t} / {h.last}" not in bar.status.text():
+        if f"step {t} / {h.last}" not in bar.status.text().replace("\u00a0", " "):
             bad.append(f"status {bar.status.text()!r} does not show step {t} / {h.last}")
         if h.stop_reason == "diverged" and "diverged" not in window.message_label.text() \
                 and t == h.last and window.message_label.property("level") != "error":

@@ -204,7 +204,7 @@ def test_every_visible_string_is_spanish_after_the_switch(window, qtbot, qapp, m
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[:3] == ["&Archivo", "&Editar", "&Datos"] and "A&yuda" in titles
     assert window.docks["controls"].windowTitle() == "Controles"
-    assert window.playback_bar.status.text().startswith("paso ")
+    assert window.playback_bar.status.text().startswith("paso\u00a0")
 
     # (c) back to English: nothing Spanish is left, and the texts are the English ones
     window.findChild(QAction, "language_en").trigger()
@@ -212,7 +212,7 @@ def test_every_visible_string_is_spanish_after_the_switch(window, qtbot, qapp, m
     bad = offenders(checker, roots, "es")
     assert not bad, f"{len(bad)} visible strings are still Spanish:\n" + "\n".join(bad)
     assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&Data"]
-    assert window.playback_bar.status.text().startswith("step ")
+    assert window.playback_bar.status.text().startswith("step\u00a0")
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")

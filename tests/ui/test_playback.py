@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from linviz.engine.datasets import make_preset
 from linviz.ui.models import DatasetModel, Playback, SessionModel
-from linviz.ui.panels.playback import PlaybackBar
+from linviz.ui.panels.playback import NBSP, PlaybackBar, wrap_between_parts
 
 # The offscreen platform warns whenever a shown top-level widget has a layout; it says nothing about us.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -148,7 +148,7 @@ def test_status_shows_step_loss_and_accuracy(env):
     _, session, _, bar, _ = env
     session.set_step(37)
     h = session.history
-    text = bar.status.text()
+    text = bar.status.text().replace(NBSP, " ")  # no-break spaces inside each part
     assert text.startswith("step 37 / 300 · ")
     assert f"loss {h.loss[37]:.3f} = data {h.data_loss[37]:.3f} + reg {h.reg_loss[37]:.3f}" in text
     assert f"accuracy {100 * h.train_acc[37]:.0f} %" in text
@@ -200,7 +200,7 @@ def test_knn_disables_the_bar_with_a_note(qtbot, env):
     qtbot.keyClick(bar, Qt.Key_Space)
     assert not playback.playing
     session.update_settings(model="svm")
-    assert bar.buttons["play"].isEnabled() and bar.status.text().startswith("step ")
+    assert bar.buttons["play"].isEnabled() and bar.status.text().startswith(f"step{NBSP}")
 
 
 def test_keys_on_the_real_main_window(qtbot):
@@ -252,3 +252,17 @@ def test_playing_past_the_end_right_after_a_point_is_deleted_trains_on_the_point
     assert session.step_forward()
     h = session.history
     assert h.n_train == 8 == len(data.dataset) and session.step <= h.last
+
+
+def test_a_status_line_wider_than_the_bar_wraps_between_its_parts(qtbot, env):
+    *_, bar, win = env
+    win.resize(bar.minimumWidth() + 40, 400)
+    qtbot.waitUntil(lambda: bar.compact)
+    qtbot.wait(20)
+    status = bar.status
+    assert status.height() >= status.heightForWidth(status.width())  # every line shown, none cut
+    lines = status.heightForWidth(status.width()) // status.fontMetrics().lineSpacing()
+    assert lines >= 2
+    assert wrap_between_parts("step 3 / 9 · loss 1.0 = data 0.9 + reg 0.1 · accuracy 89 %") == (
+        f"step{NBSP}3{NBSP}/{NBSP}9 · loss{NBSP}1.0{NBSP}={NBSP}data{NBSP}0.9{NBSP}+{NBSP}reg{NBSP}0.1 · "
+        f"accuracy{NBSP}89{NBSP}%")

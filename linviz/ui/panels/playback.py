@@ -16,7 +16,7 @@ take the focus (a QSlider with focus would eat ← →), and the speed and tol
 boxes give it back after Enter, so a click on the bar never steals the keys.
 Sliders, combo boxes, check boxes and buttons elsewhere do not claim these
 keys: with focus on the λ slider, → steps training rather than moving λ.
-In a narrow window the bar turns compact: icon-only buttons, wrapped status.
+In a narrow window the bar turns compact: icon-only buttons; the status line wraps.
 """
 
 from __future__ import annotations
@@ -81,6 +81,16 @@ def status_text(session: SessionModel) -> str:
     elif t == h.last and h.stop_reason == "diverged":
         text += " · " + translate("Playback", "diverged")
     return text
+
+
+def wrap_between_parts(text: str) -> str:
+    """The status line with no-break spaces inside each " · " part: a narrow bar wraps it
+    between "loss … = data … + reg …" and "accuracy 89 %", not inside one (unless one part
+    alone is wider than the bar)."""
+    return " · ".join(part.replace(" ", NBSP) for part in text.split(" · "))
+
+
+NBSP = "\u00a0"
 
 
 class PlaybackBar(QWidget):
@@ -176,6 +186,7 @@ class PlaybackBar(QWidget):
                                            self.randomize_w)
 
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a status longer than the bar takes a second line, never cut
         self.status.setObjectName("status")
         font = QFont(self.status.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -222,8 +233,9 @@ class PlaybackBar(QWidget):
         self._on_playing(playback.playing)
 
         # Narrow windows (a 1280×800 projector with both docks open): the bar sheds words in
-        # two stages — first Reset and Randomise W go icon-only, then every labelled button and
-        # the status line wraps — so it never forces the docks narrower. Tooltips keep the words.
+        # two stages — first Reset and Randomise W go icon-only, then every labelled button —
+        # so it never forces the docks narrower; the status line wraps when it must. Tooltips
+        # keep the words.
         self._density = 0
         self._measure()
         fonts.changed.connect(self._measure)  # a new presentation font size: new widths
@@ -260,7 +272,7 @@ class PlaybackBar(QWidget):
         return self._density > 0
 
     def _set_density(self, density: int) -> None:
-        """0: every button labelled; 1: Reset and Randomise W icon-only; 2: all icon-only, status wraps."""
+        """0: every button labelled; 1: Reset and Randomise W icon-only; 2: all icon-only."""
         self._density = density
         text, icon = Qt.ToolButtonTextBesideIcon, Qt.ToolButtonIconOnly
         for button in (self.reset, self.randomize):
@@ -269,7 +281,6 @@ class PlaybackBar(QWidget):
             button.setToolButtonStyle(icon if density >= 2 else text)
         self.buttons["play"].setMinimumWidth(0 if density >= 2 else self._play_width)
         self.speed.setSuffix(" /s" if density >= 2 else translate("Playback", " steps/s"))
-        self.status.setWordWrap(density >= 2)
         self.status_holder.refit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
@@ -278,6 +289,7 @@ class PlaybackBar(QWidget):
         if density != self._density:
             self._set_density(density)
         super().resizeEvent(event)
+        self._show_status()  # the status parts that fit on a line depend on the width
 
     def _text_button(self, name: str, text: str, icon, tip: str, slot) -> QToolButton:
         button = QToolButton()
@@ -352,14 +364,22 @@ class PlaybackBar(QWidget):
         if self.scrubber.value() != t:
             with _blocked(self.scrubber):
                 self.scrubber.setValue(t)
+        self._show_status()
+
+    def _show_status(self) -> None:
         if self.session.history is None:
             knn = self.session.settings.model == "knn"
             self.status.setText(translate("Playback", KNN_NOTE) if knn else
                                 translate("Playback", "Nothing to play: no training run."))
             self.status.setToolTip(translate("Playback", KNN_NOTE_TIP) if knn else "")
-        else:
-            self.status.setText(status_text(self.session))
-            self.status.setToolTip(translate("Playback", STATUS_TIP))
+            return
+        text = status_text(self.session)
+        parts = wrap_between_parts(text)
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        widest = max(map(self.status.fontMetrics().horizontalAdvance, parts.split(" · ")))
+        self.status.setText(parts if widest <= room else text)  # narrower than a part: wrap at any space
+        self.status.setToolTip(translate("Playback", STATUS_TIP))
 
     def _on_language(self, *_) -> None:
         """Texts made here (the status line, Play / Pause) in the new language; new widths."""

@@ -24,7 +24,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLayout, QWidget
 
 from linviz.engine.features import FeatureMap
 from linviz.engine.losses import per_example_terms
@@ -199,6 +199,8 @@ class PlaneView(QWidget):
             symbol="o", size=size + 11, pen=pg.mkPen(RING_COLOUR, width=RING_WIDTH), brush=None
         )
         for item, z in ((self.selection_item, 4), (self.points_item, 5), (self.loss_ring_item, 6)):
+            # kept as a pixmap between changes: most playback steps move none of these
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(z)
             self.plot.addItem(item)
         self.selection_item.hide()
