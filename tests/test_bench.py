@@ -15,6 +15,7 @@ def test_bench_quick_json_has_every_figure(capsys):
     for r in results:
         assert r["median_s"] > 0 and r["p95_s"] >= r["median_s"] and r["baseline_median_s"] > 0
         assert r["ratio"] == pytest.approx(r["baseline_median_s"] / r["median_s"])
+        assert 0 <= r["cpu_median_s"] <= r["cpu_p95_s"]  # this thread's CPU time beside the wall clock
         assert isinstance(r["met"], bool) and r["aim"] and r["baseline"]
     assert report["machine"]["cpus"] >= 1 and report["machine"]["quick"] is True
     table = bench.format_table(report)
