@@ -126,7 +126,8 @@ class SessionModel(QObject):
 
     Signals: settings_changed; history_changed (a new History, or the same one
     grown); step_changed(t); selection_changed (examples of the score table);
-    message(level, text) for things the user must be told (divergence).
+    message(level, text) for things the user must be told (divergence);
+    dragging_changed(on): a point is being dragged on the plane, or no longer.
     """
 
     settings_changed = Signal()
@@ -134,6 +135,7 @@ class SessionModel(QObject):
     step_changed = Signal(int)
     selection_changed = Signal()
     message = Signal(str, str)
+    dragging_changed = Signal(bool)
 
     def __init__(self, data: DatasetModel, settings: Settings | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -145,6 +147,7 @@ class SessionModel(QObject):
         self._selected: tuple[int, ...] = ()
         self.branches: list[History] = []
         self._trained_on: Dataset | None = None  # the points the run shown was trained on
+        self._dragging = False
         self._retrain_timer = QTimer(self, singleShot=True, interval=0)
         self._retrain_timer.timeout.connect(self.retrain)
         data.changed.connect(self._on_data_changed)
@@ -154,6 +157,17 @@ class SessionModel(QObject):
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def dragging(self) -> bool:
+        """True while a point is dragged (each mouse move retrains): side views may catch up
+        at a lower rate (see :class:`WhileDragging`) so that the plane follows the mouse."""
+        return self._dragging
+
+    def set_dragging(self, on: bool) -> None:
+        if on != self._dragging:
+            self._dragging = on
+            self.dragging_changed.emit(on)
 
     @property
     def retrain_pending(self) -> bool:
@@ -465,5 +479,43 @@ class Playback(QObject):
             self.pause()
 
 
-__all__ = ["DatasetModel", "SessionModel", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
+class WhileDragging(QObject):
+    """A slot for a side view (loss curve, tables): called at once, except while a point is
+    dragged — then at most once every ``interval_ms`` (the first call at once, the last one
+    when the interval ends), and once more when the drag ends, so the view always ends on
+    the final run. The plane, which the mouse moves, redraws on every event; a view that
+    lags by a tenth of a second is not seen to lag, and the drag keeps its frame rate."""
+
+    def __init__(self, session: SessionModel, slot, interval_ms: int = 100):
+        super().__init__(session)
+        self.session, self.slot = session, slot
+        self._pending = False
+        self._timer = QTimer(self, singleShot=True, interval=interval_ms)
+        self._timer.timeout.connect(self._on_timeout)
+        session.dragging_changed.connect(self._on_dragging)
+
+    def __call__(self, *_args) -> None:
+        if not self.session.dragging:
+            self._pending = False
+            self.slot()
+        elif self._timer.isActive():
+            self._pending = True
+        else:
+            self.slot()
+            self._timer.start()
+
+    def _on_timeout(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.slot()
+            self._timer.start()
+
+    def _on_dragging(self, on: bool) -> None:
+        if not on and self._pending:
+            self._timer.stop()
+            self._pending = False
+            self.slot()
+
+
+__all__ = ["DatasetModel", "SessionModel", "WhileDragging", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
            "LossConfig"]

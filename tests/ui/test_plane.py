@@ -395,3 +395,35 @@ def test_scatter_bounding_rects_follow_data_and_zoom(qtbot, plane):
     check()
     plane.session.set_selected_examples((0, 1))
     check()
+
+
+def test_side_views_catch_up_while_a_point_is_dragged_and_end_on_the_final_run(qtbot):
+    """The plane redraws the retrained model on every mouse move; the loss curve and the tables
+    follow at most ten times a second during the drag, and show the final run after it."""
+    from linviz.ui.main_window import MainWindow
+    from linviz.ui.views.params_table import VALUE_ROLE
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    plane, session, data = win.plane, win.session, win.data
+    params = win.params_table.model
+    calls = []
+    win.loss_curve.curves["loss"].sigPlotChanged.connect(lambda *_: calls.append(1))
+    send_mouse(plane, QEvent.MouseButtonPress, *data.dataset.X[0])
+    assert session.dragging
+    for k in range(12):  # twelve moves within a few milliseconds
+        send_mouse(plane, QEvent.MouseMove, 0.1 * k, -0.2 * k, buttons=Qt.LeftButton)
+        assert plane._model_refs[0] is session.history  # the plane shows every retrain
+    assert len(calls) <= 2  # the curve did not redraw twelve times
+    qtbot.waitUntil(lambda: np.array_equal(win.loss_curve.curve_data("loss")[1], session.history.loss),
+                    timeout=1000)  # still dragging: the curve catches up within a tenth of a second
+    assert session.dragging
+    send_mouse(plane, QEvent.MouseButtonRelease, 1.1, -2.2)
+    assert not session.dragging
+    h = session.history
+    np.testing.assert_allclose(win.loss_curve.curve_data("loss")[1], h.loss)  # the final run, at once
+    t = session.step
+    assert params.index(0, 0).data(VALUE_ROLE) == pytest.approx(h.W[t][0, 0])

@@ -18,7 +18,7 @@ from .. import i18n
 from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import SteadyLabel
-from ..models import SessionModel
+from ..models import SessionModel, WhileDragging
 from ..style import font as scaled_font, label_style
 from .params_table import format_number, number_font
 
@@ -244,8 +244,9 @@ class LossCurveView(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(side_widget)
 
-        session.history_changed.connect(self._on_history)
-        session.step_changed.connect(self._on_step)
+        # while a point is dragged the curves catch up ten times a second (the plane every move)
+        session.history_changed.connect(WhileDragging(session, self._on_history))
+        session.step_changed.connect(WhileDragging(session, self._on_step))
         i18n.notifier.changed.connect(self._on_step)  # the step readout in the new language
         self._on_history()
 

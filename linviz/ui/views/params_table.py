@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
-from ..models import SessionModel
+from ..models import SessionModel, WhileDragging
 from ..style import MARKERS, class_colours, fonts
 from ..widgets import SteadyLabel
 from .cell_looks import CellLooks
@@ -153,8 +153,9 @@ class ParamsTableModel(QAbstractTableModel):
         self._P = self._G = self._next = None  # (C, D+1) values, gradients, change at the next step
         self._lr = float("nan")
         self._G_top = 0.0
-        session.step_changed.connect(self.refresh)
-        session.history_changed.connect(self.refresh)
+        refresh = WhileDragging(session, self.refresh)  # a dragged point: catch up 10× a second
+        session.step_changed.connect(refresh)
+        session.history_changed.connect(refresh)
         session.settings_changed.connect(self.refresh)
         session.data.changed.connect(self.refresh)
         self.refresh()
@@ -523,7 +524,7 @@ class ParamsTable(QWidget):
         self.model.edit_rejected.connect(self._on_rejected)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_state)
-        session.step_changed.connect(self._update_title)
+        session.step_changed.connect(WhileDragging(session, self._update_title))
         i18n.notifier.changed.connect(self._update_title)
         session.history_changed.connect(self._update_state)
         session.settings_changed.connect(self._update_state)

@@ -115,7 +115,7 @@ class PlaneView(QWidget):
         self._model_key = self._marks_key = None
         self._line_colours: list = [None] * MAX_CLASSES
         self._head_angles: list = [None] * MAX_CLASSES
-        self._drag_index: int | None = None
+        self._dragged: int | None = None
         self._points_styles = None  # (brushes, labels) the points layer was styled with
         self._inspect_drag = False
         self._own_edit = False
@@ -403,6 +403,16 @@ class PlaneView(QWidget):
             hit = n if len(self.data.dataset) == n + 1 else None
         self._drag_index = hit
         return True
+
+    @property
+    def _drag_index(self) -> int | None:
+        """The point being dragged (None: no drag); the session knows whether one is."""
+        return self._dragged
+
+    @_drag_index.setter
+    def _drag_index(self, index: int | None) -> None:
+        self._dragged = index
+        self.session.set_dragging(index is not None)
 
     def _on_move(self, event) -> bool:
         if self._inspect_drag:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from linviz.engine.losses import LossConfig, log_softmax, per_example_terms
 
 from .. import i18n
-from ..models import DatasetModel, SessionModel
+from ..models import DatasetModel, SessionModel, WhileDragging
 from ..style import class_colours, fonts
 from ..widgets import SteadyLabel
 from .cell_looks import CellLooks
@@ -133,8 +133,9 @@ class ScoreTableModel(QAbstractTableModel):
             Qt.ItemDataRole.BackgroundRole: self._background,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
         }
-        session.step_changed.connect(self.refresh)
-        session.history_changed.connect(self.refresh)
+        refresh = WhileDragging(session, self.refresh)  # a dragged point: catch up 10× a second
+        session.step_changed.connect(refresh)
+        session.history_changed.connect(refresh)
         session.settings_changed.connect(self.refresh)
         session.selection_changed.connect(self.refresh)
         data.changed.connect(self._on_data_changed)
@@ -482,7 +483,7 @@ class ScoreTable(QWidget):
         layout.addWidget(self.view, 1)
 
         self.model.modelReset.connect(self._on_reset)
-        session.step_changed.connect(self._update_step)
+        session.step_changed.connect(WhileDragging(session, self._update_step))
         session.settings_changed.connect(self._update_caption)
         session.history_changed.connect(self._update_caption)
         i18n.notifier.changed.connect(self._update_caption)  # the caption, the note and the step label
