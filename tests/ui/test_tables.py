@@ -498,3 +498,34 @@ def test_a_new_step_repaints_only_the_cells_that_look_different(qtbot, session, 
             assert told == []  # nothing looks different: nothing repainted
             alike += 1
     assert which != "params" or alike > 10  # the settled steps of a long run look alike
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("which", ["params", "scores"])
+def test_the_fast_cell_painter_draws_what_qts_delegate_draws(qtbot, session, which, theme, request):
+    """LookDelegate paints each cell in a few calls; the pixels are the ones Qt's own
+    QStyledItemDelegate draws from the model's roles, with and without a selected cell."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from linviz.ui import style
+    from linviz.ui.views.cell_looks import LookDelegate
+
+    style.set_theme(theme)
+    request.addfinalizer(lambda: style.set_theme("light"))
+    table = request.getfixturevalue(which)
+    show_docked(qtbot, table, 520, 520)
+    view = table.view
+    session.set_step(5)
+    assert isinstance(view.itemDelegate(), LookDelegate)
+    for select in (False, True):
+        if select:
+            view.setCurrentIndex(view.model().index(1, 1))
+            view.selectionModel().select(view.model().index(1, 1), view.selectionModel().SelectionFlag.ClearAndSelect)
+        qtbot.wait(10)
+        fast = view.viewport().grab().toImage()
+        mine = view.itemDelegate()
+        view.setItemDelegate(QStyledItemDelegate(view))
+        qtbot.wait(10)
+        qt = view.viewport().grab().toImage()
+        view.setItemDelegate(mine)
+        assert fast == qt, f"{which}: the cells differ (selected cell: {select})"

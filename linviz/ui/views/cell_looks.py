@@ -10,7 +10,9 @@ block of cells that differs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 
 class CellLooks:
@@ -37,3 +39,35 @@ class CellLooks:
             top, bottom = min(r for r, _ in changed), max(r for r, _ in changed)
             left, right = min(c for _, c in changed), max(c for _, c in changed)
             model.dataChanged.emit(model.index(top, left), model.index(bottom, right))
+
+
+class LookDelegate(QStyledItemDelegate):
+    """Paints a cell from its model's ``paint_look(row, col)`` — (text, font, text brush or
+    None, background brush or None, alignment) — in a few painter calls.
+
+    QStyledItemDelegate asks the model for each role in turn and lays the text out through
+    the style, ~40 µs a cell: at 60 frames a second the two tables took 14 % of a playback
+    frame. The selected and the current cell (rare) are left to Qt's own painting; too long a
+    text is elided, as Qt's."""
+
+    MARGIN = 3  # px each side: Qt's own text margin for item views
+    QT_PAINTS = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+
+    def paint(self, painter, option, index) -> None:
+        if option.state & self.QT_PAINTS:
+            super().paint(painter, option, index)
+            return
+        text, font, fg, bg, align = index.model().paint_look(index.row(), index.column())
+        if bg is not None:
+            painter.fillRect(option.rect, bg)
+        if not text:
+            return
+        rect = option.rect.adjusted(self.MARGIN, 0, -self.MARGIN, 0)
+        metrics = QFontMetrics(font)
+        if metrics.horizontalAdvance(text) > rect.width():
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.save()
+        painter.setFont(font)
+        painter.setPen((fg or option.palette.text()).color())
+        painter.drawText(rect, int(align), text)
+        painter.restore()

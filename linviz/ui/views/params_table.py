@@ -45,7 +45,7 @@ from .. import i18n
 from ..models import SessionModel, WhileDragging
 from ..style import MARKERS, class_colours, fonts
 from ..widgets import SteadyLabel
-from .cell_looks import CellLooks
+from .cell_looks import CellLooks, LookDelegate
 
 translate = QCoreApplication.translate
 
@@ -283,6 +283,14 @@ class ParamsTableModel(QAbstractTableModel):
                                                   "with the buttons."))
         return "\n".join(lines)
 
+    def paint_look(self, row: int, col: int) -> tuple:
+        """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`."""
+        own = self._P if self.kind == self.VALUE else self._G
+        if own is None:
+            return ("", self.font, None, None, _ALIGN_RIGHT)
+        bg = self._grad_brush(float(self._G[row, col])) if self.kind == self.GRADIENT else None
+        return (format_number(float(own[row, col])), self.font, None, bg, _ALIGN_RIGHT)
+
     def cell_looks(self) -> list[list[tuple]]:
         """(text, background colour) of every cell, for :class:`CellLooks`."""
         if self._P is None:
@@ -343,7 +351,7 @@ class ParamsTableModel(QAbstractTableModel):
 
 
 # ---------------------------------------------------------------------------- widget
-class _NumberDelegate(QStyledItemDelegate):
+class _NumberDelegate(LookDelegate):
     """A right-aligned line edit in the number font, its text selected so typing replaces it."""
 
     def createEditor(self, parent, option, index):

@@ -31,7 +31,7 @@ from .. import i18n
 from ..models import DatasetModel, SessionModel, WhileDragging
 from ..style import class_colours, fonts
 from ..widgets import SteadyLabel
-from .cell_looks import CellLooks
+from .cell_looks import CellLooks, LookDelegate
 from .params_table import VALUE_ROLE, class_icon, class_name, format_number, number_font
 
 translate = QCoreApplication.translate
@@ -299,6 +299,12 @@ class ScoreTableModel(QAbstractTableModel):
             return _ALIGN_CENTRE
         return _ALIGN_RIGHT
 
+    def paint_look(self, row: int, col: int) -> tuple:
+        """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`."""
+        kind, j = self.rows[row]
+        return (self._text(kind, j, row, col), self._font(kind, j, row, col), self._foreground(kind, j, row, col),
+                self._background(kind, j, row, col), self._alignment(kind, j, row, col))
+
     def cell_looks(self) -> list[list[tuple]]:
         """(text, font, foreground, background) of every cell, for :class:`CellLooks`."""
         return [[(self._text(kind, j, row, col), self._font(kind, j, row, col), self._foreground(kind, j, row, col),
@@ -454,6 +460,7 @@ class ScoreTable(QWidget):
         self.note.setStyleSheet("color: #555; font-style: italic;")
 
         self.view = QTableView()
+        self.view.setItemDelegate(LookDelegate(self.view))
         self.view.setObjectName("scoreView")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
