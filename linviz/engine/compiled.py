@@ -16,21 +16,20 @@ given configuration always takes the same path.
 
 ``LINVIZ_JIT=0`` in the environment, or Numba missing, keeps the NumPy loop.
 The first call compiles (a few seconds) and caches the machine code next to
-this file; ``setup.sh`` warms that cache.
+this file; ``setup.sh`` warms that cache. Importing Numba and loading the cache
+take ~0.5 s, so the app defers them (:func:`defer`, then
+:func:`load_in_background` once its window shows) and trains with NumPy until
+they are done; the command line and the tests load them on first use.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 
 import numpy as np
 
 from .optimizers import OptState
-
-try:  # an optional speed-up: without Numba, training takes the NumPy loop
-    import numba
-except ImportError:  # pragma: no cover - numba is a declared dependency
-    numba = None
 
 LOSS_CODE = {"ww": 0, "ova": 1, "structured": 2}
 SOFTMAX = 3
@@ -38,15 +37,60 @@ OPT_CODE = {"sgd": 0, "momentum": 1, "nesterov": 2, "adagrad": 3, "rmsprop": 4, 
 STOP_STEPS, STOP_CONVERGED, STOP_DIVERGED = 0, 1, 2
 
 
+_KERNELS: list[str] = []  # the functions marked @jit, compiled by load()
+_lock = threading.Lock()
+_state = {"loaded": False, "missing": False, "deferred": False}
+
+
 def available() -> bool:
-    """Whether training may take the compiled loop (Numba present, not switched off)."""
-    return numba is not None and os.environ.get("LINVIZ_JIT", "1") != "0"
+    """Whether training may take the compiled loop now: not switched off, Numba present and
+    loaded — loading it here unless the app deferred that to a background thread."""
+    if os.environ.get("LINVIZ_JIT", "1") == "0" or _state["missing"]:
+        return False
+    if _state["loaded"]:
+        return True
+    return False if _state["deferred"] else load()
 
 
 def jit(fn):
-    """Numba's njit, cached on disk; without Numba the function stays Python (never called
-    then: callers check :func:`available` first)."""
-    return numba.njit(cache=True, nogil=True)(fn) if numba is not None else fn
+    """Marks a kernel: :func:`load` replaces it by Numba's njit of it (machine code cached on disk)."""
+    _KERNELS.append(fn.__name__)
+    return fn
+
+
+def load() -> bool:
+    """Import Numba and compile every kernel (from the cache when it is warm); once, thread-safe.
+    False when Numba is not installed."""
+    with _lock:
+        if not _state["loaded"] and not _state["missing"]:
+            try:
+                import numba
+            except ImportError:  # pragma: no cover - numba is a declared dependency
+                _state["missing"] = True
+                return False
+            names = globals()
+            for name in _KERNELS:
+                names[name] = numba.njit(cache=True, nogil=True)(names[name])
+            _state["loaded"] = True
+    return _state["loaded"]
+
+
+def defer() -> None:
+    """Train with NumPy until :func:`load_in_background` has loaded the compiled loop (app start)."""
+    _state["deferred"] = True
+
+
+def load_in_background() -> threading.Thread:
+    """Load Numba and the kernels' machine code on a daemon thread; training switches to the
+    compiled loop when it is done."""
+
+    def work():
+        if load():
+            warm_up()  # the machine code, from the cache, before a user's retrain needs it
+
+    thread = threading.Thread(target=work, name="linviz-jit", daemon=True)
+    thread.start()
+    return thread
 
 
 @jit

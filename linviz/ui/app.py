@@ -41,12 +41,18 @@ def run(argv=None) -> int:
     The window restores the last session's size, dock layout, theme and font size.
     """
     app = make_application(argv)
+    from PySide6.QtCore import QTimer
+
+    from linviz.engine import compiled
+
     from . import i18n
     from .main_window import MainWindow
 
+    compiled.defer()  # the window first (its preset trains with NumPy), then Numba in the background
     i18n.apply_saved(app)  # the remembered language (View ▸ Language), before any window is built
     window = MainWindow(persist=True)
     window.show()
+    QTimer.singleShot(0, compiled.load_in_background)
     from .lesson import offer_restore
 
     offer_restore(window)  # after a crash: bring back the autosave; then autosave this session

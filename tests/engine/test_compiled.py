@@ -143,3 +143,30 @@ def test_a_continued_run_reproduces_the_original_bit_for_bit():
     cont = train(X, y, TrainConfig(optimizer=Optimizer("adam"), lr=0.05, steps=35, batch_size=16), c,
                  resume=(train(X, y, TrainConfig(optimizer=Optimizer("adam"), lr=0.05, steps=25, batch_size=16), c), 25))
     assert np.array_equal(cont.W, full.W) and np.array_equal(cont.loss, full.loss)
+
+
+def test_the_app_start_trains_with_numpy_until_the_compiled_loop_has_loaded():
+    """``defer`` (the app, before its window) keeps Numba unimported and training on NumPy;
+    ``load_in_background`` switches training to the compiled loop, the same run to rounding."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import sys
+        import numpy as np
+        from linviz.engine import compiled
+        from linviz.engine.datasets import make_preset
+        from linviz.engine.training import TrainConfig, train
+        ds = make_preset("blobs", n_per_class=30, n_classes=3, seed=2)
+        compiled.defer()
+        before = train(ds.X, ds.y, TrainConfig(steps=80), 3)
+        assert "numba" not in sys.modules and not compiled.available()
+        compiled.load_in_background().join()
+        assert "numba" in sys.modules and compiled.available()
+        after = train(ds.X, ds.y, TrainConfig(steps=80), 3)
+        np.testing.assert_allclose(after.W, before.W, rtol=1e-9, atol=1e-12)
+        print("ok")
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
