@@ -11,8 +11,8 @@ same losses (``losses.py``'s formulas, example by example, like the loop
 twins), penalties, optimisers, proximal L1 and max-norm steps, the same
 stopping rules — and ``tests/engine/test_compiled.py`` checks every setting
 against the NumPy loop. Results agree to rounding (sums run in another
-order), not bit for bit; a run is still bit-for-bit reproducible, because a
-given configuration always takes the same path.
+order), not bit for bit; continuing a run from a recorded step with the same
+loop reproduces it bit for bit.
 
 ``LINVIZ_JIT=0`` in the environment, or Numba missing, keeps the NumPy loop.
 The first call compiles (a few seconds) and caches the machine code next to
