@@ -127,20 +127,22 @@ class MainWindow(QMainWindow):
         style.fonts.changed.connect(self.size_docks)  # a new presentation font size
 
     def size_docks(self, *_) -> None:
-        """Share the window: controls ¼ of the width, the right column 0.3, the loss curve ¼
-        of the height — so the plane keeps the middle on any projector. At presentation font
-        sizes the controls widen to their contents up to 0.27 (the plane comes first: the docks
-        scroll) and the loss curve grows to a third of the height (its axis labels grow).
-        Hidden docks keep their sizes."""
+        """Share the window: controls ¼ of the width, the right column 0.3 (W and b tall enough
+        for both its tables, up to 0.4 of the height), the loss curve ¼ of the height — so the
+        plane keeps the middle on any projector. At presentation font sizes the controls widen
+        to their contents up to 0.27 (the plane comes first: the docks scroll) and the loss
+        curve grows to a third of the height (its axis labels grow). Hidden docks keep their
+        sizes."""
         w, h = self.width(), self.height()
         left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w)
         right = 0.3 * w
+        params = min(max(self.docks["params"].sizeHint().height(), 0.27 * h), 0.4 * h)  # both tables whole
         loss = min(0.34, max(0.25, 0.25 * style.scale() ** 0.5))
         if getattr(self, "presentation", None) is not None and self.presentation.presenting:
             loss = min(loss, 0.28)  # the plane comes first; the curve has the whole width
         for docks, sizes, orientation in (
             (("controls", "params"), (left, right), Qt.Horizontal),
-            (("params", "scores"), (0.27 * h, 0.6 * h), Qt.Vertical),
+            (("params", "scores"), (params, 0.87 * h - params), Qt.Vertical),
             (("loss",), (loss * h,), Qt.Vertical),
         ):
             shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]

@@ -96,3 +96,22 @@ def test_the_knn_needs_k_points_warning_goes_once_it_is_no_longer_true(window):
     assert "the plane has 0" in window.message_label.text()
     window.session.update_settings(model="svm")
     assert window.message_label.text() == ""
+
+
+def test_w_and_b_shows_both_its_tables_whole_at_a_real_size(qtbot):
+    """At 1600 × 1000 the W and b dock is tall enough for the parameters and the gradient of
+    every class (it was cut after two rows of the gradient)."""
+    from linviz.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(50)
+    table = win.params_table
+    for view in (table.view, table.grad_view):
+        rows = view.model().rowCount()
+        bottom = view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1)
+        assert bottom <= view.viewport().height(), "the last class's row is cut"
+        assert view.visibleRegion().boundingRect().height() >= view.height() - 2  # the dock shows it all
