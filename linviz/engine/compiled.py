@@ -30,6 +30,7 @@ import threading
 import numpy as np
 
 from .optimizers import OptState
+from .regularizers import penalty_coefficients
 
 LOSS_CODE = {"ww": 0, "ova": 1, "structured": 2}
 SOFTMAX = 3
@@ -197,9 +198,8 @@ def _penalty(w, grad, lam, a, c):
     for j in range(w.shape[0]):
         for k in range(w.shape[1]):
             x = w[j, k]
-            sign = 1.0 if x > 0 else (-1.0 if x < 0 else 0.0)
             value += 0.5 * a * x * x + c * abs(x)
-            grad[j, k] += lam * (a * x + c * sign)
+            grad[j, k] += lam * (a * x + c * np.sign(x))
     return lam * value
 
 
@@ -235,9 +235,7 @@ def _prox_and_project(theta, c_n, d_n, prox, n_l1, max_norm):
     scale each W row to ‖w_j‖ ≤ max_norm (when max_norm > 0)."""
     if prox > 0.0:
         for k in range(n_l1):
-            x = theta[k]
-            shrunk = max(abs(x) - prox, 0.0)
-            theta[k] = shrunk if x > 0 else (-shrunk if x < 0 else 0.0)
+            theta[k] = np.sign(theta[k]) * max(abs(theta[k]) - prox, 0.0)
     if max_norm > 0.0:
         for j in range(c_n):
             sq = 0.0
@@ -279,8 +277,7 @@ def _run(Phi, y, test_phi, test_y, batches, rates, loss_args, reg_args, opt, hyp
         lr = rates[t - start]
         if prox > 0.0:  # the |W| term goes in as a soft-threshold, not as its subgradient
             for k in range(n_l1):
-                x = theta[k]
-                grad[k] -= lam_l1 * (1.0 if x > 0 else (-1.0 if x < 0 else 0.0))
+                grad[k] -= lam_l1 * np.sign(theta[k])
         _update(theta, grad, lr, opt, hyper, t0 + t - start + 1, sa, sb)
         _prox_and_project(theta, c_n, d_n, lr * lam_l1, n_l1, max_norm)
         Wn, bn = W[t + 1], b[t + 1]
@@ -385,10 +382,7 @@ def _inputs(hist, Phi, y, cfg, test_phi, start, end):
     elif loss.mean_over_classes and code == 1:
         kappa = 1.0 / c
     loss_args = (code, float(loss.delta), bool(loss.all_classes), kappa, bool(loss.squared))
-    a, l1 = {"l2": (2.0, 0.0), "half-l2": (1.0, 0.0), "l1": (0.0, 1.0), "elastic": (2.0 * reg.beta, 1.0)}.get(
-        reg.kind, (0.0, 0.0))
-    lam = float(reg.lam) if reg.kind not in ("none", "maxnorm") else 0.0
-    reg_args = (lam, a, l1, bool(reg.include_bias))
+    reg_args = (*penalty_coefficients(reg), bool(reg.include_bias))
     prox = float(reg.l1_strength) if reg.proximal and opt.kind == "sgd" else 0.0
     test_x, test_y = test_phi if test_phi is not None else (np.empty((0, Phi.shape[1])), np.empty(0, np.int64))
     hyper = (float(opt.momentum), float(opt.rho), float(opt.beta1), float(opt.beta2), float(opt.eps))

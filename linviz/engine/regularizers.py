@@ -75,6 +75,15 @@ def penalty(W: np.ndarray, cfg: RegConfig) -> tuple[float, np.ndarray]:
     )
 
 
+def penalty_coefficients(cfg: RegConfig) -> tuple[float, float, float]:
+    """(λ, a, c) with λ R(W) = λ (a/2 Σ W² + c Σ |W|) and ∂/∂W = λ (a W + c sign W): the table
+    above in one formula (none and max-norm: λ = 0), for code that loops entry by entry."""
+    if cfg.kind in ("none", "maxnorm"):
+        return 0.0, 0.0, 0.0
+    a, c = {"l2": (2.0, 0.0), "half-l2": (1.0, 0.0), "l1": (0.0, 1.0), "elastic": (2.0 * cfg.beta, 1.0)}[cfg.kind]
+    return float(cfg.lam), a, c
+
+
 def penalty_loop(W: np.ndarray, cfg: RegConfig) -> tuple[float, np.ndarray]:
     """Loop twin of :func:`penalty`, entry by entry."""
     value, grad = 0.0, np.zeros_like(W, dtype=float)

@@ -38,3 +38,16 @@ def test_max_norm_projects_rows_only_when_too_long():
 def test_negative_lambda_is_refused():
     with pytest.raises(ValueError, match="λ"):
         RegConfig("l2", lam=-0.1)
+
+
+@pytest.mark.parametrize("kind", ["none", "l2", "half-l2", "l1", "elastic", "maxnorm"])
+def test_penalty_coefficients_give_the_same_penalty_and_gradient(kind):
+    """λ(a/2 ΣW² + c Σ|W|) and λ(a W + c sign W) are the table of ``penalty``, kind by kind."""
+    from linviz.engine.regularizers import penalty_coefficients
+
+    W = np.random.default_rng(3).standard_normal((3, 4))
+    cfg = RegConfig(kind, 0.3, beta=0.7)
+    lam, a, c = penalty_coefficients(cfg)
+    value, grad = penalty(W, cfg)
+    assert lam * (0.5 * a * (W * W).sum() + c * np.abs(W).sum()) == pytest.approx(value, rel=1e-12, abs=1e-15)
+    np.testing.assert_allclose(lam * (a * W + c * np.sign(W)), grad, rtol=1e-12)

@@ -15,22 +15,25 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 
-class CellLooks:
-    """What a table model's cells showed when it last told its views.
+def _read_looks(model) -> list[list[tuple]]:
+    """Every cell's ``paint_look`` — what decides its pixels — one list per row."""
+    return [[model.paint_look(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())]
 
-    A look is whatever decides a cell's pixels (its text, font, colours), as the model's
-    ``cell_looks()`` returns them: one list per row, one comparable value per cell."""
+
+class CellLooks:
+    """What a table model's cells showed when it last told its views: the model's
+    ``paint_look(row, col)`` of each, the same tuple :class:`LookDelegate` paints from."""
 
     def __init__(self):
         self._looks: list[list] = []
 
     def reset(self, model) -> None:
         """After a model reset (the views repaint everything anyway): remember the new looks."""
-        self._looks = model.cell_looks()
+        self._looks = _read_looks(model)
 
     def emit_changes(self, model: QAbstractItemModel) -> None:
         """Emit ``dataChanged`` over the block of cells whose look changed (none: no signal)."""
-        looks = model.cell_looks()
+        looks = _read_looks(model)
         old, self._looks = self._looks, looks
         same_shape = len(old) == len(looks) and all(len(a) == len(b) for a, b in zip(old, looks))
         changed = [(r, c) for r, row in enumerate(looks) for c, look in enumerate(row)

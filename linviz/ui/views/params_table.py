@@ -284,34 +284,22 @@ class ParamsTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def paint_look(self, row: int, col: int) -> tuple:
-        """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`."""
+        """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`
+        and :class:`CellLooks`."""
         own = self._P if self.kind == self.VALUE else self._G
         if own is None:
             return ("", self.font, None, None, _ALIGN_RIGHT)
         bg = self._grad_brush(float(self._G[row, col])) if self.kind == self.GRADIENT else None
         return (format_number(float(own[row, col])), self.font, None, bg, _ALIGN_RIGHT)
 
-    def cell_looks(self) -> list[list[tuple]]:
-        """(text, background colour) of every cell, for :class:`CellLooks`."""
-        if self._P is None:
-            return []
-        own = self._P if self.kind == self.VALUE else self._G
-        gradient = self.kind == self.GRADIENT
-        return [[(format_number(float(own[j, k])), self._grad_rgb(float(self._G[j, k])) if gradient else None)
-                 for k in range(self._D + 1)] for j in range(self._C)]
-
-    def _grad_rgb(self, g: float) -> tuple[int, int, int] | None:
+    def _grad_brush(self, g: float):
         """Pale red for a positive gradient (descent lowers the value), pale blue for negative."""
         top = self._G_top
         if not np.isfinite(g) or top <= 0 or g == 0:
             return None
         a = min(abs(g) / top, 1.0) * 0.45
         base = (213, 94, 0) if g > 0 else (0, 114, 178)
-        return tuple(round(255 + a * (c - 255)) for c in base)
-
-    def _grad_brush(self, g: float):
-        rgb = self._grad_rgb(g)
-        return None if rgb is None else QBrush(QColor(*rgb))
+        return QBrush(QColor(*(round(255 + a * (c - 255)) for c in base)))
 
     def flags(self, index):
         f = super().flags(index)

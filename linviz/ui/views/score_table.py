@@ -300,16 +300,11 @@ class ScoreTableModel(QAbstractTableModel):
         return _ALIGN_RIGHT
 
     def paint_look(self, row: int, col: int) -> tuple:
-        """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`."""
+        """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`
+        and :class:`CellLooks`."""
         kind, j = self.rows[row]
         return (self._text(kind, j, row, col), self._font(kind, j, row, col), self._foreground(kind, j, row, col),
                 self._background(kind, j, row, col), self._alignment(kind, j, row, col))
-
-    def cell_looks(self) -> list[list[tuple]]:
-        """(text, font, foreground, background) of every cell, for :class:`CellLooks`."""
-        return [[(self._text(kind, j, row, col), self._font(kind, j, row, col), self._foreground(kind, j, row, col),
-                  self._background(kind, j, row, col)) for col in range(len(self.examples))]
-                for row, (kind, j) in enumerate(self.rows)]
 
     def _font(self, kind, j, row, col):
         bold = kind in ("L", "loss") or (kind != "term" and self._is_true(kind, j, col))
