@@ -70,6 +70,24 @@ def test_cursor_follows_step_without_redrawing(view, session, qtbot):
     assert view.readouts["loss"].text() == f"{session.history.loss[17]:.4f}"
 
 
+def test_moving_the_cursor_does_not_rescale_or_repaint_the_whole_plot(view, session, qtbot):
+    """pyqtgraph queues an auto-range (and a repaint of the whole plot) whenever any item moves;
+    the cursor, which never counts for the range, must not — it moves 60 times a second."""
+    _shown(view, qtbot)
+    vb = view.viewbox
+    queued, queue = [], vb.queueUpdateAutoRange
+    qtbot.wait(50)  # the window settles its layout (a resize queues an auto-range)
+    vb.queueUpdateAutoRange = lambda: (queued.append(1), queue())
+    ranges = vb.viewRange()
+    for t in (3, 4, 60):
+        session.set_step(t)
+        qtbot.wait(5)
+    assert view.cursor.value() == 60 and queued == []
+    assert vb.viewRange() == ranges
+    session.update_settings(steps=2 * len(session.history))  # a longer run: the curves still rescale the plot
+    qtbot.waitUntil(lambda: view.viewbox.viewRange()[0][1] > ranges[0][1])
+
+
 def test_click_jumps_to_step(view, session, qtbot):
     _shown(view, qtbot)
     assert session.step != 40

@@ -3,6 +3,7 @@
 import numpy as np
 
 from linviz.engine.datasets import PRESETS, write_points, make_preset
+from linviz.ui.widgets import on_screen
 
 
 def test_opens_with_a_trained_preset_ready_to_play(window):
@@ -79,6 +80,22 @@ def test_views_in_hidden_tabs_wait_and_catch_up_when_shown(window, qtbot):
     h = window.session.history
     qtbot.waitUntil(lambda: not window.loss_surface._stale and not window.loss_surface.recompute_pending)
     np.testing.assert_allclose(window.loss_surface.slice.centre, flatten(h.W[-1], h.b[-1]))
+
+
+def test_hidden_surface_marker_catches_up_with_the_step_when_shown(window, qtbot):
+    """Behind the Scores tab the surface skips the per-step marker; raised, it shows the current step."""
+    surface = window.loss_surface
+    qtbot.waitUntil(lambda: window.docks["surface"] in window.tabifiedDockWidgets(window.docks["scores"]))
+    window.docks["surface"].raise_()
+    qtbot.waitUntil(lambda: surface.path_xy is not None and not surface.recompute_pending and not surface._stale)
+    window.session.set_step(0)
+    window.docks["scores"].raise_()
+    qtbot.waitUntil(lambda: not on_screen(surface))
+    window.session.set_step(7)
+    np.testing.assert_allclose(np.ravel(surface.current_marker.getData()), surface.path_xy[0])  # not followed
+    window.docks["surface"].raise_()
+    qtbot.waitUntil(lambda: on_screen(surface))
+    np.testing.assert_allclose(np.ravel(surface.current_marker.getData()), surface.path_xy[7])
 
 
 def test_the_knn_needs_k_points_warning_goes_once_it_is_no_longer_true(window):

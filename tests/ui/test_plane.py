@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from linviz.engine.datasets import Dataset, make_preset
 from linviz.engine.features import FeatureMap
@@ -89,8 +89,11 @@ def test_drag_moves_the_point_and_retrains_while_moving(qtbot, plane):
         send_mouse(plane, QEvent.MouseMove, x, y, buttons=Qt.LeftButton)
         assert not session.retrain_pending  # retrained before the next paint, not a frame later
         qtbot.wait(5)
+    cached = (plane.points_item, plane.loss_ring_item, plane.selection_item)
+    assert {item.cacheMode() for item in cached} == {QGraphicsItem.CacheMode.NoCache}  # redrawn each move anyway
     send_mouse(plane, QEvent.MouseButtonRelease, *path[-1])
     qtbot.wait(5)
+    assert {item.cacheMode() for item in cached} == {QGraphicsItem.CacheMode.DeviceCoordinateCache}
 
     assert len(data.dataset) == n  # moved, not added
     np.testing.assert_allclose(data.dataset.X[4], path[-1], atol=pixel_tolerance(plane))

@@ -115,6 +115,15 @@ class ScrubViewBox(pg.ViewBox):
         else:
             super().mouseDragEvent(ev, axis)
 
+    def itemBoundsChanged(self, item):  # noqa: N802 (pyqtgraph's name)
+        """Skip items added with ``ignoreBounds`` (the cursor): pyqtgraph queues an auto-range
+        and repaints the whole plot on every move of any item, even one that cannot change the
+        range — 60 times a second during playback, for a cursor that covers a few pixels."""
+        if item in self.addedItems:
+            super().itemBoundsChanged(item)
+        else:
+            self._itemBoundsCache.pop(item, None)
+
 
 class LossCurveView(QWidget):
     """Loss (left axis) and train accuracy in % (right axis) against the step.

@@ -396,6 +396,7 @@ class LossSurfaceView(QWidget):
 
     def became_visible(self) -> None:
         """The view's tab was brought to the front."""
+        self._move_marker(self.session.step)  # a hidden tab does not follow the steps
         if self._stale:
             self._stale = False
             self._timer.start()
@@ -575,7 +576,8 @@ class LossSurfaceView(QWidget):
             self._move_marker_3d(t)
 
     def _on_step(self, t: int) -> None:
-        self._move_marker(t)
+        if on_screen(self):  # behind another tab it catches up when shown (became_visible)
+            self._move_marker(t)
 
     def _show_note(self, text: str) -> None:
         self.slice = self.surface = self.path_xy = None

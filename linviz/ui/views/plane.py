@@ -198,7 +198,8 @@ class PlaneView(QWidget):
         self.loss_ring_item = Scatter(
             symbol="o", size=size + 11, pen=pg.mkPen(RING_COLOUR, width=RING_WIDTH), brush=None
         )
-        for item, z in ((self.selection_item, 4), (self.points_item, 5), (self.loss_ring_item, 6)):
+        self._cached_items = (self.selection_item, self.points_item, self.loss_ring_item)
+        for item, z in zip(self._cached_items, (4, 5, 6)):
             # kept as a pixmap between changes: most playback steps move none of these
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(z)
@@ -413,6 +414,11 @@ class PlaneView(QWidget):
     def _drag_index(self, index: int | None) -> None:
         self._dragged = index
         self.session.set_dragging(index is not None)
+        # a drag changes these items on every move: their pixmap caches would be cleared,
+        # redrawn and blended over the whole plane each time, dearer than drawing the spots
+        mode = QGraphicsItem.CacheMode.NoCache if index is not None else QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for item in self._cached_items:
+            item.setCacheMode(mode)
 
     def _on_move(self, event) -> bool:
         if self._inspect_drag:
