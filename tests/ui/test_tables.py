@@ -501,10 +501,11 @@ def test_a_new_step_repaints_only_the_cells_that_look_different(qtbot, session, 
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("which", ["params", "scores"])
+@pytest.mark.parametrize("which", ["params", "gradient", "scores", "softmax scores"])
 def test_the_fast_cell_painter_draws_what_qts_delegate_draws(qtbot, session, which, theme, request):
     """LookDelegate paints each cell in a few calls; the pixels are the ones Qt's own
-    QStyledItemDelegate draws from the model's roles, with and without a selected cell."""
+    QStyledItemDelegate draws from the model's roles — coloured backgrounds, spanned cells,
+    with and without a selected, focused cell."""
     from PySide6.QtWidgets import QStyledItemDelegate
 
     from linviz.ui import style
@@ -512,13 +513,18 @@ def test_the_fast_cell_painter_draws_what_qts_delegate_draws(qtbot, session, whi
 
     style.set_theme(theme)
     request.addfinalizer(lambda: style.set_theme("light"))
-    table = request.getfixturevalue(which)
+    if which == "softmax scores":
+        session.update_settings(model="softmax")
+    table = request.getfixturevalue("params" if which in ("params", "gradient") else "scores")
     show_docked(qtbot, table, 520, 520)
-    view = table.view
+    view = table.grad_view if which == "gradient" else table.view
     session.set_step(5)
     assert isinstance(view.itemDelegate(), LookDelegate)
+    if "scores" in which:
+        assert any(view.columnSpan(r, 0) > 1 for r in range(view.model().rowCount()))  # the spans are drawn too
     for select in (False, True):
         if select:
+            view.setFocus()
             view.setCurrentIndex(view.model().index(1, 1))
             view.selectionModel().select(view.model().index(1, 1), view.selectionModel().SelectionFlag.ClearAndSelect)
         qtbot.wait(10)

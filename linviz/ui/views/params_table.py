@@ -470,6 +470,7 @@ class ParamsTable(QWidget):
         self.grad_title.setTextFormat(Qt.TextFormat.RichText)
         self.grad_view = _ParamsView(self.grad_model)
         self.grad_view.setObjectName("gradView")
+        self.grad_view.setItemDelegate(LookDelegate(self.grad_view))  # read-only: no editor
         self.grad_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grad_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # the two tables scroll together sideways (poly3 / rbf have many columns)
