@@ -66,6 +66,9 @@ def test_cursor_follows_step_without_redrawing(view, session, qtbot):
         c.sigPlotChanged.connect(lambda *_: redraws.append(1))
     session.set_step(17)
     assert view.cursor.value() == 17
+    assert view.step_tag.label() == "17" and view.step_tag.pos().x() == 17  # the step's number on the cursor
+    (_, _), (y0, y1) = view.viewbox.viewRange()
+    assert y0 < view.step_tag.pos().y() < y1
     assert redraws == []
     assert view.readouts["loss"].text() == f"{session.history.loss[17]:.4f}"
 
@@ -84,6 +87,11 @@ def test_moving_the_cursor_does_not_rescale_or_repaint_the_whole_plot(view, sess
         qtbot.wait(5)
     assert view.cursor.value() == 60 and queued == []
     assert vb.viewRange() == ranges
+    tag = view.step_tag
+    assert tag.rect().left() > 0  # mid-run: the step's tag right of the cursor
+    session.set_step(session.history.last)
+    right_edge = vb.mapViewToScene(QPointF(vb.viewRange()[0][1], 0)).x()
+    assert tag.rect().left() < 0 and tag.sceneBoundingRect().right() <= right_edge  # at the end: left of it, whole
     session.update_settings(steps=2 * len(session.history))  # a longer run: the curves still rescale the plot
     qtbot.waitUntil(lambda: view.viewbox.viewRange()[0][1] > ranges[0][1])
 
