@@ -91,7 +91,9 @@ def test_svg_parses_and_holds_the_plot(window, tmp_path):
     assert {"step", "loss", "accuracy (%)"} <= texts
     plane = ET.parse(export_svg(window.plane, tmp_path / "plane.svg", 800, 600)).getroot()
     assert plane.get("viewBox") is not None
-    assert "image" in [el.tag.rsplit("}", 1)[-1] for el in plane.iter()]  # the decision regions
+    plane_tags = [el.tag.rsplit("}", 1)[-1] for el in plane.iter()]
+    assert len(window.plane.loss_marked) and len(window.plane.overlays.margin_item.data)  # rings and dots shown
+    assert plane_tags.count("image") == 1  # the decision regions; points, rings and dots are vectors
     assert {"x₁", "x₂"} <= {(el.text or "").strip() for el in plane.iter() if el.tag.endswith("text")}
 
 

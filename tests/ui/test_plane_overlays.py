@@ -137,12 +137,12 @@ def test_svm_dots_are_the_active_hinge_terms(plane):
         item, classes = plane.overlays.margin_item, plane.overlays.margin_classes
         assert len(classes) == len(item.data) == active.sum()
         px, py = plane.plot.getViewBox().viewPixelSize()
+        np.testing.assert_array_equal(item.data["style"], classes)
         for j in range(3):  # the dots of class j: in its colour, at its clock position beside the point
             np.testing.assert_array_equal(np.sort(item.data["data"][classes == j]), np.flatnonzero(active[:, j]))
-            spots = [s for s, c in zip(item.points(), classes) if c == j]
-            assert all(s.brush().color().name().upper() == style.class_colours(3)[j].upper() for s in spots)
-            for s, i in zip(spots, item.data["data"][classes == j]):
-                offset = ((s.pos().x() - ds.X[i, 0]) / px, (s.pos().y() - ds.X[i, 1]) / py)  # screen pixels, y up
+            assert item.style_of(j)[3].color().name().upper() == style.class_colours(3)[j].upper()
+            for (x, y), i in zip(item.positions()[classes == j], item.data["data"][classes == j]):
+                offset = ((x - ds.X[i, 0]) / px, (y - ds.X[i, 1]) / py)  # screen pixels, y up
                 a = 2 * np.pi * j / 3  # class 1 at 12 o'clock, then clockwise
                 assert offset == pytest.approx((DOT_RING_PX * np.sin(a), DOT_RING_PX * np.cos(a)), abs=1e-6)
         assert item.isVisible() == bool(active.any())
@@ -168,9 +168,8 @@ def test_dots_and_rings_follow_a_moved_point(qtbot, plane):
     pixel = max(plane.plot.getViewBox().viewPixelSize())
     for item, distance in ((plane.overlays.margin_item, DOT_RING_PX), (plane.loss_ring_item, 0.0)):
         assert len(item.data)
-        for s, p in zip(item.points(), item.data["data"]):
-            assert np.hypot(s.pos().x() - X[p, 0], s.pos().y() - X[p, 1]) == pytest.approx(distance * pixel, rel=1e-3,
-                                                                                             abs=1e-9)
+        for (x, y), p in zip(item.positions(), item.data["data"]):
+            assert np.hypot(x - X[p, 0], y - X[p, 1]) == pytest.approx(distance * pixel, rel=1e-3, abs=1e-9)
 
 
 def test_dots_stay_beside_their_points_when_zoomed(plane):
@@ -178,8 +177,9 @@ def test_dots_stay_beside_their_points_when_zoomed(plane):
     vb.scaleBy((0.5, 0.5))
     px, py = vb.viewPixelSize()
     item, X = plane.overlays.margin_item, plane.data.dataset.X
-    for s, p in zip(item.points(), item.data["data"]):
-        d = np.hypot((s.pos().x() - X[p, 0]) / px, (s.pos().y() - X[p, 1]) / py)
+    assert len(item.data)
+    for (x, y), p in zip(item.positions(), item.data["data"]):
+        d = np.hypot((x - X[p, 0]) / px, (y - X[p, 1]) / py)
         assert d == pytest.approx(DOT_RING_PX)
 
 

@@ -35,6 +35,7 @@ from ..axes import compact_axes
 from ..models import DatasetModel, SessionModel
 from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
 from .plane_overlays import LineGeometry, PlaneOverlays, Scatter, Segments, move_spots, set_scatter
+from .spots import Spots
 
 HIT_RADIUS_PX = 10.0
 """A press within this many screen pixels of a point grabs that point."""
@@ -195,12 +196,13 @@ class PlaneView(QWidget):
             symbol="o", size=size + 22, pen=pg.mkPen((40, 40, 40, 230), width=2), brush=pg.mkBrush(60, 60, 60, 90)
         )
         self.points_item = Scatter(size=size, pen=pg.mkPen(OUTLINE, width=1.5))
-        self.loss_ring_item = Scatter(
-            symbol="o", size=size + 11, pen=pg.mkPen(RING_COLOUR, width=RING_WIDTH), brush=None
-        )
-        self._cached_items = (self.selection_item, self.points_item, self.loss_ring_item)
-        for item, z in zip(self._cached_items, (4, 5, 6)):
-            # kept as a pixmap between changes: most playback steps move none of these
+        # changes on most steps of a run: cheap new spots, no pixmap cache to redraw
+        self.loss_ring_item = Spots([("o", size + 11, pg.mkPen(RING_COLOUR, width=RING_WIDTH), None)])
+        self.loss_ring_item.setZValue(6)
+        self.plot.addItem(self.loss_ring_item)
+        self._cached_items = (self.selection_item, self.points_item)
+        for item, z in zip(self._cached_items, (4, 5)):
+            # kept as a pixmap between changes: most playback steps move neither
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(z)
             self.plot.addItem(item)

@@ -13,8 +13,8 @@
   every class j whose hinge term is > 0 ("this point pushes class j's line away").
   Class j's dot always sits at the same clock position (class 1 at 12 o'clock, then
   clockwise), a fixed number of screen pixels from the point, so position tells the
-  class as well as colour. All dots are one scatter item of small circles (a brush per
-  spot), each placed DOT_RING_PX screen pixels from its point (placed again when the
+  class as well as colour. All dots are one :class:`~.spots.Spots` item (a style per
+  class), each placed DOT_RING_PX screen pixels from its point (placed again when the
   view's scale changes).
 
 :class:`PlaneOverlays` owns the items (created once; redraws only ``setData``, and only
@@ -38,6 +38,7 @@ from linviz.engine.losses import LossConfig
 
 from .. import style
 from ..i18n import QT_TRANSLATE_NOOP
+from .spots import Spots
 
 translate = QCoreApplication.translate
 
@@ -225,6 +226,13 @@ def set_scatter(item: pg.ScatterPlotItem, X: np.ndarray, idx: np.ndarray, force:
     if same_spots and np.array_equal(shown[1], pos):
         return False
     item._linviz_shown = (idx.copy(), pos.copy())
+    if isinstance(item, Spots):
+        if same_spots and len(item.data) == len(idx):
+            item.move_spots(pos)
+            return True
+        item.set_spots(pos, idx)
+        item.setVisible(len(idx) > 0)
+        return True
     if same_spots and len(item.data) == len(idx):
         move_spots(item, pos)
         return True
@@ -270,7 +278,6 @@ class PlaneOverlays:
         self.margin_classes = np.zeros(0, np.int64)
         self._scale_key = None
         self._colours: tuple = ()
-        self._dot_brushes: list = []
         self._dot_offsets = np.zeros((0, 2))
         self._build()
 
@@ -283,7 +290,7 @@ class PlaneOverlays:
         self.batch_item = Scatter(
             symbol="s", size=BATCH_SYMBOL_PX, pen=pg.mkPen(INK, width=3), brush=None
         )
-        self.margin_item = Scatter(symbol="o", size=2 * DOT_RADIUS_PX, pen=pg.mkPen(INK, width=1.2))
+        self.margin_item = Spots([])  # a style per class: its colour
         for items, z in ((self.gradient_shafts, 3.5), (self.gradient_heads, 3.6), ([self.batch_item], 4.5),
                          ([self.margin_item], 6.5)):  # fmt: skip
             for item in items:
@@ -301,10 +308,8 @@ class PlaneOverlays:
             head = pg.mkPen(colour, width=GRAD_WIDTH)
             head.setCapStyle(Qt.PenCapStyle.FlatCap)
             self.gradient_heads[j].setPen(head)
-        # one brush object per class: the scatter's symbol atlas keys on the objects
-        self._dot_brushes = [pg.mkBrush(c) for c in colours]
+        self.margin_item.set_styles([("o", 2 * DOT_RADIUS_PX, pg.mkPen(INK, width=1.2), c) for c in colours])
         self._dot_offsets = dot_offsets(n)
-        self.margin_item._linviz_shown = None  # redraw the dots in the new colours
 
     @property
     def active_terms(self) -> dict[int, tuple[int, ...]]:
@@ -401,17 +406,13 @@ class PlaneOverlays:
         points, classes = np.nonzero(active)  # by point, then class
         pos = X[points] + self._dot_offsets[classes] * np.asarray(pixel, float) if len(points) else np.zeros((0, 2))
         item = self.margin_item
-        shown = getattr(item, "_linviz_shown", None)
-        same_dots = shown is not None and np.array_equal(shown[0], points) and np.array_equal(shown[1], classes)
-        if same_dots and np.array_equal(shown[2], pos):
-            return  # the same dots as the last step
-        item._linviz_shown = (points, classes, pos)
         self.margin_classes = classes
-        if same_dots and len(item.data) == len(points):
-            move_spots(item, pos)  # a dragged point: the same dots, elsewhere
+        spots = item.data
+        if np.array_equal(spots["data"], points) and np.array_equal(spots["style"], classes):
+            if not np.array_equal(item.positions(), pos):
+                item.move_spots(pos)  # a dragged point: the same dots, elsewhere
             return
-        brushes = self._dot_brushes
-        item.setData(pos=pos, data=points, brush=[brushes[j] for j in classes])
+        item.set_spots(pos, points, classes)
         item.setVisible(len(points) > 0)
 
     # --- legend ---------------------------------------------------------------------------------
