@@ -443,3 +443,20 @@ def test_side_views_catch_up_while_a_point_is_dragged_and_end_on_the_final_run(q
     np.testing.assert_allclose(win.loss_curve.curve_data("loss")[1], h.loss)  # the final run, at once
     t = session.step
     assert params.index(0, 0).data(VALUE_ROLE) == pytest.approx(h.W[t][0, 0])
+
+
+def test_cached_axes_show_the_ticks_of_the_current_zoom(qtbot, plane):
+    """The axes are painted from a pixmap cache (the plane repaints every step); after a zoom
+    they show the new ticks, the same pixels as an axis painted afresh."""
+    vb = plane.plot.getViewBox()
+    axes = [plane.plot.getAxis(name) for name in ("left", "bottom")]
+    assert all(a.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for a in axes)
+    before = plane.plot.grab().toImage()
+    vb.scaleBy((0.25, 0.25))
+    qtbot.wait(20)
+    cached = plane.plot.grab().toImage()
+    assert cached != before
+    for a in axes:
+        a.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    qtbot.wait(20)
+    assert plane.plot.grab().toImage() == cached

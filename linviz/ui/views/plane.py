@@ -162,6 +162,7 @@ class PlaneView(QWidget):
             axis.setTextPen("k")
             axis.setPen(pg.mkPen("k", width=1))
             axis.enableAutoSIPrefix(False)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # the plane repaints every step
             self.plot.setLabel(name, text, **style.label_style(LABEL_FONT_PT))
         self.plot.getAxis("left").setWidth(56)
 
