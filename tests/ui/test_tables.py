@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from linviz.engine.datasets import make_preset
 from linviz.engine.explain import explain
@@ -535,3 +535,37 @@ def test_the_fast_cell_painter_draws_what_qts_delegate_draws(qtbot, session, whi
         qt = view.viewport().grab().toImage()
         view.setItemDelegate(mine)
         assert fast == qt, f"{which}: the cells differ (selected cell: {select})"
+
+
+def test_playing_relays_nothing_but_a_new_shape_refits_the_tables(qtbot, window):
+    """A new step repaints the W and b tables without laying their dock out again (Qt's
+    AdjustToContents asked for a relayout on every dataChanged: 60 a second); a table of a
+    new shape still asks, and its size hint holds all its rows."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Requests(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.count += 1
+            return False
+
+    session, params = window.session, window.params_table
+    session.set_step(10)  # two-digit steps from here: the step labels keep their width
+    qtbot.wait(50)
+    QApplication.processEvents()
+    requests = Requests()
+    params.installEventFilter(requests)
+    for t in range(11, 60):
+        session.set_step(t)
+        QApplication.processEvents()  # each step's posted events, as playback's timer gives them
+    assert requests.count == 0
+    view = params.view
+    rows = view.model().rowCount()
+    assert view.sizeHint().height() >= view.horizontalHeader().height() + rows * view.rowHeight(0)
+    session.data.set_n_classes(4)  # a fourth class: one more row
+    session.flush()
+    qtbot.wait(10)
+    assert view.model().rowCount() == rows + 1 and requests.count >= 1
+    assert view.sizeHint().height() >= view.horizontalHeader().height() + (rows + 1) * view.rowHeight(0)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -370,7 +371,9 @@ class _ParamsView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        # sized to its contents by sizeHint below: Qt's AdjustToContents would also ask the
+        # parent for a relayout on every dataChanged, 60 times a second during playback
+        self.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustIgnored)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setWordWrap(False)
         self.setCornerButtonEnabled(False)
@@ -398,7 +401,8 @@ class _ParamsView(QTableView):
         self.updateGeometry()
 
     def sizeHint(self):
-        hint = super().sizeHint()
+        frame = 2 * self.frameWidth()
+        hint = self.viewportSizeHint() + QSize(frame, frame)  # what AdjustToContents would give
         rows = max(self.model().rowCount(), 1)
         hint.setHeight(self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize() + 4
                        + (self.horizontalScrollBar().sizeHint().height()
