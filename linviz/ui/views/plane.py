@@ -537,7 +537,7 @@ class PlaneView(QWidget):
     def _update_selection(self) -> None:
         ds = self.data.dataset
         sel = [i for i in self.session.selected_examples if 0 <= i < len(ds)] if len(ds) else []
-        set_scatter(self.selection_item, ds.X, np.array(sel, np.int64), force=True)
+        set_scatter(self.selection_item, ds.X, np.array(sel, np.int64))
 
     def _update_legend(self) -> None:
         """The key beside the plot: the classes, then the marks that are on (each call is cheap
