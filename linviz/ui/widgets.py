@@ -337,6 +337,12 @@ def on_screen(widget) -> bool:
 _DIGITS = re.compile(r"\d")
 
 
+def digit_shape(text: str) -> str:
+    """``text`` with every digit a 0: texts of one shape have one width in UI fonts (every
+    digit is as wide as the others), so a label showing a counter need not measure it anew."""
+    return _DIGITS.sub("0", text)
+
+
 class SteadyLabel(QLabel):
     """A one-line label whose text changes every frame (a step counter, a loss) without
     laying the window out again.
@@ -351,7 +357,7 @@ class SteadyLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        shape = _DIGITS.sub("0", text)
+        shape = digit_shape(text)
         if shape != self._shape:
             self._shape = shape
             self._fit(shrink=False)

@@ -40,7 +40,7 @@ from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import MAX_STEPS, Playback, SessionModel
 from ..style import fonts
-from ..widgets import LayoutShield, SciSpinBox, dice_icon, pass_space_to_shortcuts
+from ..widgets import LayoutShield, SciSpinBox, dice_icon, digit_shape, pass_space_to_shortcuts
 
 ICON = QSize(28, 28)
 translate = QCoreApplication.translate
@@ -185,6 +185,7 @@ class PlaybackBar(QWidget):
                                                                  "it."),
                                            self.randomize_w)
 
+        self._status_shape, self._status_fits = None, True  # see _show_status
         self.status = QLabel()
         self.status.setWordWrap(True)  # a status longer than the bar takes a second line, never cut
         self.status.setObjectName("status")
@@ -377,9 +378,15 @@ class PlaybackBar(QWidget):
         parts = wrap_between_parts(text)
         margins = self.layout().contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        widest = max(map(self.status.fontMetrics().horizontalAdvance, parts.split(" · ")))
-        self.status.setText(parts if widest <= room else text)  # narrower than a part: wrap at any space
-        self.status.setToolTip(translate("Playback", STATUS_TIP))
+        shape = (digit_shape(text), room, self.status.font().key())  # digits alone change no width
+        if shape != self._status_shape:
+            self._status_shape = shape
+            widest = max(map(self.status.fontMetrics().horizontalAdvance, parts.split(" · ")))
+            self._status_fits = widest <= room
+        self.status.setText(parts if self._status_fits else text)  # narrower than a part: wrap at any space
+        tip = translate("Playback", STATUS_TIP)
+        if self.status.toolTip() != tip:
+            self.status.setToolTip(tip)
 
     def _on_language(self, *_) -> None:
         """Texts made here (the status line, Play / Pause) in the new language; new widths."""
