@@ -56,7 +56,7 @@ def _paint(app, window) -> None:
     app.processEvents()
 
 
-@figure("playback frame (300 pts, plane 800×800)", aim="p95 < 16 ms", max_s=0.016, judge_p95=True,
+@figure("playback frame (300 pts, plane 800×800)", aim="p95 < 16 ms", max_s=0.016, judge_p95=True, warmup=30,
         baseline="the step's engine work: the plane's regions")
 def _playback_frame():
     app, window = _window()
@@ -89,7 +89,7 @@ def _send_mouse(view, kind, x, y) -> None:
     QApplication.sendEvent(viewport, QMouseEvent(kind, local, global_pos, button, buttons, Qt.NoModifier))
 
 
-@figure("drag → retrained, redrawn plane (200 steps)", aim="< 16 ms", max_s=0.016,
+@figure("drag → retrained, redrawn plane (200 steps)", aim="< 16 ms", max_s=0.016, warmup=10,
         baseline="the retrain alone: train(200 full-batch steps)")
 def _drag_frame():
     from PySide6.QtCore import QEvent
@@ -117,7 +117,7 @@ def _drag_frame():
     return drag, retrain_only, close
 
 
-@figure("compare mode frame, 4 panes (300 pts)", aim="p95 < 33 ms", max_s=0.033, judge_p95=True,
+@figure("compare mode frame, 4 panes (300 pts)", aim="p95 < 33 ms", max_s=0.033, judge_p95=True, warmup=30,
         baseline="one pane's frame")
 def _compare_frame():
     from .bench_ui_compare import setup_compare_frame

@@ -32,6 +32,20 @@ def test_a_new_figure_is_one_function():
     assert row["name"] == "noop" and row["met"] is True and row["runs"] >= 1
 
 
+def test_warm_up_calls_are_not_timed_and_frame_figures_take_longer_samples(monkeypatch):
+    calls = []
+    times, cpu = bench.sample(lambda: calls.append(1), min_runs=5, budget_s=0.0, warmup=30)
+    assert len(calls) == 35 and len(times) == len(cpu) == 5  # 30 untimed, then the 5 timed
+
+    budgets = []
+    monkeypatch.setattr(bench, "sample", lambda fn, runs, budget, **kw: (budgets.append(budget), fn(), (
+        bench.np.ones(runs), bench.np.ones(runs)))[-1])
+    noop = lambda: (lambda: None, lambda: None)  # noqa: E731
+    bench.measure(bench.Figure("frame", "p95 < 1 s", "noop", noop, max_s=1.0, judge_p95=True))
+    bench.measure(bench.Figure("median", "< 1 s", "noop", noop, max_s=1.0))
+    assert budgets == [bench.P95_BUDGET_S, 1.0, 1.0, 1.0]  # the p95 figure's own sample is the long one
+
+
 def test_bench_soak_plays_the_real_window_and_reports_memory(capsys):
     """A short soak through the CLI: every frame played, memory and object counts reported."""
     status = cli.main(["bench", "soak", "--frames", "400", "--json"])
