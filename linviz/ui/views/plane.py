@@ -140,6 +140,10 @@ class PlaneView(QWidget):
         self.plot = pg.PlotWidget(parent=self, axisItems=compact_axes())
         self.plot.setFocusPolicy(Qt.NoFocus)
         self.plot.viewport().setFocusPolicy(Qt.NoFocus)
+        # the view paints its whole viewport (background brush, then the scene) on every step:
+        # Qt's own fill of the viewport underneath would be painted over each time
+        self.plot.viewport().setAutoFillBackground(False)
+        self.plot.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.legend = PlaneLegend(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
