@@ -35,6 +35,8 @@ from .views.reg_geometry import RegGeometryView
 from .views.score_table import ScoreTable
 
 translate = QCoreApplication.translate
+DOCK_FRAME_PX = 12
+"""What a dock adds around its widget's width (frame, scroll area, splitter handle)."""
 
 
 class MainWindow(QMainWindow):
@@ -127,7 +129,8 @@ class MainWindow(QMainWindow):
         style.fonts.changed.connect(self.size_docks)  # a new presentation font size
 
     def size_docks(self, *_) -> None:
-        """Share the window: controls ¼ of the width, the right column 0.3 (W and b tall enough
+        """Share the window: controls ¼ of the width, the right column 0.3 — or up to 0.34 when
+        the score table needs it to show each example whole (W and b tall enough
         for both its tables, up to 0.4 of the height), the loss curve ¼ of the height — so the
         plane keeps the middle on any projector. At presentation font sizes the controls widen
         to their contents up to 0.27 (the plane comes first: the docks scroll) and the loss
@@ -135,8 +138,8 @@ class MainWindow(QMainWindow):
         sizes."""
         w, h = self.width(), self.height()
         left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w)
-        right = 0.3 * w
-        params = min(max(self.docks["params"].sizeHint().height(), 0.27 * h), 0.4 * h)  # both tables whole
+        right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w)  # the scores whole
+        params = min(max(self._params_dock_height(right), 0.27 * h), 0.4 * h)  # both tables whole
         loss = min(0.34, max(0.25, 0.25 * style.scale() ** 0.5))
         if getattr(self, "presentation", None) is not None and self.presentation.presenting:
             loss = min(loss, 0.28)  # the plane comes first; the curve has the whole width
@@ -148,6 +151,13 @@ class MainWindow(QMainWindow):
             shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]
             if shown:
                 self.resizeDocks([d for d, _ in shown], [size for _, size in shown], orientation)
+
+    def _params_dock_height(self, width: float) -> int:
+        """The W and b dock's height for both tables whole at this dock width (its titles wrap
+        only when narrow: a size hint alone counts them as wrapped)."""
+        hint = self.docks["params"].sizeHint().height()
+        needed = self.params_table.heightForWidth(int(width) - DOCK_FRAME_PX)
+        return hint if needed <= 0 else hint - self.params_table.sizeHint().height() + needed
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

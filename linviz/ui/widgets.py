@@ -343,6 +343,22 @@ def digit_shape(text: str) -> str:
     return _DIGITS.sub("0", text)
 
 
+class WrapWhenNarrow(QLabel):
+    """A title that takes one line when it has the room and wraps when it has not.
+
+    A word-wrapped QLabel gives its layout, as its minimum, the height of its narrowest
+    wrapping (four lines for a title): a dock then keeps that height even where the title
+    fits on one line. This one's minimum is one line; the layout asks heightForWidth for
+    the lines it needs at the width it gives."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.heightForWidth(1 << 15))
+
+
 class SteadyLabel(QLabel):
     """A one-line label whose text changes every frame (a step counter, a loss) without
     laying the window out again.

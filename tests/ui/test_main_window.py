@@ -1,6 +1,7 @@
 """The assembled window: it opens trained, loads presets and files, and survives bad input."""
 
 import numpy as np
+import pytest
 
 from linviz.engine.datasets import PRESETS, write_points, make_preset
 from linviz.ui.widgets import on_screen
@@ -132,3 +133,28 @@ def test_w_and_b_shows_both_its_tables_whole_at_a_real_size(qtbot):
         bottom = view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1)
         assert bottom <= view.viewport().height(), "the last class's row is cut"
         assert view.visibleRegion().boundingRect().height() >= view.height() - 2  # the dock shows it all
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
+def test_the_tables_show_every_column_on_a_projector(qtbot, size):
+    """At 1280 × 800 (a common projector) the right column widens, up to a third of the window,
+    until the score table shows each example's column whole; W and b fit their dock too. At
+    1600 × 1000 it keeps its 0.3 of the width."""
+    from linviz.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(50)
+    scores = win.score_table.view
+    assert not scores.horizontalScrollBar().isVisible()
+    hh = scores.horizontalHeader()
+    assert hh.length() <= scores.viewport().width()  # every example column whole
+    for view in (win.params_table.view, win.params_table.grad_view):
+        assert view.width() <= win.docks["params"].width()  # the b column is not cut off by the dock
+    right = win.docks["scores"].width()
+    assert right <= 0.34 * size[0] + 4
+    if size == (1600, 1000):
+        assert abs(right - 0.3 * size[0]) <= 4

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..models import SessionModel, WhileDragging
 from ..style import MARKERS, class_colours, fonts
-from ..widgets import SteadyLabel
+from ..widgets import SteadyLabel, WrapWhenNarrow
 from .cell_looks import CellLooks, LookDelegate
 
 translate = QCoreApplication.translate
@@ -468,7 +468,7 @@ class ParamsTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.grad_title = QLabel(translate("ParamsTable", "Gradient ∂L/∂W, ∂L/∂b — each step moves W <i>against</i> "
+        self.grad_title = WrapWhenNarrow(translate("ParamsTable", "Gradient ∂L/∂W, ∂L/∂b — each step moves W <i>against</i> "
                                                           "it"))
         self.grad_title.setObjectName("gradTitle")
         self.grad_title.setTextFormat(Qt.TextFormat.RichText)

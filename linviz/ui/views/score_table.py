@@ -502,6 +502,14 @@ class ScoreTable(QWidget):
     def minimumSizeHint(self):
         return QSize(260, 160)
 
+    def whole_width(self) -> int:
+        """The width at which every example column shows whole (up to four columns: more scroll)."""
+        view, hh = self.view, self.view.horizontalHeader()
+        cols = min(self.model.columnCount(), 4)
+        margins = self.layout().contentsMargins()
+        return (view.verticalHeader().sizeHint().width() + cols * hh.minimumSectionSize() + 2 * view.frameWidth()
+                + margins.left() + margins.right())
+
     def _fit_fonts(self, *_):
         """Number fonts, row heights and column widths from the current font size."""
         m, vh, hh = self.model, self.view.verticalHeader(), self.view.horizontalHeader()
