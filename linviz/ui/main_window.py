@@ -37,6 +37,9 @@ from .views.score_table import ScoreTable
 translate = QCoreApplication.translate
 DOCK_FRAME_PX = 12
 """What a dock adds around its widget's width (frame, scroll area, splitter handle)."""
+DOCK_TABS_PX = 64
+"""What a tabbed dock adds to its widget's height (title bar, tab bar, frame): the loss curve
+gets at least its minimum height (at 1280 × 800 a quarter of the height cut its axis title)."""
 
 
 class MainWindow(QMainWindow):
@@ -130,12 +133,12 @@ class MainWindow(QMainWindow):
 
     def size_docks(self, *_) -> None:
         """Share the window: controls ¼ of the width, the right column 0.3 — or up to 0.34 when
-        the score table needs it to show each example whole (W and b tall enough
-        for both its tables, up to 0.4 of the height), the loss curve ¼ of the height — so the
-        plane keeps the middle on any projector. At presentation font sizes the controls widen
-        to their contents up to 0.27 (the plane comes first: the docks scroll) and the loss
-        curve grows to a third of the height (its axis labels grow). Hidden docks keep their
-        sizes."""
+        the score table needs it to show each example whole (W and b tall enough for both its
+        tables, up to 0.4 of the height), the loss curve ¼ of the height, or its minimum height
+        up to 0.3 — so the plane keeps the middle on any projector. At presentation font sizes
+        the controls widen to their contents up to 0.27 (the plane comes first: the docks
+        scroll) and the loss curve grows to a third of the height (its axis labels grow).
+        Hidden docks keep their sizes."""
         w, h = self.width(), self.height()
         left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w)
         right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w)  # the scores whole
@@ -146,7 +149,8 @@ class MainWindow(QMainWindow):
         for docks, sizes, orientation in (
             (("controls", "params"), (left, right), Qt.Horizontal),
             (("params", "scores"), (params, 0.87 * h - params), Qt.Vertical),
-            (("loss",), (loss * h,), Qt.Vertical),
+            (("loss",), (min(max(loss * h, self.loss_curve.minimumSizeHint().height() + DOCK_TABS_PX), 0.3 * h),),
+             Qt.Vertical),
         ):
             shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]
             if shown:

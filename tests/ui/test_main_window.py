@@ -136,10 +136,11 @@ def test_w_and_b_shows_both_its_tables_whole_at_a_real_size(qtbot):
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
-def test_the_tables_show_every_column_on_a_projector(qtbot, size):
+def test_the_docks_show_their_views_whole_on_a_projector(qtbot, size):
     """At 1280 × 800 (a common projector) the right column widens, up to a third of the window,
-    until the score table shows each example's column whole; W and b fit their dock too. At
-    1600 × 1000 it keeps its 0.3 of the width."""
+    until the score table shows each example's column whole; W and b fit their dock too; the
+    loss curve gets its minimum height (its axis title was cut). At 1600 × 1000 the right
+    column keeps its 0.3 of the width."""
     from linviz.ui.main_window import MainWindow
 
     win = MainWindow()
@@ -156,5 +157,8 @@ def test_the_tables_show_every_column_on_a_projector(qtbot, size):
         assert view.width() <= win.docks["params"].width()  # the b column is not cut off by the dock
     right = win.docks["scores"].width()
     assert right <= 0.34 * size[0] + 4
+    loss_scroll = win.docks["loss"].widget()
+    assert not loss_scroll.verticalScrollBar().isVisible()
+    assert win.loss_curve.height() >= win.loss_curve.minimumSizeHint().height()
     if size == (1600, 1000):
         assert abs(right - 0.3 * size[0]) <= 4
