@@ -20,6 +20,8 @@ from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import History, TrainConfig, initial_params, train
 
+from .throttle import Throttle
+
 MODELS = ("svm", "softmax", "knn")
 MAX_STEPS = 20_000
 """Playback extends training as it reaches the end, up to this many steps."""
@@ -479,7 +481,7 @@ class Playback(QObject):
             self.pause()
 
 
-class WhileDragging(QObject):
+class WhileDragging(Throttle):
     """A slot for a side view (loss curve, tables): called at once, except while a point is
     dragged — then at most once every ``interval_ms`` (the first call at once, the last one
     when the interval ends), and once more when the drag ends, so the view always ends on
@@ -487,34 +489,12 @@ class WhileDragging(QObject):
     lags by a tenth of a second is not seen to lag, and the drag keeps its frame rate."""
 
     def __init__(self, session: SessionModel, slot, interval_ms: int = 100):
-        super().__init__(session)
-        self.session, self.slot = session, slot
-        self._pending = False
-        self._timer = QTimer(self, singleShot=True, interval=interval_ms)
-        self._timer.timeout.connect(self._on_timeout)
+        super().__init__(slot, lambda: session.dragging, interval_ms, session)
         session.dragging_changed.connect(self._on_dragging)
 
-    def __call__(self, *_args) -> None:
-        if not self.session.dragging:
-            self._pending = False
-            self.slot()
-        elif self._timer.isActive():
-            self._pending = True
-        else:
-            self.slot()
-            self._timer.start()
-
-    def _on_timeout(self) -> None:
-        if self._pending:
-            self._pending = False
-            self.slot()
-            self._timer.start()
-
     def _on_dragging(self, on: bool) -> None:
-        if not on and self._pending:
-            self._timer.stop()
-            self._pending = False
-            self.slot()
+        if not on:
+            self.release()
 
 
 __all__ = ["DatasetModel", "SessionModel", "WhileDragging", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",

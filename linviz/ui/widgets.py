@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDoubleValidator, QIcon, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QSlider,
     QWidget,
 )
+
+from .throttle import Throttle
 
 NICE_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 
@@ -98,9 +100,7 @@ class LogSlider(QWidget):
 
         self._value = self.values[0]
         self._emitted = self._value
-        self._pending = False
-        self._timer = QTimer(self, singleShot=True, interval=throttle_ms)
-        self._timer.timeout.connect(self._flush)
+        self._throttle = Throttle(self._emit, self.slider.isSliderDown, throttle_ms, self)  # while dragged
         self.slider.valueChanged.connect(self._on_position)
         self.slider.sliderReleased.connect(self._on_released)
         self.edit.editingFinished.connect(self._on_typed)
@@ -154,24 +154,11 @@ class LogSlider(QWidget):
     def _on_position(self, pos: int) -> None:
         self._value = self.values[pos]
         self._show(self._value)
-        if not self.slider.isSliderDown():
-            self._emit()
-        elif self._timer.isActive():
-            self._pending = True
-        else:
-            self._emit()
-            self._timer.start()
-
-    def _flush(self) -> None:
-        if self._pending:
-            self._pending = False
-            self._emit()
-            self._timer.start()
+        self._throttle()
 
     def _on_released(self) -> None:
-        self._timer.stop()
-        self._pending = False
-        self._emit()
+        self._throttle.release()
+        self._emit()  # the value the handle was let go at (a no-op when it was emitted already)
 
     def _on_typed(self) -> None:
         try:

@@ -214,7 +214,7 @@ def move_spots(item: pg.ScatterPlotItem, pos: np.ndarray) -> None:
     item.sigPlotChanged.emit(item)
 
 
-def set_scatter(item: pg.ScatterPlotItem, X: np.ndarray, idx: np.ndarray, force: bool = False, **opts) -> bool:
+def set_scatter(item: pg.ScatterPlotItem | Spots, X: np.ndarray, idx: np.ndarray) -> bool:
     """Show the points ``X[idx]`` (spot data: the indices) on ``item``; hide it when there are
     none. Skips ``setData`` when the indices and their positions are what it shows already
     (during playback most steps change nothing here), and only moves the spots when the
@@ -222,21 +222,18 @@ def set_scatter(item: pg.ScatterPlotItem, X: np.ndarray, idx: np.ndarray, force:
     idx = np.asarray(idx, np.int64)
     pos = X[idx] if len(idx) else np.zeros((0, 2))
     shown = getattr(item, "_linviz_shown", None)
-    same_spots = not force and not opts and shown is not None and np.array_equal(shown[0], idx)
+    same_spots = shown is not None and np.array_equal(shown[0], idx)
     if same_spots and np.array_equal(shown[1], pos):
         return False
     item._linviz_shown = (idx.copy(), pos.copy())
-    if isinstance(item, Spots):
-        if same_spots and len(item.data) == len(idx):
-            item.move_spots(pos)
-            return True
-        item.set_spots(pos, idx)
-        item.setVisible(len(idx) > 0)
-        return True
+    spots = isinstance(item, Spots)
     if same_spots and len(item.data) == len(idx):
-        move_spots(item, pos)
+        item.move_spots(pos) if spots else move_spots(item, pos)
         return True
-    item.setData(pos=pos, data=idx, **opts)
+    if spots:
+        item.set_spots(pos, idx)
+    else:
+        item.setData(pos=pos, data=idx)
     item.setVisible(len(idx) > 0)
     return True
 
