@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsItem
 
 from linviz.engine.datasets import Dataset, make_preset
 from linviz.engine.features import FeatureMap
@@ -426,14 +426,20 @@ def test_side_views_catch_up_while_a_point_is_dragged_and_end_on_the_final_run(q
     qtbot.waitExposed(win)
     plane, session, data = win.plane, win.session, win.data
     params = win.params_table.model
-    calls = []
+    status, runs = win.playback_bar.status, win.findChild(QDockWidget, "dock_BranchesPanel").widget()
+    calls, cells, statuses, lists = [], [], [], []
     win.loss_curve.curves["loss"].sigPlotChanged.connect(lambda *_: calls.append(1))
+    params.dataChanged.connect(lambda *_: cells.append(1))
+    runs.model.modelReset.connect(lambda: lists.append(1))
     send_mouse(plane, QEvent.MouseButtonPress, *data.dataset.X[0])
     assert session.dragging
     for k in range(12):  # twelve moves within a few milliseconds
         send_mouse(plane, QEvent.MouseMove, 0.1 * k, -0.2 * k, buttons=Qt.LeftButton)
         assert plane._model_refs[0] is session.history  # the plane shows every retrain
+        statuses.append(status.text())
     assert len(calls) <= 2  # the curve did not redraw twelve times
+    assert len(cells) <= 2 and len(lists) <= 2  # nor the W and b table, nor the list of runs
+    assert len(set(statuses)) <= 2  # the status line follows at the same pace
     qtbot.waitUntil(lambda: np.array_equal(win.loss_curve.curve_data("loss")[1], session.history.loss),
                     timeout=1000)  # still dragging: the curve catches up within a tenth of a second
     assert session.dragging
@@ -443,6 +449,9 @@ def test_side_views_catch_up_while_a_point_is_dragged_and_end_on_the_final_run(q
     np.testing.assert_allclose(win.loss_curve.curve_data("loss")[1], h.loss)  # the final run, at once
     t = session.step
     assert params.index(0, 0).data(VALUE_ROLE) == pytest.approx(h.W[t][0, 0])
+    shown = status.text().replace("\u00a0", " ")
+    assert f"loss {h.loss[t]:.3f}" in shown  # the final run's loss
+    assert runs.model.current_row() is not None  # the runs list holds the final run
 
 
 def test_cached_axes_show_the_ticks_of_the_current_zoom(qtbot, plane):

@@ -210,6 +210,7 @@ class ControlsPanel(QWidget):
         self.scroll = scroll
 
         session.settings_changed.connect(self.sync_from_settings)
+        self._shown_data: tuple = ()
         data.changed.connect(self._on_data_changed)
         data.current_class_changed.connect(self._on_current_class)
         self._rebuild_classes()
@@ -571,7 +572,7 @@ class ControlsPanel(QWidget):
             self.data.set_n_classes(n)
         except ValueError as err:
             self.session.message.emit("error", str(err))
-            self._on_data_changed()
+            self._sync_from_data()
 
     # --- batch size -------------------------------------------------------------------------------
     def _on_batch(self, value: int) -> None:
@@ -595,6 +596,15 @@ class ControlsPanel(QWidget):
 
     # --- models → widgets -------------------------------------------------------------------------
     def _on_data_changed(self) -> None:
+        ds = self.data.dataset
+        key = (ds.n_classes, ds.class_names, len(ds), ds.W0 is None)
+        if key != self._shown_data:  # a moved point (a drag's every event) changes nothing here
+            self._sync_from_data()
+
+    def _sync_from_data(self) -> None:
+        """Class rows, class count, batch range and the init item from the data set."""
+        ds = self.data.dataset
+        self._shown_data = (ds.n_classes, ds.class_names, len(ds), ds.W0 is None)
         self._rebuild_classes()
         self._sync_class_names()
         with _quiet([self.n_classes]):

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import MAX_STEPS, Playback, SessionModel
+from ..models import MAX_STEPS, Playback, SessionModel, WhileDragging
 from ..style import fonts
 from ..widgets import LayoutShield, SciSpinBox, dice_icon, digit_shape, pass_space_to_shortcuts
 
@@ -226,8 +226,8 @@ class PlaybackBar(QWidget):
         outer.addWidget(self.status_holder)
         outer.addWidget(self.tools)
 
-        session.history_changed.connect(self._on_history)
-        session.step_changed.connect(self._on_step)
+        session.history_changed.connect(WhileDragging(session, self._on_history))  # a dragged point: 10× a second
+        session.step_changed.connect(WhileDragging(session, self._on_step))
         playback.playing_changed.connect(self._on_playing)
         playback.speed_changed.connect(self._on_speed)
         self._on_history()
@@ -359,9 +359,10 @@ class PlaybackBar(QWidget):
         with _blocked(self.scrubber):
             self.scrubber.setRange(0, h.last if trains else 0)
             self.scrubber.setValue(self.session.step)
-        self._on_step(self.session.step)
+        self._on_step()
 
-    def _on_step(self, t: int) -> None:
+    def _on_step(self, *_args) -> None:
+        t = self.session.step
         if self.scrubber.value() != t:
             with _blocked(self.scrubber):
                 self.scrubber.setValue(t)
@@ -391,7 +392,7 @@ class PlaybackBar(QWidget):
     def _on_language(self, *_) -> None:
         """Texts made here (the status line, Play / Pause) in the new language; new widths."""
         self._on_playing(self.playback.playing)
-        self._on_step(self.session.step)
+        self._on_step()
         self._measure()
 
     def _on_playing(self, playing: bool) -> None:

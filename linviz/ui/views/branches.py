@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QListView,
 from linviz.engine.training import History, TrainConfig
 
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import SessionModel
+from ..models import SessionModel, WhileDragging
 from ..style import font as scaled_font
 
 translate = QCoreApplication.translate
@@ -255,7 +255,7 @@ class BranchesPanel(QWidget):
         layout.addWidget(hint)
 
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
-        session.history_changed.connect(self.refresh)
+        session.history_changed.connect(WhileDragging(session, self.refresh))  # a dragged point: 10× a second
         self.refresh()
 
     def refresh(self) -> None:

@@ -158,7 +158,7 @@ class ParamsTableModel(QAbstractTableModel):
         session.step_changed.connect(refresh)
         session.history_changed.connect(refresh)
         session.settings_changed.connect(self.refresh)
-        session.data.changed.connect(self.refresh)
+        session.data.changed.connect(refresh)  # class names; a dragged point moves no W
         self.refresh()
 
     # --- state ---------------------------------------------------------------------
