@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import threading
+from itertools import repeat
 
 import numpy as np
 
@@ -361,7 +362,7 @@ def continue_run(hist, Phi, y, cfg, test_phi) -> None:
                        hist.train_acc, hist.test_acc, moments["a"], moments["b"])
         hist.opt_state.extend(_states(cfg.optimizer.kind, state.t - first, moments, start + 1, t + 1))
         hist._len = t + 1
-    hist.lr[first : t + 1] = [cfg.schedule.rate(cfg.lr, k) for k in range(first, t + 1)]
+    hist.lr[first : t + 1] = cfg.schedule.rates(cfg.lr, first, t + 1)
     hist.stop_reason = {STOP_STEPS: "steps", STOP_CONVERGED: "converged", STOP_DIVERGED: "diverged"}[code]
 
 
@@ -372,7 +373,7 @@ def _inputs(hist, Phi, y, cfg, test_phi, start, end):
         batches = np.empty((end - start, 0), dtype=np.int64)
     else:
         batches = np.array([hist.batch(t) for t in range(start, end)], dtype=np.int64).reshape(end - start, -1)
-    rates = np.array([cfg.schedule.rate(cfg.lr, t) for t in range(start, end)], dtype=float)
+    rates = cfg.schedule.rates(cfg.lr, start, end)
     loss, reg, opt = cfg.loss, cfg.reg, cfg.optimizer
     code = SOFTMAX if loss.kind == "softmax" else LOSS_CODE[loss.variant]
     c = hist.n_classes
@@ -396,4 +397,7 @@ def _states(kind, offset, moments, lo, hi):
     """The OptState of steps lo … hi − 1 (views into the moment rows)."""
     a = moments["a"] if kind != "sgd" else None
     b = moments["b"] if kind == "adam" else None
-    return [OptState(k + offset, None if a is None else a[k], None if b is None else b[k]) for k in range(lo, hi)]
+    steps = range(lo + offset, hi + offset)
+    if a is None:  # sgd: a step count alone
+        return list(map(OptState, steps))
+    return list(map(OptState, steps, a[lo:hi], repeat(None) if b is None else b[lo:hi]))

@@ -45,3 +45,10 @@ def test_bad_settings_are_refused():
         Optimizer("lbfgs")
     with pytest.raises(ValueError):
         Optimizer("momentum", momentum=1.5)
+
+
+@pytest.mark.parametrize("schedule", [Schedule(), Schedule("step", gamma=0.5, every=7), Schedule("inverse", k=0.03)])
+def test_a_runs_rates_at_once_are_the_rates_step_by_step(schedule):
+    """The compiled loop takes a run's α_t as one array; each is the rate of its step."""
+    np.testing.assert_array_equal(schedule.rates(0.2, 5, 40), [schedule.rate(0.2, t) for t in range(5, 40)])
+    assert schedule.rates(0.2, 3, 3).shape == (0,)
