@@ -22,7 +22,7 @@ import math
 import re
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDoubleValidator, QIcon, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QDoubleValidator, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
@@ -378,6 +378,105 @@ class SteadyLabel(QLabel):
             width, height = max(width, self.minimumWidth()), max(height, self.minimumHeight())
         if (width, height) != (self.maximumWidth(), self.maximumHeight()) or self.minimumSize() != QSize(width, height):
             self.setFixedSize(width, height)
+
+
+_MARKUP = re.compile(r"(<b>|</b>|&nbsp;|&amp;|&lt;|&gt;|<|>|&)")
+_ENTITIES = {"&nbsp;": "\u00a0", "&amp;": "&", "&lt;": "<", "&gt;": ">"}
+
+
+def bold_runs(markup: str) -> list[tuple[str, bool]] | None:
+    """The runs [(text, bold), …] of a one-line rich text whose only markup is ``<b>…</b>``
+    and the entities &nbsp; &amp; &lt; &gt;, spaces collapsed as HTML does; None for any
+    other markup (a tag, a lone ``<`` or ``&``)."""
+    runs: list[tuple[str, bool]] = []
+    bold, text = False, ""
+    for part in _MARKUP.split(markup):
+        if part in ("<b>", "</b>"):
+            if part == ("</b>" if bold else "<b>"):
+                runs.append((text, bold))
+                bold, text = not bold, ""
+                continue
+            return None
+        if part in ("<", ">", "&"):
+            return None
+        text += _ENTITIES.get(part, part)
+    if bold:
+        return None
+    runs.append((text, bold))
+    collapsed, space_before = [], True  # leading spaces go, as in HTML
+    for text, b in runs:
+        text = re.sub(r"[ \t\n]+", " ", text)
+        if space_before and text.startswith(" "):
+            text = text[1:]
+        if text:
+            collapsed.append((text, b))
+            space_before = text.endswith(" ")
+    if collapsed and collapsed[-1][0].endswith(" "):
+        collapsed[-1] = (collapsed[-1][0][:-1], collapsed[-1][1])
+    return [run for run in collapsed if run[0]]
+
+
+class MarkupLine(SteadyLabel):
+    """A :class:`SteadyLabel` for a one-line rich text with bold runs ("step <b>37</b> of 300"),
+    painted as runs in the label's font and its bold.
+
+    QLabel lays rich text out through a QTextDocument after every change: ~140 µs a paint,
+    against ~17 µs for plain text, and these titles change 60 times a second. Any other
+    markup falls back to QLabel's own rich text."""
+
+    def setText(self, text: str) -> None:
+        self._runs = bold_runs(text)
+        fmt = Qt.TextFormat.PlainText if self._runs is not None else Qt.TextFormat.RichText
+        if self.textFormat() != fmt:
+            self.setTextFormat(fmt)
+        super().setText(text)
+
+    def _fonts(self):
+        bold = self.font()
+        bold.setBold(True)
+        return (self.fontMetrics(), self.font()), (QFontMetrics(bold), bold)
+
+    def _runs_size(self) -> QSize:
+        (plain_m, _), (bold_m, _) = self._fonts()
+        width = sum((bold_m if b else plain_m).horizontalAdvance(t) for t, b in self._runs)
+        height = max(plain_m.height(), bold_m.height())
+        m = self.contentsMargins()
+        pad = 2 * self.margin()
+        return QSize(width + m.left() + m.right() + pad, height + m.top() + m.bottom() + pad)
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint() if getattr(self, "_runs", None) is None else self._runs_size()
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint() if getattr(self, "_runs", None) is None else self._runs_size()
+
+    def paintEvent(self, event) -> None:
+        if getattr(self, "_runs", None) is None:
+            super().paintEvent(event)
+            return
+        (plain_m, plain), (bold_m, bold) = self._fonts()
+        rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
+        width = sum((bold_m if b else plain_m).horizontalAdvance(t) for t, b in self._runs)
+        align = self.alignment()
+        x = rect.left()
+        if align & Qt.AlignmentFlag.AlignRight:
+            x = rect.right() + 1 - width
+        elif align & Qt.AlignmentFlag.AlignHCenter:
+            x = rect.left() + (rect.width() - width) / 2
+        height, ascent = max(plain_m.height(), bold_m.height()), max(plain_m.ascent(), bold_m.ascent())
+        y = rect.top()
+        if align & Qt.AlignmentFlag.AlignBottom:
+            y = rect.bottom() + 1 - height
+        elif not align & Qt.AlignmentFlag.AlignTop:
+            y = rect.top() + (rect.height() - height) / 2
+        painter = QPainter(self)
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(self.palette().color(group, self.foregroundRole()))
+        for text, b in self._runs:
+            painter.setFont(bold if b else plain)
+            painter.drawText(QPointF(x, y + ascent), text)
+            x += (bold_m if b else plain_m).horizontalAdvance(text)
+        painter.end()
 
 
 class LayoutShield(QWidget):

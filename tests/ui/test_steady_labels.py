@@ -1,10 +1,11 @@
 """Labels that change every frame repaint themselves without laying out the window again."""
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFont
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from linviz.ui.widgets import LayoutShield, SteadyLabel
+from linviz.ui.widgets import LayoutShield, MarkupLine, SteadyLabel, bold_runs
 
 
 class LayoutRequests(QObject):
@@ -82,3 +83,59 @@ def test_a_shielded_label_changes_text_without_a_relayout_and_grows_when_it_wrap
     status.setText(" · ".join(["a longer status line that has to wrap"] * 4))
     qtbot.waitUntil(lambda: shield.height() > one_line)
     assert status.height() >= status.heightForWidth(status.width())
+
+
+def _ink(widget) -> tuple[tuple[int, int, int, int], int]:
+    """(top, left, bottom, right) of the dark pixels of a widget's grab, and how many there are."""
+    import numpy as np
+
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    rgb = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    dark = np.argwhere(rgb[:, : image.width(), :3].min(axis=2) < 128)
+    return (*dark.min(axis=0), *dark.max(axis=0)), len(dark)
+
+
+@pytest.mark.parametrize("text", ["step <b>37</b> of 300", "<b>s = W·x + b</b> &nbsp; at step <b>10</b>",
+                                  "paso <b>5</b> de 40", "<b>∂L/∂W</b>  at  step <b>7</b>"])
+@pytest.mark.parametrize("align", [Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop])
+def test_a_markup_line_looks_like_qlabels_rich_text(qtbot, text, align):
+    """The titles that change every frame paint their bold runs themselves (QLabel lays rich
+    text out anew on each change): the same size and the same ink as QLabel's rich text."""
+    ours, qt = MarkupLine(), QLabel()
+    qt.setTextFormat(Qt.TextFormat.RichText)
+    font = QFont(ours.font())
+    font.setPointSizeF(15)
+    for label in (ours, qt):
+        label.setFont(font)
+        label.setAlignment(align)
+        label.setText(text)
+    window = host(qtbot, ours, qt)  # noqa: F841 (kept: the labels live in it)
+    assert ours.textFormat() == Qt.TextFormat.PlainText  # painted as runs, not through a QTextDocument
+    assert abs(ours.sizeHint().width() - qt.sizeHint().width()) <= 1
+    assert ours.sizeHint().height() == qt.sizeHint().height()
+    qt.setFixedSize(ours.size() + QSize(40, 10))
+    ours.setFixedSize(qt.size())
+    (ours_box, ours_n), (qt_box, qt_n) = _ink(ours), _ink(qt)
+    assert max(abs(a - b) for a, b in zip(ours_box, qt_box)) <= 1
+    assert abs(ours_n - qt_n) <= 0.03 * qt_n  # bold where QLabel is bold
+
+
+def test_a_markup_line_leaves_other_markup_to_qlabel(qtbot):
+    label = MarkupLine()
+    window = host(qtbot, label)  # noqa: F841 (kept: the label lives in it)
+    label.setText("a <i>slanted</i> word")
+    assert label.textFormat() == Qt.TextFormat.RichText
+    label.setText("step <b>3</b>")
+    assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == "step <b>3</b>"
+
+
+@pytest.mark.parametrize("markup, runs", [
+    ("step <b>10</b> of 300", [("step ", False), ("10", True), (" of 300", False)]),
+    ("<b>s</b> &nbsp; at", [("s", True), (" \u00a0 at", False)]),
+    ("  a   b  ", [("a b", False)]),
+    ("&lt;b&gt; &amp;", [("<b> &", False)]),
+    ("a <i>b</i>", None), ("x < y", None), ("<b>open", None), ("a </b>", None),
+])
+def test_bold_runs_reads_bold_tags_and_entities_as_html_does(markup, runs):
+    assert bold_runs(markup) == runs

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
-from ..widgets import SteadyLabel
+from ..widgets import MarkupLine, SteadyLabel
 from ..models import SessionModel, WhileDragging
 from ..style import font as scaled_font, label_style
 from .params_table import format_number, number_font
@@ -270,7 +270,7 @@ class LossCurveView(QWidget):
         side = QGridLayout()
         side.setContentsMargins(6, 4, 4, 4)
         side.setVerticalSpacing(2)
-        self.step_readout = SteadyLabel()
+        self.step_readout = MarkupLine()
         self.step_readout.setObjectName("lossStep")
         side.addWidget(self.step_readout, 0, 0, 1, 3)
         self.readouts: dict[str, QLabel] = {}

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..models import SessionModel, WhileDragging
 from ..style import MARKERS, class_colours, fonts
-from ..widgets import SteadyLabel, WrapWhenNarrow
+from ..widgets import MarkupLine, SteadyLabel, WrapWhenNarrow
 from .cell_looks import CellLooks, LookDelegate
 
 translate = QCoreApplication.translate
@@ -451,9 +451,8 @@ class ParamsTable(QWidget):
         self.model = ParamsTableModel(session, ParamsTableModel.VALUE, self)
         self.grad_model = ParamsTableModel(session, ParamsTableModel.GRADIENT, self)
 
-        self.title = SteadyLabel()
+        self.title = MarkupLine()
         self.title.setObjectName("paramsTitle")
-        self.title.setTextFormat(Qt.TextFormat.RichText)
         self.note = QLabel(translate("ParamsTable", "kNN has no weights: it keeps the training points and lets the k "
                                                     "nearest vote."))
         self.note.setObjectName("paramsNote")

@@ -30,7 +30,7 @@ from linviz.engine.losses import LossConfig, log_softmax, per_example_terms
 from .. import i18n
 from ..models import DatasetModel, SessionModel, WhileDragging
 from ..style import class_colours, fonts
-from ..widgets import SteadyLabel
+from ..widgets import MarkupLine, SteadyLabel
 from .cell_looks import CellLooks, LookDelegate
 from .params_table import VALUE_ROLE, class_icon, class_name, format_number, number_font
 
@@ -446,7 +446,7 @@ class ScoreTable(QWidget):
         self.caption.setObjectName("scoreCaption")
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
-        self.step_label = SteadyLabel()
+        self.step_label = MarkupLine()
         self.step_label.setObjectName("scoreStep")
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.note = QLabel()
