@@ -24,7 +24,7 @@ PLANE_PX = 800
 
 def _window(n_per_class: int = 100):
     """The real main window on 300 blobs of 3 classes, its plane sized about 800 × 800."""
-    from .ui.app import make_application
+    from .ui.app import make_application, settle_heap
     from .ui.main_window import MainWindow
     from .ui.models import DatasetModel
 
@@ -36,6 +36,7 @@ def _window(n_per_class: int = 100):
     view = window.plane.plot.viewport()
     window.resize(1600 + PLANE_PX - view.width(), 1000 + PLANE_PX - view.height())
     app.processEvents()
+    settle_heap()  # as the app does once its window is up
     return app, window
 
 

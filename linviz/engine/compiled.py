@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from itertools import repeat
 
 import numpy as np
@@ -82,13 +83,15 @@ def defer() -> None:
     _state["deferred"] = True
 
 
-def load_in_background() -> threading.Thread:
+def load_in_background(then: Callable[[], None] | None = None) -> threading.Thread:
     """Load Numba and the kernels' machine code on a daemon thread; training switches to the
-    compiled loop when it is done."""
+    compiled loop when it is done. ``then`` runs on that thread afterwards."""
 
     def work():
         if load():
             warm_up()  # the machine code, from the cache, before a user's retrain needs it
+        if then is not None:
+            then()
 
     thread = threading.Thread(target=work, name="linviz-jit", daemon=True)
     thread.start()
