@@ -569,3 +569,31 @@ def test_playing_relays_nothing_but_a_new_shape_refits_the_tables(qtbot, window)
     qtbot.wait(10)
     assert view.model().rowCount() == rows + 1 and requests.count >= 1
     assert view.sizeHint().height() >= view.horizontalHeader().height() + (rows + 1) * view.rowHeight(0)
+
+
+def test_the_painted_cells_are_the_models_cells_after_steps_new_fonts_and_another_language(qtbot, params, scores, session):
+    """The tables paint from the looks read at the last refresh (not read twice a frame); a new
+    font size or language, which comes without a refresh, is read afresh."""
+    from linviz.ui import i18n, style
+
+    models = (params.model, params.grad_model, scores.model)
+
+    def check():
+        for m in models:
+            for r in range(m.rowCount()):
+                for c in range(m.columnCount()):
+                    assert m.shown_look(r, c) == m.paint_look(r, c), (type(m).__name__, r, c)
+
+    for t in (3, 4, 9):
+        session.set_step(t)
+        check()
+    try:
+        style.set_font_pt(style.BASE_FONT_PT + 6)
+        check()
+        assert scores.model.shown_look(0, 0)[1].pointSizeF() > style.BASE_FONT_PT
+    finally:
+        style.set_font_pt(style.BASE_FONT_PT)
+    check()
+    session.set_step(5)
+    i18n.notifier.changed.emit("en")
+    check()

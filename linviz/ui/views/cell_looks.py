@@ -26,15 +26,28 @@ class CellLooks:
 
     def __init__(self):
         self._looks: list[list] = []
+        self._fresh = False
 
     def reset(self, model) -> None:
         """After a model reset (the views repaint everything anyway): remember the new looks."""
-        self._looks = _read_looks(model)
+        self._looks, self._fresh = _read_looks(model), True
+
+    def forget(self) -> None:
+        """The looks changed outside a refresh (new fonts, another language): read them afresh
+        until the next refresh."""
+        self._fresh = False
+
+    def look(self, model, row: int, col: int) -> tuple:
+        """A cell's ``paint_look`` as read at the last refresh — the views paint right after it,
+        so the cells it reported are not read twice — or afresh after :meth:`forget`."""
+        if self._fresh and row < len(self._looks) and col < len(self._looks[row]):
+            return self._looks[row][col]
+        return model.paint_look(row, col)
 
     def emit_changes(self, model: QAbstractItemModel) -> None:
         """Emit ``dataChanged`` over the block of cells whose look changed (none: no signal)."""
         looks = _read_looks(model)
-        old, self._looks = self._looks, looks
+        old, self._looks, self._fresh = self._looks, looks, True
         same_shape = len(old) == len(looks) and all(len(a) == len(b) for a, b in zip(old, looks))
         changed = [(r, c) for r, row in enumerate(looks) for c, look in enumerate(row)
                    if not same_shape or look != old[r][c]]
@@ -45,7 +58,8 @@ class CellLooks:
 
 
 class LookDelegate(QStyledItemDelegate):
-    """Paints a cell from its model's ``paint_look(row, col)`` — (text, font, text brush or
+    """Paints a cell from its model's ``shown_look(row, col)`` (its :class:`CellLooks` record of
+    ``paint_look(row, col)``) — (text, font, text brush or
     None, background brush or None, alignment) — in a few painter calls.
 
     QStyledItemDelegate asks the model for each role in turn and lays the text out through
@@ -60,7 +74,7 @@ class LookDelegate(QStyledItemDelegate):
         if option.state & self.QT_PAINTS:
             super().paint(painter, option, index)
             return
-        text, font, fg, bg, align = index.model().paint_look(index.row(), index.column())
+        text, font, fg, bg, align = index.model().shown_look(index.row(), index.column())
         if bg is not None:
             painter.fillRect(option.rect, bg)
         if not text:

@@ -284,6 +284,14 @@ class ParamsTableModel(QAbstractTableModel):
                                                   "with the buttons."))
         return "\n".join(lines)
 
+    def forget_looks(self) -> None:
+        """New fonts or words: the next paints read each cell's look afresh."""
+        self._looks.forget()
+
+    def shown_look(self, row: int, col: int) -> tuple:
+        """The look :class:`LookDelegate` paints: ``paint_look`` as read at the last refresh."""
+        return self._looks.look(self, row, col)
+
     def paint_look(self, row: int, col: int) -> tuple:
         """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`
         and :class:`CellLooks`."""
@@ -385,6 +393,7 @@ class _ParamsView(QTableView):
     def _fit(self, *_):
         model = self.model()
         model.font = number_font()
+        model.forget_looks()
         fm = self.fontMetrics()
         nfm = QFontMetrics(model.font)
         row_h = max(fm.height(), nfm.height()) + 8

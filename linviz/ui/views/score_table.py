@@ -139,6 +139,7 @@ class ScoreTableModel(QAbstractTableModel):
         session.settings_changed.connect(self.refresh)
         session.selection_changed.connect(self.refresh)
         data.changed.connect(self._on_data_changed)
+        i18n.notifier.changed.connect(self.refresh)  # a "(tie)" in the new language
         self.refresh()
 
     def _on_data_changed(self) -> None:
@@ -298,6 +299,14 @@ class ScoreTableModel(QAbstractTableModel):
         if kind in SUMMARY_KINDS or kind in ("predicted", "neighbours"):
             return _ALIGN_CENTRE
         return _ALIGN_RIGHT
+
+    def forget_looks(self) -> None:
+        """New fonts or words: the next paints read each cell's look afresh."""
+        self._looks.forget()
+
+    def shown_look(self, row: int, col: int) -> tuple:
+        """The look :class:`LookDelegate` paints: ``paint_look`` as read at the last refresh."""
+        return self._looks.look(self, row, col)
 
     def paint_look(self, row: int, col: int) -> tuple:
         """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`
@@ -514,6 +523,7 @@ class ScoreTable(QWidget):
         """Number fonts, row heights and column widths from the current font size."""
         m, vh, hh = self.model, self.view.verticalHeader(), self.view.horizontalHeader()
         m.font, m.bold_font = number_font(delta=0), number_font(delta=0, bold=True)
+        m.forget_looks()
         vh.setDefaultSectionSize(max(QFontMetrics(m.font).height(), self.view.fontMetrics().height()) + 5)
         hh.setMinimumSectionSize(QFontMetrics(m.bold_font).horizontalAdvance("✓ −0.000") + 12)
         if m.columnCount() > 4:
