@@ -11,7 +11,7 @@ block of cells that differs.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 
@@ -68,10 +68,33 @@ class LookDelegate(QStyledItemDelegate):
     text is elided, as Qt's."""
 
     MARGIN = 3  # px each side: Qt's own text margin for item views
-    QT_PAINTS = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+    QT_PAINTS = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus).value  # an int: enum
+    # arithmetic in Python costs µs a cell
+    WIDTHS_KEPT = 4096
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._widths: dict[tuple[str, int], int] = {}  # (text, id(font)) → its width in px
+        self._fonts: dict[int, tuple[QFont, QFontMetrics]] = {}  # id → the font (kept alive: ids stay unique)
+
+    def _width(self, text: str, font: QFont) -> tuple[int, QFontMetrics]:
+        """The text's advance in this font (remembered: a table shows the same numbers often)."""
+        kept = self._fonts.get(id(font))
+        if kept is None or kept[0] is not font:
+            if len(self._fonts) > 16:
+                self._fonts.clear()
+                self._widths.clear()
+            kept = self._fonts[id(font)] = (font, QFontMetrics(font))
+        key = (text, id(font))
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > self.WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[key] = kept[1].horizontalAdvance(text)
+        return width, kept[1]
 
     def paint(self, painter, option, index) -> None:
-        if option.state & self.QT_PAINTS:
+        if option.state.value & self.QT_PAINTS:
             super().paint(painter, option, index)
             return
         text, font, fg, bg, align = index.model().shown_look(index.row(), index.column())
@@ -80,11 +103,11 @@ class LookDelegate(QStyledItemDelegate):
         if not text:
             return
         rect = option.rect.adjusted(self.MARGIN, 0, -self.MARGIN, 0)
-        metrics = QFontMetrics(font)
-        if metrics.horizontalAdvance(text) > rect.width():
+        width, metrics = self._width(text, font)
+        if width > rect.width():
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.save()
         painter.setFont(font)
-        painter.setPen((fg or option.palette.text()).color())
+        painter.setPen(fg.color() if fg is not None else option.palette.color(QPalette.ColorRole.Text))
         painter.drawText(rect, int(align), text)
         painter.restore()
