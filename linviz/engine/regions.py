@@ -8,6 +8,7 @@ contiguous rows (NumPy reduces a short last axis slowly).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -26,6 +27,11 @@ class Grid:
     shape: tuple[int, int]
     points: np.ndarray
     phi_t: np.ndarray
+
+    @cached_property
+    def phi_bound(self) -> float:
+        """max |φ(x)| over the grid (bounds the scores; asked every frame)."""
+        return float(np.abs(self.phi_t).max()) if self.phi_t.size else 0.0
 
     @classmethod
     def make(cls, x_range, y_range, res_x: int, res_y: int | None = None, features: FeatureMap | None = None):
@@ -68,7 +74,7 @@ def _fit_float32(W: np.ndarray, b: np.ndarray, grid: Grid, limit: float = 1e30):
     """W, b as float32, scaled down together when the scores could overflow float32
     (a diverging run). A positive scale keeps every winner; at such magnitudes every
     confidence is already 1 away from the boundaries."""
-    bound = np.abs(W).sum(axis=1).max() * np.abs(grid.phi_t).max() + np.abs(b).max()
+    bound = np.abs(W).sum(axis=1).max() * grid.phi_bound + np.abs(b).max()
     if np.isfinite(bound) and bound > limit:
         W, b = W * (limit / bound), b * (limit / bound)
     return W.astype(np.float32), b.astype(np.float32)

@@ -65,9 +65,9 @@ def region_lut(n_classes: int, levels: int = 32, floor: float = 0.15, ceiling: f
 
 def region_rgba(winner: np.ndarray, confidence: np.ndarray, lut: np.ndarray, levels: int = 32) -> np.ndarray:
     """(H, W, 4) uint8 image from winner (−1 = tie) and confidence in [0, 1]."""
-    idx = (confidence * levels).astype(np.int32)
+    idx = (confidence * levels).astype(np.intp)  # np.take's own index type: no cast
     np.minimum(idx, levels - 1, out=idx)
-    idx += winner.astype(np.int32) * levels
+    idx += winner.astype(np.intp) * levels
     ties = winner < 0
     if ties.any():  # kNN only
         idx[ties] = len(lut) - 1
