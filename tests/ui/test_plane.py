@@ -484,3 +484,30 @@ def test_region_colours_are_the_lut_entry_of_each_cells_winner_and_confidence(n_
     for (r, c), w in np.ndenumerate(winner):
         want = lut[-1] if w < 0 else lut[int(w) * 32 + min(int(confidence[r, c] * 32), 31)]
         np.testing.assert_array_equal(rgba[r, c], want)
+
+
+def test_the_loss_axis_only_grows_while_a_point_is_dragged_and_fits_the_run_after(qtbot):
+    """Each catch-up of the loss curve during a drag would otherwise re-fit its axis, and the
+    axis redraws all its ticks: the top grows when a run needs it, never shrinks, until the
+    mouse is released; then it fits the final run."""
+    from linviz.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    plane, session, data = win.plane, win.session, win.data
+    vb = win.loss_curve.viewbox
+    top = lambda: vb.viewRange()[1][1]  # noqa: E731
+    send_mouse(plane, QEvent.MouseButtonPress, *data.dataset.X[0])
+    tops, peaks = [], []
+    for x, y in ((3.0, -3.0), (6.0, -6.0), (0.5, 0.4), (0.4, 0.5)):  # far off (a large loss), then back home
+        send_mouse(plane, QEvent.MouseMove, x, y, buttons=Qt.LeftButton)
+        qtbot.waitUntil(lambda: np.array_equal(win.loss_curve.curve_data("loss")[1], session.history.loss), timeout=1000)
+        tops.append(top())
+        peaks.append(float(np.max(session.history.loss)))
+    assert all(t >= p for t, p in zip(tops, peaks))  # every run fits under its axis
+    assert tops == sorted(tops) and tops[-1] > 1.5 * peaks[-1]  # it stayed up for the far-off run
+    send_mouse(plane, QEvent.MouseButtonRelease, 0.4, 0.5)
+    assert peaks[-1] <= top() < 1.2 * peaks[-1]  # fitted to the final run at once

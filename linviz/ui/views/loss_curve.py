@@ -307,6 +307,9 @@ class LossCurveView(QWidget):
         layout.addWidget(side_widget)
 
         # while a point is dragged the curves catch up ten times a second (the plane every move)
+        self._knn_shown: bool | None = None
+        self._drag_top = 0.0  # the loss axis's top so far in a drag
+        session.dragging_changed.connect(self._on_dragging)
         session.history_changed.connect(WhileDragging(session, self._on_history))
         session.step_changed.connect(WhileDragging(session, self._on_step))
         i18n.notifier.changed.connect(self._on_step)  # the step readout in the new language
@@ -351,13 +354,15 @@ class LossCurveView(QWidget):
         h = self.session.history
         knn = h is None
         item = self.plot.getPlotItem()
-        self.knn_text.setVisible(knn)
-        self.cursor.setVisible(not knn)
-        self.step_tag.setVisible(not knn)
-        self.side_panel.setVisible(not knn)
-        for name in ("bottom", "left", "right"):
-            item.showAxis(name, not knn)
-        item.showGrid(x=not knn, y=not knn, alpha=0.25)
+        if knn != self._knn_shown:  # a new grid or axis set makes the axes redraw their ticks
+            self._knn_shown = knn
+            self.knn_text.setVisible(knn)
+            self.cursor.setVisible(not knn)
+            self.step_tag.setVisible(not knn)
+            self.side_panel.setVisible(not knn)
+            for name in ("bottom", "left", "right"):
+                item.showAxis(name, not knn)
+            item.showGrid(x=not knn, y=not knn, alpha=0.25)
         if knn:
             for c in [*self.curves.values(), self.acc_curve, *self.branch_curves]:
                 c.setData(x=[], y=[])
@@ -383,9 +388,17 @@ class LossCurveView(QWidget):
             top = max([float(np.nanmax(y)) for y in ys.values() if len(y)]
                       + [float(np.nanmax(self._series(b, "loss"))) for b in branches] + [1e-3])
             top = min(top, MAX_LINEAR_TOP)  # a diverged run's ~1e308 + padding would overflow the range
+            if self.session.dragging:  # the axis only grows while a point is dragged: its ticks stay put
+                top = max(top, self._drag_top)
+            self._drag_top = top if self.session.dragging else 0.0
             self.viewbox.enableAutoRange(x=True, y=False)
             self.viewbox.setYRange(0, top, padding=0.04)
         self._on_step()
+
+    def _on_dragging(self, on: bool) -> None:
+        """A drag ended with the axis still as high as its highest run: fit the final run."""
+        if not on and self._drag_top:
+            self._on_history()
 
     def _draw_branches(self, branches, floor):
         item = self.plot.getPlotItem()
