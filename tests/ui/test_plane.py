@@ -413,17 +413,12 @@ def test_scatter_bounding_rects_follow_data_and_zoom(qtbot, plane):
     assert any(len(item.data) for item in spots)
 
 
-def test_side_views_catch_up_while_a_point_is_dragged_and_end_on_the_final_run(qtbot):
+def test_side_views_catch_up_while_a_point_is_dragged_and_end_on_the_final_run(qtbot, window):
     """The plane redraws the retrained model on every mouse move; the loss curve and the tables
     follow at most ten times a second during the drag, and show the final run after it."""
-    from linviz.ui.main_window import MainWindow
     from linviz.ui.views.params_table import VALUE_ROLE
 
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = window
     plane, session, data = win.plane, win.session, win.data
     params = win.params_table.model
     status, runs = win.playback_bar.status, win.findChild(QDockWidget, "dock_BranchesPanel").widget()
@@ -486,17 +481,11 @@ def test_region_colours_are_the_lut_entry_of_each_cells_winner_and_confidence(n_
         np.testing.assert_array_equal(rgba[r, c], want)
 
 
-def test_the_loss_axis_only_grows_while_a_point_is_dragged_and_fits_the_run_after(qtbot):
+def test_the_loss_axis_only_grows_while_a_point_is_dragged_and_fits_the_run_after(qtbot, window):
     """Each catch-up of the loss curve during a drag would otherwise re-fit its axis, and the
     axis redraws all its ticks: the top grows when a run needs it, never shrinks, until the
     mouse is released; then it fits the final run."""
-    from linviz.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = window
     plane, session, data = win.plane, win.session, win.data
     vb = win.loss_curve.viewbox
     top = lambda: vb.viewRange()[1][1]  # noqa: E731
