@@ -440,7 +440,7 @@ def text_slots(roots=None) -> Iterator[Slot]:
                 continue
             seen.add(id(w))
             yield from _widget_slots(w)
-            actions.extend(QWidget.actions(w))  # (some widgets keep a dict called ``actions``)
+            actions.extend(w.actions())
             if isinstance(w, QGraphicsView):
                 yield from _graphics_slots(w)
         for a in actions:

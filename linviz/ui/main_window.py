@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
 
         play_menu = bar.addMenu(translate("MainWindow", "&Playback"))
         play_menu.setObjectName("playback_menu")
-        for action in self.playback_bar.actions.values():
+        for action in self.playback_bar.transport_actions.values():
             play_menu.addAction(action)
 
         view_menu = bar.addMenu(translate("MainWindow", "&View"))

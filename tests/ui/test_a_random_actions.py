@@ -537,7 +537,7 @@ class Monkey:
     def transport(self):
         name = str(self.rng.choice(["play", "step_forward", "step_back", "first", "last"], p=[.2, .35, .2, .1, .15]))
         self.note(f"transport {name} (step {self.w.session.step})")
-        self.w.playback_bar.actions[name].trigger()
+        self.w.playback_bar.transport_actions[name].trigger()
 
     def play_a_while(self):
         ms = int(self.rng.integers(20, 150))
@@ -853,7 +853,7 @@ def checked(monkey_env):
 
 
 def _press(window, name: str) -> None:
-    window.playback_bar.actions[name].trigger()
+    window.playback_bar.transport_actions[name].trigger()
 
 
 def test_a_diverging_learning_rate_stops_at_the_last_finite_step_and_says_so(checked, qtbot):

@@ -125,10 +125,11 @@ def test_space_plays_even_when_the_speed_box_has_the_focus(qtbot, env):
 
 def test_actions_are_exposed_for_menus(env):
     *_, bar, _ = env
-    assert set(bar.actions) == {"first", "step_back", "play", "step_forward", "last"}
-    assert bar.actions["play"].shortcut().toString() == "Space"
-    assert bar.actions["step_forward"].shortcut().toString() == "Right"
-    assert bar.actions["first"].shortcutContext() == Qt.WindowShortcut
+    assert set(bar.transport_actions) == {"first", "step_back", "play", "step_forward", "last"}
+    assert set(bar.actions()) >= set(bar.transport_actions.values())  # QWidget.actions() is not shadowed
+    assert bar.transport_actions["play"].shortcut().toString() == "Space"
+    assert bar.transport_actions["step_forward"].shortcut().toString() == "Right"
+    assert bar.transport_actions["first"].shortcutContext() == Qt.WindowShortcut
 
 
 def test_scrubber_sets_the_step_and_follows_it(env):
@@ -194,7 +195,7 @@ def test_knn_disables_the_bar_with_a_note(qtbot, env):
     _, session, playback, bar, win = env
     session.update_settings(model="knn")
     assert not bar.buttons["play"].isEnabled() and not bar.scrubber.isEnabled()
-    assert not bar.actions["play"].isEnabled()
+    assert not bar.transport_actions["play"].isEnabled()
     assert "kNN does not train" in bar.status.text()
     bar.setFocus()
     qtbot.keyClick(bar, Qt.Key_Space)

@@ -3,7 +3,7 @@
 Playback is only a cursor over the recorded History (``session.set_step``);
 playing past the last step trains a little more (``session.step_forward``).
 
-Keyboard: the five transport commands are QActions in ``PlaybackBar.actions``
+Keyboard: the five transport commands are QActions in ``PlaybackBar.transport_actions``
 (Space play/pause, ← → one step, Home / End first / last step) with
 ``Qt.WindowShortcut`` context, added to the bar: they work wherever the focus
 is in the bar's window. The main window may also put the same QAction
@@ -103,7 +103,7 @@ class PlaybackBar(QWidget):
         style = self.style()
 
         # --- actions (shared with menus; their shortcuts work across the window) ------------------
-        self.actions: dict[str, QAction] = {}
+        self.transport_actions: dict[str, QAction] = {}
         for name, text, icon, key, tip, slot in (
             ("first", QT_TRANSLATE_NOOP("Playback", "First"), QStyle.SP_MediaSkipBackward, Qt.Key_Home,
              QT_TRANSLATE_NOOP("Playback", "First step (Home)"), self.go_first),
@@ -124,16 +124,16 @@ class PlaybackBar(QWidget):
             action.setStatusTip(translate("Playback", tip))
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
-            self.actions[name] = action
+            self.transport_actions[name] = action
 
         # --- widgets ---------------------------------------------------------------------------
         self.transport = QWidget()
         self.transport.setObjectName("playback_controls")
         self.buttons: dict[str, QToolButton] = {}
-        for name in self.actions:
+        for name in self.transport_actions:
             button = QToolButton()
             button.setObjectName(name)
-            button.setDefaultAction(self.actions[name])
+            button.setDefaultAction(self.transport_actions[name])
             button.setIconSize(ICON)
             button.setFocusPolicy(Qt.NoFocus)
             button.setAutoRaise(False)
@@ -202,7 +202,7 @@ class PlaybackBar(QWidget):
         # --- layout: buttons + scrubber / status line / tools -----------------------------------
         top = QHBoxLayout(self.transport)
         top.setContentsMargins(0, 0, 0, 0)
-        for name in self.actions:
+        for name in self.transport_actions:
             top.addWidget(self.buttons[name])
         top.addWidget(self.scrubber, 1)
         self.tools = QWidget()
@@ -352,7 +352,7 @@ class PlaybackBar(QWidget):
         trains = h is not None
         self.transport.setEnabled(trains)
         self.tools.setEnabled(trains)
-        for action in self.actions.values():
+        for action in self.transport_actions.values():
             action.setEnabled(trains)
         if not trains:
             self.playback.pause()
@@ -396,7 +396,7 @@ class PlaybackBar(QWidget):
         self._measure()
 
     def _on_playing(self, playing: bool) -> None:
-        action = self.actions["play"]
+        action = self.transport_actions["play"]
         action.setText(translate("Playback", "Pause") if playing else translate("Playback", "Play"))
         action.setIcon(self.style().standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
 
