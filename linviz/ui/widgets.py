@@ -418,6 +418,7 @@ class MarkupLine(SteadyLabel):
 
     _runs: list[tuple[str, bool]] | None = None
     _fonts_key = None
+    _align = None
 
     def setText(self, text: str) -> None:
         runs = bold_runs(text)
@@ -448,7 +449,7 @@ class MarkupLine(SteadyLabel):
     def _placing(self) -> tuple[float, float]:
         """Where the text sits in the free room, across and down: 0 left/top, ½ centre, 1 right/bottom."""
         align = self.alignment()
-        if align != getattr(self, "_align", None):
+        if align != self._align:
             self._align = align
             across = 1.0 if align & Qt.AlignmentFlag.AlignRight else 0.5 if align & Qt.AlignmentFlag.AlignHCenter else 0.0
             down = 0.0 if align & Qt.AlignmentFlag.AlignTop else 1.0 if align & Qt.AlignmentFlag.AlignBottom else 0.5

@@ -595,16 +595,18 @@ class ControlsPanel(QWidget):
         self.batch_size.setEnabled(batch is not None)
 
     # --- models → widgets -------------------------------------------------------------------------
-    def _on_data_changed(self) -> None:
+    def _data_key(self) -> tuple:
+        """What these controls show of the data set: a moved point changes none of it."""
         ds = self.data.dataset
-        key = (ds.n_classes, ds.class_names, len(ds), ds.W0 is None)
-        if key != self._shown_data:  # a moved point (a drag's every event) changes nothing here
+        return ds.n_classes, ds.class_names, len(ds), ds.W0 is None
+
+    def _on_data_changed(self) -> None:
+        if self._data_key() != self._shown_data:  # a drag's every mouse move changes nothing here
             self._sync_from_data()
 
     def _sync_from_data(self) -> None:
         """Class rows, class count, batch range and the init item from the data set."""
-        ds = self.data.dataset
-        self._shown_data = (ds.n_classes, ds.class_names, len(ds), ds.W0 is None)
+        self._shown_data = self._data_key()
         self._rebuild_classes()
         self._sync_class_names()
         with _quiet([self.n_classes]):

@@ -57,6 +57,21 @@ class CellLooks:
             model.dataChanged.emit(model.index(top, left), model.index(bottom, right))
 
 
+class RemembersLooks:
+    """For a table model with a :class:`CellLooks` in ``self._looks`` and a ``paint_look``:
+    what :class:`LookDelegate` asks it."""
+
+    _looks: CellLooks
+
+    def shown_look(self, row: int, col: int) -> tuple:
+        """The look :class:`LookDelegate` paints: ``paint_look`` as read at the last refresh."""
+        return self._looks.look(self, row, col)
+
+    def forget_looks(self) -> None:
+        """New fonts or words: the next paints read each cell's look afresh."""
+        self._looks.forget()
+
+
 class LookDelegate(QStyledItemDelegate):
     """Paints a cell from its model's ``shown_look(row, col)`` (its :class:`CellLooks` record of
     ``paint_look(row, col)``) — (text, font, text brush or

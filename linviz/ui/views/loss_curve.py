@@ -309,9 +309,9 @@ class LossCurveView(QWidget):
         # while a point is dragged the curves catch up ten times a second (the plane every move)
         self._knn_shown: bool | None = None
         self._drag_top = 0.0  # the loss axis's top so far in a drag
-        session.dragging_changed.connect(self._on_dragging)
         session.history_changed.connect(WhileDragging(session, self._on_history))
         session.step_changed.connect(WhileDragging(session, self._on_step))
+        session.dragging_changed.connect(self._on_dragging)  # after the throttles' own catch-up
         i18n.notifier.changed.connect(self._on_step)  # the step readout in the new language
         self._on_history()
 

@@ -46,7 +46,7 @@ from .. import i18n
 from ..models import SessionModel, WhileDragging
 from ..style import MARKERS, class_colours, fonts
 from ..widgets import MarkupLine, SteadyLabel, WrapWhenNarrow
-from .cell_looks import CellLooks, LookDelegate
+from .cell_looks import CellLooks, LookDelegate, RemembersLooks
 
 translate = QCoreApplication.translate
 
@@ -126,7 +126,7 @@ def class_name(names, j: int) -> str:
 
 
 # ---------------------------------------------------------------------------- model
-class ParamsTableModel(QAbstractTableModel):
+class ParamsTableModel(RemembersLooks, QAbstractTableModel):
     """W (C, D) then b as a table: row j = class j, column k < D = w_jk, column D = b_j.
 
     ``kind`` "value" shows the parameters at the session's step (editable);
@@ -283,14 +283,6 @@ class ParamsTableModel(QAbstractTableModel):
             lines.append(translate("ParamsTable", "Type a number to change it (training continues from there); ± 0.1 "
                                                   "with the buttons."))
         return "\n".join(lines)
-
-    def forget_looks(self) -> None:
-        """New fonts or words: the next paints read each cell's look afresh."""
-        self._looks.forget()
-
-    def shown_look(self, row: int, col: int) -> tuple:
-        """The look :class:`LookDelegate` paints: ``paint_look`` as read at the last refresh."""
-        return self._looks.look(self, row, col)
 
     def paint_look(self, row: int, col: int) -> tuple:
         """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`

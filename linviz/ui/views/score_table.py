@@ -31,7 +31,7 @@ from .. import i18n
 from ..models import DatasetModel, SessionModel, WhileDragging
 from ..style import class_colours, fonts
 from ..widgets import MarkupLine, SteadyLabel
-from .cell_looks import CellLooks, LookDelegate
+from .cell_looks import CellLooks, LookDelegate, RemembersLooks
 from .params_table import VALUE_ROLE, class_icon, class_name, format_number, number_font
 
 translate = QCoreApplication.translate
@@ -94,7 +94,7 @@ def loss_caption(cfg: LossConfig) -> str:
     return f"<b>{name}</b>, Δ = {cfg.delta:g}<br>L<sub>i</sub> = {body}"
 
 
-class ScoreTableModel(QAbstractTableModel):
+class ScoreTableModel(RemembersLooks, QAbstractTableModel):
     """Rows described by ``rows`` — (kind, j) pairs — and one column per example in ``examples``.
 
     Roles: DisplayRole (text), VALUE_ROLE (the raw float; an int for votes,
@@ -299,14 +299,6 @@ class ScoreTableModel(QAbstractTableModel):
         if kind in SUMMARY_KINDS or kind in ("predicted", "neighbours"):
             return _ALIGN_CENTRE
         return _ALIGN_RIGHT
-
-    def forget_looks(self) -> None:
-        """New fonts or words: the next paints read each cell's look afresh."""
-        self._looks.forget()
-
-    def shown_look(self, row: int, col: int) -> tuple:
-        """The look :class:`LookDelegate` paints: ``paint_look`` as read at the last refresh."""
-        return self._looks.look(self, row, col)
 
     def paint_look(self, row: int, col: int) -> tuple:
         """(text, font, text brush, background brush, alignment) of a cell, for :class:`LookDelegate`
