@@ -37,6 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .text import QT_TRANSLATE_NOOP
+
 MIN_CLASSES = 2
 MAX_CLASSES = 10
 MAX_POINTS = 100_000
@@ -239,12 +241,7 @@ def _as_label(label) -> int:
 
 # ----------------------------------------------------------------------------- presets
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
-    """Mark ``text`` for translation in ``context`` without translating it (no Qt here): the app
-    translates the preset descriptions where it shows them."""
-    return text
-
-
+# the app translates the preset descriptions where it shows them
 PRESETS: dict[str, str] = {
     "cs231n": QT_TRANSLATE_NOOP(
         "Presets", "The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes)."),

@@ -48,6 +48,7 @@ from .blas import one_blas_thread
 
 from .datasets import Dataset, DatasetError, _atomic_write, _read_text, parse_json, to_json
 from .training import History, TrainConfig, train
+from .text import Message
 
 FORMAT = "linviz-lesson"
 VERSION = 1
@@ -154,12 +155,13 @@ def _run_of(h: History, index: dict[int, int]) -> Run:
     return Run(parent, k, h.config, copy(W), copy(b), n, h.stop_reason, final)
 
 
-def replay(runs, dataset: Dataset) -> tuple[list[History], list[str]]:
-    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings for
-    runs that did not reproduce the recorded length, stop reason or final loss."""
+def replay(runs, dataset: Dataset) -> tuple[list[History], list[Message]]:
+    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings (coded
+    messages, ``replay_length`` / ``replay_stop`` / ``replay_loss`` with the run's number, the
+    number of runs, the recorded and the re-run value) for runs that did not reproduce."""
     X, y, C = dataset.X, dataset.y, dataset.n_classes
     out: list[History] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     with one_blas_thread():  # as the app trains: BLAS threads may change the last bits
         for i, run in enumerate(runs):
             base = 0 if run.parent is None else run.branch_step
@@ -175,18 +177,20 @@ def replay(runs, dataset: Dataset) -> tuple[list[History], list[str]]:
                 h.stop_reason = "cancelled"
             problem = _replay_problem(run, h)
             if problem:
-                warnings.append(f"Run {i + 1} of {len(runs)} did not replay exactly: {problem}. Showing the re-run.")
+                code, recorded, rerun = problem
+                warnings.append(Message(code, (i + 1, len(runs), recorded, rerun), "warning"))
             out.append(h)
     return out, warnings
 
 
-def _replay_problem(run: Run, h: History) -> str | None:
+def _replay_problem(run: Run, h: History) -> tuple[str, object, object] | None:
+    """(code, recorded, re-run) of the first way the re-run differs from the file, or None."""
     if len(h) != run.length:
-        return f"the file recorded {run.length} steps, re-running gives {len(h)}"
+        return "replay_length", run.length, len(h)
     if h.stop_reason != run.stop_reason:
-        return f"the file says it stopped for “{run.stop_reason}”, re-running stops for “{h.stop_reason}”"
+        return "replay_stop", run.stop_reason, h.stop_reason
     if run.final_loss is not None and len(h) and float(h.loss[h.last]) != run.final_loss:
-        return f"the final loss was {run.final_loss!r} in the file, {float(h.loss[h.last])!r} re-run"
+        return "replay_loss", repr(run.final_loss), repr(float(h.loss[h.last]))
     return None
 
 

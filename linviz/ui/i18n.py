@@ -59,12 +59,9 @@ from PySide6.QtWidgets import (
 
 from . import presentation
 
+from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
+
 translate = QCoreApplication.translate
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark ``text`` for translation in ``context``; translate it where it is shown."""
-    return text
-
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "translations"
 """``linviz_es.ts`` (the catalogue, in the repository) and ``linviz_es.qm`` (built from it)."""

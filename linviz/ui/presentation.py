@@ -38,12 +38,9 @@ from PySide6.QtWidgets import (
 
 from . import style
 
+from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
+
 translate = QCoreApplication.translate
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark ``text`` for translation (``i18n`` has the same; importing it here would be circular)."""
-    return text
 
 
 PLANE_GESTURES = (
