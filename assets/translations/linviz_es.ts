@@ -2947,6 +2947,50 @@ relativo</translation>
         <source>Run {0} of {1} did not replay exactly: the final loss was {2} in the file, {3} re-run. Showing the re-run.</source>
         <translation>La corrida {0} de {1} no se reprodujo exactamente: la pérdida final era {2} en el archivo y {3} al volver a ejecutarla. Se muestra la nueva ejecución.</translation>
     </message>
+    <message>
+        <source>line 1: the file is empty (a points file needs at least a header)</source>
+        <translation>línea 1: el archivo está vacío (un archivo de puntos necesita al menos una cabecera)</translation>
+    </message>
+    <message>
+        <source>line {0}: wrong number of columns: {1} found, 3 expected (x,y,label)</source>
+        <translation>línea {0}: número de columnas incorrecto: hay {1}, se esperaban 3 (x,y,clase)</translation>
+    </message>
+    <message>
+        <source>line {0}: text where a number belongs: {1} = {2}</source>
+        <translation>línea {0}: texto donde va un número: {1} = {2}</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: invalid or truncated JSON: {2}</source>
+        <translation>línea {0}, columna {1}: JSON no válido o truncado: {2}</translation>
+    </message>
+    <message>
+        <source>{0}: file not found</source>
+        <translation>{0}: no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: the file is truncated or not valid JSON ({2})</source>
+        <translation>línea {0}, columna {1}: el archivo está truncado o no es JSON válido ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: the download failed ({1})</source>
+        <translation>{0}: la descarga falló ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the download is corrupt, its checksum does not match; nothing was kept ({1})</source>
+        <translation>{0}: la descarga está dañada, su suma de verificación no coincide; no se guardó nada ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: no such folder</source>
+        <translation>{0}: la carpeta no existe</translation>
+    </message>
 </context>
 <context>
     <name>ParamsTable</name>

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import QT_TRANSLATE_NOOP
+from .text import QT_TRANSLATE_NOOP, Explained, Message, explained, reason
 
 MIN_CLASSES = 2
 MAX_CLASSES = 10
@@ -53,8 +53,9 @@ _IRIS_HEADER = ["sepal_length", "sepal_width", "petal_length", "petal_width", "s
 _FORBIDDEN_IN_NAMES = (",", "\n", "\r", '"')
 
 
-class DatasetError(ValueError):
-    """A dataset, preset request or points file that cannot be used; the message says why."""
+class DatasetError(Explained, ValueError):
+    """A dataset, preset request or points file that cannot be used; the message says why
+    (``.message``: a coded Message where the fault has a code; see ``engine/text.py``)."""
 
 
 CLASS_NAME = "class {0}"
@@ -441,7 +442,7 @@ def _not_empty(text: str) -> str:
     """The text without a byte-order mark; DatasetError if there is nothing in it."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise DatasetError("line 1: the file is empty (a points file needs at least a header)")
+        raise explained(DatasetError, "file_empty")
     return text
 
 
@@ -465,6 +466,8 @@ def _csv_rows(text: str, name: str):
         fields = [f.strip() for f in next(csv.reader([stripped]))]
         if len(fields) != 3:
             hint = " (separate columns with commas)" if len(fields) == 1 and ";" in stripped else ""
+            if not hint:
+                raise explained(DatasetError, "file_columns", ln, len(fields))
             raise DatasetError(f"line {ln}: wrong number of columns: {len(fields)} found, 3 expected (x,y,label){hint}")
         if header_allowed and not _is_number(fields[0]) and not _is_number(fields[1]):
             header_allowed = False  # a header such as x,y,label
@@ -498,7 +501,7 @@ def _csv_number(s: str, ln: int, axis: str) -> float:
     try:
         v = float(s)
     except ValueError:
-        raise DatasetError(f"line {ln}: text where a number belongs: {axis} = {s!r}") from None
+        raise explained(DatasetError, "file_not_number", ln, axis, repr(s)) from None
     return _check_coord(v, f"line {ln}", axis)
 
 
@@ -577,7 +580,7 @@ def parse_json(text: str, *, name: str = "custom") -> Dataset:
     try:
         doc = json.loads(_not_empty(text))
     except json.JSONDecodeError as e:
-        raise DatasetError(f"line {e.lineno}, column {e.colno}: invalid or truncated JSON: {e.msg}") from None
+        raise explained(DatasetError, "file_json", e.lineno, e.colno, e.msg) from None
     _check_json_header(doc)
     points = doc.get("points")
     if not isinstance(points, list):
@@ -643,7 +646,7 @@ def read_points(path) -> Dataset:
     try:
         return parse(text, name=path.stem)
     except DatasetError as e:
-        raise DatasetError(f"{path.name}: {e}") from None
+        raise DatasetError(Message("in_file", (path.name, reason(e)), "error")) from None
 
 
 def write_points(ds: Dataset, path) -> None:
@@ -667,7 +670,7 @@ def _read_text(path: Path) -> str:
             raise DatasetError(f"{path}: file too large (over {MAX_FILE_BYTES // 2**20} MiB)")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DatasetError(f"{path}: file not found") from None
+        raise explained(DatasetError, "file_not_found", path) from None
     except OSError as e:
         raise DatasetError(f"{path}: cannot read file: {e.strerror or e}") from None
     try:

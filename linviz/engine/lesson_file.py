@@ -48,7 +48,7 @@ from .blas import one_blas_thread
 
 from .datasets import Dataset, DatasetError, _atomic_write, _read_text, parse_json, to_json
 from .training import History, TrainConfig, train
-from .text import Message
+from .text import Explained, Message, explained, reason
 
 FORMAT = "linviz-lesson"
 VERSION = 1
@@ -60,7 +60,7 @@ MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
 
-class LessonError(ValueError):
+class LessonError(Explained, ValueError):
     """A lesson file that cannot be used, or cannot be written; the message says where and why."""
 
 
@@ -323,11 +323,11 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
     Raises LessonError naming the fault."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise LessonError("the file is empty")
+        raise explained(LessonError, "lesson_empty")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise LessonError(f"line {e.lineno}, column {e.colno}: the file is truncated or not valid JSON ({e.msg})") from None
+        raise explained(LessonError, "lesson_json", e.lineno, e.colno, e.msg) from None
     _check_header(doc)
     known = {"format", "version", "dataset", "settings", "current_class", "step", "selected", "runs", "branches",
              "current_run", "autosave_of"}
@@ -499,11 +499,11 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
     try:
         text = _read_text(path)
     except DatasetError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(e.message or str(e)) from None
     try:
         return parse_lesson(text, settings_type, check)
     except LessonError as e:
-        raise LessonError(f"{path.name}: {e}") from None
+        raise LessonError(Message("in_file", (path.name, reason(e)), "error")) from None
 
 
 def write_text(path, text: str) -> None:

@@ -9,11 +9,12 @@ text to ``assets/translations/linviz_es.ts`` (``tools/update_translations.py``).
 
 from __future__ import annotations
 
-from linviz.engine.text import QT_TRANSLATE_NOOP, Message
+from linviz.engine import text
+from linviz.engine.text import ENGINE_TEMPLATES, QT_TRANSLATE_NOOP, Message
 
 CONTEXT = "Message"
 
-TEMPLATES: dict[str, str] = {
+SESSION_TEMPLATES: dict[str, str] = {
     # training
     "knn_too_few": QT_TRANSLATE_NOOP("Message", "kNN needs at least k = {0} points; the plane has {1}."),
     "diverged": QT_TRANSLATE_NOOP(
@@ -41,9 +42,13 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+TEMPLATES: dict[str, str] = {**ENGINE_TEMPLATES, **SESSION_TEMPLATES}
+"""Every code the app may show: the engine's errors and the session's messages."""
+
+
 def english(message: Message) -> str:
     """The message in English (the command line's language)."""
-    return TEMPLATES[message.code].format(*message.params)
+    return text.english(message, TEMPLATES)
 
 
-__all__ = ["TEMPLATES", "CONTEXT", "english", "Message"]
+__all__ = ["TEMPLATES", "SESSION_TEMPLATES", "CONTEXT", "english", "Message"]

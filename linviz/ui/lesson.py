@@ -57,6 +57,7 @@ from linviz.engine.lesson_file import (
 )
 
 from . import i18n
+from .messages import error_text
 from . import undo as undo_module
 from linviz.session import core
 from linviz.session.settings import INITS, MODELS, Settings, check_settings  # noqa: F401 (re-exported)
@@ -240,7 +241,7 @@ class LessonController(QObject):
             lesson = read_lesson(path, Settings, check_settings)
             histories, warnings = replay(lesson.runs, lesson.dataset)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not open the lesson"), str(err))
+            self._error(translate("Lesson", "Could not open the lesson"), error_text(err))
             return False
         self.apply(lesson, histories)
         self._path = path
@@ -257,7 +258,7 @@ class LessonController(QObject):
         try:
             write_lesson(self.capture(), path)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not save the lesson"), str(err))
+            self._error(translate("Lesson", "Could not save the lesson"), error_text(err))
             return False
         self._path = path
         self.autosave_timer.stop()
@@ -353,7 +354,7 @@ class LessonController(QObject):
         try:
             write_text(path, text)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not export"), str(err))
+            self._error(translate("Lesson", "Could not export"), error_text(err))
             return False
         self._message("info", translate("Lesson", "Saved {0}.").format(Path(path).name))
         return True
@@ -435,7 +436,7 @@ class LessonController(QObject):
             user_data_folder().mkdir(parents=True, exist_ok=True)
             write_lesson(lesson, autosave_path())
         except (LessonError, OSError) as err:
-            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(err))
+            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(error_text(err)))
             return False
         self._autosaved = self._changes
         return True
@@ -446,7 +447,7 @@ class LessonController(QObject):
             lesson = read_lesson(autosave_path(), Settings, check_settings)
             histories, warnings = replay(lesson.runs, lesson.dataset)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not restore the autosave"), str(err))
+            self._error(translate("Lesson", "Could not restore the autosave"), error_text(err))
             return False
         self.apply(lesson, histories)
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None

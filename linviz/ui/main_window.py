@@ -20,6 +20,7 @@ from linviz.engine import datasets
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
 
 from .dialogs import GeneratorDialog
+from .messages import error_text
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
         try:
             self.data.set_dataset(make_preset(name, **kwargs))
         except DatasetError as err:
-            self.show_message("error", str(err))
+            self.show_message("error", error_text(err))
 
     def open_generator(self) -> None:
         dialog = GeneratorDialog(self)
@@ -250,8 +251,8 @@ class MainWindow(QMainWindow):
         try:
             self.data.set_dataset(read_points(path))
         except DatasetError as err:  # the current points stay as they were
-            self.show_message("error", str(err))
-            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), str(err))
+            self.show_message("error", error_text(err))
+            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), error_text(err))
 
     def save_points(self, path: str | None = None) -> None:
         if not path:
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
             self.show_message("info", translate("MainWindow", "Saved {0} points to {1}.").format(
                 len(self.data.dataset), path))
         except (DatasetError, OSError) as err:
-            self.show_message("error", translate("MainWindow", "Could not save: {0}").format(err))
+            self.show_message("error", translate("MainWindow", "Could not save: {0}").format(error_text(err)))
 
     def show_message(self, level: str, text: str) -> None:
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}

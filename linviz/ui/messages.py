@@ -11,16 +11,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from linviz.engine.text import Message
+from linviz.engine.text import Message, reason
 from linviz.session.messages import CONTEXT, TEMPLATES
 
 
 def message_text(message: Message) -> str:
-    """``message`` as a sentence in the language of the installed translators."""
+    """``message`` as a sentence in the language of the installed translators (a parameter that
+    is a Message is translated too)."""
+    params = [message_text(p) if isinstance(p, Message) else p for p in message.params]
     template = TEMPLATES.get(message.code)
     if template is None:  # a code without a template is a programming error; say it plainly
-        return f"{message.code}: {', '.join(map(str, message.params))}"
-    return QCoreApplication.translate(CONTEXT, template).format(*message.params)
+        return f"{message.code}: {', '.join(map(str, params))}"
+    return QCoreApplication.translate(CONTEXT, template).format(*params)
 
 
-__all__ = ["message_text"]
+def error_text(error: BaseException) -> str:
+    """What an engine error says, in the language shown: its coded message translated, or (for
+    a fault that has no code yet) its English text."""
+    said = reason(error)
+    return message_text(said) if isinstance(said, Message) else said
+
+
+__all__ = ["message_text", "error_text"]
