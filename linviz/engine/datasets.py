@@ -59,14 +59,14 @@ class DatasetError(Explained, ValueError):
 
 
 CLASS_NAME = "class {0}"
-"""How a default class name reads; the app sets its translation ("clase {0}") when the interface
-language changes, so new data sets get names in the teacher's language (names are data: those of
-an existing data set stay)."""
+"""How a default class name reads (a constant: the app puts the names of the teacher's language
+in place of these when it shows a data set; see ``linviz.ui.models.DatasetModel``)."""
 
 
-def default_class_names(n_classes: int) -> tuple[str, ...]:
-    """("class 1", "class 2", …) — C names, 1-based as a teacher would say them."""
-    return tuple(CLASS_NAME.format(k + 1) for k in range(n_classes))
+def default_class_names(n_classes: int, template: str = CLASS_NAME) -> tuple[str, ...]:
+    """("class 1", "class 2", …) — C names, 1-based as a teacher would say them (``template``
+    with ``{0}``: another language's)."""
+    return tuple(template.format(k + 1) for k in range(n_classes))
 
 
 # ----------------------------------------------------------------------------- Dataset

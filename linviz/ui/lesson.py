@@ -39,7 +39,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -56,7 +56,7 @@ from linviz.engine.lesson_file import (
     write_text,
 )
 
-from . import i18n
+from . import app_settings, i18n
 from .messages import error_text
 from . import undo as undo_module
 from linviz.session import core
@@ -90,11 +90,6 @@ def autosave_path() -> Path:
 def running_marker() -> Path:
     """Exists while an armed window runs; left behind by a crash."""
     return user_data_folder() / "running"
-
-
-def qsettings() -> QSettings:
-    """The app's QSettings (recent lessons). Tests replace this function with an ini file."""
-    return QSettings("linviz", "linviz")
 
 
 def _is_extension(old, new) -> bool:
@@ -362,13 +357,13 @@ class LessonController(QObject):
     # --- recent lessons ---------------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         """The recent lessons, newest first (as stored; missing files not yet pruned)."""
-        value = qsettings().value(RECENT_KEY, [])
+        value = app_settings.qsettings().value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
         return [str(p) for p in (value or []) if p][:MAX_RECENT]
 
     def _store_recent(self, paths: list[str]) -> None:
-        settings = qsettings()
+        settings = app_settings.qsettings()
         settings.setValue(RECENT_KEY, list(paths[:MAX_RECENT]))
         settings.sync()
 

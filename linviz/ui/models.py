@@ -13,18 +13,34 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from linviz.engine.datasets import CLASS_NAME as ENGLISH_CLASS_NAME
 from linviz.engine.datasets import Dataset, DatasetError, default_class_names, make_preset
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
-from linviz.engine.text import Message
+from linviz.engine.text import QT_TRANSLATE_NOOP, Message
 from linviz.engine.training import History
 from linviz.session import core
 from linviz.session.settings import MAX_STEPS, MODELS, KnnSettings, Settings
 
 from .messages import message_text
 from .throttle import Throttle
+
+
+CLASS_NAME = QT_TRANSLATE_NOOP("Data", "class {0}")
+"""The default class names ("class 1" …), translated where a data set is shown."""
+
+
+def class_name_template() -> str:
+    """How a default class name reads in the language shown ("clase {0}" in Spanish)."""
+    return QCoreApplication.translate("Data", CLASS_NAME)
+
+
+def renamed_defaults(names: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
+    """``names`` with each default name of template ``old`` ("class 2") read with ``new``
+    ("clase 2"); names the teacher or a preset gave stay."""
+    return tuple(new.format(k + 1) if name == old.format(k + 1) else name for k, name in enumerate(names))
 
 
 class DatasetModel(QObject):
@@ -47,6 +63,10 @@ class DatasetModel(QObject):
         return self._current_class
 
     def set_dataset(self, dataset: Dataset) -> None:
+        """Show ``dataset``; its default class names ("class 1") read in the language shown."""
+        names = renamed_defaults(dataset.class_names, ENGLISH_CLASS_NAME, class_name_template())
+        if names != dataset.class_names and len(set(names)) == len(names):  # ("clase 1", "class 1") would clash
+            dataset = dataset.with_class_names(names)
         self._dataset = dataset
         if self._current_class >= dataset.n_classes:
             self.set_current_class(0)
@@ -78,7 +98,7 @@ class DatasetModel(QObject):
     def set_n_classes(self, n: int) -> None:
         """Grow or shrink the class list (2 … 10); points of removed classes go too."""
         ds = self._dataset
-        names = list(ds.class_names[:n]) + list(default_class_names(n)[len(ds.class_names):])
+        names = list(ds.class_names[:n]) + list(default_class_names(n, class_name_template())[len(ds.class_names):])
         keep = ds.y < n
         self.set_dataset(Dataset(ds.X[keep], ds.y[keep], tuple(names), ds.name))
 
