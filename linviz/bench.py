@@ -24,70 +24,21 @@ import os
 import platform
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 from threadpoolctl import threadpool_info, threadpool_limits
 
+from .bench_figures import FIGURES, P95_BUDGET_S, Figure, Thunk, figure  # noqa: F401 (the registry; re-exported)
 from .engine import compiled
 from .engine.datasets import make_preset
 from .engine.landscape import flatten, loss_surface, loss_surface_naive, param_slice
 from .engine.losses import LossConfig
 from .engine.regions import Grid, linear_regions
 from .engine.regularizers import RegConfig
-from .engine.training import TrainConfig, evaluate, initial_params, train
+from .engine.training import TrainConfig, evaluate, initial_params, train, warm_up
 
 SELF_WARMING_S = 0.1
 """A call at least this long is its own warm-up: its first timing is kept as a sample."""
-P95_BUDGET_S = 3.0
-"""Seconds of calls timed for a figure judged on its 95th percentile (~200 frames): the p95
-of a one-second sample is its third or fourth slowest frame, at the mercy of one burst of
-another job on a shared machine."""
-
-Thunk = Callable[[], object]
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure: ``setup()`` builds the inputs and returns (measured, baseline) callables,
-    or (measured, baseline, close) when it opened something (a window) that must be closed.
-
-    ``per_call``: the measured callable does this many units of work and its
-    time is reported per unit (e.g. 1000 training steps → one step). ``met``
-    needs the median under ``max_s`` and baseline/measured ≥ ``min_ratio``
-    (each when given). ``judge_p95`` figures (frame times) are judged on their 95th
-    percentile instead, over at least ``P95_BUDGET_S`` of frames, after ``warmup``
-    untimed calls (a window's first frames fill Qt's glyph and pixmap caches).
-    """
-
-    name: str
-    aim: str
-    baseline: str
-    setup: Callable[[], tuple[Thunk, Thunk]]
-    max_s: float | None = None
-    min_ratio: float | None = None
-    per_call: int = 1
-    single_thread: bool = True
-    judge_p95: bool = False
-    warmup: int = 1
-
-
-FIGURES: list[Figure] = []
-
-
-def figure(name: str, *, aim: str, baseline: str, max_s=None, min_ratio=None, per_call=1, single_thread=True,
-           judge_p95=False, warmup=1):
-    """Decorator registering a setup function as a :class:`Figure` (in order of definition).
-    ``judge_p95``: the aim is on the 95th percentile (frame times), not the median;
-    ``warmup``: untimed calls first."""
-
-    def register(setup):
-        FIGURES.append(Figure(name, aim, baseline, setup, max_s, min_ratio, per_call, single_thread, judge_p95,
-                              warmup))
-        return setup
-
-    return register
 
 
 # ----------------------------------------------------------------------------- timing
@@ -168,7 +119,7 @@ def run(quick: bool = False, figures: list[Figure] | None = None) -> dict:
         from . import bench_ui  # noqa: F401 — registers its figures
     except ImportError:
         pass
-    compiled.warm_up()  # load the compiled training loop first, as the app does at start
+    warm_up()  # load the compiled training loop first, as the app does at start
     machine = machine_info() | {"quick": quick, "compiled_training": compiled.available()}
     return {"results": [measure(f, quick) for f in (figures or FIGURES)], "machine": machine}
 

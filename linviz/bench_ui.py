@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 
-from .bench import figure  # noqa: E402
+from .bench_figures import figure  # noqa: E402
 from .engine.datasets import make_preset  # noqa: E402
 from .engine.regions import Grid, linear_regions  # noqa: E402
 from .engine.training import train  # noqa: E402

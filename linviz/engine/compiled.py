@@ -34,8 +34,10 @@ import numpy as np
 from .optimizers import OptState
 from .regularizers import penalty_coefficients
 
-LOSS_CODE = {"ww": 0, "ova": 1, "structured": 2}
-SOFTMAX = 3
+WW, OVA, STRUCTURED, SOFTMAX = 0, 1, 2, 3
+"""The loss the kernels compute: the SVM variants (Weston–Watkins, one-vs-all, structured) and
+Softmax (Numba reads module constants as compile-time constants)."""
+LOSS_CODE = {"ww": WW, "ova": OVA, "structured": STRUCTURED}
 OPT_CODE = {"sgd": 0, "momentum": 1, "nesterov": 2, "adagrad": 3, "rmsprop": 4, "adam": 5}
 STOP_STEPS, STOP_CONVERGED, STOP_DIVERGED = 0, 1, 2
 
@@ -110,7 +112,7 @@ def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
     D[:, :] = 0.0
     for k in range(n):
         yi = y[k]
-        if code == 2:
+        if code == STRUCTURED:
             worst = 0 if yi != 0 else 1
             for j in range(c):
                 if j != yi and S[k, j] > S[k, worst]:
@@ -119,10 +121,10 @@ def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
         else:
             first, last = 0, c
         for j in range(first, last):
-            if code == 1:
+            if code == OVA:
                 sign = 1.0 if j == yi else -1.0
                 m = delta - sign * S[k, j]
-            elif j == yi and (code == 2 or not all_classes):
+            elif j == yi and (code == STRUCTURED or not all_classes):
                 continue
             else:
                 sign = 0.0 if j == yi else 1.0  # the yi term (all_classes) has slope 0
@@ -130,7 +132,7 @@ def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
             if m > 0:
                 loss += kappa * (m * m if squared else m)
                 slope = kappa * (2.0 * m if squared else 1.0)
-                if code == 1:
+                if code == OVA:
                     D[k, j] -= sign * slope
                 else:
                     D[k, j] += sign * slope
@@ -333,15 +335,6 @@ def _scores(W, b, Phi, y, S):
     return correct
 
 
-def warm_up() -> None:
-    """Compile (or load from Numba's cache) the loop: a tiny full-batch and mini-batch run."""
-    from .training import TrainConfig, train
-
-    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    for batch_size in (None, 2):
-        train(X, np.array([0, 1, 1]), TrainConfig(steps=2, batch_size=batch_size), 2)
-
-
 def continue_run(hist, Phi, y, cfg, test_phi) -> None:
     """Run ``_loop``'s updates on ``hist`` (a :class:`.training.History` with its last
     step recorded) in compiled code, growing its arrays as needed; sets stop_reason."""
@@ -356,7 +349,7 @@ def continue_run(hist, Phi, y, cfg, test_phi) -> None:
     t, code = first, STOP_STEPS
     while t < stop_at and code == STOP_STEPS:
         if len(hist.loss) <= t + 1:
-            hist._grow()
+            hist.grow()
             for name, rows in moments.items():
                 moments[name] = np.concatenate([rows, np.zeros((len(hist.loss) - len(rows), n_rows))])
         start, end = t, min(stop_at, len(hist.loss) - 1)
@@ -364,7 +357,7 @@ def continue_run(hist, Phi, y, cfg, test_phi) -> None:
                        hist.W, hist.b, hist.grad_W, hist.grad_b, hist.loss, hist.data_loss, hist.reg_loss,
                        hist.train_acc, hist.test_acc, moments["a"], moments["b"])
         hist.opt_state.extend(_states(cfg.optimizer.kind, state.t - first, moments, start + 1, t + 1))
-        hist._len = t + 1
+        hist.set_recorded(t + 1)
     hist.lr[first : t + 1] = cfg.schedule.rates(cfg.lr, first, t + 1)
     hist.stop_reason = {STOP_STEPS: "steps", STOP_CONVERGED: "converged", STOP_DIVERGED: "diverged"}[code]
 
@@ -381,9 +374,9 @@ def _inputs(hist, Phi, y, cfg, test_phi, start, end):
     code = SOFTMAX if loss.kind == "softmax" else LOSS_CODE[loss.variant]
     c = hist.n_classes
     kappa = 1.0
-    if loss.mean_over_classes and code == 0:
+    if loss.mean_over_classes and code == WW:
         kappa = 1.0 / (c if loss.all_classes else c - 1)
-    elif loss.mean_over_classes and code == 1:
+    elif loss.mean_over_classes and code == OVA:
         kappa = 1.0 / c
     loss_args = (code, float(loss.delta), bool(loss.all_classes), kappa, bool(loss.squared))
     reg_args = (*penalty_coefficients(reg), bool(reg.include_bias))

@@ -313,3 +313,9 @@ def loss_surface_naive(Phi, y, cfg: TrainConfig, sl: Slice, n_classes: int) -> S
             ev = evaluate(W, b, Phi, y, cfg, need_grad=False)
             data[r, c], reg[r, c] = ev.data_loss, ev.reg_loss
     return Surface(data + reg, data, reg)
+
+
+def history_path(hist) -> np.ndarray:
+    """(T, P) parameter vectors θ_t = (W_t.ravel(), b_t) of a History."""
+    n = len(hist)
+    return np.concatenate([hist.W[:n].reshape(n, -1), hist.b[:n]], axis=1)

@@ -147,18 +147,27 @@ class History:
     def append(self, W, b, ev: Evaluation, test_acc: float, lr: float, state: OptState):
         i = self._len
         if i == len(self.loss):
-            self._grow()
+            self.grow()
         self.W[i], self.b[i], self.grad_W[i], self.grad_b[i] = W, b, ev.grad_W, ev.grad_b
         self.loss[i], self.data_loss[i], self.reg_loss[i] = ev.loss, ev.data_loss, ev.reg_loss
         self.train_acc[i], self.test_acc[i], self.lr[i] = ev.accuracy, test_acc, lr
         self.opt_state.append(state)
         self._len = i + 1
 
-    def _grow(self):
+    def grow(self):
+        """Room for more steps (at least 16, or twice the room there is); the recorded ones stay."""
         for name in self.ARRAYS:
             a = getattr(self, name)
             pad = np.full((max(len(a), 16),) + a.shape[1:], np.nan)
             setattr(self, name, np.concatenate([a, pad]))
+
+    def set_recorded(self, n: int) -> None:
+        """Steps 0 … n − 1 are recorded: code that filled the arrays in place (the compiled loop,
+        with ``opt_state`` extended to match) says how far it got."""
+        if not 0 <= n <= len(self.loss) or len(self.opt_state) != n:
+            raise ValueError(f"cannot mark {n} steps recorded: room for {len(self.loss)}, "
+                             f"{len(self.opt_state)} optimiser states")
+        self._len = n
 
     def trim(self) -> History:
         """Drop unused capacity (views stay valid for readers)."""
@@ -235,6 +244,13 @@ def train(
         compiled.continue_run(hist, Phi, y, cfg, test_phi)
         return hist.trim()
     return _loop(hist, Phi, y, cfg, test_phi, on_step, should_stop).trim()
+
+
+def warm_up() -> None:
+    """Compile (or load from Numba's cache) the compiled loop: a tiny full-batch and mini-batch run."""
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    for batch_size in (None, 2):
+        train(X, np.array([0, 1, 1]), TrainConfig(steps=2, batch_size=batch_size), 2)
 
 
 def _start(Phi, y, cfg, n_classes, W0, b0, init, resume):

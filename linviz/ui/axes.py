@@ -18,6 +18,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from .style import BASE_FONT_PT, label_style
+from .style import font as scaled_font
+
 BIG = 1e6
 """Labels switch to scientific notation when the largest |value| reaches this…"""
 SMALL = 1e-3
@@ -91,4 +94,21 @@ def make_compact(axis: pg.AxisItem) -> pg.AxisItem:
     return axis
 
 
-__all__ = ["CompactAxis", "compact_axes", "compact_tick_strings", "make_compact"]
+def style_plot(plot: pg.PlotItem, font_pt: int = BASE_FONT_PT) -> None:
+    """Projector-sized tick fonts on the left and bottom axes."""
+    font = scaled_font(font_pt)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(font)
+        axis.setTextPen(pg.mkPen("k"))
+        axis.setPen(pg.mkPen("k"))
+
+
+def set_axis_label(plot_or_axis, side: str | None, text: str, font_pt: int = BASE_FONT_PT + 1) -> None:
+    """Label an axis in a projector-sized font (skipped when unchanged: relabelling relayouts)."""
+    axis = plot_or_axis.getAxis(side) if side else plot_or_axis
+    if axis.labelText != text or not axis.label.isVisible():
+        axis.setLabel(text, **label_style(font_pt))
+
+
+__all__ = ["CompactAxis", "compact_axes", "compact_tick_strings", "make_compact", "style_plot", "set_axis_label"]

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import presentation
+from .menus import find_menu  # noqa: F401 (re-exported: menus are found by name)
 
 from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
 
@@ -592,19 +593,6 @@ def apply_saved(app=None) -> str:
     if code != "en":
         presentation.set_language(code)
     return code
-
-
-# --- menus ------------------------------------------------------------------------------------
-def find_menu(window: QMainWindow, name: str, title: str = "") -> QMenu | None:
-    """The menu bar's menu whose objectName is ``name`` — menus are found by name since their
-    titles are translated — or, in a window built without names, the one titled ``title``
-    (English, with its "&"; or its translation in the "MainWindow" context)."""
-    titles = {t.replace("&", "") for t in (title, translate("MainWindow", title)) if t} if title else set()
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and (menu.objectName() == name or action.text().replace("&", "") in titles):
-            return menu
-    return None
 
 
 # --- the Language menu ------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import app_settings, style
+from .menus import find_menu
 
 from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
 
@@ -279,9 +280,7 @@ class Presentation(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        from . import i18n  # (here: i18n imports this module)
-
-        view = i18n.find_menu(w, "view_menu", "&View")  # found by objectName: the titles are translated
+        view = find_menu(w, "view_menu", "&View")  # found by objectName: the titles are translated
         if view is None:
             view = w.menuBar().addMenu(translate("MainWindow", "&View"))
             view.setObjectName("view_menu")
@@ -319,7 +318,7 @@ class Presentation(QObject):
                 view.insertMenu(first, entry)
             else:
                 view.insertAction(first, entry)
-        help_menu = i18n.find_menu(w, "help_menu", "&Help")
+        help_menu = find_menu(w, "help_menu", "&Help")
         if help_menu is None:
             help_menu = w.menuBar().addMenu(translate("MainWindow", "&Help"))
             help_menu.setObjectName("help_menu")

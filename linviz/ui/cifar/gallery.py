@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
-from ..views.params_table import VALUE_ROLE
+from ..table_cells import VALUE_ROLE
 from ..views.score_table import loss_caption
 from .images import image_pixmap
 from .models import CHECK, CROSS, GalleryModel, ScoreModel

@@ -26,7 +26,7 @@ from linviz.engine.regularizers import RegConfig
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import class_colours
-from ..views.params_table import VALUE_ROLE, class_icon, format_number, number_font
+from ..table_cells import VALUE_ROLE, class_icon, format_number, number_font
 from .images import WRONG_COLOUR, image_pixmap
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -29,7 +29,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import MarkupLine, SteadyLabel
 from ..models import SessionModel, WhileDragging
 from ..style import font as scaled_font, label_style
-from .params_table import format_number, number_font
+from ..table_cells import format_number, number_font
 
 CURVES = {
     # name: (label, colour, Qt pen style, width)

@@ -12,8 +12,6 @@ shape); nothing is rebuilt per frame.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,16 +24,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetrics, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -44,85 +40,22 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..models import SessionModel, WhileDragging
-from ..style import MARKERS, class_colours, fonts
+from ..style import fonts
+from ..table_cells import MINUS, VALUE_ROLE, class_icon, class_name, format_number, number_font, parse_number  # noqa: F401
 from ..widgets import MarkupLine, SteadyLabel, WrapWhenNarrow
 from .cell_looks import CellLooks, LookDelegate, RemembersLooks
 
 translate = QCoreApplication.translate
 
-VALUE_ROLE = Qt.ItemDataRole.UserRole
-"""The raw float of a cell (W, b or a gradient entry)."""
 GRADIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 """On the parameter table: the gradient of the same parameter, a float."""
 PARAM_ROLE = Qt.ItemDataRole.UserRole + 2
 """("W", j, k) or ("b", j, None): which parameter the cell holds."""
 
-MINUS = "\u2212"
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 NUDGE = 0.1
 STRETCH_MAX_COLUMNS = 6
 """Up to this many columns share the width; beyond (poly3, rbf) they keep a fixed width and scroll."""
-
-
-# ---------------------------------------------------------------------------- helpers
-def format_number(v: float, decimals: int = 3) -> str:
-    """A number for a projector: fixed ``decimals``, a real minus sign, no "−0.000",
-    scientific notation from 10⁵ on, ∞ for overflow."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "–"
-    v = float(v)
-    if math.isinf(v):
-        return "∞" if v > 0 else MINUS + "∞"
-    if abs(v) >= 1e5:
-        text = f"{v:.2e}"
-    else:
-        text = f"{v:.{decimals}f}"
-        if float(text) == 0.0:
-            text = text.lstrip("-")
-    return text.replace("-", MINUS)
-
-
-def parse_number(text) -> float | None:
-    """A finite float from what the user typed (accepts "−", "," as the decimal mark), else None."""
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        v = float(text)
-    else:
-        s = str(text).strip().replace(MINUS, "-").replace("\u2013", "-").replace(",", ".").replace(" ", "")
-        try:
-            v = float(s)
-        except ValueError:
-            return None
-    return v if math.isfinite(v) else None
-
-
-def number_font(base: QFont | None = None, delta: float = 1.0, bold: bool = False) -> QFont:
-    """The fixed-pitch font for numbers (tabular digits), a little larger than the UI font."""
-    base = base or QApplication.font()
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    size = base.pointSizeF() if base.pointSizeF() > 0 else 12.0
-    font.setPointSizeF(size + delta)
-    font.setBold(bold)
-    return font
-
-
-_ICON_CACHE: dict[tuple[int, int, int], QIcon] = {}
-
-
-def class_icon(label: int, n_classes: int, size: int = 14) -> QIcon:
-    """The class's marker in its colour — the plane's symbol, so colour is never alone."""
-    key = (label, n_classes, size)
-    if key not in _ICON_CACHE:
-        from pyqtgraph import mkBrush, mkPen
-        from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
-
-        colour = class_colours(max(n_classes, 2))[label % max(n_classes, 2)]
-        image = renderSymbol(MARKERS[label % len(MARKERS)], size - 2, mkPen("k", width=1), mkBrush(colour))
-        _ICON_CACHE[key] = QIcon(QPixmap.fromImage(image))
-    return _ICON_CACHE[key]
-
-
-def class_name(names, j: int) -> str:
-    return names[j] if 0 <= j < len(names) else translate("ParamsTable", "class {0}").format(j + 1)
 
 
 # ---------------------------------------------------------------------------- model

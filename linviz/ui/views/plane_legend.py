@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import style
-from .params_table import class_icon
+from ..table_cells import class_icon
 from .plane_overlays import DOT_RADIUS_PX, DOT_RING_PX, GRAD_WIDTH, INK
 
 LEGEND_WIDTH = 176

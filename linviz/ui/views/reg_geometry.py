@@ -31,14 +31,14 @@ from linviz.engine.blas import one_blas_thread
 
 from linviz.ui.widgets import on_screen
 from linviz.engine import landscape
-from linviz.engine.landscape import Slice
+from linviz.engine.contours import contour_segments
+from linviz.engine.landscape import Slice, history_path
 from linviz.engine.regularizers import RegConfig, penalty_on_grid
 
 from .. import i18n
-from ..axes import compact_axes
+from ..axes import compact_axes, set_axis_label, style_plot
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import BASE_FONT_PT, css_pt
-from .loss_surface import contour_segments, history_path, set_axis_label, style_plot
 
 translate = QCoreApplication.translate
 

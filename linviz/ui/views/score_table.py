@@ -32,7 +32,7 @@ from ..models import DatasetModel, SessionModel, WhileDragging
 from ..style import class_colours, fonts
 from ..widgets import MarkupLine, SteadyLabel
 from .cell_looks import CellLooks, LookDelegate, RemembersLooks
-from .params_table import VALUE_ROLE, class_icon, class_name, format_number, number_font
+from ..table_cells import VALUE_ROLE, class_icon, class_name, format_number, number_font
 
 translate = QCoreApplication.translate
 
