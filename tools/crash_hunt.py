@@ -1,6 +1,7 @@
 """Hunt crashes with the random-action test: many seeds, each in its own process.
 
     .venv/bin/python tools/crash_hunt.py --seeds 901-920 --actions 1000      # the hunt before a UI issue closes
+    .venv/bin/python tools/crash_hunt.py --seeds 901-920 --jobs 2             # two seeds at a time
     .venv/bin/python tools/crash_hunt.py --seeds 902 --actions 1000 --replay  # one seed, its output live
 
 Each seed runs ``tests/ui/test_a_random_actions.py::test_random_actions_keep_every_view_on_the_current_step``
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--actions", type=int, default=1000, help="actions per seed (default 1000)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds a seed may run (default 1800)")
     parser.add_argument("--out", type=Path, default=None, help="folder for the logs and traces")
+    parser.add_argument("--jobs", type=int, default=1, help="seeds run at the same time (default 1)")
     parser.add_argument("--replay", action="store_true", help="run the (first) seed in the foreground")
     args = parser.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="linviz-hunt-"))
@@ -155,15 +158,21 @@ def main(argv: list[str] | None = None) -> int:
         return replay(args.seeds[0], args.actions, out)
     print(f"{len(args.seeds)} seeds × {args.actions} actions, one process each; logs in {out}", flush=True)
     results = []
-    for seed in args.seeds:
-        r = run_seed(seed, args.actions, out, args.timeout)
-        results.append(r)
-        print(f"  seed {seed}: {r.outcome:7s} {r.actions_done:5d} actions  {r.seconds:6.0f} s"
-              + (f"\n    {r.detail}" if r.detail else ""), flush=True)
+    start = time.perf_counter()
+
+    def hunt(seed: int) -> SeedResult:
+        return run_seed(seed, args.actions, out, args.timeout)
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:  # each seed is its own process
+        finished = pool.map(hunt, args.seeds)
+        for r in finished:
+            results.append(r)
+            print(f"  seed {r.seed}: {r.outcome:7s} {r.actions_done:5d} actions  {r.seconds:6.0f} s"
+                  + (f"\n    {r.detail}" if r.detail else ""), flush=True)
     counts = {k: sum(r.outcome == k for r in results) for k in ("pass", "fail", "crash", "timeout")}
     total = sum(r.actions_done for r in results)
     print(f"{counts['pass']} passed, {counts['fail']} failed, {counts['crash']} crashed, "
-          f"{counts['timeout']} timed out; {total} actions in {sum(r.seconds for r in results):.0f} s")
+          f"{counts['timeout']} timed out; {total} actions in {time.perf_counter() - start:.0f} s")
     return 0 if counts["pass"] == len(results) else 1
 
 
