@@ -39,6 +39,7 @@ from .engine.regularizers import REG_KINDS, RegConfig
 from .engine.training import History, TrainConfig, train
 from .cifar_cmd import add_cifar_parser, run_cifar
 from .lecture.command import add_lecture_parser, run_lecture
+from .session.settings import KnnSettings  # the app's own (the CLI always gives k and the metric)
 
 MODELS = ("svm", "softmax", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
@@ -54,14 +55,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         raise UsageError(message)
-
-
-@dataclass(frozen=True)
-class KnnSettings:
-    """k and the distance of the k-nearest-neighbour model."""
-
-    k: int = 1
-    metric: str = "l2"
 
 
 # ----------------------------------------------------------------------------- options
