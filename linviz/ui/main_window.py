@@ -25,7 +25,7 @@ from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
 from . import compare, demos, export, i18n, lesson, presentation, style, undo
 from .cifar import install as install_cifar
-from .views import branches, plane_overlays
+from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
 from .views.loss_surface import LossSurfaceView
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare):
+        for feature in (plane_overlays, branches, demos, compare, margin_chart):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
