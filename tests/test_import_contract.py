@@ -1,6 +1,6 @@
 """The import contract: which part of linviz may use which.
 
-- the engine and the session core never import Qt, pyqtgraph or ``linviz.ui`` — checked twice: in
+- the engine, the session core and the lecture format never import Qt, pyqtgraph or ``linviz.ui`` — checked twice: in
   the source (every import, also deferred ones inside functions) and in a fresh interpreter that
   imports all of them and looks at ``sys.modules``;
 - a view (``linviz/ui/views``) imports no panel, no window and no other view — only the helper
@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from import_graph import cycles, imports_of, reachable  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1] / "linviz"
-QT_FREE = ("engine", "session")
-"""Packages under linviz that never use Qt."""
+QT_FREE = ("engine", "session", "lecture")
+"""Packages under linviz that never use Qt (the lecture format and its measures too)."""
 FORBIDDEN_IN_QT_FREE = ("PySide6", "shiboken6", "pyqtgraph", "linviz.ui")
 VIEW_HELPERS = {"cell_looks", "spots"}
 """Modules of ``ui/views`` that are helpers, not views: any view may use them."""

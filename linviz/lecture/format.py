@@ -273,11 +273,15 @@ def _question(d, where: str) -> Question:
                     tuple(_text(c, f"{where}.choices[{i}]") for i, c in enumerate(choices)), answer)
 
 
-def _figure(d, where: str) -> ExpectedFigure:
-    from .measures import MEASURES  # the names a figure may use
+MEASURE_NAMES = ("loss", "data_loss", "reg_loss", "accuracy", "example_loss", "score", "scaled_w_loss", "steps",
+                 "loss_at", "lsq_change", "svm_change", "lesson")
+"""The measures a figure may name (the format's vocabulary; :mod:`.measures` implements each one)."""
 
+
+def _figure(d, where: str) -> ExpectedFigure:
     _check(isinstance(d, dict), where, "must be a JSON object")
-    _check(d.get("measure") in MEASURES, f"{where}.measure", f"must be one of {', '.join(sorted(MEASURES))}")
+    _check(d.get("measure") in MEASURE_NAMES, f"{where}.measure",
+           f"must be one of {', '.join(sorted(MEASURE_NAMES))}")
     args = d.get("args", {})
     _check(isinstance(args, dict), f"{where}.args", "must be a JSON object")
     expected = d.get("expected")

@@ -34,7 +34,7 @@ from ..engine.lesson_file import LessonError, config_from_dict, config_to_dict
 from ..engine.lessons import Figure
 from ..engine.regularizers import RegConfig
 from ..engine.training import History, TrainConfig, train
-from .format import LectureError, Scene
+from .format import MEASURE_NAMES, LectureError, Scene
 
 DEFAULT_TRAIN = TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300)
 """What a scene's ``train`` is merged over: the app's own defaults."""
@@ -238,6 +238,8 @@ MEASURES = {
     "scaled_w_loss": scaled_w_loss, "steps": steps, "loss_at": loss_at, "lsq_change": lsq_change, "svm_change": svm_change,
     "lesson": None,  # several rows: see measure_scene
 }
+if set(MEASURES) != set(MEASURE_NAMES):  # the format names what a lecture file may ask for
+    raise ImportError(f"measures and the lecture format disagree: {sorted(set(MEASURES) ^ set(MEASURE_NAMES))}")
 
 
 def measure_scene(scene: Scene, state: SceneState) -> list[Figure]:
