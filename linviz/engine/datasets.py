@@ -29,14 +29,13 @@ from __future__ import annotations
 import csv
 import json
 import math
-import os
-import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from .atomic import write_atomic
 from .text import QT_TRANSLATE_NOOP, Explained, Message, explained, reason
 
 MIN_CLASSES = 2
@@ -681,20 +680,8 @@ def _read_text(path: Path) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, fsync, then os.replace; clean up on failure."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    """Write ``data`` atomically (:func:`.atomic.write_atomic`); DatasetError naming the path on failure."""
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
     except OSError as e:
         raise DatasetError(f"{path}: cannot write file: {e.strerror or e}") from None

@@ -46,7 +46,8 @@ from pathlib import Path
 import numpy as np
 from .blas import one_blas_thread
 
-from .datasets import Dataset, DatasetError, _atomic_write, _read_text, parse_json, to_json
+from .atomic import write_atomic
+from .datasets import Dataset, DatasetError, _read_text, parse_json, to_json
 from .training import History, TrainConfig, train
 from .text import Explained, Message, explained, reason
 
@@ -509,9 +510,9 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
 def write_text(path, text: str) -> None:
     """Write UTF-8 text atomically; LessonError naming the path if it cannot be written."""
     try:
-        _atomic_write(Path(path), text.encode("utf-8"))
-    except DatasetError as e:
-        raise LessonError(str(e)) from None
+        write_atomic(Path(path), text.encode("utf-8"))
+    except OSError as e:
+        raise LessonError(f"{path}: cannot write file: {e.strerror or e}") from None
 
 
 # ----------------------------------------------------------------------------- CSV exports

@@ -50,9 +50,11 @@ from PySide6.QtWidgets import (
 from linviz.engine.features import FeatureMap
 from linviz.engine.optimizers import OPTIMIZERS
 from linviz.engine.regularizers import REG_KINDS, RegConfig
+from linviz.session import core
 
 from .axes import compact_axes
-from .models import MAX_STEPS, DatasetModel, SessionModel, Settings
+from .clock import PlaybackClock
+from .models import EXTEND_CHUNK, MAX_STEPS, DatasetModel, SessionModel, Settings
 from .panels.controls import MODEL_ITEMS, OPT_ITEMS, REG_ITEMS
 from .panels.playback import SCRUBBER_STYLE
 from .style import ink, label_style, point_size
@@ -72,10 +74,6 @@ PANE_STYLES = (  # (letter, colour, line style) of each pane's loss curve; Okabe
     ("D", "#CC79A7", Qt.PenStyle.DotLine),
 )
 CURVE_WIDTH = 3.0
-FRAME_MS = 33
-"""Playback never redraws faster than this; higher speeds move several steps per frame."""
-EXTEND_CHUNK = 100
-"""Playing past a run's recorded end trains this many more steps at a time."""
 HEADER_PT, STATUS_PT, TICK_PT = 13, 13, 13
 
 MODEL_NAMES = {"svm": "SVM", "softmax": "Softmax"}
@@ -202,28 +200,23 @@ class Start:
 # ----------------------------------------------------------------------------- the clock
 
 
-class SharedClock(QObject):
+class SharedClock(PlaybackClock):
     """One cursor for every pane: pane i shows step min(t, its last step).
 
     ``sessions`` returns the panes' SessionModels (the list changes as panes come
     and go). Signals: step_changed(t), range_changed(last step the scrubber
-    reaches), playing_changed(bool), speed_changed(steps per second).
+    reaches), and the clock's playing_changed(bool), speed_changed(steps per second).
     """
 
     step_changed = Signal(int)
     range_changed = Signal(int)
-    playing_changed = Signal(bool)
-    speed_changed = Signal(float)
 
     def __init__(self, sessions: Callable[[], list[SessionModel]], speed: float = 30.0,
                  parent: QObject | None = None):
-        super().__init__(parent)
         self._sessions = sessions
         self._step = self._last = 0
         self._busy = False
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self.tick)
-        self.set_speed(speed)
+        super().__init__(speed, parent)
 
     @property
     def step(self) -> int:
@@ -233,26 +226,6 @@ class SharedClock(QObject):
     def last(self) -> int:
         """The last step any pane has recorded."""
         return self._last
-
-    @property
-    def playing(self) -> bool:
-        return self._timer.isActive()
-
-    @property
-    def speed(self) -> float:
-        return self._speed
-
-    @property
-    def steps_per_frame(self) -> int:
-        return self._per_frame
-
-    def set_speed(self, steps_per_second: float) -> None:
-        """Steps per second; above 1000/FRAME_MS the clock moves several steps per frame."""
-        self._speed = float(np.clip(steps_per_second, 0.5, 1000.0))
-        interval = max(FRAME_MS, 1000.0 / self._speed)
-        self._per_frame = max(1, int(round(self._speed * interval / 1000.0)))
-        self._timer.setInterval(int(round(interval)))
-        self.speed_changed.emit(self._speed)
 
     # --- moving ----------------------------------------------------------------------------
     def set_step(self, t: int) -> None:
@@ -299,35 +272,20 @@ class SharedClock(QObject):
     def go_last(self) -> None:
         self.set_step(self._last)
 
-    # --- playing ---------------------------------------------------------------------------
-    def tick(self) -> None:
-        """One frame: every pane moves on by ``steps_per_frame``; pauses when none can."""
-        target = self._step + self._per_frame
+    # --- the clock -----------------------------------------------------------------------------
+    def advance(self, steps: int) -> bool:
+        """Every pane ``steps`` on; False when none could go that far."""
+        target = self._step + steps
         self.set_step(target)
-        if self._step < target:
-            self.pause()
+        return self._step >= target
 
-    def play(self) -> None:
-        if self.playing:
-            return
-        if self.at_end():
-            self.set_step(0)  # at the end: play again from the start
-        self._timer.start()
-        self.playing_changed.emit(True)
-
-    def pause(self) -> None:
-        if self.playing:
-            self._timer.stop()
-            self.playing_changed.emit(False)
-
-    def toggle(self) -> None:
-        self.pause() if self.playing else self.play()
+    def restart(self) -> None:
+        self.set_step(0)
 
 
 def _can_grow(session: SessionModel) -> bool:
     """Whether playback can train this run further (it has not converged, diverged or hit MAX_STEPS)."""
-    h = session.history
-    return h is not None and h.stop_reason not in ("converged", "diverged") and len(h) < MAX_STEPS
+    return core.can_extend(session.state)
 
 
 def _move(session: SessionModel, t: int) -> None:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QProgressDialog, QPushButton, QSpinBox, QWidget,
 )
 
+from linviz.engine.atomic import atomic_path, write_atomic
 from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
 
 translate = QCoreApplication.translate
@@ -218,15 +218,10 @@ def _os_message(err: OSError, path: Path) -> str:
     return translate("Export", "Could not write {0}: {1}.").format(path, reason)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 @contextmanager
 def _atomic(path: Path):
-    """Yields a temporary path beside ``path``; moved onto ``path`` only if the block succeeds.
+    """Yields a temporary path beside ``path``; moved onto ``path`` only if the block succeeds
+    (:func:`linviz.engine.atomic.atomic_path`, the app's one atomic writer).
 
     Any failure (or :class:`ExportCancelled`) removes the temporary file, so no
     half-written picture or film is ever left behind. OSErrors become ExportErrors.
@@ -234,28 +229,19 @@ def _atomic(path: Path):
     path = Path(path)
     _check_folder(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=f".part{path.suffix}", dir=path.parent)
-        os.close(fd)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a picture is an ordinary file
+        with atomic_path(path) as tmp:
+            yield tmp
     except OSError as err:
         raise ExportError(_os_message(err, path)) from err
-    tmp = Path(tmp)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except OSError as err:
-        raise ExportError(_os_message(err, path)) from err
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _write_bytes(path: Path, data: bytes) -> Path:
     path = Path(path)
-    with _atomic(path) as tmp:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+    _check_folder(path)
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise ExportError(_os_message(err, path)) from err
     return path
 
 

@@ -25,7 +25,8 @@ from linviz.session import core
 from linviz.session.settings import MAX_STEPS, MODELS, KnnSettings, Settings
 
 from .messages import message_text
-from .throttle import Throttle
+from .clock import PlaybackClock
+from .throttle import GestureThrottle
 
 
 CLASS_NAME = QT_TRANSLATE_NOOP("Data", "class {0}")
@@ -101,6 +102,10 @@ class DatasetModel(QObject):
         names = list(ds.class_names[:n]) + list(default_class_names(n, class_name_template())[len(ds.class_names):])
         keep = ds.y < n
         self.set_dataset(Dataset(ds.X[keep], ds.y[keep], tuple(names), ds.name))
+
+
+EXTEND_CHUNK = 100
+"""Playing past a run's recorded end trains this many more steps at a time."""
 
 
 class SessionModel(QObject):
@@ -322,7 +327,7 @@ class SessionModel(QObject):
         """Move one step on; trains a little more at the end of the record. False at a stop."""
         self.flush()  # a playback tick can come before the retrain an edit of the points scheduled
         before = self._state.step
-        return self._run(core.step_forward, 100).state.step != before
+        return self._run(core.step_forward, EXTEND_CHUNK).state.step != before
 
     def step_back(self) -> None:
         self.set_step(self._state.step - 1)
@@ -340,59 +345,39 @@ class SessionModel(QObject):
         self.set_selected_examples(sel)
 
 
-class Playback(QObject):
-    """Plays the recorded steps at ``speed`` steps per second (a QTimer over the session)."""
-
-    playing_changed = Signal(bool)
-    speed_changed = Signal(float)
+class Playback(PlaybackClock):
+    """Plays the recorded steps of the session at ``speed`` steps per second, training the run
+    on when playback reaches its end (the app's one clock: :class:`~linviz.ui.clock.PlaybackClock`)."""
 
     def __init__(self, session: SessionModel, speed: float = 30.0, parent: QObject | None = None):
-        super().__init__(parent)
         self.session = session
-        self._speed = speed
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._tick)
-        self._set_interval()
+        super().__init__(speed, parent)
 
-    @property
-    def playing(self) -> bool:
-        return self._timer.isActive()
+    def can_play(self) -> bool:
+        return self.session.history is not None
 
-    @property
-    def speed(self) -> float:
-        return self._speed
-
-    def set_speed(self, steps_per_second: float) -> None:
-        self._speed = float(np.clip(steps_per_second, 0.5, 1000.0))
-        self._set_interval()
-        self.speed_changed.emit(self._speed)
-
-    def _set_interval(self) -> None:
-        self._timer.setInterval(max(1, int(round(1000.0 / self._speed))))
-
-    def play(self) -> None:
-        if self.session.history is None or self.playing:
-            return
+    def at_end(self) -> bool:
         h = self.session.history
-        if self.session.step >= h.last and h.stop_reason in ("converged", "diverged"):
-            self.session.set_step(0)  # at the end: play again from the start
-        self._timer.start()
-        self.playing_changed.emit(True)
+        return h is not None and self.session.step >= h.last and h.stop_reason in ("converged", "diverged")
 
-    def pause(self) -> None:
-        if self.playing:
-            self._timer.stop()
-            self.playing_changed.emit(False)
+    def restart(self) -> None:
+        self.session.set_step(0)
 
-    def toggle(self) -> None:
-        self.pause() if self.playing else self.play()
+    def advance(self, steps: int) -> bool:
+        if steps == 1:
+            return self.session.step_forward()
+        s = self.session
+        s.flush()  # a tick can come before the retrain an edit of the points scheduled
+        if s.history is None:
+            return False
+        target = s.step + steps
+        while s.history.last < target and s.extend(max(EXTEND_CHUNK, steps)):
+            pass
+        s.set_step(min(target, s.history.last))
+        return s.step == target
 
-    def _tick(self) -> None:
-        if not self.session.step_forward():
-            self.pause()
 
-
-class WhileDragging(Throttle):
+class WhileDragging(GestureThrottle):
     """A slot for a side view (loss curve, tables): called at once, except while a point is
     dragged — then at most once every ``interval_ms`` (the first call at once, the last one
     when the interval ends), and once more when the drag ends, so the view always ends on

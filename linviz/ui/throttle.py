@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer
 
 
-class Throttle(QObject):
+class GestureThrottle(QObject):
     """Call ``slot`` at once — except while ``held()`` is true: then at most once every
     ``interval_ms`` (the first call at once, the latest one when the interval ends), and
     once more on :meth:`release` if a call was held back, so the last state is never lost."""
@@ -44,4 +44,4 @@ class Throttle(QObject):
             self._timer.start()
 
 
-__all__ = ["Throttle"]
+__all__ = ["GestureThrottle"]

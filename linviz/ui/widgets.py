@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .throttle import Throttle
+from .throttle import GestureThrottle
 
 NICE_MANTISSAS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 
@@ -100,7 +100,7 @@ class LogSlider(QWidget):
 
         self._value = self.values[0]
         self._emitted = self._value
-        self._throttle = Throttle(self._emit, self.slider.isSliderDown, throttle_ms, self)  # while dragged
+        self._throttle = GestureThrottle(self._emit, self.slider.isSliderDown, throttle_ms, self)  # while dragged
         self.slider.valueChanged.connect(self._on_position)
         self.slider.sliderReleased.connect(self._on_released)
         self.edit.editingFinished.connect(self._on_typed)

@@ -7,6 +7,7 @@ import os
 import numpy as np
 import pytest
 
+from linviz.engine import atomic
 from linviz.engine import datasets as dsm
 from linviz.engine.datasets import (
     MAX_POINTS,
@@ -468,7 +469,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatc
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(dsm.os, failing, boom)
+    monkeypatch.setattr(atomic.os, failing, boom)  # the one atomic writer
     with pytest.raises(DatasetError) as e:
         write_points(make_preset("blobs"), path)
     assert str(path) in str(e.value) and "No space left" in str(e.value)

@@ -6,7 +6,7 @@ signals (queued to slots of QObjects in the GUI thread) and polls
 ``job.should_stop()``; :meth:`Job.cancel` sets a ``threading.Event``, never a
 queued call, so cancelling works while the worker is busy. The engine's
 plain-Python callbacks (``on_progress``, ``on_result``, ``progress``) are
-throttled to about 20 signals a second (:class:`Throttle`), so the GUI thread
+throttled to about 20 signals a second (:class:`RateLimit`), so the GUI thread
 only ever receives a trickle of small messages and keeps its frame rate.
 
 The job functions (:func:`download_job`, :func:`train_job`, :func:`search_job`)
@@ -47,7 +47,7 @@ KNN_CHUNK = 250
 """Test images per kNN block: a progress step and a chance to cancel."""
 
 
-class Throttle:
+class RateLimit:
     """``ready()`` is true at most once per ``interval`` seconds (always with ``force``)."""
 
     def __init__(self, interval: float = REPORT_INTERVAL):
@@ -91,7 +91,7 @@ class Job(QObject):
         super().__init__()
         self.kind, self.fn, self.args = kind, fn, args
         self._stop = threading.Event()
-        self.throttle = Throttle()
+        self.throttle = RateLimit()
 
     def cancel(self) -> None:
         """Ask the function to stop at its next check (thread-safe)."""
@@ -319,5 +319,5 @@ def search_job(job: Job, data: CifarData, request: TrainRequest, lrs, regs, iter
     return SearchOutcome(request, prep, result)
 
 
-__all__ = ["Job", "JobRunner", "Throttle", "CurveChunk", "download_job", "train_job", "search_job",
+__all__ = ["Job", "JobRunner", "RateLimit", "CurveChunk", "download_job", "train_job", "search_job",
            "ensure_prepared", "REPORT_INTERVAL"]
