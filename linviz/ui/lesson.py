@@ -101,7 +101,7 @@ def _is_extension(old, new) -> bool:
     )
 
 
-# ----------------------------------------------------------------------------- COMPAT: the session
+# ----------------------------------------------------------------------------- the session
 
 
 def restore_session(session, lesson: Lesson, histories: list) -> None:

@@ -137,20 +137,10 @@ class Shown:
 
 
 def show_history(session, shown: Shown) -> None:
-    """Show a History recorded earlier, with its branches and step, without training.
-
-    Uses ``session.show_history(hist, step, branches)`` when the SessionModel
-    has it. COMPAT: until then, this is the one place that sets the session's
-    History directly (``session._set_history``).
-    """
-    if shown.history is None:
-        return
-    method = getattr(session, "show_history", None)
-    if method is not None:
-        method(shown.history, shown.step, list(shown.branches))
-        return
-    session.branches = list(shown.branches)
-    session._set_history(shown.history, shown.step)  # COMPAT: private; see the docstring
+    """Show a History recorded earlier, with its branches and step, without training (the
+    session core's ``show_history`` rule)."""
+    if shown.history is not None:
+        session.show_history(shown.history, shown.step, list(shown.branches))
 
 
 # ----------------------------------------------------------------------------- commands
@@ -202,7 +192,7 @@ class DataCommand(_Command):
     def apply(self, forward: bool) -> None:
         m = self.manager
         m.data.set_dataset(self.after if forward else self.before)
-        m.session.retrain()  # now, not on the next event-loop turn, so the run below stays
+        m.session.flush()  # now (retrain, or re-evaluate a held W), not on the next event-loop turn, so the run below stays
         if not forward and self.shown is not None:
             show_history(m.session, self.shown)
 

@@ -160,20 +160,9 @@ def run_figures(h: History) -> str:
 
 # --- switching runs -----------------------------------------------------------------------------------
 def show_branch(session: SessionModel, index: int) -> None:
-    """Show the run ``session.branches[index]``, keeping the step (clipped to its length).
-
-    TEMPORARY: SessionModel should own this as ``SessionModel.show_branch(index)``; until it
-    does, this uses the private ``session._set_history`` (it calls the method once it exists).
-    """
-    own = getattr(type(session), "show_branch", None)
-    if own is not None:
-        own(session, index)
-        return
-    if not session.settings.is_linear or not 0 <= index < len(session.branches):
-        return
-    h = session.branches[index]
-    if h is not session.history:
-        session._set_history(h, session.step)
+    """Show the run ``session.branches[index]``, keeping the step (clipped to its length): the
+    session core's rule (``SessionModel.show_branch``)."""
+    session.show_branch(index)
 
 
 # --- the list -------------------------------------------------------------------------------------------
