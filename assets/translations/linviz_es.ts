@@ -1675,6 +1675,25 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>linviz crashed</source>
+        <translation>linviz falló</translation>
+    </message>
+    <message>
+        <source>linviz closed unexpectedly last time. What it was doing is in this crash report — please send it to the linviz developers:
+
+{0}
+
+Work saved automatically before the crash is offered next.</source>
+        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo está en este informe de fallo; por favor, envíelo a los desarrolladores de linviz:
+
+{0}
+
+A continuación se ofrece el trabajo guardado automáticamente antes del fallo.</translation>
+    </message>
+</context>
+<context>
     <name>Data</name>
     <message>
         <source>class {0}</source>
@@ -2912,6 +2931,33 @@ relativo</translation>
         <source>Could not save: {0}</source>
         <translation>No se pudo guardar: {0}</translation>
     </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+</context>
+<context>
+    <name>MarginChart</name>
+    <message>
+        <source>margin m = s_y − max s_j (j ≠ y)</source>
+        <translation>margen m = s_y − max s_j (j ≠ y)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>Needs SVM or Softmax, and points.</source>
+        <translation>Necesita SVM o Softmax, y puntos.</translation>
+    </message>
+    <message>
+        <source>wrong side (m ≤ 0): {0} of {1}</source>
+        <translation>lado equivocado (m ≤ 0): {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
+        <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de la propia corrida.</translation>
+    </message>
 </context>
 <context>
     <name>Message</name>
@@ -2946,6 +2992,22 @@ relativo</translation>
     <message>
         <source>Run {0} of {1} did not replay exactly: the final loss was {2} in the file, {3} re-run. Showing the re-run.</source>
         <translation>La corrida {0} de {1} no se reprodujo exactamente: la pérdida final era {2} en el archivo y {3} al volver a ejecutarla. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a finite number &gt; 0, not {0}</source>
+        <translation>la tasa de aprendizaje debe ser un número finito &gt; 0, no {0}</translation>
+    </message>
+    <message>
+        <source>the batch size must be ≥ 1 (or full), not {0}</source>
+        <translation>el tamaño del lote debe ser ≥ 1 (o completo), no {0}</translation>
+    </message>
+    <message>
+        <source>the number of steps must be ≥ 0, not {0}</source>
+        <translation>el número de pasos debe ser ≥ 0, no {0}</translation>
+    </message>
+    <message>
+        <source>tol must be ≥ 0, not {0}</source>
+        <translation>tol debe ser ≥ 0, no {0}</translation>
     </message>
     <message>
         <source>line 1: the file is empty (a points file needs at least a header)</source>

@@ -30,8 +30,13 @@ from .features import FeatureMap
 from .losses import LossConfig, data_loss
 from .optimizers import Optimizer, OptState, Schedule
 from .regularizers import RegConfig, penalty, project_max_norm, soft_threshold
+from .text import Explained, explained
 
 INITS = ("random", "zeros", "given")
+
+
+class SettingsError(Explained, ValueError):
+    """A training setting out of its range (``.message`` says which, as a code)."""
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,13 @@ class TrainConfig:
 
     def __post_init__(self):
         if not np.isfinite(self.lr) or self.lr <= 0:
-            raise ValueError(f"the learning rate must be a finite number > 0, not {self.lr}")
+            raise explained(SettingsError, "bad_lr", self.lr)
         if self.batch_size is not None and self.batch_size < 1:
-            raise ValueError(f"the batch size must be ≥ 1 (or full), not {self.batch_size}")
+            raise explained(SettingsError, "bad_batch_size", self.batch_size)
         if self.steps < 0:
-            raise ValueError(f"the number of steps must be ≥ 0, not {self.steps}")
+            raise explained(SettingsError, "bad_steps", self.steps)
         if self.tol is not None and not self.tol >= 0:
-            raise ValueError(f"tol must be ≥ 0, not {self.tol}")
+            raise explained(SettingsError, "bad_tol", self.tol)
 
 
 def initial_params(n_classes: int, dim: int, init: str = "random", seed: int = 0, scale: float = 0.01):

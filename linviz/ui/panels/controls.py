@@ -46,6 +46,7 @@ from linviz.engine.regularizers import REG_KINDS
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
+from ..messages import error_text
 from ..models import MAX_STEPS, DatasetModel, SessionModel, Settings
 from ..style import MARKERS, class_colours, fonts
 from ..widgets import LogSlider, guard_wheel, marker_icon, pass_space_to_shortcuts
@@ -571,7 +572,7 @@ class ControlsPanel(QWidget):
         try:
             self.data.set_n_classes(n)
         except ValueError as err:
-            self.session.message.emit("error", str(err))
+            self.session.message.emit("error", error_text(err))
             self._sync_from_data()
 
     # --- batch size -------------------------------------------------------------------------------
@@ -699,7 +700,7 @@ class ControlsPanel(QWidget):
         try:
             self.session.set_settings(make(self.session.settings))
         except ValueError as err:
-            self.session.message.emit("error", str(err))
+            self.session.message.emit("error", error_text(err))
             self.sync_from_settings()
 
 

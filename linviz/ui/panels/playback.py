@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
+from ..messages import error_text
 from ..models import MAX_STEPS, Playback, SessionModel, WhileDragging
 from ..style import fonts
 from ..widgets import LayoutShield, SciSpinBox, dice_icon, digit_shape, pass_space_to_shortcuts
@@ -325,7 +326,7 @@ class PlaybackBar(QWidget):
         try:
             self.session.train_until_converged(self.tol.value())
         except ValueError as err:
-            self.session.message.emit("error", str(err))
+            self.session.message.emit("error", error_text(err))
             return
         h = self.session.history
         if h is not None and h.stop_reason != "converged" and h.stop_reason != "diverged":
@@ -344,7 +345,7 @@ class PlaybackBar(QWidget):
         try:
             self.session.randomize()  # retrains from the new W and shows step 0
         except ValueError as err:
-            self.session.message.emit("error", str(err))
+            self.session.message.emit("error", error_text(err))
 
     # --- models → widgets ---------------------------------------------------------------------------
     def _on_history(self) -> None:
