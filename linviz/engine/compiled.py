@@ -85,15 +85,20 @@ def defer() -> None:
     _state["deferred"] = True
 
 
-def load_in_background(then: Callable[[], None] | None = None) -> threading.Thread:
+def load_in_background(then: Callable[[], None] | None = None,
+                       warm: Callable[[], None] | None = None) -> threading.Thread:
     """Load Numba and the kernels' machine code on a daemon thread; training switches to the
-    compiled loop when it is done. ``then`` runs on that thread afterwards."""
+    compiled loop when it is done. ``warm`` (``training.warm_up``: a tiny run, so that the
+    machine code is loaded before a user's retrain needs it) and then ``then`` run on that
+    thread afterwards."""
 
     def work():
-        if load():
-            warm_up()  # the machine code, from the cache, before a user's retrain needs it
-        if then is not None:
-            then()
+        try:
+            if load() and warm is not None:
+                warm()
+        finally:
+            if then is not None:
+                then()
 
     thread = threading.Thread(target=work, name="linviz-jit", daemon=True)
     thread.start()

@@ -65,7 +65,7 @@ def run(argv=None) -> int:
     reports = crash_log.collect_reports(user_data_folder())  # logs of runs that crashed, before ours
     crash_log.enable(user_data_folder())  # a fatal error from here on leaves every thread's stack there
 
-    from linviz.engine import compiled
+    from linviz.engine import compiled, training
 
     from . import i18n
     from .main_window import MainWindow
@@ -75,7 +75,8 @@ def run(argv=None) -> int:
     window = MainWindow(persist=True)
     window.show()
     QTimer.singleShot(0, settle_heap)  # the window, its preset run and Qt's objects: built for good
-    QTimer.singleShot(0, lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False)))  # and Numba's
+    QTimer.singleShot(0, lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False),
+                                                             warm=training.warm_up))  # and Numba's
     from .lesson import offer_restore
 
     crash_log.announce(window, reports)  # the last run crashed: say so, and name its report

@@ -162,8 +162,10 @@ def test_the_app_start_trains_with_numpy_until_the_compiled_loop_has_loaded():
         compiled.defer()
         before = train(ds.X, ds.y, TrainConfig(steps=80), 3)
         assert "numba" not in sys.modules and not compiled.available()
-        compiled.load_in_background().join()
+        done = []
+        compiled.load_in_background(then=lambda: done.append("then"), warm=lambda: done.append("warm")).join()
         assert "numba" in sys.modules and compiled.available()
+        assert done == ["warm", "then"]  # the app's heap is settled after the warm-up, never skipped
         after = train(ds.X, ds.y, TrainConfig(steps=80), 3)
         np.testing.assert_allclose(after.W, before.W, rtol=1e-9, atol=1e-12)
         print("ok")
