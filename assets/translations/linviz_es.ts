@@ -1675,6 +1675,25 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>linviz crashed</source>
+        <translation>linviz se cerró por un error</translation>
+    </message>
+    <message>
+        <source>linviz closed unexpectedly last time. What it was doing is in this crash report — please send it to the linviz developers:
+
+{0}
+
+Work saved automatically before the crash is offered next.</source>
+        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo quedó en este informe de error; por favor envíelo a quienes desarrollan linviz:
+
+{0}
+
+A continuación se ofrece el trabajo guardado automáticamente antes del cierre.</translation>
+    </message>
+</context>
+<context>
     <name>Data</name>
     <message>
         <source>class {0}</source>
@@ -2482,6 +2501,85 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Lecture</name>
+    <message>
+        <source>Previous scene (PageUp, ←)</source>
+        <translation>Escena anterior (RePág, ←)</translation>
+    </message>
+    <message>
+        <source>Next scene (PageDown, →)</source>
+        <translation>Escena siguiente (AvPág, →)</translation>
+    </message>
+    <message>
+        <source>Leave the lecture (Esc); F5 comes back to this scene</source>
+        <translation>Salir de la clase (Esc); F5 vuelve a esta escena</translation>
+    </message>
+    <message>
+        <source>Reveal (R)</source>
+        <translation>Revelar (R)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Clase teórica</translation>
+    </message>
+    <message>
+        <source>Start the lecture</source>
+        <translation>Comenzar la clase</translation>
+    </message>
+    <message>
+        <source>Open lecture…</source>
+        <translation>Abrir clase…</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>Escena siguiente</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>Escena anterior</translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation>Revelar la respuesta</translation>
+    </message>
+    <message>
+        <source>Leave the lecture</source>
+        <translation>Salir de la clase</translation>
+    </message>
+    <message>
+        <source>Choose {0}</source>
+        <translation>Elegir {0}</translation>
+    </message>
+    <message>
+        <source>Open lecture</source>
+        <translation>Abrir clase</translation>
+    </message>
+    <message>
+        <source>Lectures (*.json)</source>
+        <translation>Clases (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not open the lecture: {0}</source>
+        <translation>No se pudo abrir la clase: {0}</translation>
+    </message>
+    <message>
+        <source>Opened the lecture “{0}” ({1} scenes).</source>
+        <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>linviz lessons ({0})</source>
@@ -2911,6 +3009,53 @@ relativo</translation>
     <message>
         <source>Could not save: {0}</source>
         <translation>No se pudo guardar: {0}</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+</context>
+<context>
+    <name>MarginChart</name>
+    <message>
+        <source>0–1</source>
+        <translation>0–1</translation>
+    </message>
+    <message>
+        <source>hinge</source>
+        <translation>bisagra</translation>
+    </message>
+    <message>
+        <source>hinge²</source>
+        <translation>bisagra²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>least squares</source>
+        <translation>cuadrados mínimos</translation>
+    </message>
+    <message>
+        <source>margin m = s_y − max s_j (j ≠ y)</source>
+        <translation>margen m = s_y − máx s_j (j ≠ y)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>Needs SVM or Softmax, and points.</source>
+        <translation>Requiere SVM o Softmax, y puntos.</translation>
+    </message>
+    <message>
+        <source>wrong side (m ≤ 0): {0} of {1}</source>
+        <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
+        <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
     </message>
 </context>
 <context>

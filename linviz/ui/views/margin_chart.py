@@ -20,18 +20,20 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from linviz.engine.margins import loss_of_margin, margins
+from linviz.engine.text import QT_TRANSLATE_NOOP
 
 from .. import i18n, style
 from ..widgets import on_screen
 
 translate = QCoreApplication.translate
 CURVES = {
-    "zero_one": ("0–1", "#888888"),
-    "hinge": ("hinge", "#0072B2"),
-    "squared_hinge": ("hinge²", "#56B4E9"),
-    "cross_entropy": ("cross-entropy", "#D55E00"),
-    "least_squares": ("least squares", "#009E73"),
+    "zero_one": (QT_TRANSLATE_NOOP("MarginChart", "0–1"), "#888888"),
+    "hinge": (QT_TRANSLATE_NOOP("MarginChart", "hinge"), "#0072B2"),
+    "squared_hinge": (QT_TRANSLATE_NOOP("MarginChart", "hinge²"), "#56B4E9"),
+    "cross_entropy": (QT_TRANSLATE_NOOP("MarginChart", "cross-entropy"), "#D55E00"),
+    "least_squares": (QT_TRANSLATE_NOOP("MarginChart", "least squares"), "#009E73"),
 }
+"""Each curve's legend name (translated where shown) and colour."""
 M_RANGE = (-4.0, 4.0)
 PICK_RADIUS_PX = 12
 
@@ -57,8 +59,7 @@ class MarginChart(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.addLine(x=0, pen=pg.mkPen("#00000060", width=1))
         self.legend = self.plot.addLegend(offset=(-5, 2), colCount=3)  # 2 rows, not 5: short docks
-        self.curves = {k: self.plot.plot([], [], name=name, pen=pg.mkPen(colour, width=2))
-                       for k, (name, colour) in CURVES.items()}
+        self.curves = {k: self.plot.plot([], [], pen=pg.mkPen(colour, width=2)) for k, (_, colour) in CURVES.items()}
         self.dots = pg.ScatterPlotItem(size=style.point_size(11), pen=pg.mkPen("k", width=1))
         self.rings = pg.ScatterPlotItem(size=style.point_size(22), brush=None, pen=pg.mkPen("k", width=2.5))
         self.plot.addItem(self.dots)
@@ -105,6 +106,9 @@ class MarginChart(QWidget):
 
     # --- drawing ---------------------------------------------------------------------------
     def _retitle(self) -> None:
+        self.legend.clear()
+        for k, curve in self.curves.items():
+            self.legend.addItem(curve, translate("MarginChart", CURVES[k][0]))
         self.plot.setLabel("bottom", translate("MarginChart", "margin m = s_y − max s_j (j ≠ y)"))
         self.plot.setLabel("left", translate("MarginChart", "loss"))
 
