@@ -3197,6 +3197,21 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Pen</name>
+    <message>
+        <source>Pen: draw over the window</source>
+        <translation>Lápiz: dibujar sobre la ventana</translation>
+    </message>
+    <message>
+        <source>Laser pointer</source>
+        <translation>Puntero láser</translation>
+    </message>
+    <message>
+        <source>Clear the drawing</source>
+        <translation>Borrar el dibujo</translation>
+    </message>
+</context>
+<context>
     <name>PlaneLegend</name>
     <message>
         <source>&lt;p&gt;Click (or press {0} on the plane): new points are &lt;b&gt;{1}&lt;/b&gt;&lt;/p&gt;</source>

@@ -56,9 +56,11 @@ OK_COLOUR, BAD_COLOUR = "#1B5E20", "#B00020"
 class LectureMode(QObject):
     """Which lecture, which scene, whether it is on, and the question's state.
 
-    ``changed`` follows every move (the bar redraws from it)."""
+    ``changed`` follows every move (the bar redraws from it); ``scene_changed(index)`` each
+    scene applied (the pen's strokes clear)."""
 
     changed = Signal()
+    scene_changed = Signal(int)
 
     def __init__(self, window, lecture: Lecture | None = None):
         super().__init__(window)
@@ -112,6 +114,7 @@ class LectureMode(QObject):
             self._measure()
         else:
             self._hide_answer()
+        self.scene_changed.emit(self.index)
         self.changed.emit()
 
     def open_lecture(self, lecture: Lecture) -> None:
