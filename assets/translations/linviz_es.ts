@@ -2478,6 +2478,17 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>HoldSwitch</name>
+    <message>
+        <source>Retrain on edit</source>
+        <translation>Reentrenar al editar</translation>
+    </message>
+    <message>
+        <source>On: moving a point or changing a setting trains again. Off (H): the W on screen is held, and an edit only recomputes the scores and losses.</source>
+        <translation>Activado: mover un punto o cambiar un ajuste vuelve a entrenar. Desactivado (H): se mantiene el W de la pantalla y una edición sólo recalcula los puntajes y las pérdidas.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>English</source>
