@@ -2554,6 +2554,10 @@ relativo</translation>
         <translation>Abrir clase…</translation>
     </message>
     <message>
+        <source>Add this as a scene…</source>
+        <translation>Agregar esto como escena…</translation>
+    </message>
+    <message>
         <source>Next scene</source>
         <translation>Escena siguiente</translation>
     </message>
@@ -2588,6 +2592,26 @@ relativo</translation>
     <message>
         <source>Opened the lecture “{0}” ({1} scenes).</source>
         <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+    <message>
+        <source>Add the scene to the lecture</source>
+        <translation>Agregar la escena a la clase</translation>
+    </message>
+    <message>
+        <source>Add this as a scene</source>
+        <translation>Agregar esto como escena</translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title:</source>
+        <translation>Título de la escena:</translation>
+    </message>
+    <message>
+        <source>Could not add the scene: {0}</source>
+        <translation>No se pudo agregar la escena: {0}</translation>
+    </message>
+    <message>
+        <source>Added scene {0} to {1}.</source>
+        <translation>Se agregó la escena {0} a {1}.</translation>
     </message>
 </context>
 <context>

@@ -170,7 +170,7 @@ class LectureMode(QObject):
         w.playback.pause()
         ds = scene_dataset(scene)
         init = scene.init
-        if scene.W is not None:  # the scene's own start travels as the data set's W0, b0
+        if scene.W is not None and scene_config(scene).features.is_identity:  # the start travels as the data's W0, b0
             ds = Dataset(ds.X, ds.y, ds.class_names, ds.name, np.asarray(scene.W, float), np.asarray(scene.b, float))
             init = "preset"
         knn = replace(KnnSettings(), **{k: v for k, v in scene.knn.items() if k in ("k", "metric")})
@@ -362,6 +362,8 @@ def install(window) -> LectureMode:
 
     start = act("lecture_start", translate("Lecture", "Start the lecture"), lambda: mode.start(), ["F5"], True)
     opener = act("lecture_open", translate("Lecture", "Open lecture…"), lambda: open_lecture_file(window), [], True)
+    adder = act("lecture_add_scene", translate("Lecture", "Add this as a scene…"), lambda: add_scene(window), [],
+                True)
     act("lecture_next", translate("Lecture", "Next scene"), mode.next, ["PgDown"])
     act("lecture_previous", translate("Lecture", "Previous scene"), mode.previous, ["PgUp"])
     act("lecture_reveal", translate("Lecture", "Reveal the answer"), mode.reveal, ["R"])
@@ -369,7 +371,7 @@ def install(window) -> LectureMode:
     for k in range(4):
         act(f"lecture_choice_{'abcd'[k]}", translate("Lecture", "Choose {0}").format("ABCD"[k]),
             lambda _=False, k=k: mode.choose(k), ["ABCD"[k]])
-    for a in (start, opener):
+    for a in (start, opener, adder):
         menu.insertAction(first, a)
     if first is not None:
         menu.insertSeparator(first)
@@ -400,7 +402,7 @@ class KeySwitch(QObject):
         on = mode.active
         full = mode.window.isFullScreen()
         for name, action in actions.items():
-            if name not in ("lecture_start", "lecture_open"):
+            if name not in ("lecture_start", "lecture_open", "lecture_add_scene"):
                 action.setEnabled(on and (name != "lecture_leave" or not full))
         question = on and mode.scene.question is not None and not mode.revealed
         for k in range(4):
@@ -432,4 +434,46 @@ def open_lecture_file(window, path: str | None = None) -> bool:
     return True
 
 
-__all__ = ["LectureMode", "LectureBar", "KeySwitch", "install", "open_lecture_file", "ANSWER_PANELS"]
+def add_scene(window, path: str | None = None, title: str | None = None) -> bool:
+    """Lecture ▸ Add this as a scene…: the state on screen appended to a lecture file (asked
+    for, then remembered), under a title the teacher types; the scene keeps the run's start,
+    the step, hold W, the picked points and the panels in view."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from linviz.lecture.authoring import append_scene, scene_from_state
+
+    from .widgets import on_screen
+
+    if not path:
+        start = getattr(window, "_lecture_file", "") or "my-lecture.json"
+        path, _ = QFileDialog.getSaveFileName(window, translate("Lecture", "Add the scene to the lecture"), start,
+                                              translate("Lecture", "Lectures (*.json)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return False
+    if title is None:
+        title, ok = QInputDialog.getText(window, translate("Lecture", "Add this as a scene"),
+                                         translate("Lecture", "The scene's title:"))
+        if not ok:
+            return False
+    s = window.session
+    s.flush()  # a retrain the last edit scheduled: the scene is of the run that goes with the points
+    ds, h = window.data.dataset, s.history
+    root = h is not None and h.parent is None
+    W0 = None if h is None else (h.W[0] if root else h.W[s.step])
+    b0 = None if h is None else (h.b[0] if root else h.b[s.step])
+    panels = [name for name, dock in window.docks.items() if on_screen(dock)]
+    settings = s.settings
+    try:
+        lecture = append_scene(path, scene_from_state(
+            title, ds, settings.model, settings.train_config(), {"k": settings.knn.k, "metric": settings.knn.metric},
+            W0, b0, s.step if root else 0, s.hold_w, s.chosen_examples, panels, init=settings.init))
+    except LectureError as err:
+        window.show_message("error", translate("Lecture", "Could not add the scene: {0}").format(err))
+        return False
+    window._lecture_file = path
+    window.show_message("info", translate("Lecture", "Added scene {0} to {1}.").format(len(lecture.scenes), path))
+    return True
+
+
+__all__ = ["LectureMode", "LectureBar", "KeySwitch", "install", "open_lecture_file", "add_scene", "ANSWER_PANELS"]
