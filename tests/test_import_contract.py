@@ -26,6 +26,8 @@ from import_graph import cycles, imports_of, reachable  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1] / "linviz"
 QT_FREE = ("engine", "session", "lecture")
 """Packages under linviz that never use Qt (the lecture format and its measures too)."""
+COMMAND_LINE = {"linviz.lecture.command"}
+"""Command-line entries inside those packages: like ``cli.py`` they may start the UI (``render``)."""
 FORBIDDEN_IN_QT_FREE = ("PySide6", "shiboken6", "pyqtgraph", "linviz.ui")
 VIEW_HELPERS = {"cell_looks", "spots"}
 """Modules of ``ui/views`` that are helpers, not views: any view may use them."""
@@ -43,7 +45,7 @@ def qt_free_violations(graph: dict[str, set[str]], package: str = "linviz") -> l
     forbidden = tuple(p.replace("linviz", package, 1) for p in FORBIDDEN_IN_QT_FREE)
     layers = tuple(f"{package}.{p}" for p in QT_FREE)
     return sorted(f"{m} → {t}" for m, targets in graph.items() if _starts(m, layers)
-                  for t in targets if _starts(t, forbidden))
+                  and m.replace(package, "linviz", 1) not in COMMAND_LINE for t in targets if _starts(t, forbidden))
 
 
 def view_violations(graph: dict[str, set[str]], package: str = "linviz") -> list[str]:

@@ -1678,7 +1678,7 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     <name>Crash</name>
     <message>
         <source>linviz crashed</source>
-        <translation>linviz falló</translation>
+        <translation>linviz se cerró por un error</translation>
     </message>
     <message>
         <source>linviz closed unexpectedly last time. What it was doing is in this crash report — please send it to the linviz developers:
@@ -1686,11 +1686,11 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
 {0}
 
 Work saved automatically before the crash is offered next.</source>
-        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo está en este informe de fallo; por favor, envíelo a los desarrolladores de linviz:
+        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo quedó en este informe de error; por favor envíelo a quienes desarrollan linviz:
 
 {0}
 
-A continuación se ofrece el trabajo guardado automáticamente antes del fallo.</translation>
+A continuación se ofrece el trabajo guardado automáticamente antes del cierre.</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +2478,17 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>HoldSwitch</name>
+    <message>
+        <source>Retrain on edit</source>
+        <translation>Reentrenar al editar</translation>
+    </message>
+    <message>
+        <source>On: moving a point or changing a setting trains again. Off (H): the W on screen is held, and an edit only recomputes the scores and losses.</source>
+        <translation>Activado: mover un punto o cambiar un ajuste vuelve a entrenar. Desactivado (H): se mantiene el W de la pantalla y una edición sólo recalcula los puntajes y las pérdidas.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>English</source>
@@ -2498,6 +2509,109 @@ relativo</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>Lecture</name>
+    <message>
+        <source>Previous scene (PageUp, ←)</source>
+        <translation>Escena anterior (RePág, ←)</translation>
+    </message>
+    <message>
+        <source>Next scene (PageDown, →)</source>
+        <translation>Escena siguiente (AvPág, →)</translation>
+    </message>
+    <message>
+        <source>Leave the lecture (Esc); F5 comes back to this scene</source>
+        <translation>Salir de la clase (Esc); F5 vuelve a esta escena</translation>
+    </message>
+    <message>
+        <source>Reveal (R)</source>
+        <translation>Revelar (R)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Clase teórica</translation>
+    </message>
+    <message>
+        <source>Start the lecture</source>
+        <translation>Comenzar la clase</translation>
+    </message>
+    <message>
+        <source>Open lecture…</source>
+        <translation>Abrir clase…</translation>
+    </message>
+    <message>
+        <source>Add this as a scene…</source>
+        <translation>Agregar esto como escena…</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>Escena siguiente</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>Escena anterior</translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation>Revelar la respuesta</translation>
+    </message>
+    <message>
+        <source>Leave the lecture</source>
+        <translation>Salir de la clase</translation>
+    </message>
+    <message>
+        <source>Choose {0}</source>
+        <translation>Elegir {0}</translation>
+    </message>
+    <message>
+        <source>Open lecture</source>
+        <translation>Abrir clase</translation>
+    </message>
+    <message>
+        <source>Lectures (*.json)</source>
+        <translation>Clases (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not open the lecture: {0}</source>
+        <translation>No se pudo abrir la clase: {0}</translation>
+    </message>
+    <message>
+        <source>Opened the lecture “{0}” ({1} scenes).</source>
+        <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+    <message>
+        <source>Add the scene to the lecture</source>
+        <translation>Agregar la escena a la clase</translation>
+    </message>
+    <message>
+        <source>Add this as a scene</source>
+        <translation>Agregar esto como escena</translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title:</source>
+        <translation>Título de la escena:</translation>
+    </message>
+    <message>
+        <source>Could not add the scene: {0}</source>
+        <translation>No se pudo agregar la escena: {0}</translation>
+    </message>
+    <message>
+        <source>Added scene {0} to {1}.</source>
+        <translation>Se agregó la escena {0} a {1}.</translation>
     </message>
 </context>
 <context>
@@ -2939,8 +3053,28 @@ relativo</translation>
 <context>
     <name>MarginChart</name>
     <message>
+        <source>0–1</source>
+        <translation>0–1</translation>
+    </message>
+    <message>
+        <source>hinge</source>
+        <translation>bisagra</translation>
+    </message>
+    <message>
+        <source>hinge²</source>
+        <translation>bisagra²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>least squares</source>
+        <translation>cuadrados mínimos</translation>
+    </message>
+    <message>
         <source>margin m = s_y − max s_j (j ≠ y)</source>
-        <translation>margen m = s_y − max s_j (j ≠ y)</translation>
+        <translation>margen m = s_y − máx s_j (j ≠ y)</translation>
     </message>
     <message>
         <source>loss</source>
@@ -2948,15 +3082,15 @@ relativo</translation>
     </message>
     <message>
         <source>Needs SVM or Softmax, and points.</source>
-        <translation>Necesita SVM o Softmax, y puntos.</translation>
+        <translation>Requiere SVM o Softmax, y puntos.</translation>
     </message>
     <message>
         <source>wrong side (m ≤ 0): {0} of {1}</source>
-        <translation>lado equivocado (m ≤ 0): {0} de {1}</translation>
+        <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
     </message>
     <message>
         <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
-        <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de la propia corrida.</translation>
+        <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
     </message>
 </context>
 <context>
@@ -3111,6 +3245,21 @@ relativo</translation>
     <message>
         <source>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; at step &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; en el paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Pen</name>
+    <message>
+        <source>Pen: draw over the window</source>
+        <translation>Lápiz: dibujar sobre la ventana</translation>
+    </message>
+    <message>
+        <source>Laser pointer</source>
+        <translation>Puntero láser</translation>
+    </message>
+    <message>
+        <source>Clear the drawing</source>
+        <translation>Borrar el dibujo</translation>
     </message>
 </context>
 <context>
