@@ -36,7 +36,7 @@ from .engine.knn import METRICS, KNearestNeighbors
 from .engine.losses import SVM_VARIANTS, LossConfig
 from .engine.optimizers import OPTIMIZERS, SCHEDULES, Optimizer, Schedule
 from .engine.regularizers import REG_KINDS, RegConfig
-from .engine.training import History, TrainConfig, train
+from .engine.training import History, TrainConfig, stop_report, train
 from .cifar_cmd import add_cifar_parser, run_cifar
 
 MODELS = ("svm", "softmax", "knn")
@@ -113,7 +113,10 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--momentum", type=float, default=defaults.optimizer.momentum, metavar="MU")
     p.add_argument("--schedule", choices=SCHEDULES, default=defaults.schedule.kind)
     p.add_argument("--steps", type=int, default=defaults.steps, metavar="N", help="number of updates")
-    p.add_argument("--tol", type=float, default=None, metavar="T", help="stop when the loss changes less than T")
+    p.add_argument("--tol", type=float, default=None, metavar="T",
+                   help="stop when the loss's relative change per unit rate, |Δloss| / (α·loss), is under T")
+    p.add_argument("--gtol", type=float, default=None, metavar="G",
+                   help="stop (converged) when the gradient's norm is at most G (default: --tol's value)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="seeds the data, the split, W and the batches")
     p.add_argument("--features", choices=FEATURE_MAPS, default="identity")
     p.add_argument("--init", choices=("random", "zeros"), default=None,
@@ -146,6 +149,7 @@ def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
         batch_size=args.batch_size,
         steps=args.steps,
         tol=args.tol,
+        gtol=args.gtol,
         seed=args.seed,
     )
     knn = KnnSettings(args.k, args.metric)
@@ -208,7 +212,8 @@ def train_report(hist: History, with_history: bool) -> dict:
 
     out = row(hist.last)
     del out["step"]
-    out.update(steps=hist.last, stop_reason=hist.stop_reason, W=hist.W[-1].tolist(), b=hist.b[-1].tolist())
+    out.update(steps=hist.last, stop_reason=hist.stop_reason, stop=stop_report(hist).to_dict(), W=hist.W[-1].tolist(),
+               b=hist.b[-1].tolist())
     if with_history:
         out["history"] = [row(t) for t in range(len(hist))]
     return out
@@ -267,6 +272,19 @@ def run_train(args) -> dict:
     return head | {"lr": cfg.lr} | train_report(hist, args.history)
 
 
+def stop_words(stop: dict) -> str:
+    """Why a run ended, with the stop rule's two figures: "converged: gradient ≈ 0 (‖∇‖ = 8.1e-07 ≤ gtol
+    1e-06; relative change 2.3e-09)" — see ``engine/training.py`` for the formulas."""
+    num = (lambda v: "—" if v is None else f"{v:.2g}")
+    figures = f"‖∇‖ = {num(stop['grad_norm'])}, relative change {num(stop['relative_change'])}"
+    if stop["reason"] == "converged":
+        return f"converged: gradient ≈ 0, {figures} (gtol {stop['gtol']:g})"
+    if stop["reason"] == "small_change":
+        return f"stopped: change below tol, {figures} (tol {stop['tol']:g})"
+    return {"steps": "the step limit", "diverged": "diverged", "cancelled": "cancelled"}[stop["reason"]] + \
+        ("" if stop["reason"] == "diverged" else f", {figures}")
+
+
 def format_train(r: dict) -> str:
     """A few human-readable lines about a ``run_train`` result."""
     split = f", {r['n_test']} held out" if "n_test" in r else ""
@@ -276,7 +294,7 @@ def format_train(r: dict) -> str:
         lines.append(f"accuracy  {100 * r['accuracy']:.1f} % (leave-one-out on the training points)")
     else:
         lines.insert(0, f"model     {r['model']}, learning rate {r['lr']:g}")
-        lines.append(f"steps     {r['steps']} (stopped: {r['stop_reason']})")
+        lines.append(f"steps     {r['steps']} ({stop_words(r['stop'])})")
         lines.append(f"loss      {r['loss']:.6g} = data {r['data_loss']:.6g} + reg {r['reg_loss']:.6g}")
         lines.append(f"accuracy  {100 * r['accuracy']:.1f} % on the training points")
     if r.get("test_accuracy") is not None:

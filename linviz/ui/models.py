@@ -18,7 +18,7 @@ from linviz.engine.datasets import Dataset, DatasetError, default_class_names, m
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
-from linviz.engine.training import History, TrainConfig, initial_params, train
+from linviz.engine.training import FINISHED, History, TrainConfig, initial_params, train
 
 from .throttle import Throttle
 
@@ -354,7 +354,7 @@ class SessionModel(QObject):
         """Train ``steps`` more from the last step (playback past the end). False if it cannot."""
         self.flush()  # points just edited: the run shown is of the old points, never grow it on the new ones
         h = self._history
-        if h is None or h.stop_reason in ("diverged", "converged") or len(h) >= MAX_STEPS:
+        if h is None or h.stop_reason in FINISHED or len(h) >= MAX_STEPS:
             return False
         ds, cfg = self.data.dataset, replace(h.config, steps=min(steps, MAX_STEPS - len(h)))
         with one_blas_thread():
@@ -372,12 +372,13 @@ class SessionModel(QObject):
         return True
 
     def train_until_converged(self, tol: float = 1e-6, max_steps: int = MAX_STEPS) -> None:
-        """Keep training from the last step until the loss changes by less than ``tol``."""
+        """Keep training from the last step until the stop rule with ``tol`` fires (gradient ≈ 0 or the
+        loss's relative change under tol; ``engine/training.py``)."""
         if self._history is None:
             return
         self.update_settings(tol=tol)
         h = self._history
-        if h.stop_reason != "converged":
+        if h.stop_reason not in ("converged", "small_change"):
             self.extend(max_steps)
         self.set_step(self._history.last)
 
@@ -463,7 +464,7 @@ class Playback(QObject):
         if self.session.history is None or self.playing:
             return
         h = self.session.history
-        if self.session.step >= h.last and h.stop_reason in ("converged", "diverged"):
+        if self.session.step >= h.last and h.stop_reason in FINISHED:
             self.session.set_step(0)  # at the end: play again from the start
         self._timer.start()
         self.playing_changed.emit(True)
