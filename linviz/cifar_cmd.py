@@ -49,14 +49,14 @@ DEFAULT_VAL = 1000
 
 _EPILOG = f"""\
 defaults for the linear models (SGD, L2 penalty λ·ΣW², batch {DEFAULT_BATCH}, {DEFAULT_ITERS} iterations):
-  raw pixels (mean image subtracted):     --lr {RECOMMENDED[('svm', True)][0]:g} --reg {RECOMMENDED[('svm', True)][1]:g}
+  raw pixels (mean image subtracted):     --lr {RECOMMENDED[('svm', True)][0]:g} --lam {RECOMMENDED[('svm', True)][1]:g}
                                           (CS231n's run; about 34 % SVM, 32 % Softmax test accuracy
                                           on the 10,000-image subset)
   hog, color, hog+color (standardised):   SVM --lr {RECOMMENDED[('svm', False)][0]:g}, Softmax --lr \
-{RECOMMENDED[('softmax', False)][0]:g}, --reg {RECOMMENDED[('svm', False)][1]:g}
+{RECOMMENDED[('softmax', False)][0]:g}, --lam {RECOMMENDED[('svm', False)][1]:g}
                                           (hog+color: about 48 % SVM, 49 % Softmax)
 The raw-pixel rates are far too small for standardised features and the feature rates
-far too large for raw pixels: pass --lr/--reg only when you change the features' scale.
+far too large for raw pixels: pass --lr/--lam only when you change the features' scale.
 
 kNN compares every test image with every training image: with --metric l1 on the full
 sets that takes minutes; use --test-size to try it."""
@@ -88,8 +88,9 @@ def add_cifar_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--test-size", type=int, default=None, metavar="N",
                    help="class-balanced random N of the test images (default: all)")
     p.add_argument("--lr", type=float, default=None, help="learning rate (default: depends on --features, below)")
-    p.add_argument("--reg", type=float, default=None, metavar="LAMBDA",
+    p.add_argument("--lam", type=float, default=None, metavar="L",
                    help="L2 strength λ in λ·ΣW² (default: depends on --features, below)")
+    p.add_argument("--reg", type=_renamed_reg, default=None, help=argparse.SUPPRESS)
     p.add_argument("--iters", type=int, default=DEFAULT_ITERS, metavar="N",
                    help=f"mini-batch updates (default {DEFAULT_ITERS})")
     p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH, metavar="N",
@@ -104,12 +105,18 @@ def add_cifar_parser(subparsers) -> argparse.ArgumentParser:
 # ----------------------------------------------------------------------------- checks and data
 
 
+def _renamed_reg(text: str):
+    """``--reg`` is the regulariser's kind in ``linviz train``; here it used to be λ."""
+    raise argparse.ArgumentTypeError(f"λ is --lam (as in linviz train, where --reg names the regulariser's kind); "
+                                     f"use --lam {text}")
+
+
 def check_args(args) -> None:
     """ValueError naming the option when a value is out of range (before any data is read)."""
     if args.lr is not None and not (math.isfinite(args.lr) and args.lr > 0):
         raise ValueError(f"--lr must be a finite number > 0, not {args.lr:g}")
-    if args.reg is not None and not (math.isfinite(args.reg) and args.reg >= 0):
-        raise ValueError(f"--reg must be a finite number ≥ 0, not {args.reg:g}")
+    if args.lam is not None and not (math.isfinite(args.lam) and args.lam >= 0):
+        raise ValueError(f"--lam must be a finite number ≥ 0, not {args.lam:g}")
     if args.iters < 1:
         raise ValueError(f"--iters must be ≥ 1, not {args.iters}")
     if args.batch_size < 1:
@@ -250,8 +257,8 @@ def cifar_report(args) -> dict:
                    "eval_every": max(1, args.iters // 15)}
         if args.lr is not None:
             changes["lr"] = args.lr
-        if args.reg is not None:
-            changes["reg"] = RegConfig("l2", lam=args.reg)
+        if args.lam is not None:
+            changes["reg"] = RegConfig("l2", lam=args.lam)
         cfg = recommended_config(args.model, args.features, **changes)
         with _blas_one_thread():
             run = fit_linear(prep.X_train, prep.y_train, cfg, prep.n_classes, X_val=prep.X_val, y_val=prep.y_val)
@@ -260,7 +267,7 @@ def cifar_report(args) -> dict:
         losses = run.loss_history
         out = head | {
             "lr": cfg.lr,
-            "reg": cfg.reg.lam,
+            "lam": cfg.reg.lam,
             "iters": run.iterations,
             "batch_size": cfg.batch_size,
             "train_seconds": run.train_seconds,
@@ -289,7 +296,7 @@ def format_report(r: dict) -> str:
                      f"(predicting took {r['predict_seconds']:.1f} s)")
     else:
         name = {"svm": "linear SVM", "softmax": "Softmax"}[r["model"]]
-        lines.append(f"model     {name}, lr {r['lr']:g}, L2 λ {r['reg']:g}, batch {r['batch_size']}, "
+        lines.append(f"model     {name}, lr {r['lr']:g}, L2 λ {r['lam']:g}, batch {r['batch_size']}, "
                      f"{r['iters']} iterations in {r['train_seconds']:.1f} s")
         if r["first_loss"] is not None:
             lines.append(f"loss      {r['first_loss']:.3f} → {r['final_loss']:.3f} (mini-batch)")

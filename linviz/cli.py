@@ -25,14 +25,13 @@ import importlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 
 import numpy as np
 
 from .engine.datasets import PRESETS, Dataset, make_preset, read_points
 from .engine.explain import explain, format_table
 from .engine.features import FEATURE_MAPS, FeatureMap
-from .engine.knn import METRICS, KNearestNeighbors
+from .engine.knn import METRICS, KNearestNeighbors, KnnSettings
 from .engine.losses import SVM_VARIANTS, LossConfig
 from .engine.optimizers import OPTIMIZERS, SCHEDULES, Optimizer, Schedule
 from .engine.regularizers import REG_KINDS, RegConfig
@@ -53,14 +52,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         raise UsageError(message)
-
-
-@dataclass(frozen=True)
-class KnnSettings:
-    """k and the distance of the k-nearest-neighbour model."""
-
-    k: int = 1
-    metric: str = "l2"
 
 
 # ----------------------------------------------------------------------------- options
@@ -103,15 +94,29 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--all-classes", action="store_true", help="SVM: let j = y_i take part in the sum")
     p.add_argument("--mean-over-classes", action="store_true", help="SVM: average the class terms")
     p.add_argument("--squared", action="store_true", help="SVM: squared hinge")
-    p.add_argument("--reg", choices=REG_KINDS, default=defaults.reg.kind)
+    p.add_argument("--reg", choices=REG_KINDS, default=defaults.reg.kind, help="the regulariser's kind")
     p.add_argument("--lam", type=float, default=defaults.reg.lam, metavar="L", help="regularisation strength λ")
+    p.add_argument("--reg-bias", action="store_true", help="regularise the bias b too (default: W only)")
     p.add_argument("--beta", type=float, default=defaults.reg.beta, metavar="B", help="elastic net's β")
     p.add_argument("--max-norm", type=float, default=defaults.reg.max_norm, metavar="C", help="max-norm's c")
     p.add_argument("--lr", type=float, default=defaults.lr, metavar="A", help="learning rate α")
     p.add_argument("--batch-size", type=_batch_size, default=None, metavar="N|full")
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer.kind)
-    p.add_argument("--momentum", type=float, default=defaults.optimizer.momentum, metavar="MU")
-    p.add_argument("--schedule", choices=SCHEDULES, default=defaults.schedule.kind)
+    opt, sched = defaults.optimizer, defaults.schedule
+    p.add_argument("--momentum", type=float, default=opt.momentum, metavar="MU", help="momentum and Nesterov's μ")
+    p.add_argument("--rho", type=float, default=opt.rho, metavar="R", help=f"RMSProp's decay ρ (default {opt.rho:g})")
+    p.add_argument("--beta1", type=float, default=opt.beta1, metavar="B1", help=f"Adam's β₁ (default {opt.beta1:g})")
+    p.add_argument("--beta2", type=float, default=opt.beta2, metavar="B2", help=f"Adam's β₂ (default {opt.beta2:g})")
+    p.add_argument("--eps", type=float, default=opt.eps, metavar="E",
+                   help=f"ε of AdaGrad, RMSProp and Adam's √G + ε (default {opt.eps:g})")
+    p.add_argument("--schedule", choices=SCHEDULES, default=sched.kind,
+                   help="constant α; step: α·γ^⌊t/every⌋; inverse: α/(1 + k·t)")
+    p.add_argument("--step-every", type=int, default=None, metavar="N",
+                   help=f"--schedule step: multiply α by --step-factor every N updates (default {sched.every})")
+    p.add_argument("--step-factor", type=float, default=None, metavar="G",
+                   help=f"--schedule step: the factor γ (default {sched.gamma:g})")
+    p.add_argument("--decay", type=float, default=None, metavar="K",
+                   help=f"--schedule inverse: k in α/(1 + k·t) (default {sched.k:g})")
     p.add_argument("--steps", type=int, default=defaults.steps, metavar="N", help="number of updates")
     p.add_argument("--tol", type=float, default=None, metavar="T",
                    help="stop when the loss's relative change per unit rate, |Δloss| / (α·loss), is under T")
@@ -121,8 +126,27 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--features", choices=FEATURE_MAPS, default="identity")
     p.add_argument("--init", choices=("random", "zeros"), default=None,
                    help="starting W (default: the preset's own W and b if it has them, else random)")
-    p.add_argument("--k", type=int, default=1, metavar="K", help="kNN: neighbours that vote")
-    p.add_argument("--metric", choices=METRICS, default="l2", help="kNN: distance")
+    add_knn_options(p)
+
+
+def add_knn_options(p: argparse.ArgumentParser) -> None:
+    """``--k`` and ``--metric``, with the defaults of :class:`KnnSettings` (the app's too)."""
+    knn = KnnSettings()
+    p.add_argument("--k", type=int, default=knn.k, metavar="K", help=f"kNN: neighbours that vote (default {knn.k})")
+    p.add_argument("--metric", choices=METRICS, default=knn.metric, help=f"kNN: distance (default {knn.metric})")
+
+
+def schedule_from_args(args) -> Schedule:
+    """The schedule of ``--schedule`` with ``--step-every``, ``--step-factor`` or ``--decay``;
+    ValueError when one is given for a schedule that has no such parameter."""
+    own = {"step": ("step_every", "step_factor"), "inverse": ("decay",)}.get(args.schedule, ())
+    for name in ("step_every", "step_factor", "decay"):
+        if getattr(args, name) is not None and name not in own:
+            kind = "inverse" if name == "decay" else "step"
+            raise ValueError(f"--{name.replace('_', '-')} is a parameter of --schedule {kind}, "
+                             f"not of --schedule {args.schedule}")
+    given = {"every": args.step_every, "gamma": args.step_factor, "k": args.decay}
+    return Schedule(args.schedule, **{k: v for k, v in given.items() if v is not None})
 
 
 def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
@@ -141,9 +165,10 @@ def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
             mean_over_classes=args.mean_over_classes,
             squared=args.squared,
         ),
-        reg=RegConfig(args.reg, lam=args.lam, beta=args.beta, max_norm=args.max_norm),
-        optimizer=Optimizer(args.optimizer, momentum=args.momentum),
-        schedule=Schedule(args.schedule),
+        reg=RegConfig(args.reg, lam=args.lam, beta=args.beta, max_norm=args.max_norm, include_bias=args.reg_bias),
+        optimizer=Optimizer(args.optimizer, momentum=args.momentum, rho=args.rho, beta1=args.beta1, beta2=args.beta2,
+                            eps=args.eps),
+        schedule=schedule_from_args(args),
         features=FeatureMap(args.features, seed=args.seed),
         lr=args.lr,
         batch_size=args.batch_size,
@@ -152,8 +177,7 @@ def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
         gtol=args.gtol,
         seed=args.seed,
     )
-    knn = KnnSettings(args.k, args.metric)
-    KNearestNeighbors(knn.k, knn.metric)  # validates k ≥ 1 and the metric
+    knn = KnnSettings(args.k, args.metric)  # validates k ≥ 1 and the metric
     return cfg, args.init or "given", knn
 
 

@@ -64,7 +64,7 @@ def test_svm_on_the_shared_subset_json(capsys):
     assert KEYS <= set(doc)
     assert doc["model"] == "svm" and doc["features"] == "raw" and doc["train_size"] == 2000 and doc["iters"] == 200
     assert 0 <= doc["val_accuracy"] <= 1 and 0.15 < doc["test_accuracy"] <= 1 and doc["train_seconds"] > 0
-    assert doc["lr"] == 1e-7 and doc["reg"] == 2.5e4 and not doc["diverged"]
+    assert doc["lr"] == 1e-7 and doc["lam"] == 2.5e4 and not doc["diverged"]
     assert len(doc["per_class_test_accuracy"]) == 10
 
 
@@ -102,7 +102,8 @@ def test_garbage_files_are_one_line_exit_2(tmp_path, capsys):
         (["--model", "knn", "--k", "0"], "--k"),
         (["--model", "svm", "--lr", "0"], "--lr"),
         (["--model", "svm", "--lr=-1e-3"], "--lr"),
-        (["--model", "svm", "--reg", "-1"], "--reg"),
+        (["--model", "svm", "--lam", "-1"], "--lam"),
+        (["--model", "svm", "--reg", "100"], "use --lam 100"),
         (["--model", "svm", "--iters", "0"], "--iters"),
         (["--model", "svm", "--batch-size", "0"], "--batch-size"),
         (["--model", "knn", "--train-size", "5", "--k", "10"], "--k"),
@@ -176,4 +177,4 @@ def test_help_states_the_feature_defaults(capsys):
         cifar_cmd.main(["--help"])
     assert e.value.code == 0
     text = capsys.readouterr().out
-    assert "--lr 1e-07 --reg 25000" in text and "standardised" in text and "hog+color" in text
+    assert "--lr 1e-07 --lam 25000" in text and "standardised" in text and "hog+color" in text

@@ -9,12 +9,29 @@ are kept.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 METRICS = ("l1", "l2")
 MEMORY_BUDGET = 192 * 2**20  # bytes for one block of distances (+ its argpartition)
 MAX_CHUNK_ROWS = 1024
 L1_PIECE_BYTES = 4 * 2**20  # an L1 difference piece small enough to stay in cache (3× faster than 48 MB)
+
+
+@dataclass(frozen=True)
+class KnnSettings:
+    """k and the distance of the k-nearest-neighbour model: the one definition the app's
+    controls, lesson files and the command line (``--k``, ``--metric``) share."""
+
+    k: int = 3
+    metric: str = "l2"
+
+    def __post_init__(self):
+        if isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer)) or self.k < 1:
+            raise ValueError(f"k must be an integer ≥ 1; got {self.k!r}")
+        if self.metric not in METRICS:
+            raise ValueError(f"metric must be one of {', '.join(METRICS)}; got {self.metric!r}")
 
 
 def _as_float(X) -> np.ndarray:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from linviz.engine.blas import one_blas_thread
 
 from linviz.engine.datasets import Dataset, DatasetError, default_class_names, make_preset
-from linviz.engine.knn import KNearestNeighbors
+from linviz.engine.knn import KNearestNeighbors, KnnSettings
 from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import FINISHED, History, TrainConfig, initial_params, train
@@ -94,12 +94,6 @@ def _trains_alike(a: Dataset | None, b: Dataset) -> bool:
     return same and all(
         (u is None and v is None) or (u is not None and v is not None and np.array_equal(u, v))
         for u, v in ((a.W0, b.W0), (a.b0, b.b0)))
-
-
-@dataclass(frozen=True)
-class KnnSettings:
-    k: int = 3
-    metric: str = "l2"
 
 
 @dataclass(frozen=True)

@@ -5,36 +5,18 @@ import numpy as np
 import pytest
 
 from linviz.engine.datasets import make_preset
+from linviz.engine.gradcheck import newton_minimum
 from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
-from linviz.engine.training import TrainConfig, evaluate, grad_norm, relative_change, stop_report, train
+from linviz.engine.training import TrainConfig, grad_norm, relative_change, stop_report, train
 
 IRIS = make_preset("iris")
 SOFTMAX = dict(loss=LossConfig("softmax"), reg=RegConfig("l2", 0.01))  # the issue's ill-conditioned problem
 
 
-def newton_minimum(X, y, cfg, n_classes, iters=30):
-    """The minimum of a smooth objective by Newton's method: the engine's analytic gradient,
-    its Hessian by centred differences of that gradient. Returns (loss, ‖gradient‖)."""
-    dim = X.shape[1]
-    theta = np.zeros(n_classes * dim + n_classes)
-
-    def grad(th):
-        ev = evaluate(th[: n_classes * dim].reshape(n_classes, dim), th[n_classes * dim:], X, y, cfg)
-        return np.concatenate([ev.grad_W.ravel(), ev.grad_b]), ev.loss
-
-    for _ in range(iters):
-        g, _ = grad(theta)
-        h = 1e-6
-        H = np.stack([(grad(theta + h * e)[0] - grad(theta - h * e)[0]) / (2 * h) for e in np.eye(len(theta))])
-        theta = theta - np.linalg.solve(0.5 * (H + H.T), g)
-    g, loss = grad(theta)
-    return loss, np.linalg.norm(g)
-
-
 @pytest.fixture(scope="module")
 def iris_minimum():
-    loss, gnorm = newton_minimum(IRIS.X, IRIS.y, TrainConfig(**SOFTMAX), 3)
+    _, _, loss, gnorm = newton_minimum(IRIS.X, IRIS.y, TrainConfig(**SOFTMAX), 3)
     assert gnorm < 1e-9  # a true minimum
     return loss
 
