@@ -38,7 +38,7 @@ from .engine.regularizers import REG_KINDS, RegConfig
 from .engine.training import History, TrainConfig, stop_report, train
 from .cifar_cmd import add_cifar_parser, run_cifar
 
-MODELS = ("svm", "softmax", "knn")
+MODELS = ("svm", "softmax", "lsq", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
 """A run records every step (W, b and their gradients); refuse runs whose record would exceed this."""
 
@@ -88,7 +88,8 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--classes", type=int, metavar="C", help="number of classes (blobs, separable, spiral)")
     p.add_argument("--noise", type=float, metavar="S", help="the preset's spread (its default if omitted)")
     p.add_argument("--test-fraction", type=float, default=0.0, metavar="F", help="hold out this share of the points")
-    p.add_argument("--model", choices=MODELS, default="svm", help="knn votes among the raw points (no --features)")
+    p.add_argument("--model", choices=MODELS, default="svm",
+                   help="lsq: least squares on one-hot targets; knn votes among the raw points (no --features)")
     p.add_argument("--variant", choices=SVM_VARIANTS, default="ww", help="SVM: Weston-Watkins, one-vs-all, structured")
     p.add_argument("--delta", type=float, default=1.0, metavar="D", help="SVM margin Δ")
     p.add_argument("--all-classes", action="store_true", help="SVM: let j = y_i take part in the sum")
@@ -483,6 +484,9 @@ def run_render(args) -> str:
     cfg, init, knn = config_from_args(args)
     if args.model == "knn" and knn.k > len(ds):
         raise UsageError(f"k = {knn.k} is larger than the {len(ds)} points")
+    if args.model == "lsq":
+        raise UsageError("the window does not show least squares yet (linviz train --model lsq does); "
+                         "choose --model svm, softmax or knn")
     try:
         out = render_window(ds, args.model, cfg, init, (knn.k, knn.metric), args.out, size, args.at_step,
                             args.language)

@@ -97,3 +97,28 @@ def test_lam_means_lambda_in_every_command(capsys):
     code = cli.main(["cifar", "--model", "svm", "--reg", "2500"])
     err = capsys.readouterr().err
     assert code == 2 and "use --lam 2500" in err
+
+
+def test_least_squares_reaches_the_ridge_regression_solution(capsys):
+    # ½/N ‖Φ Wᵀ + b − T‖² + λ‖W‖² (b free) is ridge regression: its normal equations give
+    # [W b] exactly, (AᵀA/N + 2λ·diag(1, 1, 0)) [W b]ᵀ = AᵀT/N with A = [X 1]
+    X, y = IRIS.X, IRIS.y
+    A = np.hstack([X, np.ones((len(X), 1))])
+    T = np.eye(3)[y]
+    P = np.diag([2 * LAM, 2 * LAM, 0.0])
+    exact = np.linalg.solve(A.T @ A / len(X) + P, A.T @ T / len(X)).T  # (C, D + 1)
+    doc = train_json(capsys, "--model", "lsq", "--optimizer", "adam", "--lr", "0.05", "--schedule", "step",
+                     "--step-every", "2000", "--step-factor", "0.5", "--steps", "20000")
+    assert doc["model"] == "lsq"
+    np.testing.assert_allclose(np.array(doc["W"]), exact[:, :2], atol=1e-5)
+    np.testing.assert_allclose(np.array(doc["b"]), exact[:, 2], atol=1e-5)
+    R = A @ exact.T - T
+    minimum = 0.5 * (R**2).sum() / len(X) + LAM * (exact[:, :2] ** 2).sum()
+    assert relative_gap(doc["loss"], minimum) < 1e-8
+
+
+def test_render_says_plainly_that_the_window_has_no_least_squares(capsys, tmp_path):
+    code = cli.main(["render", "--preset", "iris", "--model", "lsq", "--out", str(tmp_path / "x.png")])
+    err = capsys.readouterr().err
+    assert code == 2 and "least squares" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()

@@ -36,6 +36,7 @@ from .regularizers import penalty_coefficients
 
 LOSS_CODE = {"ww": 0, "ova": 1, "structured": 2}
 SOFTMAX = 3
+LEAST_SQUARES = 4
 OPT_CODE = {"sgd": 0, "momentum": 1, "nesterov": 2, "adagrad": 3, "rmsprop": 4, "adam": 5}
 STOP_STEPS, STOP_CONVERGED, STOP_DIVERGED, STOP_SMALL_CHANGE = 0, 1, 2, 3
 
@@ -102,9 +103,11 @@ def load_in_background(then: Callable[[], None] | None = None) -> threading.Thre
 def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
     """Σ_i L_i over the scores S (n, C) of examples with labels y (n,), and
     ∂L_i/∂s into D (n, C): the formulas of ``losses.py`` — Weston–Watkins,
-    one-vs-all, structured (each with κ and the squared hinge), Softmax."""
+    one-vs-all, structured (each with κ and the squared hinge), Softmax, least squares."""
     if code == SOFTMAX:
         return _softmax(S, y, D)
+    if code == LEAST_SQUARES:
+        return _least_squares(S, y, D)
     n, c = S.shape
     loss = 0.0
     D[:, :] = 0.0
@@ -135,6 +138,19 @@ def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
                 else:
                     D[k, j] += sign * slope
                     D[k, yi] -= sign * slope
+    return loss
+
+
+@jit
+def _least_squares(S, y, D):
+    """Σ_i ½ Σ_j (s_ij − 𝟙(j = yi))² and D = S − onehot(y)."""
+    n, c = S.shape
+    loss = 0.0
+    for k in range(n):
+        for j in range(c):
+            r = S[k, j] - (1.0 if j == y[k] else 0.0)
+            D[k, j] = r
+            loss += 0.5 * r * r
     return loss
 
 
@@ -387,7 +403,7 @@ def _inputs(hist, Phi, y, cfg, test_phi, start, end):
         batches = np.array([hist.batch(t) for t in range(start, end)], dtype=np.int64).reshape(end - start, -1)
     rates = cfg.schedule.rates(cfg.lr, start, end)
     loss, reg, opt = cfg.loss, cfg.reg, cfg.optimizer
-    code = SOFTMAX if loss.kind == "softmax" else LOSS_CODE[loss.variant]
+    code = {"softmax": SOFTMAX, "lsq": LEAST_SQUARES}.get(loss.kind, LOSS_CODE[loss.variant])
     c = hist.n_classes
     kappa = 1.0
     if loss.mean_over_classes and code == 0:

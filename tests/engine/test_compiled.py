@@ -54,6 +54,7 @@ LOSSES = [
     LossConfig("svm", "structured"),
     LossConfig("svm", "structured", squared=True, delta=0.5),
     LossConfig("softmax"),
+    LossConfig("lsq"),
 ]
 
 
