@@ -79,8 +79,9 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def add_training_options(p: argparse.ArgumentParser) -> None:
-    """The data, model and optimisation options shared by ``train`` (and ``render``)."""
+def add_training_options(p: argparse.ArgumentParser):
+    """The data, model and optimisation options shared by ``train`` (and ``render``); returns
+    the required group of data sources (``render`` adds ``--lecture`` to it)."""
     defaults = TrainConfig()
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--preset", choices=list(PRESETS), help="a built-in point set")
@@ -129,6 +130,7 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--init", choices=("random", "zeros"), default=None,
                    help="starting W (default: the preset's own W and b if it has them, else random)")
     add_knn_options(p)
+    return src
 
 
 def add_knn_options(p: argparse.ArgumentParser) -> None:
@@ -426,7 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--json", action="store_true")
 
     re = sub.add_parser("render", help="draw the main window after training to a PNG (offscreen)")
-    add_training_options(re)
+    sources = add_training_options(re)
+    sources.add_argument("--lecture", nargs="?", const="", metavar="FILE",
+                         help="a lecture's scene instead of training options (no FILE: the built-in lecture)")
+    re.add_argument("--scene", default=None, help="with --lecture: the scene, by number (1-based) or id")
     re.add_argument("--out", required=True, help="the PNG file to write")
     re.add_argument("--size", default="1600x1000", help="window size in pixels, WIDTHxHEIGHT")
     re.add_argument("--at-step", type=int, default=None, help="show this step (default: the last)")
@@ -484,6 +489,12 @@ def run_render(args) -> str:
     from .ui.render import parse_size, render_window
 
     size = parse_size(args.size)
+    if args.lecture is not None:
+        from .lecture.command import render_scene
+
+        return str(render_scene(args.lecture or None, args.scene, args.out, size, args.language))
+    if args.scene is not None:
+        raise UsageError("--scene needs --lecture")
     ds = load_data(args)
     cfg, init, knn = config_from_args(args)
     if args.model == "knn" and knn.k > len(ds):
