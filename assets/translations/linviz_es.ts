@@ -140,8 +140,12 @@
         <translation>sin pasos</translation>
     </message>
     <message>
-        <source>converged</source>
-        <translation>convergió</translation>
+        <source>converged: gradient ≈ 0</source>
+        <translation>convergió: gradiente ≈ 0</translation>
+    </message>
+    <message>
+        <source>stopped: change below tol</source>
+        <translation>detenido: cambio menor que tol</translation>
     </message>
     <message>
         <source>diverged</source>
@@ -919,8 +923,12 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
         <translation>pérdida {0} · exactitud {1}</translation>
     </message>
     <message>
-        <source>converged</source>
-        <translation>convergió</translation>
+        <source>converged: gradient ≈ 0</source>
+        <translation>convergió: gradiente ≈ 0</translation>
+    </message>
+    <message>
+        <source>change below tol</source>
+        <translation>cambio menor que tol</translation>
     </message>
     <message>
         <source>diverged: try a smaller α</source>
@@ -3144,6 +3152,10 @@ relativo</translation>
         <translation>tol debe ser ≥ 0, no {0}</translation>
     </message>
     <message>
+        <source>gtol must be ≥ 0, not {0}</source>
+        <translation>gtol debe ser ≥ 0, no {0}</translation>
+    </message>
+    <message>
         <source>line 1: the file is empty (a points file needs at least a header)</source>
         <translation>línea 1: el archivo está vacío (un archivo de puntos necesita al menos una cabecera)</translation>
     </message>
@@ -3370,8 +3382,12 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
         <translation>paso {0} / {1} · pérdida {2} = datos {3} + reg {4} · exactitud {5}</translation>
     </message>
     <message>
-        <source>converged</source>
-        <translation>convergió</translation>
+        <source>converged: gradient ≈ 0 (‖∇‖ = {0})</source>
+        <translation>convergió: gradiente ≈ 0 (‖∇‖ = {0})</translation>
+    </message>
+    <message>
+        <source>stopped: change below tol (relative change {0}, ‖∇‖ = {1})</source>
+        <translation>detenido: cambio menor que tol (cambio relativo {0}, ‖∇‖ = {1})</translation>
     </message>
     <message>
         <source>diverged</source>
@@ -3410,14 +3426,20 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
         <translation>Entrenar hasta converger</translation>
     </message>
     <message>
-        <source>Keep training until the loss changes by less than tol between two steps,
-|loss_(t+1) − loss_t| &lt; tol (at most {0} steps), and show the last step.</source>
-        <translation>Seguir entrenando hasta que la pérdida cambie menos que tol entre dos pasos,
-|pérdida_(t+1) − pérdida_t| &lt; tol (como máximo {0} pasos), y mostrar el último paso.</translation>
+        <source>Keep training until the gradient is ≈ 0, ‖∇loss‖ ≤ tol (converged), or the loss
+stops changing, |loss_(t+1) − loss_t| &lt; tol · α · loss_t (at most {0} steps),
+and show the last step.</source>
+        <translation>Seguir entrenando hasta que el gradiente sea ≈ 0, ‖∇pérdida‖ ≤ tol (convergió), o la pérdida
+deje de cambiar, |pérdida_(t+1) − pérdida_t| &lt; tol · α · pérdida_t (como máximo {0} pasos),
+y mostrar el último paso.</translation>
     </message>
     <message>
-        <source>tol: training stops when |loss_(t+1) − loss_t| &lt; tol (arrows: ×10 or ÷10).</source>
-        <translation>tol: el entrenamiento se detiene cuando |pérdida_(t+1) − pérdida_t| &lt; tol (flechas: ×10 o ÷10).</translation>
+        <source>tol: training stops when ‖∇loss‖ ≤ tol or |loss_(t+1) − loss_t| &lt; tol · α · loss_t (arrows: ×10 or ÷10).</source>
+        <translation>tol: el entrenamiento se detiene cuando ‖∇pérdida‖ ≤ tol o |pérdida_(t+1) − pérdida_t| &lt; tol · α · pérdida_t (flechas: ×10 o ÷10).</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} steps: the loss still changes (relative change {2} &gt; tol = {1}) and the gradient is not ≈ 0 (‖∇‖ = {3}). Try a smaller learning rate or a larger tol.</source>
+        <translation>Detenido tras {0} pasos: la pérdida aún cambia (cambio relativo {2} &gt; tol = {1}) y el gradiente no es ≈ 0 (‖∇‖ = {3}). probar una tasa de aprendizaje menor o un tol mayor.</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -3434,10 +3456,6 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
     <message>
         <source>A new random starting W (new seed) and retrain from it.</source>
         <translation>Un nuevo W inicial aleatorio (semilla nueva) y volver a entrenar desde ahí.</translation>
-    </message>
-    <message>
-        <source>Stopped after {0} steps: the loss still changes by more than tol = {1} per step. Try a smaller learning rate or a larger tol.</source>
-        <translation>Detenido después de {0} pasos: la pérdida todavía cambia más que tol = {1} por paso. Probar una tasa de aprendizaje menor o un tol mayor.</translation>
     </message>
     <message>
         <source>Nothing to play: no training run.</source>

@@ -44,6 +44,7 @@ ENGINE_TEMPLATES: dict[str, str] = {
     "bad_batch_size": QT_TRANSLATE_NOOP("Message", "the batch size must be ≥ 1 (or full), not {0}"),
     "bad_steps": QT_TRANSLATE_NOOP("Message", "the number of steps must be ≥ 0, not {0}"),
     "bad_tol": QT_TRANSLATE_NOOP("Message", "tol must be ≥ 0, not {0}"),
+    "bad_gtol": QT_TRANSLATE_NOOP("Message", "gtol must be ≥ 0, not {0}"),
     # points files
     "file_empty": QT_TRANSLATE_NOOP("Message", "line 1: the file is empty (a points file needs at least a header)"),
     "file_columns": QT_TRANSLATE_NOOP(

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from linviz.engine.features import FeatureMap
 from linviz.engine.optimizers import OPTIMIZERS
 from linviz.engine.regularizers import REG_KINDS, RegConfig
+from linviz.engine.training import FINISHED
 from linviz.session import core
 
 from .axes import compact_axes
@@ -581,9 +582,11 @@ class ComparePane(QFrame):
         acc_text = f"{100 * acc:.0f} %" if np.isfinite(acc) else "—"
         text = translate("Compare", "loss {0} · accuracy {1}").format(_loss_text(h.loss[t]), acc_text)
         colour = "#000000"
-        if t == h.last and (h.stop_reason in ("converged", "diverged") or self._clock_step > h.last):
+        if t == h.last and (h.stop_reason in FINISHED or self._clock_step > h.last):
             if h.stop_reason == "converged":
-                why = translate("Compare", "converged")
+                why = translate("Compare", "converged: gradient ≈ 0")
+            elif h.stop_reason == "small_change":
+                why = translate("Compare", "change below tol")
             elif h.stop_reason == "diverged":
                 why = translate("Compare", "diverged: try a smaller α")
             else:

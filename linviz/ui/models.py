@@ -20,12 +20,12 @@ from linviz.engine.datasets import Dataset, DatasetError, default_class_names, m
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
 from linviz.engine.text import QT_TRANSLATE_NOOP, Message
-from linviz.engine.training import History
+from linviz.engine.training import FINISHED, History
 from linviz.session import core
 from linviz.session.settings import MAX_STEPS, MODELS, KnnSettings, Settings
 
-from .messages import message_text
 from .clock import PlaybackClock
+from .messages import message_text
 from .throttle import GestureThrottle
 
 
@@ -361,7 +361,7 @@ class Playback(PlaybackClock):
 
     def at_end(self) -> bool:
         h = self.session.history
-        return h is not None and self.session.step >= h.last and h.stop_reason in ("converged", "diverged")
+        return h is not None and self.session.step >= h.last and h.stop_reason in FINISHED
 
     def restart(self) -> None:
         self.session.set_step(0)
