@@ -8,6 +8,7 @@
     linviz bench [--quick]      measure the engine's interactive speed against baselines
     linviz bench cifar          the CIFAR-10 engine against a textbook implementation
     linviz bench soak           100,000 playback frames: the app's memory must not grow
+    linviz install-desktop      a menu entry and icon on the Linux desktop (--uninstall removes them)
 
 Usage errors (bad options, unknown presets, unreadable files, engine
 validation failures) print one line ``linviz: error: …`` and exit 2; anything
@@ -400,6 +401,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="bench soak: frames to play (default 100,000; 10,000 with --quick)")
     be.add_argument("--trace", action="store_true", help="bench soak: list the allocations that grew most (slow)")
     add_cifar_parser(sub)
+    de = sub.add_parser("install-desktop", help="add linviz to the Linux desktop's menu, with its icon (XDG)")
+    de.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
 
 
@@ -416,6 +419,10 @@ def dispatch(args) -> int:
         print(run_render(args))
     elif args.command == "cifar":
         return run_cifar(args)
+    elif args.command == "install-desktop":
+        from . import desktop
+
+        print(desktop.run(args))
     elif args.command == "bench":
         if args.suite == "cifar":
             from . import bench_cifar

@@ -23,11 +23,16 @@ def make_application(argv=None):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from ..resources import ICON_NAME
     from .style import BASE_FONT_PT
 
+    from .icon import app_icon
+
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    app.setApplicationName("linviz")
-    app.setOrganizationName("linviz")
+    app.setApplicationName("linviz")  # QSettings: ~/.config/linviz/linviz.conf, the registry's
+    app.setOrganizationName("linviz")  # HKCU\Software\linviz\linviz, macOS' ~/Library/Preferences
+    app.setDesktopFileName(ICON_NAME)  # Wayland and X11 match the window to linviz.desktop (its icon)
+    app.setWindowIcon(app_icon())  # every window's title bar and task-bar entry: main, compare, CIFAR-10, dialogs
     app.setStyle("Fusion")
     font = QFont(app.font())
     font.setPointSize(BASE_FONT_PT)
