@@ -54,14 +54,32 @@ def settle_heap(collect: bool = True) -> None:
     gc.freeze()
 
 
+def after_first_frame(window, *work) -> None:
+    """Run ``work`` (callables, in order) once ``window`` has painted its first frame.
+
+    What the first frame does not need — freezing the start-up heap, loading Numba on a thread
+    (whose imports would take the GIL from the painting) — waits until the teacher sees the window.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstFrame(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+            if obj is window and event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                for job in work:  # queued: after this paint pass, its child widgets included
+                    QTimer.singleShot(0, job)
+                self.deleteLater()
+            return False
+
+    window.installEventFilter(FirstFrame(window))
+
+
 def run(argv=None) -> int:
     """Open the main window and run the event loop; returns the exit status.
 
     The window restores the last session's size, dock layout, theme and font size.
     """
     app = make_application(argv)
-    from PySide6.QtCore import QTimer
-
     from linviz.engine import compiled
 
     from . import i18n
@@ -70,9 +88,10 @@ def run(argv=None) -> int:
     compiled.defer()  # the window first (its preset trains with NumPy), then Numba in the background
     i18n.apply_saved(app)  # the remembered language (View ▸ Language), before any window is built
     window = MainWindow(persist=True)
+    after_first_frame(window,
+                      settle_heap,  # the window, its preset run and Qt's objects: built for good
+                      lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False)))  # and Numba's
     window.show()
-    QTimer.singleShot(0, settle_heap)  # the window, its preset run and Qt's objects: built for good
-    QTimer.singleShot(0, lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False)))  # and Numba's
     from .lesson import offer_restore
 
     offer_restore(window)  # after a crash: bring back the autosave; then autosave this session
