@@ -23,7 +23,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, i18n, lesson, presentation, style, undo
+from . import accessibility, compare, demos, export, i18n, lesson, presentation, style, undo
 from .cifar import install as install_cifar
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        accessibility.install(self)  # screen readers: every control named (after every text is in place)
         self._class_name_template = datasets.CLASS_NAME
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():

@@ -70,6 +70,9 @@ class CifarLauncher(QObject):
             from .window import CifarWindow
 
             self.window = CifarWindow(**self._window_kwargs)
+            from .. import accessibility
+
+            accessibility.install(self.window)  # screen readers: every control named
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
