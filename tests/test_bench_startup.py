@@ -14,6 +14,7 @@ def test_bench_startup_reports_warm_and_first_start_beside_a_bare_window(capsys)
     for f in figures.values():
         assert 0 < f["bare_window_s"] and 0 < f["app_s"] < 300
         assert f["ratio"] == pytest.approx(f["app_s"] / f["bare_window_s"])
+        assert 0 < f["bare_window_cpu_s"] and f["cpu_ratio"] == pytest.approx(f["app_cpu_s"] / f["bare_window_cpu_s"])
     table = bench_startup.format_table(figures)
     assert "warm" in table and "first start" in table and "×" in table
 
