@@ -404,6 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cifar_cmd import add_cifar_parser  # here, not at the top: the app's start does not need CIFAR-10's engine
 
     add_cifar_parser(sub)
+    from .lecture.command import add_lecture_parser
+
+    add_lecture_parser(sub)
     de = sub.add_parser("install-desktop", help="add linviz to the Linux desktop's menu, with its icon (XDG)")
     de.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
@@ -428,6 +431,10 @@ def dispatch(args) -> int:
         from . import desktop
 
         print(desktop.run(args))
+    elif args.command == "lecture":
+        from .lecture.command import run_lecture
+
+        return run_lecture(args)
     elif args.command == "bench":
         if args.suite == "cifar":
             from . import bench_cifar

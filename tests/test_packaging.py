@@ -103,6 +103,12 @@ def test_installed_linviz_renders_the_window_in_spanish(installed):
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_installed_linviz_lists_the_built_in_lecture(installed):
+    done = _run(installed, "lecture", "--list", "--json")
+    assert done.returncode == 0, done.stderr  # the lecture file is read from the installed package
+    assert len(json.loads(done.stdout)["scenes"]) > 10
+
+
 def test_installed_linviz_installs_its_desktop_entry_and_icons(installed):
     done = _run(installed, "install-desktop")
     assert done.returncode == 0, done.stderr
