@@ -59,19 +59,32 @@ def after_first_frame(window, *work) -> None:
 
     What the first frame does not need — freezing the start-up heap, loading Numba on a thread
     (whose imports would take the GIL from the painting) — waits until the teacher sees the window.
+    Should no paint reach the window itself (its children covering all of it on some platform),
+    the work runs ``FALLBACK_MS`` after the window is shown all the same.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstFrame(QObject):
         def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-            if obj is window and event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                for job in work:  # queued: after this paint pass, its child widgets included
-                    QTimer.singleShot(0, job)
-                self.deleteLater()
+            if obj is window and event.type() == QEvent.Type.Show:
+                QTimer.singleShot(FALLBACK_MS, self, self.start)
+            elif obj is window and event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self, self.start)  # after this paint pass, its child widgets included
             return False
 
+        def start(self) -> None:
+            if self.parent() is None:  # started already
+                return
+            window.removeEventFilter(self)
+            self.setParent(None)
+            for job in work:
+                job()
+            self.deleteLater()
+
     window.installEventFilter(FirstFrame(window))
+
+
+FALLBACK_MS = 3000
 
 
 def run(argv=None) -> int:
