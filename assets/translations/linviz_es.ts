@@ -3905,6 +3905,37 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
 </context>
 <context>
+    <name>Share</name>
+    <message>
+        <source>Share as web page…</source>
+        <translation>Compartir como página web…</translation>
+    </message>
+    <message>
+        <source>One HTML file with the recorded run: the plane, the loss curve, the scores, a step slider and a play button. It opens offline in any browser.</source>
+        <translation>Un archivo HTML con la corrida grabada: el plano, la curva de pérdida, los puntajes, un deslizador de pasos y un botón para reproducir. Se abre sin conexión en cualquier navegador.</translation>
+    </message>
+    <message>
+        <source>Share as web page</source>
+        <translation>Compartir como página web</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <source>Nothing to share: kNN records no training run.</source>
+        <translation>Nada para compartir: kNN no graba ninguna corrida de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}.</source>
+        <translation>No se pudo escribir {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Saved the web page {0}</source>
+        <translation>Se guardó la página web {0}</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
         <source>model</source>

@@ -23,7 +23,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import accessibility, compare, demos, export, i18n, lesson, presentation, style, undo
+from . import accessibility, compare, demos, export, i18n, lesson, presentation, share, style, undo
 from .cifar import install as install_cifar
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare):
+        for feature in (plane_overlays, branches, demos, compare, share):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
