@@ -92,7 +92,7 @@ def write_share_page(path, dataset: Dataset, history: History, picked=(), settin
         out.write(share_page(dataset, history, picked, settings, title))
 
 
-_PAGE = """<!DOCTYPE html>
+_PAGE = r"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>$TITLE</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>

@@ -2459,6 +2459,33 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>step {0} · loss {1:.4f} · accuracy {2:.0f} %</source>
+        <translation>paso {0} · pérdida {1:.4f} · exactitud {2:.0f} %</translation>
+    </message>
+    <message>
+        <source>Export handout (PDF)…</source>
+        <translation>Exportar apunte (PDF)…</translation>
+    </message>
+    <message>
+        <source>A PDF for students: the settings, the plane at four moments of the run, the loss curve and the score table</source>
+        <translation>Un PDF para los estudiantes: la configuración, el plano en cuatro momentos de la corrida, la curva de pérdida y la tabla de puntajes</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>Exportar apunte</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the handout {0}</source>
+        <translation>Se guardó el apunte {0}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>English</source>

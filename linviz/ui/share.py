@@ -1,7 +1,7 @@
 """File ▸ Share as web page…: the recorded run as one HTML file students open anywhere.
 
-``install(window)`` adds the action (objectName ``share_web_page``) to the File menu, before
-Quit; :meth:`SharePage.write` saves the page (``linviz/share_page.py`` builds it, Qt-free).
+``install(window)`` adds the action (objectName ``share_web_page``) and File ▸ Export handout
+(PDF)… (``handout.py``) to the File menu, before Quit; :meth:`SharePage.write` saves the page (``linviz/share_page.py`` builds it, Qt-free).
 """
 
 from __future__ import annotations
@@ -66,7 +66,13 @@ def install(window) -> SharePage:
         actions = file_menu.actions()
         quit_at = next((a for a in actions if a.objectName() == "quit"), None)
         file_menu.insertAction(quit_at, share.action) if quit_at is not None else file_menu.addAction(share.action)
-    window.share_page = share
+    from .handout import Handout
+
+    handout = Handout(window)
+    if file_menu is not None:
+        file_menu.insertAction(share.action, handout.action)
+        file_menu.insertAction(handout.action, share.action)  # the page first, then the handout
+    window.share_page, window.handout = share, handout
     return share
 
 
