@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from linviz.engine.datasets import PRESETS
-from linviz.ui import lesson
+from linviz.ui import app_settings, lesson
 from linviz.ui.panels.playback import KNN_NOTE
 from linviz.ui.views.params_table import VALUE_ROLE
 from linviz.ui.widgets import LogSlider
@@ -93,7 +93,7 @@ def monkey_env(window, qtbot, tmp_path, monkeypatch, qtlog):
     ini = str(tmp_path / "settings.ini")
     from PySide6.QtCore import QSettings
 
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
     for name in ("question", "warning", "information", "critical"):
         answer = QMessageBox.Discard if name == "question" else QMessageBox.Ok
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _r=answer, **k: _r))
