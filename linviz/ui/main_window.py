@@ -23,7 +23,8 @@ from .messages import error_text
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import accessibility, compare, demos, export, i18n, lecture_mode, lesson, presentation, share, style, undo
+from . import (accessibility, compare, demos, export, hold_switch, i18n, lecture_mode, lesson, pen_overlay, presentation,
+               share, style, undo)
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
+        hold_switch.install(self)  # "retrain on edit", in the status bar and the Edit menu
         lecture_mode.install(self)  # the lecture bar over the plane and the scene keys (after undo)
+        pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
         accessibility.install(self)  # screen readers: every control named (after every text is in place)
