@@ -8,6 +8,8 @@
     linviz bench [--quick]      measure the engine's interactive speed against baselines
     linviz bench cifar          the CIFAR-10 engine against a textbook implementation
     linviz bench soak           100,000 playback frames: the app's memory must not grow
+    linviz bench startup        time to the first painted frame, beside a bare Qt window
+    linviz install-desktop      a menu entry and icon on the Linux desktop (--uninstall removes them)
 
 Usage errors (bad options, unknown presets, unreadable files, engine
 validation failures) print one line ``linviz: error: …`` and exit 2; anything
@@ -36,8 +38,6 @@ from .engine.losses import SVM_VARIANTS, LossConfig
 from .engine.optimizers import OPTIMIZERS, SCHEDULES, Optimizer, Schedule
 from .engine.regularizers import REG_KINDS, RegConfig
 from .engine.training import History, TrainConfig, stop_report, train
-from .cifar_cmd import add_cifar_parser, run_cifar
-from .lecture.command import add_lecture_parser, run_lecture
 
 MODELS = ("svm", "softmax", "lsq", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
@@ -438,9 +438,10 @@ def build_parser() -> argparse.ArgumentParser:
     re.add_argument("--language", choices=("en", "es"), default="en", help="the window's language (default en)")
 
     be = sub.add_parser("bench", help="measure the engine's speed against baselines")
-    be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak"), default="engine",
+    be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak", "startup"), default="engine",
                     help="engine (default): the interactive figures; cifar: the CIFAR-10 engine against textbook "
-                         "code; soak: 100,000 playback frames on the real window, memory growth < 5 %%")
+                         "code; soak: 100,000 playback frames on the real window, memory growth < 5 %%; "
+                         "startup: time to the window's first frame beside a bare QMainWindow's")
     be.add_argument("--quick", action="store_true", help="fewer repeats")
     be.add_argument("--json", action="store_true")
     be.add_argument("--data-dir", metavar="DIR", default=None,
@@ -448,8 +449,14 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--frames", type=_positive_int, default=None,
                     help="bench soak: frames to play (default 100,000; 10,000 with --quick)")
     be.add_argument("--trace", action="store_true", help="bench soak: list the allocations that grew most (slow)")
+    from .cifar_cmd import add_cifar_parser  # here, not at the top: the app's start does not need CIFAR-10's engine
+
     add_cifar_parser(sub)
+    from .lecture.command import add_lecture_parser
+
     add_lecture_parser(sub)
+    de = sub.add_parser("install-desktop", help="add linviz to the Linux desktop's menu, with its icon (XDG)")
+    de.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
 
 
@@ -465,14 +472,26 @@ def dispatch(args) -> int:
     elif args.command == "render":
         print(run_render(args))
     elif args.command == "cifar":
+        from .cifar_cmd import run_cifar
+
         return run_cifar(args)
+    elif args.command == "install-desktop":
+        from . import desktop
+
+        print(desktop.run(args))
     elif args.command == "lecture":
+        from .lecture.command import run_lecture
+
         return run_lecture(args)
     elif args.command == "bench":
         if args.suite == "cifar":
             from . import bench_cifar
 
             return bench_cifar.run_cli(args)
+        if args.suite == "startup":
+            from . import bench_startup
+
+            return bench_startup.run_cli(args)
         if args.suite == "soak":
             from . import bench_soak
 
@@ -517,6 +536,8 @@ def _one_line(e: BaseException) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``linviz`` script; returns the exit status."""
     try:
+        if not (sys.argv[1:] if argv is None else argv):
+            return open_app()  # no parser: the subcommands' imports (CIFAR-10's engine) stay out of the start
         args = build_parser().parse_args(argv)
         return dispatch(args)
     except SystemExit as e:  # --help

@@ -2486,6 +2486,33 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>step {0} · loss {1:.4f} · accuracy {2:.0f} %</source>
+        <translation>paso {0} · pérdida {1:.4f} · exactitud {2:.0f} %</translation>
+    </message>
+    <message>
+        <source>Export handout (PDF)…</source>
+        <translation>Exportar apunte (PDF)…</translation>
+    </message>
+    <message>
+        <source>A PDF for students: the settings, the plane at four moments of the run, the loss curve and the score table</source>
+        <translation>Un PDF para los estudiantes: la configuración, el plano en cuatro momentos de la corrida, la curva de pérdida y la tabla de puntajes</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>Exportar apunte</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the handout {0}</source>
+        <translation>Se guardó el apunte {0}</translation>
+    </message>
+</context>
+<context>
     <name>HoldSwitch</name>
     <message>
         <source>Retrain on edit</source>
@@ -4210,6 +4237,37 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>step &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <source>Share as web page…</source>
+        <translation>Compartir como página web…</translation>
+    </message>
+    <message>
+        <source>One HTML file with the recorded run: the plane, the loss curve, the scores, a step slider and a play button. It opens offline in any browser.</source>
+        <translation>Un archivo HTML con la corrida grabada: el plano, la curva de pérdida, los puntajes, un deslizador de pasos y un botón para reproducir. Se abre sin conexión en cualquier navegador.</translation>
+    </message>
+    <message>
+        <source>Share as web page</source>
+        <translation>Compartir como página web</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <source>Nothing to share: kNN records no training run.</source>
+        <translation>Nada para compartir: kNN no graba ninguna corrida de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}.</source>
+        <translation>No se pudo escribir {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Saved the web page {0}</source>
+        <translation>Se guardó la página web {0}</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ from .style import ink, label_style, point_size
 from .views.loss_curve import LossAxis, ScrubViewBox, log_floor
 from .views.mini_plane import MiniPlane
 from .widgets import format_value, guard_wheel, pass_space_to_shortcuts
-from . import i18n
+from . import accessibility, i18n
 from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -950,6 +950,7 @@ class CompareWindow(QMainWindow):
         self.panes.append(pane)
         self.pane_layout.addWidget(pane, 1)
         self._after_panes_changed()
+        accessibility.name_controls(self)  # the new pane's controls, for screen readers
         return pane
 
     def remove_pane(self, i: int) -> None:
@@ -1094,6 +1095,7 @@ def open_compare(window) -> CompareWindow:
     compare = CompareWindow(window.data, window.session.settings, parent=window)
     compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: its runs stop retraining
     window.compare_window = compare
+    accessibility.install(compare)
     compare.show()
     return compare
 

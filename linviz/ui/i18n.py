@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..resources import asset_path
 from . import presentation
 from .menus import find_menu  # noqa: F401 (re-exported: menus are found by name)
 
@@ -64,7 +65,7 @@ from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate read
 
 translate = QCoreApplication.translate
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "translations"
+TRANSLATIONS_DIR = asset_path("translations")
 """``linviz_es.ts`` (the catalogue, in the repository) and ``linviz_es.qm`` (built from it)."""
 CATALOGUE = "linviz"
 LANGUAGES = {"en": QT_TRANSLATE_NOOP("Language", "English"), "es": QT_TRANSLATE_NOOP("Language", "Español")}
@@ -514,9 +515,10 @@ def _load_translators(app, code: str) -> None:
         app.installTranslator(qt)  # first: ours (installed last) is searched first
         _installed.append(qt)
     ours = QTranslator(app)
-    if ours.load(str(qm_path(code))):
-        app.installTranslator(ours)
-        _installed.append(ours)
+    if not ours.load(str(qm_path(code))):  # a broken install: say so, never fall back to English quietly
+        raise FileNotFoundError(f"{qm_path(code)}: the {LANGUAGES[code]} translation is missing or damaged")
+    app.installTranslator(ours)
+    _installed.append(ours)
 
 
 def retranslate(old: str, new: str, roots=None) -> int:

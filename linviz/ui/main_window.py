@@ -23,7 +23,8 @@ from .messages import error_text
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, hold_switch, i18n, lecture_mode, lesson, pen_overlay, presentation, style, undo
+from . import (accessibility, compare, demos, export, hold_switch, i18n, lecture_mode, lesson, pen_overlay, presentation,
+               share, style, undo)
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare, margin_chart):
+        for feature in (plane_overlays, branches, demos, compare, margin_chart, share):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        accessibility.install(self)  # screen readers: every control named (after every text is in place)
         self._class_name_template = class_name_template()
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():
