@@ -15,23 +15,22 @@ def configure_pyqtgraph() -> None:
 
 
 def make_application(argv=None):
-    """The QApplication (created once), with the Fusion style, the app's font and pyqtgraph settings.
+    """The QApplication (created once), with the Fusion style, the shipped font (``fonts.py``) and pyqtgraph settings.
 
     Fusion looks the same on every projector laptop and follows the palette, so the dark theme
     works on Windows and macOS too.
     """
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from .fonts import register_fonts, ui_font
     from .style import BASE_FONT_PT
 
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("linviz")
     app.setOrganizationName("linviz")
     app.setStyle("Fusion")
-    font = QFont(app.font())
-    font.setPointSize(BASE_FONT_PT)
-    app.setFont(font)
+    register_fonts()  # the shipped faces: the same layout on every machine
+    app.setFont(ui_font(BASE_FONT_PT))
     configure_pyqtgraph()
     return app
 

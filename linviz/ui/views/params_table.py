@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QFontMetrics, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..models import SessionModel, WhileDragging
+from ..fonts import mono_font
 from ..style import MARKERS, class_colours, fonts
 from ..widgets import MarkupLine, SteadyLabel, WrapWhenNarrow
 from .cell_looks import CellLooks, LookDelegate, RemembersLooks
@@ -98,7 +99,7 @@ def parse_number(text) -> float | None:
 def number_font(base: QFont | None = None, delta: float = 1.0, bold: bool = False) -> QFont:
     """The fixed-pitch font for numbers (tabular digits), a little larger than the UI font."""
     base = base or QApplication.font()
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font = mono_font()
     size = base.pointSizeF() if base.pointSizeF() > 0 else 12.0
     font.setPointSizeF(size + delta)
     font.setBold(bold)
