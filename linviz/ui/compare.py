@@ -59,7 +59,7 @@ from .style import ink, label_style, point_size
 from .views.loss_curve import LossAxis, ScrubViewBox, log_floor
 from .views.mini_plane import MiniPlane
 from .widgets import format_value, guard_wheel, pass_space_to_shortcuts
-from . import i18n
+from . import i18n, screen_fit
 from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -71,6 +71,8 @@ PANE_STYLES = (  # (letter, colour, line style) of each pane's loss curve; Okabe
     ("C", "#D55E00", Qt.PenStyle.DashDotLine),
     ("D", "#CC79A7", Qt.PenStyle.DotLine),
 )
+DEFAULT_SIZE = QSize(1500, 980)
+"""The window's size on a monitor larger than a projector (``screen_fit.place``)."""
 CURVE_WIDTH = 3.0
 FRAME_MS = 33
 """Playback never redraws faster than this; higher speeds move several steps per frame."""
@@ -821,8 +823,7 @@ class CompareWindow(QMainWindow):
         i18n.notifier.changed.connect(self._on_language)
         self._update_title()
         self.apply_preset(preset)
-        screen = self.screen().availableGeometry()
-        self.resize(min(1500, screen.width()), min(980, screen.height()))
+        self.resize(screen_fit.fitted_size(DEFAULT_SIZE, screen_fit.available(self)))
 
     # --- construction ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -1133,6 +1134,7 @@ def open_compare(window) -> CompareWindow:
     compare = CompareWindow(window.data, window.session.settings, parent=window)
     compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: its runs stop retraining
     window.compare_window = compare
+    screen_fit.place(compare, DEFAULT_SIZE)  # maximised on a projector, inside any screen
     compare.show()
     return compare
 

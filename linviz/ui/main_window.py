@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -40,6 +40,13 @@ DOCK_FRAME_PX = 12
 DOCK_TABS_PX = 64
 """What a tabbed dock adds to its widget's height (title bar, tab bar, frame): the loss curve
 gets at least its minimum height (at 1280 × 800 a quarter of the height cut its axis title)."""
+PLANE_SHARE = 0.375
+"""The plane's data area gets at least this share of the window's width (480 px at 1280 × 800,
+720 at 1920 × 1080); the side columns give way first."""
+STATUS_AND_MENU_PX = 56
+"""The menu bar and the status line, about."""
+PLANE_AXES_PX = 80
+"""What the plane adds to its data area's width: its left axis (56 px) and margins."""
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +101,7 @@ class MainWindow(QMainWindow):
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():
             self._docks_sized = True  # the restored dock sizes stay
+            self._share_on_resize = False
 
     def _translate_default_class_names(self, *_code) -> None:
         """Default class names ("class 2") follow the language ("clase 2"); names the teacher
@@ -108,8 +116,8 @@ class MainWindow(QMainWindow):
 
     # --- layout -------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        """Controls on the left; W and b over a tab group (scores, surface, geometry,
-        gradient check) on the right; the loss curve under the plane only."""
+        """Controls on the left; on the right W and b, a tab group (scores, surface, geometry,
+        gradient check) and the loss curve: the plane has the whole height between them."""
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         right = Qt.RightDockWidgetArea
@@ -120,7 +128,7 @@ class MainWindow(QMainWindow):
             "surface": self._dock(translate("MainWindow", "Surface"), self.loss_surface, right),
             "geometry": self._dock(translate("MainWindow", "Geometry"), self.reg_geometry, right),
             "gradcheck": self._dock(translate("MainWindow", "Grad check"), self.gradcheck, right),
-            "loss": self._dock(translate("MainWindow", "Loss curve"), self.loss_curve, Qt.BottomDockWidgetArea),
+            "loss": self._dock(translate("MainWindow", "Loss curve"), self.loss_curve, right),
         }
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
@@ -129,28 +137,43 @@ class MainWindow(QMainWindow):
                            ("geometry", self.reg_geometry)):
             self.docks[name].visibilityChanged.connect(lambda shown, v=view: shown and v.became_visible())
         self._docks_sized = False
+        self._share_on_resize = True  # a window the app laid out follows its size (maximised, F11)
+        self._share_timer = QTimer(self, singleShot=True, interval=0)
+        self._share_timer.timeout.connect(self.size_docks)
         style.fonts.changed.connect(self.size_docks)  # a new presentation font size
 
     def size_docks(self, *_) -> None:
-        """Share the window: controls ¼ of the width, the right column 0.3 — or up to 0.34 when
-        the score table needs it to show each example whole (W and b tall enough for both its
-        tables, up to 0.4 of the height), the loss curve ¼ of the height, or its minimum height
-        up to 0.3 — so the plane keeps the middle on any projector. At presentation font sizes
-        the controls widen to their contents up to 0.27 (the plane comes first: the docks
-        scroll) and the loss curve grows to a third of the height (its axis labels grow).
-        Hidden docks keep their sizes."""
+        """Share the window so that the plane comes first: its data area gets PLANE_SHARE of
+        the width (besides its key and axes) and the whole height beside the playback bar.
+        The side columns share what is left, and give way (narrower; their docks scroll)
+        before the plane does: the controls up to half of it (their width, ¼ of the window at
+        most), the right column the rest (0.3 of the window, up to 0.34 when the score table
+        needs it to show each example whole). In the right column: W and b tall enough for
+        both its tables (0.27 to 0.4 of the height), the loss curve its minimum height, the
+        score tabs the rest; height the score tabs do not need goes to the loss curve, up to
+        ¼ of the height (a third at presentation font sizes). Hidden docks keep their sizes."""
         w, h = self.width(), self.height()
-        left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w)
-        right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w)  # the scores whole
+        presenting = getattr(self, "presentation", None) is not None and self.presentation.presenting
+        legend = self.plane.legend.sizeHint().width() if not self.plane.legend.isHidden() else 0
+        side = max(w - (PLANE_SHARE * w + legend + PLANE_AXES_PX), 0)
+        left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w, side / 2)
+        if self.docks["controls"].isHidden():
+            left = 0
+        right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w, side - left)
+        if presenting:
+            right = min(0.3 * w, side)
+        loss_min = self.loss_curve.minimumSizeHint().height() + DOCK_TABS_PX
+        if right - DOCK_FRAME_PX < self.loss_curve.minimumSizeHint().width():  # it scrolls sideways
+            loss_min += self.docks["loss"].widget().horizontalScrollBar().sizeHint().height()
         params = min(max(self._params_dock_height(right), 0.27 * h), 0.4 * h)  # both tables whole
-        loss = min(0.34, max(0.25, 0.25 * style.scale() ** 0.5))
-        if getattr(self, "presentation", None) is not None and self.presentation.presenting:
-            loss = min(loss, 0.28)  # the plane comes first; the curve has the whole width
+        scores_need = self.score_table.sizeHint().height() + DOCK_TABS_PX
+        spare = max(h - STATUS_AND_MENU_PX - params - loss_min - scores_need, 0)
+        loss = loss_min + min(spare, max(min(0.34, 0.25 * style.scale() ** 0.5) * h - loss_min, 0))
+        if presenting:
+            loss = 0.45 * h
         for docks, sizes, orientation in (
-            (("controls", "params"), (left, right), Qt.Horizontal),
-            (("params", "scores"), (params, 0.87 * h - params), Qt.Vertical),
-            (("loss",), (min(max(loss * h, self.loss_curve.minimumSizeHint().height() + DOCK_TABS_PX), 0.3 * h),),
-             Qt.Vertical),
+            (("controls", "params", "scores", "loss"), (left, right, right, right), Qt.Horizontal),
+            (("params", "scores", "loss"), (params, h - STATUS_AND_MENU_PX - params - loss, loss), Qt.Vertical),
         ):
             shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]
             if shown:
@@ -162,6 +185,11 @@ class MainWindow(QMainWindow):
         hint = self.docks["params"].sizeHint().height()
         needed = self.params_table.heightForWidth(int(width) - DOCK_FRAME_PX)
         return hint if needed <= 0 else hint - self.params_table.sizeHint().height() + needed
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._docks_sized and self._share_on_resize:
+            self._share_timer.start()  # once the resizes of a maximise or full screen are over
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

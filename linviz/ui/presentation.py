@@ -15,7 +15,8 @@ the presentation layout, the shortcuts overlay, and the settings that persist.
 
 Persisted in the app's QSettings (``settings()``, the accessor ``lesson`` uses too) when the
 window is made with ``persist=True`` (``app.run`` does; tests pass an ini file instead):
-``window/geometry``, ``window/state`` (every dock has an objectName), ``window/presentation``
+``window/geometry`` and ``window/screen`` (the geometry is restored on that screen only; elsewhere
+the window is fitted afresh, ``screen_fit``), ``window/state`` (every dock has an objectName), ``window/presentation``
 and ``window/full_state``, ``presentation/theme``, ``presentation/font_pt``, ``language``.
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import style
+from . import screen_fit, style
 
 translate = QCoreApplication.translate
 
@@ -60,6 +61,8 @@ PLANE_GESTURES = (
 )
 """The plane's mouse and key gestures (they are not actions, so they are listed here); English,
 translated when the sheet opens."""
+WINDOW_SIZE = QSize(1600, 1000)
+"""The main window's size on a monitor larger than a projector (``screen_fit.place``)."""
 LANGUAGES = ("en", "es")
 """Languages the interface is offered in (``i18n`` loads the translations and offers the menu)."""
 
@@ -449,8 +452,7 @@ class Presentation(QObject):
             set_language(code)
         w = self.window
         geometry, state = s.value("window/geometry"), s.value("window/state")
-        if geometry is not None:
-            w.restoreGeometry(geometry)
+        screen_fit.restore(w, geometry, s.value("window/screen"), WINDOW_SIZE)  # the same screen, or fitted afresh
         restored = state is not None and restore_state(w, state)
         if restored and _bool(s.value("window/presentation")):
             self._full_state = s.value("window/full_state") or self.default_state
@@ -464,6 +466,7 @@ class Presentation(QObject):
             return
         s, w = settings(), self.window
         s.setValue("window/geometry", w.saveGeometry())
+        s.setValue("window/screen", w.screen().name() if w.screen() is not None else "")
         s.setValue("window/state", w.saveState())
         s.setValue("window/presentation", self.presenting)
         if self.presenting and self._full_state is not None:

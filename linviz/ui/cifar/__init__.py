@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from .. import screen_fit
 from .window import CifarWindow
 
 ACTION_NAME = "open_cifar"
@@ -60,6 +61,7 @@ class CifarLauncher(QObject):
         """Show the CIFAR window (created once), in front."""
         if self.window is None:
             self.window = CifarWindow(**self._window_kwargs)
+            screen_fit.place(self.window, self.window.size())  # maximised on a projector, inside any screen
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
