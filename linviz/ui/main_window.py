@@ -23,7 +23,7 @@ from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, i18n, lesson, presentation, style, undo
+from . import compare, demos, export, i18n, keys, lesson, presentation, style, undo
 from .cifar import install as install_cifar
 from .views import branches, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        self.keys = keys.install(self)  # Enter/Esc back to the plane, 1 … 9 anywhere, PageUp/Down, B to blank
         self._class_name_template = datasets.CLASS_NAME
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():
@@ -160,8 +161,8 @@ class MainWindow(QMainWindow):
         if self.docks["controls"].isHidden():
             left = 0
         right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w, side - left)
-        if presenting:
-            right = min(0.3 * w, side)
+        if presenting:  # no controls: the scores whole when shown
+            right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w, side)
         loss_min = self.loss_curve.minimumSizeHint().height() + DOCK_TABS_PX
         if right - DOCK_FRAME_PX < self.loss_curve.minimumSizeHint().width():  # it scrolls sideways
             loss_min += self.docks["loss"].widget().horizontalScrollBar().sizeHint().height()
@@ -169,11 +170,13 @@ class MainWindow(QMainWindow):
         scores_need = self.score_table.sizeHint().height() + DOCK_TABS_PX
         spare = max(h - STATUS_AND_MENU_PX - params - loss_min - scores_need, 0)
         loss = loss_min + min(spare, max(min(0.34, 0.25 * style.scale() ** 0.5) * h - loss_min, 0))
-        if presenting:
-            loss = 0.45 * h
+        scores = h - STATUS_AND_MENU_PX - params - loss
+        if presenting:  # the loss curve, and the scores over it when S asks for them
+            scores = 0.5 * (h - STATUS_AND_MENU_PX) if not self.docks["scores"].isHidden() else 0
+            loss = h - STATUS_AND_MENU_PX - scores
         for docks, sizes, orientation in (
             (("controls", "params", "scores", "loss"), (left, right, right, right), Qt.Horizontal),
-            (("params", "scores", "loss"), (params, h - STATUS_AND_MENU_PX - params - loss, loss), Qt.Vertical),
+            (("params", "scores", "loss"), (params, scores, loss), Qt.Vertical),
         ):
             shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]
             if shown:

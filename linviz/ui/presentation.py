@@ -8,8 +8,10 @@ the presentation layout, the shortcuts overlay, and the settings that persist.
   (elsewhere Esc stays with the plane, which hides the kNN inspector with it)
 * ``font_bigger``: Ctrl++, Ctrl+= · ``font_smaller``: Ctrl+- · ``font_reset``: Ctrl+0
 * ``theme_light``, ``theme_dark`` (View → Theme)
-* ``presentation_layout``: Ctrl+Shift+P (the plane, the playback bar and the loss curve only;
-  again: back to the full layout) · ``reset_layout``
+* ``presentation_layout``: Ctrl+Shift+P (the plane, the playback bar and the loss curve only,
+  the points fitted to the plane's new shape; again: back to the full layout) · ``reset_layout``
+* ``scores_table``: S — in the presentation layout shows or hides the Scores table; elsewhere
+  brings its tab to the front
 * ``shortcuts``: F1, ? — an overlay listing every action that has a shortcut, collected from
   the window's menus when it opens, and the plane's mouse gestures.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -301,6 +303,7 @@ class Presentation(QObject):
             a("presentation_layout", translate("Presentation", "Presentation layout"), self.set_presentation_layout,
               ["Ctrl+Shift+P"],
               checkable=True),
+            a("scores_table", translate("Presentation", "Scores table"), self.toggle_scores, ["S"]),
             a("reset_layout", translate("Presentation", "Reset layout"), self.reset_layout),
         ]
         self.actions["leave_full_screen"].setEnabled(False)
@@ -387,6 +390,26 @@ class Presentation(QObject):
         loss = getattr(self.window, "docks", {}).get("loss")
         return [loss] if loss is not None else []
 
+    def toggle_scores(self) -> None:
+        """S: in the presentation layout, show or hide the Scores table (above the loss curve);
+        in the full layout, bring its tab to the front."""
+        scores = getattr(self.window, "docks", {}).get("scores")
+        if scores is None:
+            return
+        if self.presenting:
+            scores.setVisible(scores.isHidden())
+            self._size_docks()
+            self._fit_plane()
+        else:
+            scores.show()
+            scores.raise_()
+
+    def _fit_plane(self) -> None:
+        """Once the new layout is in place, the points fill the plane's new shape."""
+        plane = getattr(self.window, "plane", None)
+        if plane is not None:
+            QTimer.singleShot(0, plane.fit_view)
+
     def set_presentation_layout(self, on: bool) -> None:
         """On: only the plane, the playback bar and the loss curve (the rest hidden); off: the
         layout from before."""
@@ -403,6 +426,7 @@ class Presentation(QObject):
         elif self._full_state is not None:
             restore_state(w, self._full_state)
         self._check("presentation_layout", on)
+        self._fit_plane()
 
     def reset_layout(self) -> None:
         """Every dock back where the app puts it, at the default sizes."""

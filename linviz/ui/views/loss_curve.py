@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -81,6 +82,10 @@ def log_floor(*arrays) -> float:
     if not pos:
         return 1e-3
     return float(10.0 ** np.floor(np.log10(min(a.min() for a in pos)) - 1))
+
+
+STACK_ASPECT = 0.75
+"""Taller than this many times its width, the view puts its legend under the plot."""
 
 
 class LossAxis(CompactAxis):
@@ -300,7 +305,7 @@ class LossCurveView(QWidget):
         side_widget.setObjectName("lossLegend")
         side_widget.setLayout(side)
 
-        layout = QHBoxLayout(self)
+        self.box = layout = QHBoxLayout(self)  # the legend beside the plot, or under it when tall and narrow
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.plot, 1)
@@ -320,7 +325,21 @@ class LossCurveView(QWidget):
         return QSize(1100, 250)  # a strip under the plane: the plane keeps the height
 
     def minimumSizeHint(self):
+        if self.stacked:
+            return QSize(max(220, self.side_panel.minimumSizeHint().width()), 160 + self.side_panel.sizeHint().height())
         return QSize(400, 160)
+
+    @property
+    def stacked(self) -> bool:
+        """The legend is under the plot (a tall, narrow dock: the presentation layout's column)."""
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        tall = self.height() > STACK_ASPECT * self.width()
+        if tall != self.stacked:
+            self.box.setDirection(QBoxLayout.Direction.TopToBottom if tall else QBoxLayout.Direction.LeftToRight)
+            self.updateGeometry()
 
     def _sync_acc_geometry(self):
         self.acc_viewbox.setGeometry(self.viewbox.sceneBoundingRect())
