@@ -60,6 +60,7 @@ from .views.loss_curve import LossAxis, ScrubViewBox, log_floor
 from .views.mini_plane import MiniPlane
 from .widgets import format_value, guard_wheel, pass_space_to_shortcuts
 from . import i18n, screen_fit
+from .closing import make_closable
 from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -874,6 +875,7 @@ class CompareWindow(QMainWindow):
                                                 "same W₀."))
         self.hint.setObjectName("compare_hint")
         self.statusBar().addWidget(self.hint, 1)
+        self.close_button = make_closable(self)  # a Close button, Esc and Ctrl+W
         row = QHBoxLayout()
         label = QLabel(translate("Compare", "Compare"))
         label.setFont(_font(self, HEADER_PT, bold=True))

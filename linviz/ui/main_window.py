@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -20,6 +19,7 @@ from linviz.engine import datasets
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
 
 from .dialogs import GeneratorDialog
+from .messages import StatusLine
 from .models import DatasetModel, Playback, SessionModel
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
@@ -82,10 +82,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
         self._build_docks()
-        self.message_label = QLabel()
+        self.message_label = StatusLine()  # one line: a message does not move the layout
         self.message_label.setObjectName("messageLabel")
-        self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
+        self.data.changed.connect(self.message_label.forget_if_transient)  # the next action
+        i18n.notifier.changed.connect(self.message_label.forget_if_transient)
         self._build_menus()
         for feature in (plane_overlays, branches, demos, compare):
             feature.install(self)
@@ -300,8 +301,7 @@ class MainWindow(QMainWindow):
     def show_message(self, level: str, text: str) -> None:
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
         self.message_label.setStyleSheet(f"color: {colours.get(level, '#000')}; font-weight: bold;")
-        self.message_label.setText(text)
-        self.message_label.setProperty("level", level)
+        self.message_label.say(level, text)  # an info message goes after a few seconds
 
     def _clear_stale_message(self) -> None:
         """A new run replaces what was said about the old one ("kNN needs at least k points",
@@ -309,8 +309,7 @@ class MainWindow(QMainWindow):
         h = self.session.history
         level = self.message_label.property("level")
         if level in ("error", "warning") and (h is None or h.stop_reason != "diverged"):
-            self.message_label.clear()
-            self.message_label.setProperty("level", None)
+            self.message_label.forget()
 
     def closeEvent(self, event) -> None:
         self.playback.pause()
