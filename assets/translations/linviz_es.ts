@@ -613,10 +613,6 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>Choose the cifar-10-batches-py folder</source>
         <translation>Elegir la carpeta cifar-10-batches-py</translation>
     </message>
@@ -2459,6 +2455,17 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Class {0} for new points</source>
+        <translation>Clase {0} para los puntos nuevos</translation>
+    </message>
+    <message>
+        <source>Blank the screen</source>
+        <translation>Pantalla en negro</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>English</source>
@@ -3243,6 +3250,10 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
     <message>
         <source>Presentation layout</source>
         <translation>Disposición para presentar</translation>
+    </message>
+    <message>
+        <source>Score table</source>
+        <translation>Tabla de puntajes</translation>
     </message>
     <message>
         <source>Reset layout</source>
@@ -4049,6 +4060,17 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>Redo</source>
         <translation>Rehacer</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close this window (Esc, Ctrl+W)</source>
+        <translation>Cerrar esta ventana (Esc, Ctrl+W)</translation>
     </message>
 </context>
 </TS>

@@ -303,7 +303,7 @@ class Presentation(QObject):
             a("presentation_layout", translate("Presentation", "Presentation layout"), self.set_presentation_layout,
               ["Ctrl+Shift+P"],
               checkable=True),
-            a("scores_table", translate("Presentation", "Scores table"), self.toggle_scores, ["S"]),
+            a("scores_table", translate("Presentation", "Score table"), self.toggle_scores, ["S"]),
             a("reset_layout", translate("Presentation", "Reset layout"), self.reset_layout),
         ]
         self.actions["leave_full_screen"].setEnabled(False)
