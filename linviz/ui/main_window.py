@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         if presenting:  # the loss curve, and the scores over it when S asks for them
             scores = 0.5 * (h - STATUS_AND_MENU_PX) if not self.docks["scores"].isHidden() else 0
             loss = h - STATUS_AND_MENU_PX - scores
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)  # a narrow column scrolls its tabs, never cuts them
+            bar.setUsesScrollButtons(True)
         for docks, sizes, orientation in (
             (("controls", "params", "scores", "loss"), (left, right, right, right), Qt.Horizontal),
             (("params", "scores", "loss"), (params, scores, loss), Qt.Vertical),
