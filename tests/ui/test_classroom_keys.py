@@ -108,6 +108,8 @@ def test_presentation_keeps_the_plane_big_and_the_scores_one_key_away(qtbot):
     area = vb.sceneBoundingRect()
     assert area.width() >= 560 and area.height() >= 560, area
     assert win.docks["loss"].isVisible() and not win.docks["scores"].isVisible()
+    curve = win.loss_curve  # a tall column: its legend, with the values, under the plot
+    assert curve.stacked and curve.readouts["loss"].isVisible() and curve.plot.width() >= 0.8 * curve.width()
     X = win.data.dataset.X
     (x0, x1), (y0, y1) = vb.viewRange()
     assert (X[:, 0] > x0).all() and (X[:, 0] < x1).all() and (X[:, 1] > y0).all() and (X[:, 1] < y1).all()

@@ -29,7 +29,7 @@ from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import MarkupLine, SteadyLabel
 from ..models import SessionModel, WhileDragging
-from ..style import font as scaled_font, label_style
+from ..style import font as scaled_font, label_style, scale as style_scale
 from .params_table import format_number, number_font
 
 CURVES = {
@@ -86,6 +86,8 @@ def log_floor(*arrays) -> float:
 
 STACK_ASPECT = 0.75
 """Taller than this many times its width, the view puts its legend under the plot."""
+VALUES_BESIDE_PX = 640
+"""Narrower than this (at the default font), the legend beside the plot drops its values."""
 
 
 class LossAxis(CompactAxis):
@@ -340,6 +342,11 @@ class LossCurveView(QWidget):
         if tall != self.stacked:
             self.box.setDirection(QBoxLayout.Direction.TopToBottom if tall else QBoxLayout.Direction.LeftToRight)
             self.updateGeometry()
+        # beside a narrow plot the legend names the curves only: the playback bar has the values
+        values = tall or self.width() >= VALUES_BESIDE_PX * style_scale()
+        if values != self.step_readout.isVisibleTo(self):
+            for widget in (self.step_readout, *self.readouts.values()):
+                widget.setVisible(values)
 
     def _sync_acc_geometry(self):
         self.acc_viewbox.setGeometry(self.viewbox.sceneBoundingRect())
