@@ -1671,6 +1671,25 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>linviz crashed</source>
+        <translation>linviz se cerró por un error</translation>
+    </message>
+    <message>
+        <source>linviz closed unexpectedly last time. What it was doing is in this crash report — please send it to the linviz developers:
+
+{0}
+
+Work saved automatically before the crash is offered next.</source>
+        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo quedó en este informe de error; por favor envíelo a quienes desarrollan linviz:
+
+{0}
+
+A continuación se ofrece el trabajo guardado automáticamente antes del cierre.</translation>
+    </message>
+</context>
+<context>
     <name>Data</name>
     <message>
         <source>class {0}</source>
@@ -2489,6 +2508,85 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Lecture</name>
+    <message>
+        <source>Previous scene (PageUp, ←)</source>
+        <translation>Escena anterior (RePág, ←)</translation>
+    </message>
+    <message>
+        <source>Next scene (PageDown, →)</source>
+        <translation>Escena siguiente (AvPág, →)</translation>
+    </message>
+    <message>
+        <source>Leave the lecture (Esc); F5 comes back to this scene</source>
+        <translation>Salir de la clase (Esc); F5 vuelve a esta escena</translation>
+    </message>
+    <message>
+        <source>Reveal (R)</source>
+        <translation>Revelar (R)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Clase teórica</translation>
+    </message>
+    <message>
+        <source>Start the lecture</source>
+        <translation>Comenzar la clase</translation>
+    </message>
+    <message>
+        <source>Open lecture…</source>
+        <translation>Abrir clase…</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>Escena siguiente</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>Escena anterior</translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation>Revelar la respuesta</translation>
+    </message>
+    <message>
+        <source>Leave the lecture</source>
+        <translation>Salir de la clase</translation>
+    </message>
+    <message>
+        <source>Choose {0}</source>
+        <translation>Elegir {0}</translation>
+    </message>
+    <message>
+        <source>Open lecture</source>
+        <translation>Abrir clase</translation>
+    </message>
+    <message>
+        <source>Lectures (*.json)</source>
+        <translation>Clases (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not open the lecture: {0}</source>
+        <translation>No se pudo abrir la clase: {0}</translation>
+    </message>
+    <message>
+        <source>Opened the lecture “{0}” ({1} scenes).</source>
+        <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>linviz lessons ({0})</source>
@@ -2918,6 +3016,132 @@ relativo</translation>
     <message>
         <source>Could not save: {0}</source>
         <translation>No se pudo guardar: {0}</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+</context>
+<context>
+    <name>MarginChart</name>
+    <message>
+        <source>0–1</source>
+        <translation>0–1</translation>
+    </message>
+    <message>
+        <source>hinge</source>
+        <translation>bisagra</translation>
+    </message>
+    <message>
+        <source>hinge²</source>
+        <translation>bisagra²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>least squares</source>
+        <translation>cuadrados mínimos</translation>
+    </message>
+    <message>
+        <source>margin m = s_y − max s_j (j ≠ y)</source>
+        <translation>margen m = s_y − máx s_j (j ≠ y)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>Needs SVM or Softmax, and points.</source>
+        <translation>Requiere SVM o Softmax, y puntos.</translation>
+    </message>
+    <message>
+        <source>wrong side (m ≤ 0): {0} of {1}</source>
+        <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
+        <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <source>kNN needs at least k = {0} points; the plane has {1}.</source>
+        <translation>kNN necesita al menos k = {0} puntos; el plano tiene {1}.</translation>
+    </message>
+    <message>
+        <source>Training diverged after step {0}: the loss grew past what a computer can hold. Showing the last finite step; try a smaller learning rate.</source>
+        <translation>El entrenamiento divergió después del paso {0}: la pérdida creció más de lo que una computadora puede representar. Se muestra el último paso finito; probar una tasa de aprendizaje menor.</translation>
+    </message>
+    <message>
+        <source>These W, b give a loss too large to compute at step {0}. Kept W, b as they were; try smaller values.</source>
+        <translation>Estos W, b dan una pérdida demasiado grande para calcularla en el paso {0}. Se conservaron W, b como estaban; probar valores más pequeños.</translation>
+    </message>
+    <message>
+        <source>The new settings give a loss too large to compute at step {0}. Retrained from step 0 instead; try a smaller learning rate.</source>
+        <translation>Los nuevos ajustes dan una pérdida demasiado grande para calcularla en el paso {0}. Se volvió a entrenar desde el paso 0; probar una tasa de aprendizaje menor.</translation>
+    </message>
+    <message>
+        <source>The W, b on screen give a loss too large to compute on these points. Retrained from step 0 instead.</source>
+        <translation>Los W, b en pantalla dan una pérdida demasiado grande para calcularla sobre estos puntos. Se volvió a entrenar desde el paso 0.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: the file recorded {2} steps, re-running gives {3}. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se reprodujo exactamente: el archivo registró {2} pasos, al volver a ejecutarla da {3}. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: the file says it stopped for “{2}”, re-running stops for “{3}”. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se reprodujo exactamente: el archivo dice que se detuvo por «{2}», al volver a ejecutarla se detiene por «{3}». Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: the final loss was {2} in the file, {3} re-run. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se reprodujo exactamente: la pérdida final era {2} en el archivo y {3} al volver a ejecutarla. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>line 1: the file is empty (a points file needs at least a header)</source>
+        <translation>línea 1: el archivo está vacío (un archivo de puntos necesita al menos una cabecera)</translation>
+    </message>
+    <message>
+        <source>line {0}: wrong number of columns: {1} found, 3 expected (x,y,label)</source>
+        <translation>línea {0}: número de columnas incorrecto: hay {1}, se esperaban 3 (x,y,clase)</translation>
+    </message>
+    <message>
+        <source>line {0}: text where a number belongs: {1} = {2}</source>
+        <translation>línea {0}: texto donde va un número: {1} = {2}</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: invalid or truncated JSON: {2}</source>
+        <translation>línea {0}, columna {1}: JSON no válido o truncado: {2}</translation>
+    </message>
+    <message>
+        <source>{0}: file not found</source>
+        <translation>{0}: no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: the file is truncated or not valid JSON ({2})</source>
+        <translation>línea {0}, columna {1}: el archivo está truncado o no es JSON válido ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: the download failed ({1})</source>
+        <translation>{0}: la descarga falló ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the download is corrupt, its checksum does not match; nothing was kept ({1})</source>
+        <translation>{0}: la descarga está dañada, su suma de verificación no coincide; no se guardó nada ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: no such folder</source>
+        <translation>{0}: la carpeta no existe</translation>
     </message>
 </context>
 <context>

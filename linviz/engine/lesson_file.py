@@ -48,6 +48,7 @@ from .blas import one_blas_thread
 
 from .datasets import Dataset, DatasetError, _atomic_write, _read_text, parse_json, to_json
 from .training import History, TrainConfig, train
+from .text import Explained, Message, explained, reason
 
 FORMAT = "linviz-lesson"
 VERSION = 1
@@ -59,7 +60,7 @@ MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
 
-class LessonError(ValueError):
+class LessonError(Explained, ValueError):
     """A lesson file that cannot be used, or cannot be written; the message says where and why."""
 
 
@@ -154,12 +155,13 @@ def _run_of(h: History, index: dict[int, int]) -> Run:
     return Run(parent, k, h.config, copy(W), copy(b), n, h.stop_reason, final)
 
 
-def replay(runs, dataset: Dataset) -> tuple[list[History], list[str]]:
-    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings for
-    runs that did not reproduce the recorded length, stop reason or final loss."""
+def replay(runs, dataset: Dataset) -> tuple[list[History], list[Message]]:
+    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings (coded
+    messages, ``replay_length`` / ``replay_stop`` / ``replay_loss`` with the run's number, the
+    number of runs, the recorded and the re-run value) for runs that did not reproduce."""
     X, y, C = dataset.X, dataset.y, dataset.n_classes
     out: list[History] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     with one_blas_thread():  # as the app trains: BLAS threads may change the last bits
         for i, run in enumerate(runs):
             base = 0 if run.parent is None else run.branch_step
@@ -175,18 +177,20 @@ def replay(runs, dataset: Dataset) -> tuple[list[History], list[str]]:
                 h.stop_reason = "cancelled"
             problem = _replay_problem(run, h)
             if problem:
-                warnings.append(f"Run {i + 1} of {len(runs)} did not replay exactly: {problem}. Showing the re-run.")
+                code, recorded, rerun = problem
+                warnings.append(Message(code, (i + 1, len(runs), recorded, rerun), "warning"))
             out.append(h)
     return out, warnings
 
 
-def _replay_problem(run: Run, h: History) -> str | None:
+def _replay_problem(run: Run, h: History) -> tuple[str, object, object] | None:
+    """(code, recorded, re-run) of the first way the re-run differs from the file, or None."""
     if len(h) != run.length:
-        return f"the file recorded {run.length} steps, re-running gives {len(h)}"
+        return "replay_length", run.length, len(h)
     if h.stop_reason != run.stop_reason:
-        return f"the file says it stopped for “{run.stop_reason}”, re-running stops for “{h.stop_reason}”"
+        return "replay_stop", run.stop_reason, h.stop_reason
     if run.final_loss is not None and len(h) and float(h.loss[h.last]) != run.final_loss:
-        return f"the final loss was {run.final_loss!r} in the file, {float(h.loss[h.last])!r} re-run"
+        return "replay_loss", repr(run.final_loss), repr(float(h.loss[h.last]))
     return None
 
 
@@ -319,11 +323,11 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
     Raises LessonError naming the fault."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise LessonError("the file is empty")
+        raise explained(LessonError, "lesson_empty")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
-        raise LessonError(f"line {e.lineno}, column {e.colno}: the file is truncated or not valid JSON ({e.msg})") from None
+        raise explained(LessonError, "lesson_json", e.lineno, e.colno, e.msg) from None
     _check_header(doc)
     known = {"format", "version", "dataset", "settings", "current_class", "step", "selected", "runs", "branches",
              "current_run", "autosave_of"}
@@ -495,11 +499,11 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
     try:
         text = _read_text(path)
     except DatasetError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(e.message or str(e)) from None
     try:
         return parse_lesson(text, settings_type, check)
     except LessonError as e:
-        raise LessonError(f"{path.name}: {e}") from None
+        raise LessonError(Message("in_file", (path.name, reason(e)), "error")) from None
 
 
 def write_text(path, text: str) -> None:

@@ -10,9 +10,11 @@ text field is being edited:
   ``class_key_1`` …), not only while the plane has the focus: after a menu closes the focus
   may be anywhere, and the first class key was lost. A text field still gets its digits (it
   claims them through ``ShortcutOverride``).
-* **PageDown** / **PageUp** (what presenter remotes send) step forward / back, like → and ←.
+* **PageDown** / **PageUp** (what presenter remotes send) step forward / back, like → and ←
+  (in lecture mode they move between scenes: ``lecture_mode`` lends them and gives them back).
 * **B** or **.** (the remotes' blank key) blanks the screen; again: back (action
-  ``blank_screen``). :class:`BlankCover` is a black widget over the whole window.
+  ``blank_screen``; while a lecture question is open B answers B and . blanks).
+  :class:`BlankCover` is a black widget over the whole window.
 """
 
 from __future__ import annotations
@@ -100,9 +102,15 @@ class ClassroomKeys(QObject):
             window.addAction(action)
             self.class_actions.append(action)
         bar = window.playback_bar.transport_actions
+        lecture = getattr(window, "lecture_mode", None)
+        switch = getattr(lecture, "keys", None)  # lecture mode lends the step keys to its scenes
         for name, extra in (("step_forward", Qt.Key.Key_PageDown), ("step_back", Qt.Key.Key_PageUp)):
             action = bar[name]
-            action.setShortcuts([*action.shortcuts(), QKeySequence(extra)])  # presenter remotes
+            keys = [*action.shortcuts(), QKeySequence(extra)]  # presenter remotes
+            if switch is not None and name in switch.step_keys:
+                switch.step_keys[name] = keys  # and gives these back when it ends
+            if lecture is None or not lecture.active:
+                action.setShortcuts(keys)
         self.cover = BlankCover(window)
         self.blank_action = QAction(translate("Keys", "Blank the screen"), window)
         self.blank_action.setObjectName("blank_screen")
@@ -110,11 +118,20 @@ class ClassroomKeys(QObject):
         self.blank_action.setShortcuts([QKeySequence(Qt.Key.Key_B), QKeySequence(Qt.Key.Key_Period)])
         self.blank_action.toggled.connect(self.cover.set_blank)
         window.addAction(self.blank_action)
+        if lecture is not None:  # a lecture question's B is its answer B
+            lecture.changed.connect(self._sync_blank_keys)
+        self._sync_blank_keys()
         from . import i18n
 
         view = i18n.find_menu(window, "view_menu", "&View")
         if view is not None:
             view.addAction(self.blank_action)
+
+    def _sync_blank_keys(self, *_args) -> None:
+        """B blanks unless a lecture question takes it as answer B; "." always blanks."""
+        choice_b = self.window.findChild(QAction, "lecture_choice_b")
+        taken = choice_b is not None and choice_b.isEnabled()
+        self.blank_action.setShortcuts([QKeySequence(Qt.Key.Key_Period)] + ([] if taken else [QKeySequence(Qt.Key.Key_B)]))
 
     def choose_class(self, label: int) -> None:
         """The class of new points, if the data has that many classes."""

@@ -35,17 +35,15 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager, nullcontext
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from linviz.engine.datasets import make_preset
-from linviz.engine.knn import METRICS
 from linviz.engine.lesson_file import (
     SUFFIX,
     Lesson,
@@ -54,21 +52,21 @@ from linviz.engine.lesson_file import (
     params_to_csv,
     read_lesson,
     replay,
-    runs_from_histories,
     write_lesson,
     write_text,
 )
 
-from . import i18n
+from . import app_settings, i18n
+from .messages import error_text
 from . import undo as undo_module
-from .models import MODELS, Settings
+from linviz.session import core
+from linviz.session.settings import INITS, MODELS, Settings, check_settings  # noqa: F401 (re-exported)
 
 translate = QCoreApplication.translate
 
 AUTOSAVE_MS = 5000
 MAX_RECENT = 8
 RECENT_KEY = "lessons/recent"
-INITS = ("preset", "random", "zeros")
 FILTER = f"linviz lessons (*{SUFFIX})"
 """The file dialogs' filter (English; :func:`file_filter` is the one shown)."""
 
@@ -94,25 +92,6 @@ def running_marker() -> Path:
     return user_data_folder() / "running"
 
 
-def qsettings() -> QSettings:
-    """The app's QSettings (recent lessons). Tests replace this function with an ini file."""
-    return QSettings("linviz", "linviz")
-
-
-def check_settings(s: Settings) -> None:
-    """ValueError for settings the app cannot use (the dataclasses check the rest)."""
-    if s.model not in MODELS:
-        raise ValueError(f"model: unknown model {s.model!r}; choose one of {', '.join(MODELS)}")
-    if s.init not in INITS:
-        raise ValueError(f"init: unknown initialisation {s.init!r}; choose one of {', '.join(INITS)}")
-    if s.knn.metric not in METRICS:
-        raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
-    if s.knn.k < 1:
-        raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
-    if s.init_scale < 0:
-        raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
-
-
 def _is_extension(old, new) -> bool:
     """True if History ``new`` only continues ``old`` (playback trained further)."""
     return (
@@ -126,37 +105,16 @@ def _is_extension(old, new) -> bool:
 
 
 def restore_session(session, lesson: Lesson, histories: list) -> None:
-    """Put the lesson's settings, runs, step and selection into the session (its points are set).
-
-    COMPAT: with ``SessionModel.show_history`` (see undo.show_history) this uses
-    only public calls; the session still trains once from step 0 before the
-    stored runs replace that run.
-    """
-    s = lesson.settings
-    target = replace(s, restart=True)  # retrain (never branch) on the new points
-    if replace(session.settings, restart=True) == target:
-        session.retrain()
-    else:
-        session.set_settings(target)
-    session.set_settings(s)  # at most ``restart`` differs: nothing trains
-    if s.is_linear and lesson.current_run is not None:
-        shown = undo_module.Shown(histories[lesson.current_run], tuple(histories[i] for i in lesson.branches),
-                                  lesson.step)
-        undo_module.show_history(session, shown)
+    """Put the lesson's settings, runs, step and selection into the session (its points are
+    set): the session core's ``show_lesson``, nothing trained again."""
+    session.show_lesson(lesson, histories)
     session.set_selected_examples(lesson.selected)
 
 
 def flush_retrain(session) -> None:
-    """Run a retrain the session has scheduled for the next event-loop turn, so the
-    History matches the points. Uses ``session.flush()`` when SessionModel has it;
-    COMPAT: until then it reads the session's private timer."""
-    flush = getattr(session, "flush", None)
-    if flush is not None:
-        flush()
-        return
-    timer = getattr(session, "_retrain_timer", None)
-    if timer is not None and timer.isActive():
-        session.retrain()
+    """Apply an edit of the points the session has scheduled for the next event-loop turn, so
+    the History matches the points."""
+    session.flush()
 
 
 # ----------------------------------------------------------------------------- the controller
@@ -245,10 +203,7 @@ class LessonController(QObject):
     def capture(self, autosave_of: str | None = None) -> Lesson:
         """The window's state as a Lesson."""
         flush_retrain(self.session)
-        s, h = self.session, self.session.history
-        runs, branches, current = runs_from_histories(s.branches, h) if h is not None else ((), (), None)
-        return Lesson(self.data.dataset, s.settings, s.step if h is not None else 0, s.chosen_examples,
-                      self.data.current_class, runs, branches, current, autosave_of)
+        return core.lesson_of(self.session.state, self.session.chosen_examples, self.data.current_class, autosave_of)
 
     @contextmanager
     def _loading_state(self):
@@ -281,15 +236,15 @@ class LessonController(QObject):
             lesson = read_lesson(path, Settings, check_settings)
             histories, warnings = replay(lesson.runs, lesson.dataset)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not open the lesson"), str(err))
+            self._error(translate("Lesson", "Could not open the lesson"), error_text(err))
             return False
         self.apply(lesson, histories)
         self._path = path
         self._set_dirty(False)
         self.add_recent(path)
         self._message("info", translate("Lesson", "Opened {0}.").format(path.name))
-        for text in warnings:
-            self._message("warning", text)
+        for warning in warnings:
+            self.session.tell(warning)
         return True
 
     def save_to(self, path) -> bool:
@@ -298,7 +253,7 @@ class LessonController(QObject):
         try:
             write_lesson(self.capture(), path)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not save the lesson"), str(err))
+            self._error(translate("Lesson", "Could not save the lesson"), error_text(err))
             return False
         self._path = path
         self.autosave_timer.stop()
@@ -394,7 +349,7 @@ class LessonController(QObject):
         try:
             write_text(path, text)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not export"), str(err))
+            self._error(translate("Lesson", "Could not export"), error_text(err))
             return False
         self._message("info", translate("Lesson", "Saved {0}.").format(Path(path).name))
         return True
@@ -402,13 +357,13 @@ class LessonController(QObject):
     # --- recent lessons ---------------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         """The recent lessons, newest first (as stored; missing files not yet pruned)."""
-        value = qsettings().value(RECENT_KEY, [])
+        value = app_settings.qsettings().value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
         return [str(p) for p in (value or []) if p][:MAX_RECENT]
 
     def _store_recent(self, paths: list[str]) -> None:
-        settings = qsettings()
+        settings = app_settings.qsettings()
         settings.setValue(RECENT_KEY, list(paths[:MAX_RECENT]))
         settings.sync()
 
@@ -476,7 +431,7 @@ class LessonController(QObject):
             user_data_folder().mkdir(parents=True, exist_ok=True)
             write_lesson(lesson, autosave_path())
         except (LessonError, OSError) as err:
-            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(err))
+            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(error_text(err)))
             return False
         self._autosaved = self._changes
         return True
@@ -487,15 +442,15 @@ class LessonController(QObject):
             lesson = read_lesson(autosave_path(), Settings, check_settings)
             histories, warnings = replay(lesson.runs, lesson.dataset)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not restore the autosave"), str(err))
+            self._error(translate("Lesson", "Could not restore the autosave"), error_text(err))
             return False
         self.apply(lesson, histories)
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
         self._set_dirty(True)
         self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
             self.display_name()))
-        for text in warnings:
-            self._message("warning", text)
+        for warning in warnings:
+            self.session.tell(warning)
         return True
 
     def clean_exit(self) -> None:

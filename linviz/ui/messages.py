@@ -1,72 +1,35 @@
-"""The status line: messages that come and go without moving the layout.
+"""Coded messages in the language shown: the one place the UI turns a
+:class:`~linviz.engine.text.Message` (code + parameters) into a sentence.
 
-:class:`StatusLine` is one line high whatever it says (a long message is elided, in full in its
-tooltip), so the plane does not jump when a message appears. An ``info`` message ("Saved the
-lesson to …") is transient: it goes after ``TRANSIENT_MS`` or at the next change of the points
-or of the language, whichever comes first. Errors and warnings stay until what they are about
-changes (the main window clears them when a new run starts).
+``translate("Message", TEMPLATES[code])`` looks the English template up in the Qt Linguist
+catalogue (``assets/translations/linviz_es.ts``, context ``Message``) and fills it. A message
+already on screen follows a language switch through ``i18n.retranslate`` (the status line's
+text is matched against the same templates).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption
+from PySide6.QtCore import QCoreApplication
 
-TRANSIENT_MS = 6000
-"""How long an ``info`` message stays."""
+from linviz.engine.text import Message, reason
+from linviz.session.messages import CONTEXT, TEMPLATES
 
 
-class StatusLine(QLabel):
-    """A one-line QLabel: ``text()`` is the whole message; what is painted is elided to the
-    width; ``level`` ("info", "warning", "error") in the ``level`` property; info messages
-    clear themselves (:meth:`say`)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWordWrap(False)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.transient = QTimer(self, singleShot=True, interval=TRANSIENT_MS)
-        self.transient.timeout.connect(self.forget)
-
-    def say(self, level: str, text: str) -> None:
-        """Show ``text`` at ``level``; an info message starts its clock."""
-        self.setText(text)
-        self.setToolTip(text)
-        self.setProperty("level", level)
-        if level == "info":
-            self.transient.start()
-        else:
-            self.transient.stop()
-
-    def forget(self, *_args) -> None:
-        """Clear the message (whatever its level)."""
-        self.transient.stop()
-        self.clear()
-        self.setToolTip("")
-        self.setProperty("level", None)
-
-    def forget_if_transient(self, *_args) -> None:
-        """The next action: an info message has had its time."""
-        if self.property("level") == "info":
-            self.forget()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        m = self.contentsMargins()
-        return QSize(0, self.fontMetrics().height() + m.top() + m.bottom() + 2 * self.margin())
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        painter = QPainter(self)
-        option = QStyleOption()
-        option.initFrom(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+def message_text(message: Message) -> str:
+    """``message`` as a sentence in the language of the installed translators (a parameter that
+    is a Message is translated too)."""
+    params = [message_text(p) if isinstance(p, Message) else p for p in message.params]
+    template = TEMPLATES.get(message.code)
+    if template is None:  # a code without a template is a programming error; say it plainly
+        return f"{message.code}: {', '.join(map(str, params))}"
+    return QCoreApplication.translate(CONTEXT, template).format(*params)
 
 
-__all__ = ["StatusLine", "TRANSIENT_MS"]
+def error_text(error: BaseException) -> str:
+    """What an engine error says, in the language shown: its coded message translated, or (for
+    a fault that has no code yet) its English text."""
+    said = reason(error)
+    return message_text(said) if isinstance(said, Message) else said
+
+
+__all__ = ["message_text", "error_text"]

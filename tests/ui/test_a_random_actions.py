@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from linviz.engine.datasets import PRESETS
-from linviz.ui import lesson
+from linviz.ui import app_settings, lesson
 from linviz.ui.panels.playback import KNN_NOTE
 from linviz.ui.views.params_table import VALUE_ROLE
 from linviz.ui.widgets import LogSlider
@@ -93,7 +93,7 @@ def monkey_env(window, qtbot, tmp_path, monkeypatch, qtlog):
     ini = str(tmp_path / "settings.ini")
     from PySide6.QtCore import QSettings
 
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
     for name in ("question", "warning", "information", "critical"):
         answer = QMessageBox.Discard if name == "question" else QMessageBox.Ok
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _r=answer, **k: _r))
@@ -818,6 +818,25 @@ def test_random_actions_keep_every_view_on_the_current_step(monkey_env, qtbot, t
     window.load_preset("blobs", n_per_class=8, n_classes=3, seed=seed)
     monkey = run_monkey(window, recorder, qtlog, qtbot, tmp_path, seed, ACTIONS_PER_SEED)
     assert len(monkey.log) == ACTIONS_PER_SEED
+
+
+HUNT_FINDINGS = [
+    pytest.param(902, 663, id="902-lecture-demo-save-open-segfault"),
+    pytest.param(906, 240, id="906-diverged-surface-click-then-save"),
+]
+"""Seeds whose long runs (``tools/crash_hunt.py``, 1,000 actions) once failed, replayed to just
+past the action that failed: 902 died of a segmentation fault at action 662 (a Lecture demo,
+a save, opening another lesson: the Lecture table was fitted from inside its header's
+resize); 906 at action 239 showed a diverged run with no message (a click far out on the loss
+surface, then a save whose "Saved" replaced the divergence warning)."""
+
+
+@pytest.mark.parametrize("seed, actions", HUNT_FINDINGS)
+def test_the_crash_hunts_findings_replay_clean(monkey_env, qtbot, tmp_path, seed, actions):
+    window, recorder, qtlog = monkey_env
+    window.load_preset("blobs", n_per_class=8, n_classes=3, seed=seed)
+    monkey = run_monkey(window, recorder, qtlog, qtbot, tmp_path, seed, actions)
+    assert len(monkey.log) == actions
 
 
 # --------------------------------------------------------------------------- bad input, on purpose
