@@ -5,7 +5,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from linviz.ui import messages
+from linviz.ui import status_line as messages
 
 
 def test_an_info_message_goes_by_itself_and_at_the_next_action(window, qtbot, tmp_path):
