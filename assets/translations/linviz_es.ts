@@ -2474,6 +2474,17 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>HoldSwitch</name>
+    <message>
+        <source>Retrain on edit</source>
+        <translation>Reentrenar al editar</translation>
+    </message>
+    <message>
+        <source>On: moving a point or changing a setting trains again. Off (H): the W on screen is held, and an edit only recomputes the scores and losses.</source>
+        <translation>Activado: mover un punto o cambiar un ajuste vuelve a entrenar. Desactivado (H): se mantiene el W de la pantalla y una edición sólo recalcula los puntajes y las pérdidas.</translation>
+    </message>
+</context>
+<context>
     <name>Keys</name>
     <message>
         <source>Class {0} for new points</source>
@@ -2550,6 +2561,10 @@ relativo</translation>
         <translation>Abrir clase…</translation>
     </message>
     <message>
+        <source>Add this as a scene…</source>
+        <translation>Agregar esto como escena…</translation>
+    </message>
+    <message>
         <source>Next scene</source>
         <translation>Escena siguiente</translation>
     </message>
@@ -2584,6 +2599,26 @@ relativo</translation>
     <message>
         <source>Opened the lecture “{0}” ({1} scenes).</source>
         <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+    <message>
+        <source>Add the scene to the lecture</source>
+        <translation>Agregar la escena a la clase</translation>
+    </message>
+    <message>
+        <source>Add this as a scene</source>
+        <translation>Agregar esto como escena</translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title:</source>
+        <translation>Título de la escena:</translation>
+    </message>
+    <message>
+        <source>Could not add the scene: {0}</source>
+        <translation>No se pudo agregar la escena: {0}</translation>
+    </message>
+    <message>
+        <source>Added scene {0} to {1}.</source>
+        <translation>Se agregó la escena {0} a {1}.</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3236,21 @@ relativo</translation>
     <message>
         <source>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; at step &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; en el paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Pen</name>
+    <message>
+        <source>Pen: draw over the window</source>
+        <translation>Lápiz: dibujar sobre la ventana</translation>
+    </message>
+    <message>
+        <source>Laser pointer</source>
+        <translation>Puntero láser</translation>
+    </message>
+    <message>
+        <source>Clear the drawing</source>
+        <translation>Borrar el dibujo</translation>
     </message>
 </context>
 <context>

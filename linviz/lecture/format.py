@@ -217,6 +217,9 @@ def _scene(d, where: str) -> Scene:
         W = tuple(tuple(_number(v, f"{where}.W[{j}][{k}]") for k, v in enumerate(r)) for j, r in enumerate(W))
         _check(isinstance(b, list) and len(b) == len(W), f"{where}.b", f"must hold {len(W)} numbers, one per row of W")
         b = tuple(_number(v, f"{where}.b[{j}]") for j, v in enumerate(b))
+        if "class_names" in data:
+            _check(len(W) == len(data["class_names"]), f"{where}.W",
+                   f"has {len(W)} rows; the scene's points have {len(data['class_names'])} classes")
     init = d.get("init", "zeros")
     _check(init in ("zeros", "random", "preset"), f"{where}.init", "must be zeros, random or preset")
     step = d.get("step", 0)

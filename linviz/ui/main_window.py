@@ -24,7 +24,7 @@ from .status_line import StatusLine
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, i18n, keys, lecture_mode, lesson, presentation, style, undo
+from . import compare, demos, export, hold_switch, i18n, keys, lecture_mode, lesson, pen_overlay, presentation, style, undo
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -97,7 +97,9 @@ class MainWindow(QMainWindow):
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
+        hold_switch.install(self)  # "retrain on edit", in the status bar and the Edit menu
         lecture_mode.install(self)  # the lecture bar over the plane and the scene keys (after undo)
+        pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
         self.keys = keys.install(self)  # Enter/Esc back to the plane, 1 … 9 anywhere, PageUp/Down, B to blank
