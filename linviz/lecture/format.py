@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.datasets import PRESETS
+from ..resources import asset_path
 from ..engine.lessons import RELATIONS
 
 FORMAT = "linviz-lecture"
@@ -330,7 +331,7 @@ def lecture_to_json(lecture: Lecture) -> str:
 
 def builtin_lecture_path() -> Path:
     """The lecture that ships with linviz (the course's *Función de costo y optimización*)."""
-    return Path(__file__).resolve().parents[2] / "assets" / "lectures" / "cost-function-and-optimisation.json"
+    return asset_path("lectures", "cost-function-and-optimisation.json")
 
 
 __all__ = ["Lecture", "Scene", "Question", "ExpectedFigure", "Text", "LectureError", "read_lecture",

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from linviz.engine.datasets import ASSETS_DIR
+from linviz.resources import asset_path
 
-FONTS_DIR = ASSETS_DIR / "fonts"
+FONTS_DIR = asset_path("fonts")
 UI_FAMILY = "DejaVu Sans"
 """The face of every label, button, table and plot text."""
 MONO_FAMILY = "DejaVu Sans Mono"

@@ -407,7 +407,7 @@ def install(window) -> LectureMode:
     act("lecture_next", translate("Lecture", "Next scene"), mode.next, ["PgDown"])
     act("lecture_previous", translate("Lecture", "Previous scene"), mode.previous, ["PgUp"])
     act("lecture_reveal", translate("Lecture", "Reveal the answer"), mode.reveal, ["R"])
-    act("lecture_leave", translate("Lecture", "Leave the lecture"), mode.leave, ["Esc"])
+    act("lecture_leave", translate("Lecture", "Leave the lecture"), mode.leave, [])  # Esc while on: KeySwitch
     for k in range(4):
         act(f"lecture_choice_{'abcd'[k]}", translate("Lecture", "Choose {0}").format("ABCD"[k]),
             lambda _=False, k=k: mode.choose(k), ["ABCD"[k]])
@@ -445,7 +445,9 @@ class KeySwitch(QObject):
         full = mode.window.isFullScreen()
         for name, action in actions.items():
             if name not in ("lecture_start", "lecture_open", "lecture_add_scene"):
-                action.setEnabled(on and (name != "lecture_leave" or not full))
+                action.setEnabled(on)
+        # Esc is full screen's while it is on (one key, one action: an ambiguous shortcut fires neither)
+        actions["lecture_leave"].setShortcuts([QKeySequence("Esc")] if on and not full else [])
         question = on and mode.scene.question is not None and not mode.revealed
         for k in range(4):
             actions[f"lecture_choice_{'abcd'[k]}"].setEnabled(question)

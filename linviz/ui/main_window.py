@@ -24,7 +24,8 @@ from .status_line import StatusLine
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, hold_switch, i18n, keys, lecture_mode, lesson, pen_overlay, presentation, style, undo
+from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_mode, lesson, pen_overlay,
+               presentation, share, style, undo)
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.data.changed.connect(self.message_label.forget_if_transient)  # the next action
         i18n.notifier.changed.connect(self.message_label.forget_if_transient)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare, margin_chart):
+        for feature in (plane_overlays, branches, demos, compare, margin_chart, share):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
         self.keys = keys.install(self)  # Enter/Esc back to the plane, 1 … 9 anywhere, PageUp/Down, B to blank
+        accessibility.install(self)  # screen readers: every control named (after every text is in place)
         self._class_name_template = class_name_template()
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():

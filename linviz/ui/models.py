@@ -20,7 +20,7 @@ from linviz.engine.datasets import Dataset, DatasetError, default_class_names, m
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
 from linviz.engine.text import QT_TRANSLATE_NOOP, Message
-from linviz.engine.training import History
+from linviz.engine.training import FINISHED, History
 from linviz.session import core
 from linviz.session.settings import MAX_STEPS, MODELS, KnnSettings, Settings
 
@@ -377,7 +377,7 @@ class Playback(QObject):
         if self.session.history is None or self.playing:
             return
         h = self.session.history
-        if self.session.step >= h.last and h.stop_reason in ("converged", "diverged"):
+        if self.session.step >= h.last and h.stop_reason in FINISHED:
             self.session.set_step(0)  # at the end: play again from the start
         self._timer.start()
         self.playing_changed.emit(True)
