@@ -429,7 +429,7 @@ class KeySwitch(QObject):
         self.mode, self.actions, self.transport = mode, actions, transport
         self.step_keys = {n: transport[n].shortcuts() for n in ("step_back", "step_forward") if n in transport}
         self.own_keys = {n: a.shortcuts() for n, a in actions.items()
-                         if n not in ("lecture_start", "lecture_open", "lecture_add_scene")}
+                         if n not in ("lecture_start", "lecture_open", "lecture_add_scene", "lecture_leave")}
         mode.changed.connect(self.sync)
         mode.window.installEventFilter(self)
         self.sync()
@@ -453,7 +453,7 @@ class KeySwitch(QObject):
             actions[f"lecture_choice_{'abcd'[k]}"].setEnabled(question)
         actions["lecture_reveal"].setEnabled(question)
         # an action holds its keys only while it works: outside a lecture PageDown/PageUp step
-        # (keys.py), Esc leaves full screen, B blanks — no key belongs to two actions at once
+        # (keys.py), B blanks (keys.py) — no key belongs to two actions at once (Esc: above)
         for name, action in actions.items():
             if name in self.own_keys:
                 action.setShortcuts(self.own_keys[name] if action.isEnabled() else [])
