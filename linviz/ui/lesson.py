@@ -34,15 +34,16 @@ a bad file leaves the window as it was and says what is wrong.
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from linviz.engine.datasets import make_preset
 from linviz.engine.knn import METRICS
@@ -50,6 +51,7 @@ from linviz.engine.lesson_file import (
     SUFFIX,
     Lesson,
     LessonError,
+    ReplayCancelled,
     history_to_csv,
     params_to_csv,
     read_lesson,
@@ -66,6 +68,8 @@ from .models import MODELS, Settings
 translate = QCoreApplication.translate
 
 AUTOSAVE_MS = 5000
+REPLAY_DIALOG_AFTER_S = 0.4
+"""A lesson whose runs take longer than this to re-run shows a progress dialog that can cancel the load."""
 MAX_RECENT = 8
 RECENT_KEY = "lessons/recent"
 INITS = ("preset", "random", "zeros")
@@ -109,7 +113,7 @@ def check_settings(s: Settings) -> None:
         raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
     if s.knn.k < 1:
         raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
-    if s.init_scale < 0:
+    if s.init_scale < 0:  # (lesson_file checks every number against file_checks' ranges as well)
         raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
 
 
@@ -264,14 +268,70 @@ class LessonController(QObject):
                 undo.clear()
 
     def apply(self, lesson: Lesson, histories: list) -> None:
-        """Show ``lesson`` (its runs already re-run into ``histories``); clears undo."""
+        """Show ``lesson`` (its runs already re-run into ``histories``); clears undo.
+
+        All or nothing: should anything fail half-way (it should not: the file was checked
+        whole), the points, settings and run shown before are put back and LessonError says why.
+        """
         playback = getattr(self.window, "playback", None)
         if playback is not None:
             playback.pause()
+        s = self.session
+        before = (self.data.dataset, self.data.current_class, s.settings,
+                  undo_module.Shown(s.history, tuple(s.branches), s.step), s.chosen_examples)
         with self._loading_state():
-            self.data.set_dataset(lesson.dataset)
-            self.data.set_current_class(lesson.current_class)
-            restore_session(self.session, lesson, histories)
+            try:
+                self.data.set_dataset(lesson.dataset)
+                self.data.set_current_class(lesson.current_class)
+                restore_session(s, lesson, histories)
+            except (ValueError, IndexError, MemoryError) as err:
+                dataset, current_class, settings, shown, selected = before
+                self.data.set_dataset(dataset)
+                self.data.set_current_class(current_class)
+                s.set_settings(settings)
+                flush_retrain(s)
+                undo_module.show_history(s, shown)
+                s.set_selected_examples(selected)
+                raise LessonError(translate("Lesson", "could not show it ({0}); nothing was changed").format(err)) \
+                    from None
+
+    def _replay(self, lesson: Lesson):
+        """Re-run the lesson's runs: (histories, warnings). A progress dialog appears when this takes
+        longer than REPLAY_DIALOG_AFTER_S; its Cancel raises ReplayCancelled (nothing applied)."""
+        dialog = None
+        start = time.monotonic()
+
+        def progress(done: float, total: float) -> bool:
+            nonlocal dialog
+            if dialog is None and done < total and time.monotonic() - start >= REPLAY_DIALOG_AFTER_S:
+                dialog = QProgressDialog(translate("Lesson", "Re-running the lesson's recorded steps…"),
+                                         translate("Lesson", "Cancel"), 0, 1000, self.window)
+                dialog.setObjectName("replayProgress")
+                dialog.setWindowTitle(translate("Lesson", "Opening the lesson"))
+                dialog.setWindowModality(Qt.WindowModal)
+                dialog.setMinimumDuration(0)
+                dialog.setAutoClose(False)
+                dialog.setAutoReset(False)
+            if dialog is not None:
+                dialog.setValue(int(1000 * done / total) if total else 1000)
+                QCoreApplication.processEvents()
+                if dialog.wasCanceled():
+                    return False
+            return True
+
+        try:
+            return replay(lesson.runs, lesson.dataset, progress)
+        finally:
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+
+    def _warn_replay(self, warnings: list[str]) -> None:
+        """Every run that did not replay exactly, in one message (not only the last one)."""
+        if warnings:
+            self._message("warning", translate("Lesson", "{0} of the lesson's runs did not replay exactly (were its "
+                                                         "settings edited by hand?): {1}").format(
+                len(warnings), " · ".join(warnings)))
 
     def load(self, path) -> bool:
         """Open the lesson at ``path`` without asking about unsaved changes. On a bad file
@@ -279,17 +339,20 @@ class LessonController(QObject):
         path = Path(path)
         try:
             lesson = read_lesson(path, Settings, check_settings)
-            histories, warnings = replay(lesson.runs, lesson.dataset)
+            histories, warnings = self._replay(lesson)
+            self.apply(lesson, histories)
+        except ReplayCancelled:
+            self._message("info", translate("Lesson", "Opening {0} was cancelled; nothing was changed.").format(
+                path.name))
+            return False
         except LessonError as err:
             self._error(translate("Lesson", "Could not open the lesson"), str(err))
             return False
-        self.apply(lesson, histories)
         self._path = path
         self._set_dirty(False)
         self.add_recent(path)
         self._message("info", translate("Lesson", "Opened {0}.").format(path.name))
-        for text in warnings:
-            self._message("warning", text)
+        self._warn_replay(warnings)
         return True
 
     def save_to(self, path) -> bool:
@@ -485,17 +548,16 @@ class LessonController(QObject):
         """Open the autosave; the lesson keeps its file name (if it had one) and stays unsaved."""
         try:
             lesson = read_lesson(autosave_path(), Settings, check_settings)
-            histories, warnings = replay(lesson.runs, lesson.dataset)
+            histories, warnings = self._replay(lesson)
+            self.apply(lesson, histories)
         except LessonError as err:
             self._error(translate("Lesson", "Could not restore the autosave"), str(err))
             return False
-        self.apply(lesson, histories)
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
         self._set_dirty(True)
         self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
             self.display_name()))
-        for text in warnings:
-            self._message("warning", text)
+        self._warn_replay(warnings)
         return True
 
     def clean_exit(self) -> None:
