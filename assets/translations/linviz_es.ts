@@ -1198,14 +1198,6 @@ after every step each class row w_j is scaled back so that ‖w_j‖₂ ≤ c.</
 después de cada paso cada fila de clase w_j se reescala para que ‖w_j‖₂ ≤ c.</translation>
     </message>
     <message>
-        <source>loss = 1/N Σ Li + λ R(W)
-λ = 0 at the far left, then 1e-4 … 100 on a log scale.
-You can also type a value in the box.</source>
-        <translation>pérdida = 1/N Σ Li + λ R(W)
-λ = 0 en el extremo izquierdo, después 1e-4 … 100 en escala logarítmica.
-También se puede escribir un valor en el cuadro.</translation>
-    </message>
-    <message>
         <source>Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part.</source>
         <translation>Red elástica: R(W) = Σ (β W² + |W|) — β pondera la parte L2.</translation>
     </message>
@@ -1220,11 +1212,19 @@ The lecture (and CS231n) leave b unregularised.</source>
 La clase teórica (y CS231n) no regularizan b.</translation>
     </message>
     <message>
+        <source>loss = 1/N Σ Li + λ R(W)
+λ = 0 at the far left, then 1e-4 … 1e6 on a log scale.
+You can also type a value in the box.</source>
+        <translation>pérdida = 1/N Σ Li + λ R(W)
+λ = 0 en el extremo izquierdo, después 1e-4 … 1e6 en escala logarítmica.
+También se puede escribir un valor en el cuadro.</translation>
+    </message>
+    <message>
         <source>Gradient descent: W ← W − α ∇_W loss
-α on a log scale 1e-4 … 10 (you can type a value).
+α on a log scale 1e-4 … 1e6 (you can type a value).
 Too small: slow. Too big: the loss oscillates or diverges.</source>
         <translation>Descenso por gradiente: W ← W − α ∇_W pérdida
-α en escala logarítmica 1e-4 … 10 (se puede escribir un valor).
+α en escala logarítmica 1e-4 … 1e6 (se puede escribir un valor).
 Demasiado chica: lento. Demasiado grande: la pérdida oscila o diverge.</translation>
     </message>
     <message>
@@ -2494,6 +2494,30 @@ relativo</translation>
     <message>
         <source>{0}{1} — linviz — {2} ({3} points, {4} classes)</source>
         <translation>{0}{1} — linviz — {2} ({3} puntos, {4} clases)</translation>
+    </message>
+    <message>
+        <source>could not show it ({0}); nothing was changed</source>
+        <translation>no se pudo mostrar ({0}); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>Re-running the lesson&apos;s recorded steps…</source>
+        <translation>Volviendo a calcular los pasos grabados de la lección…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Opening the lesson</source>
+        <translation>Abriendo la lección</translation>
+    </message>
+    <message>
+        <source>{0} of the lesson&apos;s runs did not replay exactly (were its settings edited by hand?): {1}</source>
+        <translation>{0} de las ejecuciones de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
+    </message>
+    <message>
+        <source>Opening {0} was cancelled; nothing was changed.</source>
+        <translation>Se canceló la apertura de {0}; no se cambió nada.</translation>
     </message>
     <message>
         <source>Could not open the lesson</source>
@@ -3902,6 +3926,33 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>step &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The starting W, b give a loss too large to compute at step 0: started from W = 0, b = 0.</source>
+        <translation>Los W, b iniciales dan una pérdida demasiado grande para calcularla en el paso 0: se empezó desde W = 0, b = 0.</translation>
+    </message>
+    <message>
+        <source>{0}: W and b entries must lie within ±1e6 (a larger value makes the loss too large to compute). Kept W, b as they were.</source>
+        <translation>{0}: los valores de W y b deben estar entre ±1e6 (uno mayor hace la pérdida demasiado grande para calcularla). W y b quedaron como estaban.</translation>
+    </message>
+    <message>
+        <source>α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every step, so W cannot settle. Try a smaller learning rate or λ.</source>
+        <translation>α = {0} con λ = {1}: la penalización sola multiplica W por {2} en cada paso, así que W no puede estabilizarse. Pruebe una tasa de aprendizaje o un λ más chicos.</translation>
+    </message>
+    <message>
+        <source>The learning rate α = {0} is too large for these points: try a smaller learning rate.</source>
+        <translation>La tasa de aprendizaje α = {0} es demasiado grande para estos puntos: pruebe una tasa de aprendizaje más chica.</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss left the finite range at step {0}. {1} The plane shows step {2}, the last finite one.</source>
+        <translation>El entrenamiento divergió: la pérdida salió del rango finito en el paso {0}. {1} El plano muestra el paso {2}, el último finito.</translation>
+    </message>
+    <message>
+        <source>The loss is blowing up: {0} at step 0, {1} at step {2}. {3}</source>
+        <translation>La pérdida se dispara: {0} en el paso 0, {1} en el paso {2}. {3}</translation>
     </message>
 </context>
 <context>

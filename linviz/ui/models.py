@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from linviz.engine.blas import one_blas_thread
 
 from linviz.engine.datasets import Dataset, DatasetError, default_class_names, make_preset
+from linviz.engine.divergence import blowup
+from linviz.engine.file_checks import MAX_STEPS, check_param
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
@@ -23,8 +25,7 @@ from linviz.engine.training import History, TrainConfig, initial_params, train
 from .throttle import Throttle
 
 MODELS = ("svm", "softmax", "knn")
-MAX_STEPS = 20_000
-"""Playback extends training as it reaches the end, up to this many steps."""
+translate = QCoreApplication.translate
 
 
 class DatasetModel(QObject):
@@ -271,6 +272,14 @@ class SessionModel(QObject):
         W0, b0 = self._initial_params(ds)
         with one_blas_thread():
             hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=W0, b0=b0)
+            if len(hist) == 0:
+                # issue 13: a start whose step-0 loss overflows would leave a run with no step at all
+                # (views indexed step −1). Files and controls keep W0, λ, Δ in ranges where this cannot
+                # happen; should it anyway, the run starts from W = 0, b = 0 (always finite) and says so.
+                hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=np.zeros_like(W0),
+                             b0=np.zeros_like(b0))
+                self.message.emit("error", translate("Session", "The starting W, b give a loss too large to "
+                                                                "compute at step 0: started from W = 0, b = 0."))
         self.branches = [hist]
         self._set_history(hist, min(self._step, hist.last))
 
@@ -340,7 +349,16 @@ class SessionModel(QObject):
         """The user typed new W, b: continue training from them (a branch at this step)."""
         if self._history is None:
             return
-        self._branch(np.asarray(W, float), np.asarray(b, float))
+        W, b = np.asarray(W, float), np.asarray(b, float)
+        try:  # issue 13: e.g. a click far out on the loss surface (W ≈ 1e153): refused, the run stays
+            check_param(W, "W")
+            check_param(b, "b")
+        except ValueError as err:
+            self.message.emit("error", translate("Session", "{0}: W and b entries must lie within ±1e6 (a larger "
+                                                            "value makes the loss too large to compute). Kept W, b "
+                                                            "as they were.").format(err))
+            return
+        self._branch(W, b)
 
     def randomize(self, seed: int | None = None) -> None:
         """New random W (a fresh seed) and retrain from it."""
@@ -384,14 +402,32 @@ class SessionModel(QObject):
     def _set_history(self, hist: History | None, step: int) -> None:
         self._history = hist
         self._step = 0 if hist is None else int(np.clip(step, 0, hist.last))
-        if hist is not None and hist.stop_reason == "diverged":
-            self.message.emit(
-                "error",
-                f"Training diverged after step {hist.last}: the loss grew past what a computer can hold. "
-                "Showing the last finite step; try a smaller learning rate.",
-            )
         self.history_changed.emit()
+        self._say_blowup(hist)  # after history_changed, which clears what was said about the run before
         self.step_changed.emit(self._step)
+
+    def _say_blowup(self, hist: History | None) -> None:
+        """The banner for a run that diverged or whose loss grows without bound (issue 13): the step where
+        it left the finite range and the setting that caused it. COMPAT (h12): text → message code."""
+        b = None if hist is None else blowup(hist)
+        if b is None:
+            return
+        if b.setting == "lam":
+            cause = translate("Session", "α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every "
+                                         "step, so W cannot settle. Try a smaller learning rate or λ.").format(
+                f"{b.lr:g}", f"{b.lam:g}", f"{b.factor:.3g}")
+        else:
+            cause = translate("Session", "The learning rate α = {0} is too large for these points: try a smaller "
+                                         "learning rate.").format(f"{b.lr:g}")
+        if b.kind == "diverged":
+            text = translate("Session", "Training diverged: the loss left the finite range at step {0}. {1} The "
+                                        "plane shows step {2}, the last finite one.").format(b.step, cause,
+                                                                                             b.last_finite)
+            self.message.emit("error", text)
+        else:
+            text = translate("Session", "The loss is blowing up: {0} at step 0, {1} at step {2}. {3}").format(
+                f"{b.loss0:.3g}", f"{b.loss_last:.3g}", b.step, cause)
+            self.message.emit("warning", text)
 
     # --- playback cursor -------------------------------------------------------------
     def set_step(self, t: int) -> None:
@@ -498,4 +534,4 @@ class WhileDragging(Throttle):
 
 
 __all__ = ["DatasetModel", "SessionModel", "WhileDragging", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
-           "LossConfig"]
+           "LossConfig", "MAX_STEPS"]

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linviz.engine.divergence import blowup
+
 from .. import i18n
 from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
@@ -193,6 +195,8 @@ class LossCurveView(QWidget):
         self.session = session
         self.setObjectName("lossCurve")
         self._log = False
+        self._auto_log = False  # the log scale was turned on for a blow-up, not by the user
+        self._blowup_seen = None  # the History whose blow-up was last looked at
 
         self.viewbox = ScrubViewBox(self._scrub)
         self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems=compact_axes(left=LossAxis("left")))
@@ -332,11 +336,13 @@ class LossCurveView(QWidget):
             return
         self.session.set_step(int(round(x)))
 
-    def set_log_scale(self, on: bool):
+    def set_log_scale(self, on: bool, auto: bool = False):
         on = bool(on)
+        self._auto_log = auto and on
         if on != self.log_check.isChecked():
-            self.log_check.setChecked(on)  # comes back here through toggled
-            return
+            blocked = self.log_check.blockSignals(True)  # (toggled would call this again, as the user)
+            self.log_check.setChecked(on)
+            self.log_check.blockSignals(blocked)
         self._log = on
         item = self.plot.getPlotItem()
         item.setLogMode(x=False, y=on)
@@ -350,8 +356,27 @@ class LossCurveView(QWidget):
     def _series(h, name) -> np.ndarray:
         return np.asarray(getattr(h, name)[: len(h)], float)
 
+    def _follow_blowup(self, h) -> bool:
+        """A run that diverges or blows up gets the log scale, which shows the climb to ~1e308 whole (on the
+        linear axis everything before it lies flat on 0); a calm run puts back the linear one if the log scale
+        was only turned on for that. Once per History, so the user's own choice afterwards stays (issue 13).
+        True if the scale changed (and the curves were redrawn)."""
+        if h is None or h is self._blowup_seen:
+            return False
+        self._blowup_seen = h
+        blowing = blowup(h) is not None
+        if blowing and not self._log:
+            self.set_log_scale(True, auto=True)
+            return True
+        if not blowing and self._auto_log and self._log:
+            self.set_log_scale(False)
+            return True
+        return False
+
     def _on_history(self):
         h = self.session.history
+        if self._follow_blowup(h):
+            return
         knn = h is None
         item = self.plot.getPlotItem()
         if knn != self._knn_shown:  # a new grid or axis set makes the axes redraw their ticks
