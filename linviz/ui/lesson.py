@@ -19,13 +19,15 @@ settings, a W/b edit or an undo since the last save (playing, stepping and
 training further are not changes).
 
 :func:`offer_restore` (called once the window is shown) arms the safety net
-of a real run: if the last run did not exit cleanly and left an autosave, it
-offers to restore it; then it writes the "running" marker, autosaves
-``AUTOSAVE_MS`` after each change to ``user_data_folder()/autosave.linviz``,
-and asks Save / Discard / Cancel when the window closes with unsaved
-changes. A clean close removes the marker and the autosave. (A window that is
-not armed, e.g. in tests, never prompts on close and never writes to the
-user's folders.)
+of a real run: the window claims its own autosave slot in
+``user_data_folder()/autosaves/`` (a file and a QLockFile the OS releases if
+the process dies, see :mod:`linviz.ui.autosave`), offers to restore each
+autosave whose window is gone, autosaves ``AUTOSAVE_MS`` after the last change
+but at most ``AUTOSAVE_MAX_MS`` after the first unsaved one, and asks Save /
+Discard / Cancel when the window closes with unsaved changes. A clean close
+removes its own autosave and lock only; other running windows are never
+touched. (A window that is not armed, e.g. in tests, never prompts on close
+and never writes to the user's folders.)
 
 Opening a lesson parses and re-runs it completely before anything changes;
 a bad file leaves the window as it was and says what is wrong.
@@ -33,7 +35,6 @@ a bad file leaves the window as it was and says what is wrong.
 
 from __future__ import annotations
 
-import os
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
@@ -41,7 +42,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
@@ -61,13 +62,16 @@ from linviz.engine.lesson_file import (
     write_text,
 )
 
-from . import i18n
+from . import autosave, i18n
 from . import undo as undo_module
 from .models import MODELS, Settings
 
 translate = QCoreApplication.translate
 
 AUTOSAVE_MS = 5000
+"""An autosave is written this long after the last change…"""
+AUTOSAVE_MAX_MS = 10_000
+"""…and at most this long after the first unsaved change, however often changes keep coming."""
 REPLAY_DIALOG_AFTER_S = 0.4
 """A lesson whose runs take longer than this to re-run shows a progress dialog that can cancel the load."""
 MAX_RECENT = 8
@@ -89,13 +93,14 @@ def user_data_folder() -> Path:
     return Path(platformdirs.user_data_dir("linviz", appauthor=False))
 
 
-def autosave_path() -> Path:
-    return user_data_folder() / f"autosave{SUFFIX}"
+def autosave_folder() -> Path:
+    """Where each running window keeps its autosave and lock (see :mod:`linviz.ui.autosave`)."""
+    return user_data_folder() / "autosaves"
 
 
-def running_marker() -> Path:
-    """Exists while an armed window runs; left behind by a crash."""
-    return user_data_folder() / "running"
+def legacy_autosave() -> tuple[Path, Path]:
+    """(autosave, running marker) of linviz before per-window autosaves: offered once after a crash."""
+    return user_data_folder() / f"autosave{SUFFIX}", user_data_folder() / "running"
 
 
 def qsettings() -> QSettings:
@@ -182,9 +187,9 @@ class LessonController(QObject):
         self._changes = 0  # counts changes, so an autosave writes only what is new
         self._autosaved = 0
         self._history = self.session.history
-        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave_timer.setObjectName("autosaveTimer")
+        self.autosave_timer = autosave.MaxWaitTimer(AUTOSAVE_MS, AUTOSAVE_MAX_MS, self)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        self._slot: autosave.Slot | None = None  # this window's autosave file and lock, while armed
         self.data.changed.connect(self._on_change)
         self.session.settings_changed.connect(self._on_change)
         self.session.history_changed.connect(self._on_history_changed)
@@ -229,7 +234,7 @@ class LessonController(QObject):
         self._changes += 1
         self._set_dirty(True)
         if self._armed:
-            self.autosave_timer.start()  # restarts: 5 s after the last change
+            self.autosave_timer.poke()  # 5 s after the last change, 10 s after the first at most
 
     def _on_history_changed(self) -> None:
         old, new = self._history, self.session.history
@@ -367,8 +372,8 @@ class LessonController(QObject):
         self.autosave_timer.stop()
         self._set_dirty(False)
         self.add_recent(path)
-        if self._armed:
-            autosave_path().unlink(missing_ok=True)
+        if self._slot is not None:
+            self._slot.path.unlink(missing_ok=True)
         self._message("info", translate("Lesson", "Saved the lesson to {0}.").format(path))
         return True
 
@@ -514,46 +519,61 @@ class LessonController(QObject):
         clear.triggered.connect(lambda: self._store_recent([]))
 
     # --- autosave and the close guard -------------------------------------------------------------
+    @property
+    def autosave_path(self) -> Path | None:
+        """This window's autosave file (None unless armed)."""
+        return None if self._slot is None else self._slot.path
+
+    @property
+    def lock_path(self) -> Path | None:
+        """The lock this window holds while it runs (the OS drops it if the process dies)."""
+        return None if self._slot is None else self._slot.lock_path
+
     def arm(self) -> None:
-        """Start the safety net of a real run: running marker, autosave, close prompt."""
+        """Start the safety net of a real run: this window's autosave slot and lock, autosave, close prompt."""
         self._armed = True
-        try:
-            user_data_folder().mkdir(parents=True, exist_ok=True)
-            running_marker().write_text(str(os.getpid()), encoding="utf-8")
-        except OSError as err:
-            self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
-                user_data_folder(), err.strerror or err))
+        if self._slot is None:
+            try:
+                self._slot = autosave.claim(autosave_folder())
+            except OSError as err:
+                self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
+                    autosave_folder(), err.strerror or err))
         if self._dirty:
-            self.autosave_timer.start()
+            self.autosave_timer.poke()
 
     def disarm(self) -> None:
+        """Stop autosaving and give the lock up; the autosave file stays (as after a crash)."""
         self._armed = False
         self.autosave_timer.stop()
+        if self._slot is not None:
+            self._slot.release()
+            self._slot = None
 
     def autosave_now(self) -> bool:
         """Write the autosave file if armed and there are unsaved changes not yet autosaved."""
-        if not self._armed or not self._dirty or self._changes == self._autosaved:
+        if not self._armed or self._slot is None or not self._dirty or self._changes == self._autosaved:
             return False
         try:
             lesson = self.capture(autosave_of=str(self._path) if self._path else None)
-            user_data_folder().mkdir(parents=True, exist_ok=True)
-            write_lesson(lesson, autosave_path())
+            self._slot.path.parent.mkdir(parents=True, exist_ok=True)
+            write_lesson(lesson, self._slot.path)
         except (LessonError, OSError) as err:
             self._message("warning", translate("Lesson", "Autosave failed: {0}").format(err))
             return False
         self._autosaved = self._changes
         return True
 
-    def restore_autosave(self) -> bool:
-        """Open the autosave; the lesson keeps its file name (if it had one) and stays unsaved."""
+    def restore_autosave(self, path) -> bool:
+        """Open the autosave at ``path``; the lesson keeps its file name (if it had one) and stays unsaved."""
         try:
-            lesson = read_lesson(autosave_path(), Settings, check_settings)
+            lesson = read_lesson(path, Settings, check_settings)
             histories, warnings = self._replay(lesson)
             self.apply(lesson, histories)
         except LessonError as err:
             self._error(translate("Lesson", "Could not restore the autosave"), str(err))
             return False
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
+        self._changes += 1  # unsaved work this window has not autosaved yet
         self._set_dirty(True)
         self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
             self.display_name()))
@@ -562,9 +582,8 @@ class LessonController(QObject):
 
     def clean_exit(self) -> None:
         """The window closes as asked: nothing to restore next time."""
-        if self._armed:
-            running_marker().unlink(missing_ok=True)
-            autosave_path().unlink(missing_ok=True)
+        if self._slot is not None:
+            self._slot.path.unlink(missing_ok=True)
         self.disarm()
 
     def eventFilter(self, obj, event) -> bool:
@@ -641,26 +660,43 @@ def install(window) -> LessonController:
 
 
 def offer_restore(window) -> bool:
-    """Call once the window is shown. If the last run did not exit cleanly and left an
-    autosave, ask whether to restore it (True if restored); then arm autosave, the
-    running marker and the unsaved-changes prompt for this run."""
+    """Call once the window is shown. Arms this window's autosave, lock and unsaved-changes prompt;
+    then offers each autosave whose window is gone (crashed or killed; windows still running are
+    left alone), newest first, until one is restored (True). No deletes that autosave; one restored
+    becomes this window's (written at once under its own lock) and the orphan goes. Autosaves not
+    reached stay for the next start."""
     ctl = install(window)
+    ctl.arm()
     restored = False
-    auto = autosave_path()
-    if running_marker().exists() and auto.is_file():
-        when = datetime.fromtimestamp(auto.stat().st_mtime).strftime(translate("Lesson", "%H:%M on %d %b %Y"))
+    legacy, marker = legacy_autosave()
+    candidates = [(legacy, None)] if marker.exists() and legacy.is_file() else []
+    candidates += [(slot.path, slot) for slot in autosave.orphans(autosave_folder(), ctl._slot)]
+    for path, slot in candidates:
+        if restored:
+            slot is not None and slot.release()
+            continue
+        try:
+            when = datetime.fromtimestamp(path.stat().st_mtime).strftime(translate("Lesson", "%H:%M on %d %b %Y"))
+        except OSError:
+            slot is not None and slot.release()
+            continue
         answer = QMessageBox.question(
             window, translate("Lesson", "Restore unsaved work?"),
             translate("Lesson", "linviz did not close properly last time. Restore the work autosaved at {0}?").format(
                 when),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        if answer == QMessageBox.Yes:
-            restored = ctl.restore_autosave()
-        else:
-            auto.unlink(missing_ok=True)
-    ctl.arm()
+        if answer == QMessageBox.Yes and ctl.restore_autosave(path):
+            restored = True
+            ctl.autosave_now()  # this window's own copy first, then the orphan can go
+            path.unlink(missing_ok=True)
+        elif answer != QMessageBox.Yes:
+            path.unlink(missing_ok=True)
+        if slot is not None:
+            slot.release()
+        elif answer != QMessageBox.Yes or restored:
+            marker.unlink(missing_ok=True)
     return restored
 
 
-__all__ = ["LessonController", "install", "offer_restore", "controller", "user_data_folder", "autosave_path",
-           "running_marker", "qsettings", "check_settings", "restore_session", "AUTOSAVE_MS", "MAX_RECENT"]
+__all__ = ["LessonController", "install", "offer_restore", "controller", "user_data_folder", "autosave_folder",
+           "legacy_autosave", "qsettings", "check_settings", "restore_session", "AUTOSAVE_MS", "MAX_RECENT"]
