@@ -27,6 +27,7 @@ Writes are atomic: a temporary file in the same folder, then ``os.replace``.
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import math
 import os
@@ -696,9 +697,21 @@ def _read_text(path: Path) -> str:
         raise DatasetError(f"{path}: line {line}: not UTF-8 text (byte 0x{data[e.start]:02x})") from None
 
 
+TMP_PATTERN = ".{name}.{pid}-{token}.tmp"
+"""The temporary file a write goes through, beside its target: hidden, and named with the writer's
+process id, so that one left by a killed writer is recognised and removed by the next write."""
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, fsync, then os.replace; clean up on failure."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    """Write to a temporary file beside ``path``, fsync, then os.replace; clean up on failure.
+
+    A symbolic link is written through: its target gets the new text, the link stays a link.
+    Temporary files of earlier writes of the same file whose process is gone (``kill -9`` during
+    a save) are removed first.
+    """
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    _remove_stale_tmp(path)
+    tmp = path.with_name(TMP_PATTERN.format(name=path.name, pid=os.getpid(), token=secrets.token_hex(4)))
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         try:
@@ -714,3 +727,31 @@ def _atomic_write(path: Path, data: bytes) -> None:
             raise
     except OSError as e:
         raise DatasetError(f"{path}: cannot write file: {e.strerror or e}") from None
+
+
+def _remove_stale_tmp(path: Path) -> None:
+    """Remove ``.NAME.PID-TOKEN.tmp`` files beside ``path`` left by a writer that is no longer running."""
+    try:
+        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*-*.tmp"))
+    except OSError:
+        return
+    for tmp in leftovers:
+        pid = tmp.name[len(path.name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: never clean up
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process (or unknown): leave its file alone
+    return True
+

@@ -7,6 +7,7 @@ import os
 import pickle
 import tarfile
 import threading
+import time
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -458,3 +459,25 @@ def test_http_error_is_a_cifar_error(server, tmp_path):
 
 def test_find_cached_is_none_for_an_empty_cache(tmp_path):
     assert find_cached_cifar10(tmp_path) is None
+
+
+def test_a_later_download_removes_what_a_killed_one_left_but_not_a_running_ones(server, tmp_path):
+    """kill -9 mid-download leaves pooch's part file (tmpXXXX) and maybe an unpacking folder; the
+    next successful download removes them once they are stale, and leaves a fresh one (a download
+    still running in another process) alone (issue 13)."""
+    blob = make_archive()
+    url = server.publish(blob)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    killed = cache / "tmpk1ll3d"
+    killed.write_bytes(blob[: len(blob) // 2])
+    (cache / ".unpacking-old").mkdir()
+    (cache / ".unpacking-old" / "x").write_bytes(b"x")
+    old = time.time() - 2 * cifar.STALE_PART_S
+    os.utime(killed, (old, old))
+    os.utime(cache / ".unpacking-old", (old, old))
+    running = cache / "tmpst1llgo1ng"
+    running.write_bytes(b"partial")
+    download_cifar10(cache, url=url, known_hash=sha256(blob))
+    assert not killed.exists() and not (cache / ".unpacking-old").exists()
+    assert running.exists()

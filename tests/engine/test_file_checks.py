@@ -222,3 +222,40 @@ def test_header_only_csv_and_empty_points_parse_as_empty_sets():
     """The app accepts an empty plane (the CLI refuses it, see test_cli_bad_files)."""
     assert len(parse_csv("x,y,label\n")) == 0
     assert len(parse_json('{"format": "linviz-points", "version": 1, "points": []}')) == 0
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def test_a_save_killed_mid_write_leaves_no_stray_tmp_after_the_next_save(tmp_path):
+    """kill -9 during a save leaves ``.NAME.PID-TOKEN.tmp``; the next save of that file removes it
+    (its process is gone) and leaves a live writer's alone."""
+    import subprocess
+    import sys
+
+    from linviz.engine.datasets import write_points
+
+    ds = make_preset("cs231n")
+    path = tmp_path / "lesson.csv"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stray = tmp_path / f".lesson.csv.{int(dead.stdout)}-abcd1234.tmp"
+    stray.write_text("half a file")
+    live = tmp_path / f".lesson.csv.{os.getppid()}-abcd1234.tmp"  # our parent runs: a save in progress
+    live.write_text("being written")
+    write_points(ds, path)
+    assert not stray.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, live.name])
+
+
+def test_saving_over_a_symlinked_file_writes_through_to_its_target(tmp_path):
+    from linviz.engine.datasets import write_points
+
+    target = tmp_path / "real" / "points.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "points.json"
+    link.symlink_to(target)
+    write_points(make_preset("cs231n"), link)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert len(read_points(link)) == 9 and len(read_points(target)) == 9
+    assert [p.name for p in target.parent.iterdir()] == ["points.json"]  # no temporary file left

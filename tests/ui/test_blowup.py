@@ -97,3 +97,15 @@ def test_the_divergence_banner_speaks_spanish(window, spanish):
     text = window.message_label.text()
     assert text.startswith(f"El entrenamiento divergió: la pérdida salió del rango finito en el paso {len(h)}.")
     assert "α = 100 con λ = 0.1" in text and f"el paso {h.last}, el último finito" in text
+
+
+def test_the_controls_column_is_not_clipped_with_100000_points(window, qtbot):
+    """ "full (100000)" and a six-digit batch box made the column 29 px wider than its dock (issue 13)."""
+    from linviz.engine.datasets import Dataset
+
+    rng = np.random.default_rng(0)
+    scroll = window.controls.scroll
+    window.data.set_dataset(Dataset(rng.normal(size=(100_000, 2)), np.arange(100_000) % 3, ("a", "b", "c")))
+    qtbot.waitUntil(lambda: scroll.viewport().width() >= scroll.widget().minimumSizeHint().width(), timeout=3000)
+    assert scroll.widget().width() <= scroll.viewport().width()
+    assert window.controls.batch_full.text() == "full (100000)"

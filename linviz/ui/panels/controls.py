@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -225,6 +225,8 @@ class ControlsPanel(QWidget):
     def _fit_width(self, *_) -> None:
         """Never narrower than the controls (the horizontal scroll bar is off): nothing is clipped."""
         scroll = self.scroll
+        # sizes changed just now (e.g. "full (100000)") reach the inner layout through posted layout requests
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
@@ -588,6 +590,7 @@ class ControlsPanel(QWidget):
     def _sync_batch(self) -> None:
         n = max(1, len(self.data.dataset))
         batch = self.session.settings.train.batch_size
+        digits = len(str(self.batch_size.maximum()))
         with _quiet([self.batch_size, self.batch_full]):  # unchanged values: no repaint while a point is dragged
             if self.batch_size.maximum() != n:
                 self.batch_size.setRange(1, n)
@@ -595,6 +598,8 @@ class ControlsPanel(QWidget):
             self.batch_full.setChecked(batch is None)
             self.batch_full.setText(translate("Controls", "full ({0})").format(len(self.data.dataset)))
         self.batch_size.setEnabled(batch is not None)
+        if len(str(n)) != digits:  # "full (100000)" and a six-digit box are wider: widen the column (issue 13)
+            QTimer.singleShot(0, self, self._fit_width)  # when the spin box and check box have their new sizes
 
     # --- models → widgets -------------------------------------------------------------------------
     def _data_key(self) -> tuple:
