@@ -103,9 +103,14 @@ def test_the_controls_column_is_not_clipped_with_100000_points(window, qtbot):
     """ "full (100000)" and a six-digit batch box made the column 29 px wider than its dock (issue 13)."""
     from linviz.engine.datasets import Dataset
 
+    from PySide6.QtCore import Qt
+
     rng = np.random.default_rng(0)
-    scroll = window.controls.scroll
+    scroll, dock = window.controls.scroll, window.docks["controls"]
     window.data.set_dataset(Dataset(rng.normal(size=(100_000, 2)), np.arange(100_000) % 3, ("a", "b", "c")))
-    qtbot.waitUntil(lambda: scroll.viewport().width() >= scroll.widget().minimumSizeHint().width(), timeout=3000)
-    assert scroll.widget().width() <= scroll.viewport().width()
+    qtbot.wait(50)
+    window.resizeDocks([dock], [1], Qt.Horizontal)  # as narrow as the column lets its dock be
+    qtbot.waitUntil(lambda: dock.width() < 500, timeout=3000)
+    qtbot.wait(50)
+    assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     assert window.controls.batch_full.text() == "full (100000)"
