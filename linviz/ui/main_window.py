@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from linviz.engine import datasets
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
+from linviz.engine.file_checks import check_work
 
 from .dialogs import GeneratorDialog
 from .models import DatasetModel, Playback, SessionModel
@@ -248,8 +251,12 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         try:
-            self.data.set_dataset(read_points(path))
-        except DatasetError as err:  # the current points stay as they were
+            dataset = read_points(path)
+            s = self.session.settings
+            if s.is_linear:  # issue 13: the training the new points start stays within the documented limit
+                check_work(s.train.steps, len(dataset), dataset.n_classes, s.train.features.dim, Path(path).name)
+            self.data.set_dataset(dataset)
+        except (DatasetError, ValueError) as err:  # the current points stay as they were
             self.show_message("error", str(err))
             QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), str(err))
 

@@ -162,3 +162,16 @@ def test_points_from_a_fifo_or_dev_zero_are_refused(window, ctl, tmp_path):
         window.open_points(str(tmp_path / name))
         assert_unchanged(window, before)
         assert "not a regular file" in window.message_label.text()
+
+
+def test_points_that_would_start_too_much_training_are_refused_with_the_figures(window, ctl, tmp_path):
+    """20,000 steps with 512 random features on 30,000 points would freeze the window for minutes."""
+    from linviz.engine.features import FeatureMap
+
+    window.session.update_settings(steps=20_000, features=FeatureMap("rbf", n_components=512))
+    path = tmp_path / "many.json"
+    path.write_text(to_json(make_preset("blobs", n_per_class=10_000)))
+    before = snapshot(window)
+    window.open_points(str(path))
+    assert_unchanged(window, before)
+    assert "many.json: 20,000 steps on 30,000 points × 3 classes × 512 features" in window.message_label.text()
