@@ -40,6 +40,7 @@ from .engine.regularizers import REG_KINDS, RegConfig
 from .engine.file_checks import step0_finite
 from .engine.training import History, TrainConfig, initial_params, train
 from .cifar_cmd import add_cifar_parser, run_cifar
+from .lecture.command import add_lecture_parser, run_lecture
 
 MODELS = ("svm", "softmax", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
@@ -416,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="bench soak: frames to play (default 100,000; 10,000 with --quick)")
     be.add_argument("--trace", action="store_true", help="bench soak: list the allocations that grew most (slow)")
     add_cifar_parser(sub)
+    add_lecture_parser(sub)
     return parser
 
 
@@ -432,6 +434,8 @@ def dispatch(args) -> int:
         print(run_render(args))
     elif args.command == "cifar":
         return run_cifar(args)
+    elif args.command == "lecture":
+        return run_lecture(args)
     elif args.command == "bench":
         if args.suite == "cifar":
             from . import bench_cifar

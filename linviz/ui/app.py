@@ -52,10 +52,18 @@ def settle_heap(collect: bool = True) -> None:
 def run(argv=None) -> int:
     """Open the main window and run the event loop; returns the exit status.
 
-    The window restores the last session's size, dock layout, theme and font size.
+    The window restores the last session's size, dock layout, theme and font size. A crash
+    (a fatal signal) leaves every thread's stack in a log that the next start names
+    (``crash_log``).
     """
     app = make_application(argv)
     from PySide6.QtCore import QTimer
+
+    from . import crash_log
+    from .lesson import user_data_folder
+
+    reports = crash_log.collect_reports(user_data_folder())  # logs of runs that crashed, before ours
+    crash_log.enable(user_data_folder())  # a fatal error from here on leaves every thread's stack there
 
     from linviz.engine import compiled
 
@@ -70,5 +78,9 @@ def run(argv=None) -> int:
     QTimer.singleShot(0, lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False)))  # and Numba's
     from .lesson import offer_restore
 
+    crash_log.announce(window, reports)  # the last run crashed: say so, and name its report
     offer_restore(window)  # after a crash: bring back the autosave; then autosave this session
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crash_log.close_cleanly()  # a clean exit leaves no log behind

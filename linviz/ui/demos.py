@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -457,8 +457,8 @@ class LecturePanel(QWidget):
         for n, demo in enumerate(self.demos, 1):
             self.chooser.addItem(f"{n}. {demo.title}", demo.key)
         self.chooser.currentIndexChanged.connect(self.select)
-        self.previous.clicked.connect(lambda: self.select(self.chooser.currentIndex() - 1))
-        self.next.clicked.connect(lambda: self.select(self.chooser.currentIndex() + 1))
+        self.previous.clicked.connect(self.select_previous)
+        self.next.clicked.connect(self.select_next)
         row.addWidget(self.previous)
         row.addWidget(self.chooser, 1)
         row.addWidget(self.next)
@@ -499,7 +499,14 @@ class LecturePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         for c in (1, 2, 3):
             header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
-        header.sectionResized.connect(lambda *_: self._fit_table())
+        # The table's height follows its rows, but never from inside the header's own resize:
+        # sectionResized comes from QHeaderView::resizeSections, and resizing the rows there
+        # asks the same header for its section sizes, which re-enters resizeSections while the
+        # outer call is still walking its sections — a segmentation fault (issue 18, seed 902).
+        # The fit runs once the event loop is back, from a timer that dies with the panel.
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_table)
+        header.sectionResized.connect(self._schedule_fit)
         lay.addWidget(self.table)
 
         self.verdict = self._label("demoVerdict", bold=True)
@@ -525,6 +532,12 @@ class LecturePanel(QWidget):
         return button
 
     # --- behaviour -------------------------------------------------------------------------
+    def select_previous(self) -> None:
+        self.select(self.chooser.currentIndex() - 1)
+
+    def select_next(self) -> None:
+        self.select(self.chooser.currentIndex() + 1)
+
     def select(self, index: int) -> None:
         """Show demonstration ``index`` (0-based, clipped) without running it."""
         index = int(np.clip(index, 0, len(self.demos) - 1))
@@ -595,11 +608,15 @@ class LecturePanel(QWidget):
         self.verdict.setStyleSheet(f"color: {OK_COLOUR if ok else BAD_COLOUR};")
         self.verdict.setText(translate("Demos", "✔ As the lecture predicts.") if ok else
                              translate("Demos", "✘ Not as predicted: see the rows marked ✘."))
-        self._fit_table()
+        self._schedule_fit()
+
+    def _schedule_fit(self, *_) -> None:
+        """Fit the table once the current event (a resize, a header's relayout) is over."""
+        self._fit_timer.start()
 
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text; the table as tall as its rows (the dock scrolls)."""
-        if self.table.rowCount() == 0:
+        if self.table.rowCount() == 0 or self.table.isHidden():
             return
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
@@ -608,7 +625,7 @@ class LecturePanel(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        self._fit_table()
+        self._schedule_fit()  # wrapped rows change height with the width; not from inside the resize
 
 
 # ----------------------------------------------------------------------------- install

@@ -1,0 +1,334 @@
+"""Lecture files: a lecture is a list of scenes, each a state of the app with its words.
+
+A lecture file is JSON (``.json``; the built-in one is ``assets/lectures/``)::
+
+    {"format": "linviz-lecture", "version": 1,
+     "title": {"en": "Cost functions and optimisation", "es": "Función de costo y optimización"},
+     "scenes": [
+       {"id": "slide-hinge",                          # unique, [a-z0-9-]
+        "title":   {"en": "…", "es": "…"},            # every text in both languages
+        "caption": {"en": "…", "es": "…"},            # one to three lines, the lecture's words
+        "data": {"preset": "cs231n"}                  # or {"points": [[x, y, label], …],
+                                                      #     "class_names": ["cat", "car", "frog"]}
+                                                      # (a preset may add n_per_class, n_classes, seed)
+        "model": "svm",                               # svm | softmax | lsq | knn
+        "train": {"lr": 0.1, "reg": {"kind": "l2", "lam": 0.0}, …},  # over the lecture defaults
+        "knn": {"k": 3, "metric": "l2"},
+        "W": [[…], …], "b": […],                      # the start; else "init": zeros | random | preset
+        "step": 0,                                    # or "last"
+        "retrain_on_edit": false,                     # hold W: edits recompute scores, not W
+        "panels": ["scores", "params"],               # the docks the scene shows
+        "highlight": {"points": [0, 1, 2], "formula": "L_i = Σ max(0, s_j − s_y + Δ)"},
+        "question": {"text": {…}, "choices": [{…}, {…}], "answer": 1},
+        "figures": [{"measure": "example_loss", "args": {"index": 0},
+                     "expected": 2.9, "relation": "≈", "tol": 1e-9}]}]}
+
+Only ``id``, ``title``, ``caption`` and ``data`` are required. ``train`` is a partial
+:class:`~linviz.engine.training.TrainConfig` document (the field names of
+``lesson_file.config_to_dict``), merged over :data:`DEFAULT_TRAIN`. ``figures`` name a
+measure of :mod:`linviz.lecture.measures` with its arguments; ``expected`` and ``relation``
+compare as :class:`linviz.engine.lessons.Figure` does. Every fault raises
+:class:`LectureError` naming where it is (``scenes[3].question.answer``) — a file is used
+whole or not at all.
+
+No Qt here: the CLI, the tests and the app's lecture mode read the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..engine.datasets import PRESETS
+from ..engine.lessons import RELATIONS
+
+FORMAT = "linviz-lecture"
+VERSION = 1
+LANGUAGES = ("en", "es")
+MODELS = ("svm", "softmax", "lsq", "knn")
+PANELS = ("controls", "lecture", "params", "scores", "surface", "geometry", "gradcheck", "loss", "branches")
+MAX_SCENES = 500
+MAX_POINTS = 10_000
+MAX_FILE_BYTES = 4 * 1024 * 1024
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+class LectureError(ValueError):
+    """A lecture file that cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """The same words in every language of :data:`LANGUAGES`."""
+
+    en: str
+    es: str
+
+    def __call__(self, language: str = "en") -> str:
+        return self.es if language == "es" else self.en
+
+
+@dataclass(frozen=True)
+class Question:
+    """Predict, then reveal: ``choices[answer]`` is right."""
+
+    text: Text
+    choices: tuple[Text, ...]
+    answer: int
+
+
+@dataclass(frozen=True)
+class ExpectedFigure:
+    """A figure the scene states: ``measure(**args)`` compared with ``expected`` by ``relation``."""
+
+    measure: str
+    args: dict = field(default_factory=dict)
+    expected: float | None = None
+    relation: str = "≈"
+    tol: float = 1e-9
+    label: Text | None = None
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    title: Text
+    caption: Text
+    data: dict
+    model: str = "svm"
+    train: dict = field(default_factory=dict)
+    knn: dict = field(default_factory=dict)
+    W: tuple | None = None
+    b: tuple | None = None
+    init: str = "zeros"
+    step: int | str = 0
+    retrain_on_edit: bool = True
+    panels: tuple[str, ...] = ()
+    highlight: dict = field(default_factory=dict)
+    question: Question | None = None
+    figures: tuple[ExpectedFigure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lecture:
+    title: Text
+    scenes: tuple[Scene, ...]
+
+    def index_of(self, scene_id: str) -> int:
+        for i, s in enumerate(self.scenes):
+            if s.id == scene_id:
+                return i
+        raise KeyError(scene_id)
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def read_lecture(path) -> Lecture:
+    """Read and check a lecture file (a regular file of at most MAX_FILE_BYTES)."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise LectureError(f"{p}: not a regular file")
+        with open(p, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise LectureError(f"{p}: {err.strerror or err}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise LectureError(f"{p}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    try:
+        return parse_lecture(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise LectureError(f"{p}: not UTF-8 text") from None
+
+
+def parse_lecture(text: str) -> Lecture:
+    try:
+        doc = json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        raise LectureError("the JSON is nested too deeply") from None
+    except (json.JSONDecodeError, ValueError) as err:
+        raise LectureError(f"not valid JSON: {err}") from None
+    _check(isinstance(doc, dict), "", "the file must be a JSON object")
+    _check(doc.get("format") == FORMAT, "format", f"must be {FORMAT!r}")
+    version = doc.get("version")
+    _check(isinstance(version, int) and not isinstance(version, bool), "version", "must be an integer")
+    _check(version <= VERSION, "version",
+           f"{version} is from a newer linviz (this one reads version {VERSION}); update linviz")
+    title = _text(doc.get("title"), "title")
+    scenes_doc = doc.get("scenes")
+    _check(isinstance(scenes_doc, list) and 0 < len(scenes_doc) <= MAX_SCENES, "scenes",
+           f"must be a list of 1 to {MAX_SCENES} scenes")
+    scenes = tuple(_scene(s, f"scenes[{i}]") for i, s in enumerate(scenes_doc))
+    seen: dict[str, int] = {}
+    for i, s in enumerate(scenes):
+        _check(s.id not in seen, f"scenes[{i}].id", f"{s.id!r} is also the id of scenes[{seen.get(s.id)}]")
+        seen[s.id] = i
+    return Lecture(title, scenes)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _check(ok: bool, where: str, message: str) -> None:
+    if not ok:
+        raise LectureError(f"{where}: {message}" if where else message)
+
+
+def _text(v, where: str) -> Text:
+    _check(isinstance(v, dict), where, 'must be {"en": "…", "es": "…"}')
+    for lang in LANGUAGES:
+        _check(isinstance(v.get(lang), str) and v[lang].strip() != "", f"{where}.{lang}", "must be a non-empty text")
+        _check(len(v[lang]) <= 2000, f"{where}.{lang}", "longer than 2,000 characters")
+    return Text(v["en"], v["es"])
+
+
+def _number(v, where: str) -> float:
+    _check(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v), where,
+           "must be a finite number")
+    return float(v)
+
+
+KNOWN_KEYS = {"id", "title", "caption", "data", "model", "train", "knn", "W", "b", "init", "step",
+              "retrain_on_edit", "panels", "highlight", "question", "figures"}
+
+
+def _scene(d, where: str) -> Scene:
+    _check(isinstance(d, dict), where, "must be a JSON object")
+    unknown = sorted(set(d) - KNOWN_KEYS)
+    _check(not unknown, where, f"unknown key {unknown[0]!r}" if unknown else "")
+    sid = d.get("id")
+    _check(isinstance(sid, str) and bool(ID_PATTERN.match(sid)), f"{where}.id",
+           "must be a short id of lower-case letters, digits and dashes")
+    model = d.get("model", "svm")
+    _check(model in MODELS, f"{where}.model", f"must be one of {', '.join(MODELS)}")
+    data = _data(d.get("data"), f"{where}.data")
+    W, b = d.get("W"), d.get("b")
+    _check((W is None) == (b is None), where, "W and b come together")
+    if W is not None:
+        _check(isinstance(W, list) and len(W) > 0 and all(isinstance(r, list) for r in W), f"{where}.W",
+               "must be a list of rows")
+        width = len(W[0])
+        _check(all(len(r) == width for r in W) and width > 0, f"{where}.W", "rows of different lengths")
+        W = tuple(tuple(_number(v, f"{where}.W[{j}][{k}]") for k, v in enumerate(r)) for j, r in enumerate(W))
+        _check(isinstance(b, list) and len(b) == len(W), f"{where}.b", f"must hold {len(W)} numbers, one per row of W")
+        b = tuple(_number(v, f"{where}.b[{j}]") for j, v in enumerate(b))
+    init = d.get("init", "zeros")
+    _check(init in ("zeros", "random", "preset"), f"{where}.init", "must be zeros, random or preset")
+    step = d.get("step", 0)
+    _check(step == "last" or (isinstance(step, int) and not isinstance(step, bool) and 0 <= step <= 100_000),
+           f"{where}.step", 'must be a step number (0 to 100,000) or "last"')
+    for key in ("train", "knn", "highlight"):
+        _check(isinstance(d.get(key, {}), dict), f"{where}.{key}", "must be a JSON object")
+    panels = d.get("panels", [])
+    _check(isinstance(panels, list) and all(p in PANELS for p in panels), f"{where}.panels",
+           f"must list panels among {', '.join(PANELS)}")
+    retrain = d.get("retrain_on_edit", True)
+    _check(isinstance(retrain, bool), f"{where}.retrain_on_edit", "must be true or false")
+    question = None if d.get("question") is None else _question(d["question"], f"{where}.question")
+    figs = d.get("figures", [])
+    _check(isinstance(figs, list), f"{where}.figures", "must be a list")
+    return Scene(sid, _text(d.get("title"), f"{where}.title"), _text(d.get("caption"), f"{where}.caption"), data,
+                 model, dict(d.get("train", {})), dict(d.get("knn", {})), W, b, init, step, retrain, tuple(panels),
+                 dict(d.get("highlight", {})), question,
+                 tuple(_figure(f, f"{where}.figures[{i}]") for i, f in enumerate(figs)))
+
+
+def _data(d, where: str) -> dict:
+    _check(isinstance(d, dict), where, 'must be {"preset": …} or {"points": …}')
+    if "preset" in d:
+        _check(d["preset"] in PRESETS, f"{where}.preset", f"must be one of {', '.join(PRESETS)}")
+        for key in ("n_per_class", "n_classes", "seed"):
+            if key in d:
+                _check(isinstance(d[key], int) and not isinstance(d[key], bool) and 0 <= d[key] <= 100_000,
+                       f"{where}.{key}", "must be a whole number (0 to 100,000)")
+        return dict(d)
+    points = d.get("points")
+    _check(isinstance(points, list) and 0 < len(points) <= MAX_POINTS, f"{where}.points",
+           f"must be a list of 1 to {MAX_POINTS:,} [x, y, label] triples")
+    names = d.get("class_names")
+    _check(isinstance(names, list) and 2 <= len(names) <= 10 and all(isinstance(n, str) and n for n in names),
+           f"{where}.class_names", "must name 2 to 10 classes")
+    for i, p in enumerate(points):
+        _check(isinstance(p, list) and len(p) == 3, f"{where}.points[{i}]", "must be [x, y, label]")
+        _number(p[0], f"{where}.points[{i}][0]")
+        _number(p[1], f"{where}.points[{i}][1]")
+        _check(isinstance(p[2], int) and not isinstance(p[2], bool) and 0 <= p[2] < len(names),
+               f"{where}.points[{i}][2]", f"must be a class index 0 to {len(names) - 1}")
+    return dict(d)
+
+
+def _question(d, where: str) -> Question:
+    _check(isinstance(d, dict), where, "must be a JSON object")
+    choices = d.get("choices")
+    _check(isinstance(choices, list) and 2 <= len(choices) <= 4, f"{where}.choices", "must hold 2 to 4 choices")
+    answer = d.get("answer")
+    _check(isinstance(answer, int) and not isinstance(answer, bool) and 0 <= answer < len(choices),
+           f"{where}.answer", f"must be the index of a choice, 0 to {len(choices) - 1}")
+    return Question(_text(d.get("text"), f"{where}.text"),
+                    tuple(_text(c, f"{where}.choices[{i}]") for i, c in enumerate(choices)), answer)
+
+
+def _figure(d, where: str) -> ExpectedFigure:
+    from .measures import MEASURES  # the names a figure may use
+
+    _check(isinstance(d, dict), where, "must be a JSON object")
+    _check(d.get("measure") in MEASURES, f"{where}.measure", f"must be one of {', '.join(sorted(MEASURES))}")
+    args = d.get("args", {})
+    _check(isinstance(args, dict), f"{where}.args", "must be a JSON object")
+    expected = d.get("expected")
+    if expected is not None:
+        expected = _number(expected, f"{where}.expected")
+    relation = d.get("relation", "≈")
+    _check(relation in RELATIONS, f"{where}.relation", f"must be one of {' '.join(RELATIONS)}")
+    tol = _number(d.get("tol", 1e-9), f"{where}.tol")
+    label = None if d.get("label") is None else _text(d["label"], f"{where}.label")
+    return ExpectedFigure(d["measure"], dict(args), expected, relation, tol, label)
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _text_doc(t: Text) -> dict:
+    return {"en": t.en, "es": t.es}
+
+
+def scene_to_dict(s: Scene) -> dict:
+    """A scene as its JSON document (only what differs from the defaults, besides the required keys)."""
+    d: dict = {"id": s.id, "title": _text_doc(s.title), "caption": _text_doc(s.caption), "data": s.data}
+    defaults = Scene(s.id, s.title, s.caption, s.data)
+    for key in ("model", "train", "knn", "init", "step", "retrain_on_edit", "highlight"):
+        if getattr(s, key) != getattr(defaults, key):
+            d[key] = getattr(s, key)
+    if s.W is not None:
+        d["W"], d["b"] = [list(r) for r in s.W], list(s.b)
+    if s.panels:
+        d["panels"] = list(s.panels)
+    if s.question is not None:
+        d["question"] = {"text": _text_doc(s.question.text), "choices": [_text_doc(c) for c in s.question.choices],
+                         "answer": s.question.answer}
+    if s.figures:
+        d["figures"] = [{"measure": f.measure, "args": f.args, "expected": f.expected, "relation": f.relation,
+                         "tol": f.tol, **({"label": _text_doc(f.label)} if f.label is not None else {})}
+                        for f in s.figures]
+    return d
+
+
+def lecture_to_json(lecture: Lecture) -> str:
+    """The lecture as a file's text (``parse_lecture`` reads it back to an equal Lecture)."""
+    doc = {"format": FORMAT, "version": VERSION, "title": _text_doc(lecture.title),
+           "scenes": [scene_to_dict(s) for s in lecture.scenes]}
+    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def builtin_lecture_path() -> Path:
+    """The lecture that ships with linviz (the course's *Función de costo y optimización*)."""
+    return Path(__file__).resolve().parents[2] / "assets" / "lectures" / "cost-function-and-optimisation.json"
+
+
+__all__ = ["Lecture", "Scene", "Question", "ExpectedFigure", "Text", "LectureError", "read_lecture",
+           "parse_lecture", "lecture_to_json", "scene_to_dict", "builtin_lecture_path", "FORMAT", "VERSION", "LANGUAGES", "MODELS", "PANELS"]

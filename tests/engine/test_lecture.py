@@ -1,0 +1,159 @@
+"""The built-in lecture and lecture files: every scene applies headlessly and states true figures."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from linviz.engine.datasets import Dataset
+from linviz.lecture import LectureError, apply_scene, builtin_lecture_path, measure_scene, parse_lecture, read_lecture
+from linviz.lecture.format import LANGUAGES, lecture_to_json
+from linviz.lecture.measures import least_squares_params
+
+LECTURE = read_lecture(builtin_lecture_path())
+DOC = json.loads(builtin_lecture_path().read_text(encoding="utf-8"))
+
+
+def test_the_builtin_lecture_walks_the_course_in_both_languages():
+    assert len(LECTURE.scenes) >= 24
+    ids = [s.id for s in LECTURE.scenes]
+    for must in ("bias-trick", "why-not-least-squares", "max-margin", "slide-hinge", "slide-small-w",
+                 "slide-all-classes", "slide-mean", "slide-squared", "delta-lambda", "w-not-unique",
+                 "l1-l2-elastic-maxnorm", "softmax-slide", "svm-vs-softmax", "gradient-by-example",
+                 "rate-too-small", "rate-too-large", "batch-minibatch-sgd", "tol-stop", "feature-maps", "knn"):
+        assert must in ids
+    assert ids.index("slide-hinge") < ids.index("softmax") < ids.index("gradient-descent") < ids.index("knn")
+    for s in LECTURE.scenes:
+        for lang in LANGUAGES:
+            assert s.title(lang) and s.caption(lang) and s.caption(lang).count("\n") <= 2
+        assert s.title("es") != s.title("en") or s.title("en").startswith(("f(", "SVM", "L2"))
+        if s.question is not None:
+            assert 2 <= len(s.question.choices) <= 4 and 0 <= s.question.answer < len(s.question.choices)
+    questions = sum(s.question is not None for s in LECTURE.scenes)
+    assert questions >= 12  # predict, then reveal: most of the slide's questions are asked
+
+
+@pytest.mark.parametrize("index", range(len(LECTURE.scenes)), ids=[s.id for s in LECTURE.scenes])
+def test_every_builtin_scene_gives_the_figures_it_states(index):
+    scene = LECTURE.scenes[index]
+    state = apply_scene(scene, f"scenes[{index}]")
+    figures = measure_scene(scene, state)
+    assert len(figures) >= len([f for f in scene.figures if f.measure != "lesson"])
+    wrong = [f"{f.text}: {f.measured} vs {f.relation} {f.expected}" for f in figures if f.holds is False]
+    assert wrong == []
+    if scene.model != "knn":
+        assert np.isfinite(state.history.loss[state.step])
+
+
+def test_the_slide_scene_has_the_slides_own_numbers():
+    scene = LECTURE.scenes[LECTURE.index_of("slide-hinge")]
+    state = apply_scene(scene)
+    assert not scene.retrain_on_edit  # hold W: dragging the car recomputes its scores only
+    scores = state.dataset.X @ state.W.T + state.b
+    np.testing.assert_allclose(scores, [[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]], atol=1e-12)
+    figures = measure_scene(scene, state)
+    np.testing.assert_allclose([f.measured for f in figures], [2.9, 0.0, 12.9, 15.8 / 3], atol=1e-12)
+    assert round(figures[-1].measured, 2) == 5.27
+
+
+def test_the_softmax_slide_uses_the_natural_log():
+    scene = LECTURE.scenes[LECTURE.index_of("softmax-slide")]
+    (loss,) = measure_scene(scene, apply_scene(scene))
+    s = np.array([3.2, 5.1, -1.7])
+    p = np.exp(s[0]) / np.exp(s).sum()
+    assert round(p, 2) == 0.13 and loss.measured == pytest.approx(-np.log(p), abs=1e-12)
+    assert round(loss.measured, 2) == 2.04 and round(-np.log10(p), 2) == 0.89  # the slide's figure is log₁₀
+
+
+def test_least_squares_is_the_exact_solution_of_the_normal_equations():
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(40, 2))
+    y = rng.integers(0, 3, size=40)
+    ds = Dataset(X, y, ("a", "b", "c"))
+    W, b = least_squares_params(ds)
+    Xt = np.column_stack([X, np.ones(40)])
+    T = np.eye(3)[y]
+    loop = np.zeros((3, 3))  # the normal equations, one class at a time
+    for j in range(3):
+        loop[j] = np.linalg.solve(Xt.T @ Xt, Xt.T @ T[:, j])
+    np.testing.assert_allclose(np.column_stack([W, b]), loop, atol=1e-10)
+
+
+def test_a_lecture_file_round_trips():
+    again = parse_lecture(lecture_to_json(LECTURE))
+    assert again == LECTURE
+
+
+def _mutated(path: tuple, value):
+    doc = copy.deepcopy(DOC)
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    if value is KeyError:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return json.dumps(doc)
+
+
+@pytest.mark.parametrize("path, value, where", [
+    (("format",), "linviz-lesson", "format"),
+    (("version",), 99, "version"),
+    (("scenes", 3, "title", "es"), "", "scenes[3].title.es"),
+    (("scenes", 6, "W"), [[1.0, 2.0]], "scenes[6].b"),
+    (("scenes", 2, "question", "answer"), 7, "scenes[2].question.answer"),
+    (("scenes", 5, "figures", 0, "measure"), "magic", "scenes[5].figures[0].measure"),
+    (("scenes", 4, "data", "preset"), "nowhere", "scenes[4].data.preset"),
+    (("scenes", 1, "id"), "overview", "scenes[1].id"),
+    (("scenes", 0, "colour"), "red", "scenes[0]"),
+    (("scenes", 6, "data", "points", 0, 0), "NaN", "scenes[6].data.points[0][0]"),
+    (("scenes",), [], "scenes"),
+])
+def test_a_malformed_lecture_is_refused_naming_the_fault(path, value, where):
+    with pytest.raises(LectureError) as err:
+        parse_lecture(_mutated(path, value))
+    assert str(err.value).startswith(where + ":"), str(err.value)
+
+
+def test_hostile_lecture_text_is_refused_with_a_message():
+    for text in ("[" * 100_000, '{"format": "linviz-lecture", "version": 1, "x": NaN}', "", "\udcff"):
+        with pytest.raises(LectureError):
+            parse_lecture(text)
+
+
+def test_a_train_setting_out_of_range_names_the_scene():
+    doc = copy.deepcopy(DOC)
+    doc["scenes"][21]["train"] = {"lr": -1.0}
+    lecture = parse_lecture(json.dumps(doc))
+    with pytest.raises(LectureError, match=r"scenes\[21\]\.train"):
+        apply_scene(lecture.scenes[21], "scenes[21]")
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "linviz.cli", "lecture", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_the_command_lists_the_scenes_in_both_languages_and_applies_one():
+    en = json.loads(run_cli("--list", "--json").stdout)
+    es = json.loads(run_cli("--list", "--json", "--language", "es").stdout)
+    assert len(en["scenes"]) == len(es["scenes"]) == len(LECTURE.scenes)
+    assert [r["id"] for r in en["scenes"]] == [r["id"] for r in es["scenes"]]
+    assert es["title"] == "Función de costo y optimización"
+    done = run_cli("--scene", str(LECTURE.index_of("slide-hinge") + 1), "--json")
+    report = json.loads(done.stdout)
+    assert [round(f["measured"], 2) for f in report["figures"]] == [2.9, 0.0, 12.9, 5.27]
+    assert all(f["holds"] for f in report["figures"])
+
+
+def test_the_command_refuses_a_bad_file_in_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(_mutated(("scenes", 2, "question", "answer"), 7), encoding="utf-8")
+    done = run_cli(str(bad), "--list")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("linviz: error: scenes[2].question.answer")
