@@ -272,16 +272,18 @@ class SessionModel(QObject):
         W0, b0 = self._initial_params(ds)
         with one_blas_thread():
             hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=W0, b0=b0)
-            if len(hist) == 0:
+            no_finite_start = len(hist) == 0
+            if no_finite_start:
                 # issue 13: a start whose step-0 loss overflows would leave a run with no step at all
                 # (views indexed step −1). Files and controls keep W0, λ, Δ in ranges where this cannot
                 # happen; should it anyway, the run starts from W = 0, b = 0 (always finite) and says so.
                 hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=np.zeros_like(W0),
                              b0=np.zeros_like(b0))
-                self.message.emit("error", translate("Session", "The starting W, b give a loss too large to "
-                                                                "compute at step 0: started from W = 0, b = 0."))
         self.branches = [hist]
         self._set_history(hist, min(self._step, hist.last))
+        if no_finite_start:  # after history_changed, which clears what was said about the run before
+            self.message.emit("error", translate("Session", "The starting W, b give a loss too large to compute at "
+                                                            "step 0: started from W = 0, b = 0."))
 
     def _initial_params(self, ds: Dataset):
         s = self._settings

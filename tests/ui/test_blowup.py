@@ -114,3 +114,16 @@ def test_the_controls_column_is_not_clipped_with_100000_points(window, qtbot):
     qtbot.wait(50)
     assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     assert window.controls.batch_full.text() == "full (100000)"
+
+
+def test_a_start_with_no_finite_step_falls_back_to_zero_with_a_message_and_every_view_works(window):
+    """Files and controls keep W0 and the initial scale where step 0 is finite; the session still
+    guards the case (an initial scale of 1e300 set through the model): never a run of zero steps."""
+    s = window.session
+    s.update_settings(init="random", init_scale=1e300)
+    h = s.history
+    assert len(h) > 1 and s.step >= 0 and not h.W[0].any()
+    assert "too large to compute at step 0: started from W = 0, b = 0" in window.message_label.text()
+    s.set_step(h.last)
+    assert window.params_table.model.rowCount() == 3 and np.isfinite(s.W).all()
+    assert len(window.loss_curve.curve_data("loss")[0]) == len(h)
