@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "linviz_es.ts"
 QM = TS.with_suffix(".qm")
-ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py")
+ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py", "linviz/engine/file_checks.py",
+                  "linviz/engine/lesson_file.py")
 
 
 def tool(name: str) -> str:

@@ -1675,6 +1675,25 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>linviz crashed</source>
+        <translation>linviz se cerró por un error</translation>
+    </message>
+    <message>
+        <source>linviz closed unexpectedly last time. What it was doing is in this crash report — please send it to the linviz developers:
+
+{0}
+
+Work saved automatically before the crash is offered next.</source>
+        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo está en este informe del error; enviarlo, por favor, a quienes desarrollan linviz:
+
+{0}
+
+A continuación se ofrece el trabajo guardado automáticamente antes del error.</translation>
+    </message>
+</context>
+<context>
     <name>Data</name>
     <message>
         <source>class {0}</source>
@@ -2352,6 +2371,45 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
     </message>
 </context>
 <context>
+    <name>FileChecks</name>
+    <message>
+        <source>{0}: file not found</source>
+        <translation>{0}: no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read file: {1}</source>
+        <translation>{0}: no se puede leer el archivo: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
+        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
+    </message>
+    <message>
+        <source>{0}: file too large (over {1} MiB)</source>
+        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
+    </message>
+    <message>
+        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
+        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
+    </message>
+    <message>
+        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
+        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is out of range ({2} to {3})</source>
+        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
+        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
+    </message>
+</context>
+<context>
     <name>GeneratorDialog</name>
     <message>
         <source>Generate points</source>
@@ -2666,6 +2724,37 @@ relativo</translation>
     <message>
         <source>linviz did not close properly last time. Restore the work autosaved at {0}?</source>
         <translation>linviz no se cerró bien la última vez. ¿Restaurar el trabajo autoguardado a las {0}?</translation>
+    </message>
+</context>
+<context>
+    <name>LessonFile</name>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: {2}. Showing the re-run.</source>
+        <translation>La ejecución {0} de {1} no se reprodujo exactamente: {2}. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>the file gives no final loss to check it against (was it edited by hand?)</source>
+        <translation>el archivo no da una pérdida final con la cual comprobarla (¿se editó a mano?)</translation>
+    </message>
+    <message>
+        <source>the file recorded {0} steps, re-running gives {1}</source>
+        <translation>el archivo registró {0} pasos, al volver a ejecutarla da {1}</translation>
+    </message>
+    <message>
+        <source>the file says it stopped for “{0}”, re-running stops for “{1}”</source>
+        <translation>el archivo dice que se detuvo por “{0}”, al volver a ejecutarla se detiene por “{1}”</translation>
+    </message>
+    <message>
+        <source>the final loss was {0} in the file, {1} re-run</source>
+        <translation>la pérdida final era {0} en el archivo, {1} al volver a ejecutarla</translation>
+    </message>
+    <message>
+        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
+        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
+        <translation>{0}: las ejecuciones piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
 </context>
 <context>
@@ -3940,11 +4029,11 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
     <message>
         <source>α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every step, so W cannot settle. Try a smaller learning rate or λ.</source>
-        <translation>α = {0} con λ = {1}: la penalización sola multiplica W por {2} en cada paso, así que W no puede estabilizarse. Pruebe una tasa de aprendizaje o un λ más chicos.</translation>
+        <translation>α = {0} con λ = {1}: la penalización sola multiplica W por {2} en cada paso, así que W no puede estabilizarse. Probar una tasa de aprendizaje o un λ menores.</translation>
     </message>
     <message>
         <source>The learning rate α = {0} is too large for these points: try a smaller learning rate.</source>
-        <translation>La tasa de aprendizaje α = {0} es demasiado grande para estos puntos: pruebe una tasa de aprendizaje más chica.</translation>
+        <translation>La tasa de aprendizaje α = {0} es demasiado grande para estos puntos: probar una tasa de aprendizaje menor.</translation>
     </message>
     <message>
         <source>Training diverged: the loss left the finite range at step {0}. {1} The plane shows step {2}, the last finite one.</source>

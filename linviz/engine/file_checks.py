@@ -48,6 +48,27 @@ MAX_REPLAY_STEPS = 400_000
 """Σ of the runs' lengths: each recorded step keeps an optimiser state (memory)."""
 _READ_CHUNK = 1 << 20
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
+    """Mark a message template for translation (no Qt here): the app shows a fault in the teacher's
+    language by matching the filled English text against the catalogue (``i18n.in_language``)."""
+    return text
+
+
+T_NOT_FOUND = QT_TRANSLATE_NOOP("FileChecks", "{0}: file not found")
+T_FOLDER = QT_TRANSLATE_NOOP("FileChecks", "{0}: is a folder, not a file")
+T_CANNOT_READ = QT_TRANSLATE_NOOP("FileChecks", "{0}: cannot read file: {1}")
+T_NOT_REGULAR = QT_TRANSLATE_NOOP("FileChecks", "{0}: not a regular file (a pipe, device or folder); linviz reads "
+                                                "only files")
+T_TOO_LARGE = QT_TRANSLATE_NOOP("FileChecks", "{0}: file too large (over {1} MiB)")
+T_NESTED = QT_TRANSLATE_NOOP("FileChecks", "line {0}: lists and objects nested {1} deep; a linviz file nests at "
+                                           "most {2} deep")
+T_LONG_LINE = QT_TRANSLATE_NOOP("FileChecks", "line {0}: {1} characters long; a line holds at most {2} (x, y, "
+                                              "label)")
+T_RANGE = QT_TRANSLATE_NOOP("FileChecks", "{0}: {1} is out of range ({2} to {3})")
+T_WORK = QT_TRANSLATE_NOOP("FileChecks", "{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units "
+                                         "of work; the limit is {6}")
+
 # (lowest, highest) of every number a setting may hold, as the controls allow; keys are dotted
 # paths into the training config (TrainConfig), or into the app's settings for the last group.
 TRAIN_RANGES: dict[str, tuple[float, float]] = {
@@ -99,14 +120,14 @@ def read_bounded(path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise ValueError(f"{path}: file not found") from None
+        raise ValueError(T_NOT_FOUND.format(path)) from None
     except IsADirectoryError:
-        raise ValueError(f"{path}: is a folder, not a file") from None
+        raise ValueError(T_FOLDER.format(path)) from None
     except OSError as e:
-        raise ValueError(f"{path}: cannot read file: {e.strerror or e}") from None
+        raise ValueError(T_CANNOT_READ.format(path, e.strerror or e)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError(f"{path}: not a regular file (a pipe, device or folder); linviz reads only files")
+            raise ValueError(T_NOT_REGULAR.format(path))
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
@@ -115,10 +136,10 @@ def read_bounded(path, limit: int = MAX_FILE_BYTES) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise ValueError(f"{path}: file too large (over {limit // 2**20} MiB)")
+                raise ValueError(T_TOO_LARGE.format(path, limit // 2**20))
         return b"".join(chunks)
     except OSError as e:
-        raise ValueError(f"{path}: cannot read file: {e.strerror or e}") from None
+        raise ValueError(T_CANNOT_READ.format(path, e.strerror or e)) from None
     finally:
         os.close(fd)
 
@@ -146,14 +167,12 @@ def check_json_depth(text: str) -> None:
     recurse until Python's recursion limit)."""
     depth, line = json_depth(text)
     if depth > MAX_JSON_DEPTH:
-        raise ValueError(f"line {line}: lists and objects nested {depth:,} deep; a linviz file nests at most "
-                         f"{MAX_JSON_DEPTH} deep")
+        raise ValueError(T_NESTED.format(line, f"{depth:,}", MAX_JSON_DEPTH))
 
 
 def check_line_length(line: str, ln: int) -> None:
     if len(line) > MAX_LINE_CHARS:
-        raise ValueError(f"line {ln}: {len(line):,} characters long; a line holds at most {MAX_LINE_CHARS:,} "
-                         "(x, y, label)")
+        raise ValueError(T_LONG_LINE.format(ln, f"{len(line):,}", f"{MAX_LINE_CHARS:,}"))
 
 
 # ----------------------------------------------------------------------------- values
@@ -166,8 +185,8 @@ def check_param(a, where: str) -> None:
     if bad.size:
         i = np.unravel_index(int(bad[0]), a.shape) if a.ndim else ()
         index = "".join(f"[{k}]" for k in i)
-        raise ValueError(f"{where}{index}: {fmt(float(a.flat[bad[0]]))} is out of range "
-                         f"(-{fmt(MAX_ABS_PARAM)} to {fmt(MAX_ABS_PARAM)})")
+        raise ValueError(T_RANGE.format(f"{where}{index}", fmt(float(a.flat[bad[0]])), f"-{fmt(MAX_ABS_PARAM)}",
+                                        fmt(MAX_ABS_PARAM)))
 
 
 def flatten(tree: dict, prefix: str = "") -> dict:
@@ -191,7 +210,7 @@ def check_ranges(values: dict, ranges: dict, where: str) -> None:
         if v is None or isinstance(v, bool) or not isinstance(v, (int, float)):
             continue
         if not (math.isfinite(v) and lo <= v <= hi):
-            raise ValueError(f"{where}{key}: {fmt(v)} is out of range ({fmt(lo)} to {fmt(hi)})")
+            raise ValueError(T_RANGE.format(f"{where}{key}", fmt(v), fmt(lo), fmt(hi)))
 
 
 def check_train_config(cfg_dict: dict, where: str) -> None:
@@ -203,8 +222,8 @@ def check_work(steps: int, n_points: int, n_classes: int, dim: int, where: str, 
     """ValueError if training ``steps`` steps on N points × C classes × D features is more than ``limit``."""
     work = float(steps) * max(n_points, 1) * n_classes * dim
     if work > limit:
-        raise ValueError(f"{where}: {fmt(int(steps))} steps on {fmt(int(n_points))} points × {n_classes} classes × "
-                         f"{dim} features is {work:.3g} units of work; the limit is {limit:.3g}")
+        raise ValueError(T_WORK.format(where, fmt(int(steps)), fmt(int(n_points)), n_classes, dim, f"{work:.3g}",
+                                       f"{limit:.3g}"))
 
 
 def step0_finite(X, y, cfg, n_classes: int, W0, b0) -> bool:

@@ -60,6 +60,18 @@ MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
 
+QT_TRANSLATE_NOOP = file_checks.QT_TRANSLATE_NOOP
+T_NOT_EXACT = QT_TRANSLATE_NOOP("LessonFile", "Run {0} of {1} did not replay exactly: {2}. Showing the re-run.")
+T_NO_FINAL = QT_TRANSLATE_NOOP("LessonFile", "the file gives no final loss to check it against (was it edited by hand?)")
+T_LENGTH = QT_TRANSLATE_NOOP("LessonFile", "the file recorded {0} steps, re-running gives {1}")
+T_STOP = QT_TRANSLATE_NOOP("LessonFile", "the file says it stopped for “{0}”, re-running stops for “{1}”")
+T_FINAL = QT_TRANSLATE_NOOP("LessonFile", "the final loss was {0} in the file, {1} re-run")
+T_REPLAY_WORK = QT_TRANSLATE_NOOP("LessonFile", "runs: re-running them is {0} units of work (length × points × "
+                                                "classes × features); the limit is {1}")
+T_TOO_MANY_STEPS = QT_TRANSLATE_NOOP("LessonFile", "{0}: the runs ask for more recorded steps than linviz can hold "
+                                                   "(at most {1} steps in all)")
+
+
 class LessonError(ValueError):
     """A lesson file that cannot be used, or cannot be written; the message says where and why."""
 
@@ -198,7 +210,7 @@ def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[s
                 h.stop_reason = "cancelled"
             problem = _replay_problem(run, h)
             if problem:
-                warnings.append(f"Run {i + 1} of {len(runs)} did not replay exactly: {problem}. Showing the re-run.")
+                warnings.append(T_NOT_EXACT.format(i + 1, len(runs), problem))
             out.append(h)
     if progress is not None:
         progress(total, total)
@@ -207,13 +219,13 @@ def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[s
 
 def _replay_problem(run: Run, h: History) -> str | None:
     if run.final_loss is None and len(h):
-        return "the file gives no final loss to check it against (was it edited by hand?)"
+        return T_NO_FINAL
     if len(h) != run.length:
-        return f"the file recorded {run.length} steps, re-running gives {len(h)}"
+        return T_LENGTH.format(run.length, len(h))
     if h.stop_reason != run.stop_reason:
-        return f"the file says it stopped for “{run.stop_reason}”, re-running stops for “{h.stop_reason}”"
+        return T_STOP.format(run.stop_reason, h.stop_reason)
     if run.final_loss is not None and len(h) and float(h.loss[h.last]) != run.final_loss:
-        return f"the final loss was {run.final_loss!r} in the file, {float(h.loss[h.last])!r} re-run"
+        return T_FINAL.format(repr(run.final_loss), repr(float(h.loss[h.last])))
     return None
 
 
@@ -455,13 +467,11 @@ def _parse_runs(doc, dataset: Dataset) -> tuple[Run, ...]:
         total += run.length * dataset.n_classes * run.config.features.dim
         steps += run.length
         if total > MAX_REPLAY_VALUES or steps > file_checks.MAX_REPLAY_STEPS:
-            raise LessonError(f"{where}: the runs ask for more recorded steps than linviz can hold "
-                              f"(at most {file_checks.MAX_REPLAY_STEPS:,} steps in all)")
+            raise LessonError(T_TOO_MANY_STEPS.format(where, f"{file_checks.MAX_REPLAY_STEPS:,}"))
         runs.append(run)
     work = replay_work(runs, dataset)
     if work > file_checks.MAX_REPLAY_WORK:
-        raise LessonError(f"runs: re-running them is {work:.3g} units of work (length × points × classes × "
-                          f"features); the limit is {file_checks.MAX_REPLAY_WORK:.3g}")
+        raise LessonError(T_REPLAY_WORK.format(f"{work:.3g}", f"{file_checks.MAX_REPLAY_WORK:.3g}"))
     return tuple(runs)
 
 

@@ -247,6 +247,7 @@ class LessonController(QObject):
         self.session.message.emit(level, text)
 
     def _error(self, title: str, text: str) -> None:
+        text = i18n.in_language(text)  # the engine's fault, in the teacher's language
         self._message("error", text)
         QMessageBox.warning(self.window, title, text)
 
@@ -336,7 +337,7 @@ class LessonController(QObject):
         if warnings:
             self._message("warning", translate("Lesson", "{0} of the lesson's runs did not replay exactly (were its "
                                                          "settings edited by hand?): {1}").format(
-                len(warnings), " · ".join(warnings)))
+                len(warnings), " · ".join(i18n.in_language(w) for w in warnings)))
 
     def load(self, path) -> bool:
         """Open the lesson at ``path`` without asking about unsaved changes. On a bad file

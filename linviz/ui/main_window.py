@@ -257,8 +257,9 @@ class MainWindow(QMainWindow):
                 check_work(s.train.steps, len(dataset), dataset.n_classes, s.train.features.dim, Path(path).name)
             self.data.set_dataset(dataset)
         except (DatasetError, ValueError) as err:  # the current points stay as they were
-            self.show_message("error", str(err))
-            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), str(err))
+            text = i18n.in_language(str(err))
+            self.show_message("error", text)
+            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), text)
 
     def save_points(self, path: str | None = None) -> None:
         if not path:

@@ -22,6 +22,7 @@ from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import History, TrainConfig, initial_params, train
 
+from . import i18n
 from .throttle import Throttle
 
 MODELS = ("svm", "softmax", "knn")
@@ -358,7 +359,7 @@ class SessionModel(QObject):
         except ValueError as err:
             self.message.emit("error", translate("Session", "{0}: W and b entries must lie within ±1e6 (a larger "
                                                             "value makes the loss too large to compute). Kept W, b "
-                                                            "as they were.").format(err))
+                                                            "as they were.").format(i18n.in_language(str(err))))
             return
         self._branch(W, b)
 

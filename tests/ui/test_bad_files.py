@@ -175,3 +175,34 @@ def test_points_that_would_start_too_much_training_are_refused_with_the_figures(
     window.open_points(str(path))
     assert_unchanged(window, before)
     assert "many.json: 20,000 steps on 30,000 points × 3 classes × 512 features" in window.message_label.text()
+
+
+@pytest.fixture
+def spanish(qapp):
+    from linviz.ui import i18n, presentation
+
+    i18n.set_language(qapp, "es")
+    yield
+    i18n.set_language(qapp, "en")
+    presentation.set_language("en")
+
+
+def test_faults_and_replay_warnings_speak_spanish(window, ctl, tmp_path, spanish):
+    good = good_lesson(window, ctl, tmp_path)
+    bad = change(good, tmp_path / "lam.linviz", LESSON_FAULTS["lam"][0])
+    assert not ctl.load(bad)
+    assert window.message_label.text() == "lam.linviz: settings.train.reg.lam: 1e+09 está fuera de rango (0 a 1e+06)"
+
+    def tamper(doc):
+        doc["runs"][0]["final_loss"] = None
+        doc["runs"][1]["config"]["lr"] = 0.9
+
+    assert ctl.load(change(good, tmp_path / "edited.linviz", tamper))
+    text = window.message_label.text()
+    assert text.startswith("2 de las ejecuciones de la lección no se reprodujeron exactamente")
+    assert "La ejecución 1 de 2 no se reprodujo exactamente: el archivo no da una pérdida final" in text
+    assert "La ejecución 2 de 2 no se reprodujo exactamente: la pérdida final era" in text
+
+    (tmp_path / "pipe.csv").symlink_to("/dev/zero")
+    window.open_points(str(tmp_path / "pipe.csv"))
+    assert "no es un archivo común" in window.message_label.text()

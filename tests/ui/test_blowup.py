@@ -96,7 +96,7 @@ def test_the_divergence_banner_speaks_spanish(window, spanish):
     h = window.session.history
     text = window.message_label.text()
     assert text.startswith(f"El entrenamiento divergió: la pérdida salió del rango finito en el paso {len(h)}.")
-    assert "α = 100 con λ = 0.1" in text and f"el paso {h.last}, el último finito" in text
+    assert "α = 100 con λ = 0.1" in text and "Probar una tasa de aprendizaje o un λ menores" in text and f"el paso {h.last}, el último finito" in text
 
 
 def test_the_controls_column_is_not_clipped_with_100000_points(window, qtbot):
