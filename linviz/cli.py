@@ -41,6 +41,7 @@ from .engine.file_checks import step0_finite
 from .engine.training import History, TrainConfig, initial_params, train
 from .cifar_cmd import add_cifar_parser, run_cifar
 from .lecture.command import add_lecture_parser, run_lecture
+from .session.settings import KnnSettings  # the app's own (the CLI always gives k and the metric)
 
 MODELS = ("svm", "softmax", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
@@ -56,14 +57,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):
         raise UsageError(message)
-
-
-@dataclass(frozen=True)
-class KnnSettings:
-    """k and the distance of the k-nearest-neighbour model."""
-
-    k: int = 1
-    metric: str = "l2"
 
 
 # ----------------------------------------------------------------------------- options
@@ -90,8 +83,9 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def add_training_options(p: argparse.ArgumentParser) -> None:
-    """The data, model and optimisation options shared by ``train`` (and ``render``)."""
+def add_training_options(p: argparse.ArgumentParser):
+    """The data, model and optimisation options shared by ``train`` (and ``render``); returns
+    the required group of data sources (``render`` adds ``--lecture`` to it)."""
     defaults = TrainConfig()
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--preset", choices=list(PRESETS), help="a built-in point set")
@@ -123,6 +117,7 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
                    help="starting W (default: the preset's own W and b if it has them, else random)")
     p.add_argument("--k", type=int, default=1, metavar="K", help="kNN: neighbours that vote")
     p.add_argument("--metric", choices=METRICS, default="l2", help="kNN: distance")
+    return src
 
 
 def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
@@ -399,7 +394,10 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--json", action="store_true")
 
     re = sub.add_parser("render", help="draw the main window after training to a PNG (offscreen)")
-    add_training_options(re)
+    sources = add_training_options(re)
+    sources.add_argument("--lecture", nargs="?", const="", metavar="FILE",
+                         help="a lecture's scene instead of training options (no FILE: the built-in lecture)")
+    re.add_argument("--scene", default=None, help="with --lecture: the scene, by number (1-based) or id")
     re.add_argument("--out", required=True, help="the PNG file to write")
     re.add_argument("--size", default="1600x1000", help="window size in pixels, WIDTHxHEIGHT")
     re.add_argument("--at-step", type=int, default=None, help="show this step (default: the last)")
@@ -457,6 +455,12 @@ def run_render(args) -> str:
     from .ui.render import parse_size, render_window
 
     size = parse_size(args.size)
+    if args.lecture is not None:
+        from .lecture.command import render_scene
+
+        return str(render_scene(args.lecture or None, args.scene, args.out, size, args.language))
+    if args.scene is not None:
+        raise UsageError("--scene needs --lecture")
     ds = load_data(args)
     cfg, init, knn = config_from_args(args)
     if args.model == "knn" and knn.k > len(ds):

@@ -4,8 +4,8 @@
     .venv/bin/python tools/update_translations.py --check   # fail if the .ts has unfinished entries
 
 1. ``pyside6-lupdate`` reads every ``translate("Context", "…")``, ``self.tr("…")`` and
-   ``QT_TRANSLATE_NOOP("Context", "…")`` in ``linviz/ui`` (and the engine modules that mark
-   texts: ``lessons.py``, ``datasets.py``) and merges them into ``assets/translations/linviz_es.ts``:
+   ``QT_TRANSLATE_NOOP("Context", "…")`` in ``linviz/ui`` (and the Qt-free modules that mark
+   texts: ``engine/lessons.py``, ``engine/datasets.py``, ``session/messages.py``) and merges them into ``assets/translations/linviz_es.ts``:
    new strings arrive as ``type="unfinished"``, removed ones are dropped (``-no-obsolete``),
    translations of unchanged strings are kept. No source locations are stored, so the file only
    changes when a string does.
@@ -28,8 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "linviz_es.ts"
 QM = TS.with_suffix(".qm")
-ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py", "linviz/engine/file_checks.py",
-                  "linviz/engine/lesson_file.py")
+ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py", "linviz/engine/text.py",
+                  "linviz/session/messages.py", "linviz/engine/file_checks.py", "linviz/engine/lesson_file.py")
+"""Qt-free modules that mark texts (``linviz.engine.text.QT_TRANSLATE_NOOP``) for the UI to translate."""
 
 
 def tool(name: str) -> str:

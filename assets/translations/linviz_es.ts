@@ -1686,11 +1686,11 @@ la corrida empieza desde un W aleatorio, como con “aleatorio”.</translation>
 {0}
 
 Work saved automatically before the crash is offered next.</source>
-        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo está en este informe del error; enviarlo, por favor, a quienes desarrollan linviz:
+        <translation>linviz se cerró inesperadamente la última vez. Lo que estaba haciendo quedó en este informe de error; por favor envíelo a quienes desarrollan linviz:
 
 {0}
 
-A continuación se ofrece el trabajo guardado automáticamente antes del error.</translation>
+A continuación se ofrece el trabajo guardado automáticamente antes del cierre.</translation>
     </message>
 </context>
 <context>
@@ -2373,10 +2373,6 @@ A continuación se ofrece el trabajo guardado automáticamente antes del error.<
 <context>
     <name>FileChecks</name>
     <message>
-        <source>{0}: file not found</source>
-        <translation>{0}: no se encontró el archivo</translation>
-    </message>
-    <message>
         <source>{0}: is a folder, not a file</source>
         <translation>{0}: es una carpeta, no un archivo</translation>
     </message>
@@ -2540,6 +2536,85 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Lecture</name>
+    <message>
+        <source>Previous scene (PageUp, ←)</source>
+        <translation>Escena anterior (RePág, ←)</translation>
+    </message>
+    <message>
+        <source>Next scene (PageDown, →)</source>
+        <translation>Escena siguiente (AvPág, →)</translation>
+    </message>
+    <message>
+        <source>Leave the lecture (Esc); F5 comes back to this scene</source>
+        <translation>Salir de la clase (Esc); F5 vuelve a esta escena</translation>
+    </message>
+    <message>
+        <source>Reveal (R)</source>
+        <translation>Revelar (R)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture</source>
+        <translation>&amp;Clase teórica</translation>
+    </message>
+    <message>
+        <source>Start the lecture</source>
+        <translation>Comenzar la clase</translation>
+    </message>
+    <message>
+        <source>Open lecture…</source>
+        <translation>Abrir clase…</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>Escena siguiente</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>Escena anterior</translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation>Revelar la respuesta</translation>
+    </message>
+    <message>
+        <source>Leave the lecture</source>
+        <translation>Salir de la clase</translation>
+    </message>
+    <message>
+        <source>Choose {0}</source>
+        <translation>Elegir {0}</translation>
+    </message>
+    <message>
+        <source>Open lecture</source>
+        <translation>Abrir clase</translation>
+    </message>
+    <message>
+        <source>Lectures (*.json)</source>
+        <translation>Clases (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not open the lecture: {0}</source>
+        <translation>No se pudo abrir la clase: {0}</translation>
+    </message>
+    <message>
+        <source>Opened the lecture “{0}” ({1} scenes).</source>
+        <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>linviz lessons ({0})</source>
@@ -2571,7 +2646,7 @@ relativo</translation>
     </message>
     <message>
         <source>{0} of the lesson&apos;s runs did not replay exactly (were its settings edited by hand?): {1}</source>
-        <translation>{0} de las ejecuciones de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
+        <translation>{0} de las corridas de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
     </message>
     <message>
         <source>Opening {0} was cancelled; nothing was changed.</source>
@@ -2729,32 +2804,12 @@ relativo</translation>
 <context>
     <name>LessonFile</name>
     <message>
-        <source>Run {0} of {1} did not replay exactly: {2}. Showing the re-run.</source>
-        <translation>La ejecución {0} de {1} no se reprodujo exactamente: {2}. Se muestra la nueva ejecución.</translation>
-    </message>
-    <message>
-        <source>the file gives no final loss to check it against (was it edited by hand?)</source>
-        <translation>el archivo no da una pérdida final con la cual comprobarla (¿se editó a mano?)</translation>
-    </message>
-    <message>
-        <source>the file recorded {0} steps, re-running gives {1}</source>
-        <translation>el archivo registró {0} pasos, al volver a ejecutarla da {1}</translation>
-    </message>
-    <message>
-        <source>the file says it stopped for “{0}”, re-running stops for “{1}”</source>
-        <translation>el archivo dice que se detuvo por “{0}”, al volver a ejecutarla se detiene por “{1}”</translation>
-    </message>
-    <message>
-        <source>the final loss was {0} in the file, {1} re-run</source>
-        <translation>la pérdida final era {0} en el archivo, {1} al volver a ejecutarla</translation>
-    </message>
-    <message>
         <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
         <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
     </message>
     <message>
         <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
-        <translation>{0}: las ejecuciones piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
+        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3079,156 @@ relativo</translation>
     <message>
         <source>Could not save: {0}</source>
         <translation>No se pudo guardar: {0}</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+</context>
+<context>
+    <name>MarginChart</name>
+    <message>
+        <source>0–1</source>
+        <translation>0–1</translation>
+    </message>
+    <message>
+        <source>hinge</source>
+        <translation>bisagra</translation>
+    </message>
+    <message>
+        <source>hinge²</source>
+        <translation>bisagra²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>least squares</source>
+        <translation>cuadrados mínimos</translation>
+    </message>
+    <message>
+        <source>margin m = s_y − max s_j (j ≠ y)</source>
+        <translation>margen m = s_y − máx s_j (j ≠ y)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>Needs SVM or Softmax, and points.</source>
+        <translation>Requiere SVM o Softmax, y puntos.</translation>
+    </message>
+    <message>
+        <source>wrong side (m ≤ 0): {0} of {1}</source>
+        <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
+        <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <source>kNN needs at least k = {0} points; the plane has {1}.</source>
+        <translation>kNN necesita al menos k = {0} puntos; el plano tiene {1}.</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss left the finite range at step {0}. {1} The plane shows step {2}, the last finite one.</source>
+        <translation>El entrenamiento divergió: la pérdida salió del rango finito en el paso {0}. {1} El plano muestra el paso {2}, el último finito.</translation>
+    </message>
+    <message>
+        <source>The loss is blowing up: {0} at step 0, {1} at step {2}. {3}</source>
+        <translation>La pérdida se dispara: {0} en el paso 0, {1} en el paso {2}. {3}</translation>
+    </message>
+    <message>
+        <source>The learning rate α = {0} is too large for these points: try a smaller learning rate.</source>
+        <translation>La tasa de aprendizaje α = {0} es demasiado grande para estos puntos: probar una tasa de aprendizaje menor.</translation>
+    </message>
+    <message>
+        <source>α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every step, so W cannot settle. Try a smaller learning rate or λ.</source>
+        <translation>α = {0} con λ = {1}: la penalización sola multiplica W por {2} en cada paso, así que W no puede estabilizarse. Probar una tasa de aprendizaje o un λ menores.</translation>
+    </message>
+    <message>
+        <source>The starting W, b give a loss too large to compute at step 0: started from W = 0, b = 0.</source>
+        <translation>Los W, b iniciales dan una pérdida demasiado grande para calcularla en el paso 0: se empezó desde W = 0, b = 0.</translation>
+    </message>
+    <message>
+        <source>{0} = {1} is too large: W and b entries must lie within ±{2} (a larger value makes the loss too large to compute). Kept W, b as they were.</source>
+        <translation>{0} = {1} es demasiado grande: los valores de W y b deben estar entre ±{2} (uno mayor hace la pérdida demasiado grande para calcularla). W y b quedaron como estaban.</translation>
+    </message>
+    <message>
+        <source>These W, b give a loss too large to compute at step {0}. Kept W, b as they were; try smaller values.</source>
+        <translation>Estos W, b dan una pérdida demasiado grande para calcularla en el paso {0}. Se conservaron W, b como estaban; probar valores más pequeños.</translation>
+    </message>
+    <message>
+        <source>The new settings give a loss too large to compute at step {0}. Retrained from step 0 instead; try a smaller learning rate.</source>
+        <translation>Los nuevos ajustes dan una pérdida demasiado grande para calcularla en el paso {0}. Se volvió a entrenar desde el paso 0; probar una tasa de aprendizaje menor.</translation>
+    </message>
+    <message>
+        <source>The W, b on screen give a loss too large to compute on these points. Retrained from step 0 instead.</source>
+        <translation>Los W, b en pantalla dan una pérdida demasiado grande para calcularla sobre estos puntos. Se volvió a entrenar desde el paso 0.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: the file recorded {2} steps, re-running gives {3}. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se reprodujo exactamente: el archivo registró {2} pasos, al volver a ejecutarla da {3}. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: the file says it stopped for “{2}”, re-running stops for “{3}”. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se reprodujo exactamente: el archivo dice que se detuvo por «{2}», al volver a ejecutarla se detiene por «{3}». Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} cannot be checked: the file gives no final loss (was it edited by hand?); re-running ends at {2}. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se puede comprobar: el archivo no da una pérdida final (¿se editó a mano?); al volver a ejecutarla termina en {2}. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} did not replay exactly: the final loss was {2} in the file, {3} re-run. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se reprodujo exactamente: la pérdida final era {2} en el archivo y {3} al volver a ejecutarla. Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>line 1: the file is empty (a points file needs at least a header)</source>
+        <translation>línea 1: el archivo está vacío (un archivo de puntos necesita al menos una cabecera)</translation>
+    </message>
+    <message>
+        <source>line {0}: wrong number of columns: {1} found, 3 expected (x,y,label)</source>
+        <translation>línea {0}: número de columnas incorrecto: hay {1}, se esperaban 3 (x,y,clase)</translation>
+    </message>
+    <message>
+        <source>line {0}: text where a number belongs: {1} = {2}</source>
+        <translation>línea {0}: texto donde va un número: {1} = {2}</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: invalid or truncated JSON: {2}</source>
+        <translation>línea {0}, columna {1}: JSON no válido o truncado: {2}</translation>
+    </message>
+    <message>
+        <source>{0}: file not found</source>
+        <translation>{0}: no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>line {0}, column {1}: the file is truncated or not valid JSON ({2})</source>
+        <translation>línea {0}, columna {1}: el archivo está truncado o no es JSON válido ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: the download failed ({1})</source>
+        <translation>{0}: la descarga falló ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the download is corrupt, its checksum does not match; nothing was kept ({1})</source>
+        <translation>{0}: la descarga está dañada, su suma de verificación no coincide; no se guardó nada ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: no such folder</source>
+        <translation>{0}: la carpeta no existe</translation>
     </message>
 </context>
 <context>
@@ -4015,33 +4220,6 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>step &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>paso &lt;b&gt;{0}&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>Session</name>
-    <message>
-        <source>The starting W, b give a loss too large to compute at step 0: started from W = 0, b = 0.</source>
-        <translation>Los W, b iniciales dan una pérdida demasiado grande para calcularla en el paso 0: se empezó desde W = 0, b = 0.</translation>
-    </message>
-    <message>
-        <source>{0}: W and b entries must lie within ±1e6 (a larger value makes the loss too large to compute). Kept W, b as they were.</source>
-        <translation>{0}: los valores de W y b deben estar entre ±1e6 (uno mayor hace la pérdida demasiado grande para calcularla). W y b quedaron como estaban.</translation>
-    </message>
-    <message>
-        <source>α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every step, so W cannot settle. Try a smaller learning rate or λ.</source>
-        <translation>α = {0} con λ = {1}: la penalización sola multiplica W por {2} en cada paso, así que W no puede estabilizarse. Probar una tasa de aprendizaje o un λ menores.</translation>
-    </message>
-    <message>
-        <source>The learning rate α = {0} is too large for these points: try a smaller learning rate.</source>
-        <translation>La tasa de aprendizaje α = {0} es demasiado grande para estos puntos: probar una tasa de aprendizaje menor.</translation>
-    </message>
-    <message>
-        <source>Training diverged: the loss left the finite range at step {0}. {1} The plane shows step {2}, the last finite one.</source>
-        <translation>El entrenamiento divergió: la pérdida salió del rango finito en el paso {0}. {1} El plano muestra el paso {2}, el último finito.</translation>
-    </message>
-    <message>
-        <source>The loss is blowing up: {0} at step 0, {1} at step {2}. {3}</source>
-        <translation>La pérdida se dispara: {0} en el paso 0, {1} en el paso {2}. {3}</translation>
     </message>
 </context>
 <context>

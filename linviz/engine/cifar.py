@@ -34,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .text import Explained, explained
+
 CIFAR10_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 CIFAR10_HASH = "sha256:6d958be074577803d12ecdefd02955f39262c83c16fe9348329d7fe0b5c001ce"
 CIFAR10_SIZE = 170_498_071
@@ -50,7 +52,7 @@ DOWNLOAD_CHUNK = 64 * 1024  # bytes per progress update (pooch's default, 1 KiB,
 _TAR_FILTER = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python ≥ 3.11.4
 
 
-class CifarError(Exception):
+class CifarError(Explained, Exception):
     """A CIFAR-10 file or download is missing, damaged or not what we expect."""
 
 
@@ -179,7 +181,7 @@ def load_cifar10(folder, *, train_batches: Iterable[int] | None = None) -> Cifar
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise CifarError(f"{folder}: no such folder")
+        raise explained(CifarError, "cifar_no_folder", folder)
     if train_batches is None:
         names = [n for n in TRAIN_FILES if (folder / n).is_file()]
         if not names:
@@ -285,9 +287,9 @@ def download_cifar10(
     except CifarError:
         raise
     except ValueError as e:  # pooch: the SHA-256 does not match
-        raise CifarError(f"{url}: the download is corrupt, its checksum does not match; nothing was kept ({e})") from e
+        raise explained(CifarError, "download_corrupt", url, e) from e
     except OSError as e:  # requests' errors are OSErrors too
-        raise CifarError(f"{url}: the download failed ({e})") from e
+        raise explained(CifarError, "download_failed", url, e) from e
     folder = _unpack(archive, cache, should_stop)
     if not keep_archive:
         archive.unlink(missing_ok=True)

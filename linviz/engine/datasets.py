@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from . import file_checks
+from .text import QT_TRANSLATE_NOOP, Explained, Message, explained, reason
 
 MIN_CLASSES = 2
 MAX_CLASSES = 10
@@ -54,19 +55,20 @@ _IRIS_HEADER = ["sepal_length", "sepal_width", "petal_length", "petal_width", "s
 _FORBIDDEN_IN_NAMES = (",", "\n", "\r", '"')
 
 
-class DatasetError(ValueError):
-    """A dataset, preset request or points file that cannot be used; the message says why."""
+class DatasetError(Explained, ValueError):
+    """A dataset, preset request or points file that cannot be used; the message says why
+    (``.message``: a coded Message where the fault has a code; see ``engine/text.py``)."""
 
 
 CLASS_NAME = "class {0}"
-"""How a default class name reads; the app sets its translation ("clase {0}") when the interface
-language changes, so new data sets get names in the teacher's language (names are data: those of
-an existing data set stay)."""
+"""How a default class name reads (a constant: the app puts the names of the teacher's language
+in place of these when it shows a data set; see ``linviz.ui.models.DatasetModel``)."""
 
 
-def default_class_names(n_classes: int) -> tuple[str, ...]:
-    """("class 1", "class 2", …) — C names, 1-based as a teacher would say them."""
-    return tuple(CLASS_NAME.format(k + 1) for k in range(n_classes))
+def default_class_names(n_classes: int, template: str = CLASS_NAME) -> tuple[str, ...]:
+    """("class 1", "class 2", …) — C names, 1-based as a teacher would say them (``template``
+    with ``{0}``: another language's)."""
+    return tuple(template.format(k + 1) for k in range(n_classes))
 
 
 # ----------------------------------------------------------------------------- Dataset
@@ -245,12 +247,7 @@ def _as_label(label) -> int:
 
 # ----------------------------------------------------------------------------- presets
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
-    """Mark ``text`` for translation in ``context`` without translating it (no Qt here): the app
-    translates the preset descriptions where it shows them."""
-    return text
-
-
+# the app translates the preset descriptions where it shows them
 PRESETS: dict[str, str] = {
     "cs231n": QT_TRANSLATE_NOOP(
         "Presets", "The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes)."),
@@ -450,7 +447,7 @@ def _not_empty(text: str) -> str:
     """The text without a byte-order mark; DatasetError if there is nothing in it."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise DatasetError("line 1: the file is empty (a points file needs at least a header)")
+        raise explained(DatasetError, "file_empty")
     return text
 
 
@@ -478,6 +475,8 @@ def _csv_rows(text: str, name: str):
             raise DatasetError(str(e) if isinstance(e, ValueError) else f"line {ln}: {e}") from None
         if len(fields) != 3:
             hint = " (separate columns with commas)" if len(fields) == 1 and ";" in stripped else ""
+            if not hint:
+                raise explained(DatasetError, "file_columns", ln, len(fields))
             raise DatasetError(f"line {ln}: wrong number of columns: {len(fields)} found, 3 expected (x,y,label){hint}")
         if header_allowed and not _is_number(fields[0]) and not _is_number(fields[1]):
             header_allowed = False  # a header such as x,y,label
@@ -511,7 +510,7 @@ def _csv_number(s: str, ln: int, axis: str) -> float:
     try:
         v = float(s)
     except ValueError:
-        raise DatasetError(f"line {ln}: text where a number belongs: {axis} = {s!r}") from None
+        raise explained(DatasetError, "file_not_number", ln, axis, repr(s)) from None
     return _check_coord(v, f"line {ln}", axis)
 
 
@@ -612,7 +611,7 @@ def load_json(text: str):
         file_checks.check_json_depth(text)
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise DatasetError(f"line {e.lineno}, column {e.colno}: invalid or truncated JSON: {e.msg}") from None
+        raise explained(DatasetError, "file_json", e.lineno, e.colno, e.msg) from None
     except RecursionError:  # not reached after the depth check; kept so that no traceback can escape
         raise DatasetError(f"lists and objects nested too deep (at most {file_checks.MAX_JSON_DEPTH})") from None
     except ValueError as e:
@@ -666,7 +665,7 @@ def read_points(path) -> Dataset:
     try:
         return parse(text, name=path.stem)
     except DatasetError as e:
-        raise DatasetError(f"{path.name}: {e}") from None
+        raise DatasetError(Message("in_file", (path.name, reason(e)), "error")) from None
 
 
 def write_points(ds: Dataset, path) -> None:
@@ -688,6 +687,8 @@ def _read_text(path: Path) -> str:
     file, huge or not UTF-8. Read by bounded streaming: st_size is never trusted."""
     try:
         data = file_checks.read_bounded(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise explained(DatasetError, "file_not_found", path) from None
     except ValueError as e:
         raise DatasetError(str(e)) from None
     try:

@@ -55,7 +55,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Q
     return text
 
 
-T_NOT_FOUND = QT_TRANSLATE_NOOP("FileChecks", "{0}: file not found")
 T_FOLDER = QT_TRANSLATE_NOOP("FileChecks", "{0}: is a folder, not a file")
 T_CANNOT_READ = QT_TRANSLATE_NOOP("FileChecks", "{0}: cannot read file: {1}")
 T_NOT_REGULAR = QT_TRANSLATE_NOOP("FileChecks", "{0}: not a regular file (a pipe, device or folder); linviz reads "
@@ -113,14 +112,14 @@ def read_bounded(path, limit: int = MAX_FILE_BYTES) -> bytes:
     Never trusts ``st_size``: the file is opened without blocking (a named
     pipe cannot hang the app), refused unless it is a regular file (a link to
     ``/dev/zero`` or a device is refused), then read in chunks until ``limit``
-    + 1 bytes would be exceeded. OSError / ValueError with a clear message.
+    + 1 bytes would be exceeded. FileNotFoundError, or ValueError with a clear message.
     """
     path = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise ValueError(T_NOT_FOUND.format(path)) from None
+        raise  # the caller says it its way (datasets: a coded "file_not_found")
     except IsADirectoryError:
         raise ValueError(T_FOLDER.format(path)) from None
     except OSError as e:
@@ -178,15 +177,22 @@ def check_line_length(line: str, ln: int) -> None:
 # ----------------------------------------------------------------------------- values
 
 
-def check_param(a, where: str) -> None:
-    """ValueError unless every entry of ``a`` (W or b) is finite with |value| ≤ MAX_ABS_PARAM."""
+def param_out_of_range(a, where: str) -> tuple[str, str] | None:
+    """(``W[0][1]``, the value as text) of the first entry of ``a`` that is not finite or whose |value|
+    exceeds MAX_ABS_PARAM, or None."""
     a = np.asarray(a, dtype=float)
     bad = np.flatnonzero(~np.isfinite(a) | (np.abs(a) > MAX_ABS_PARAM))
-    if bad.size:
-        i = np.unravel_index(int(bad[0]), a.shape) if a.ndim else ()
-        index = "".join(f"[{k}]" for k in i)
-        raise ValueError(T_RANGE.format(f"{where}{index}", fmt(float(a.flat[bad[0]])), f"-{fmt(MAX_ABS_PARAM)}",
-                                        fmt(MAX_ABS_PARAM)))
+    if not bad.size:
+        return None
+    i = np.unravel_index(int(bad[0]), a.shape) if a.ndim else ()
+    return f"{where}{''.join(f'[{k}]' for k in i)}", fmt(float(a.flat[bad[0]]))
+
+
+def check_param(a, where: str) -> None:
+    """ValueError unless every entry of ``a`` (W or b) is finite with |value| ≤ MAX_ABS_PARAM."""
+    bad = param_out_of_range(a, where)
+    if bad is not None:
+        raise ValueError(T_RANGE.format(*bad, f"-{fmt(MAX_ABS_PARAM)}", fmt(MAX_ABS_PARAM)))
 
 
 def flatten(tree: dict, prefix: str = "") -> dict:
@@ -238,5 +244,5 @@ def step0_finite(X, y, cfg, n_classes: int, W0, b0) -> bool:
 
 __all__ = ["MAX_FILE_BYTES", "MAX_JSON_DEPTH", "MAX_LINE_CHARS", "MAX_ABS_PARAM", "MAX_STEPS", "MAX_TRAIN_WORK",
            "MAX_REPLAY_WORK", "MAX_REPLAY_STEPS", "TRAIN_RANGES", "APP_RANGES", "read_bounded", "json_depth",
-           "check_json_depth", "check_line_length", "check_param", "flatten", "check_ranges", "check_train_config",
+           "check_json_depth", "check_line_length", "check_param", "param_out_of_range", "flatten", "check_ranges", "check_train_config",
            "check_work", "step0_finite", "fmt"]

@@ -49,6 +49,7 @@ from .blas import one_blas_thread
 from . import file_checks
 from .datasets import Dataset, DatasetError, _atomic_write, _read_text, load_json, parse_json, to_json
 from .training import History, TrainConfig, train
+from .text import Explained, Message, explained, reason
 
 FORMAT = "linviz-lesson"
 VERSION = 1
@@ -60,19 +61,13 @@ MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
 
-QT_TRANSLATE_NOOP = file_checks.QT_TRANSLATE_NOOP
-T_NOT_EXACT = QT_TRANSLATE_NOOP("LessonFile", "Run {0} of {1} did not replay exactly: {2}. Showing the re-run.")
-T_NO_FINAL = QT_TRANSLATE_NOOP("LessonFile", "the file gives no final loss to check it against (was it edited by hand?)")
-T_LENGTH = QT_TRANSLATE_NOOP("LessonFile", "the file recorded {0} steps, re-running gives {1}")
-T_STOP = QT_TRANSLATE_NOOP("LessonFile", "the file says it stopped for “{0}”, re-running stops for “{1}”")
-T_FINAL = QT_TRANSLATE_NOOP("LessonFile", "the final loss was {0} in the file, {1} re-run")
-T_REPLAY_WORK = QT_TRANSLATE_NOOP("LessonFile", "runs: re-running them is {0} units of work (length × points × "
-                                                "classes × features); the limit is {1}")
-T_TOO_MANY_STEPS = QT_TRANSLATE_NOOP("LessonFile", "{0}: the runs ask for more recorded steps than linviz can hold "
-                                                   "(at most {1} steps in all)")
+T_REPLAY_WORK = file_checks.QT_TRANSLATE_NOOP(
+    "LessonFile", "runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}")
+T_TOO_MANY_STEPS = file_checks.QT_TRANSLATE_NOOP(
+    "LessonFile", "{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)")
 
 
-class LessonError(ValueError):
+class LessonError(Explained, ValueError):
     """A lesson file that cannot be used, or cannot be written; the message says where and why."""
 
 
@@ -177,17 +172,19 @@ def replay_work(runs, dataset: Dataset) -> float:
     return float(sum(r.length * n * c * r.config.features.dim for r in runs))
 
 
-def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[str]]:
-    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings for
-    runs that did not reproduce the recorded length, stop reason or final loss, or
-    whose final loss the file does not give (a hand-edited file cannot be checked).
+def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[Message]]:
+    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings (coded
+    messages, ``replay_length`` / ``replay_stop`` / ``replay_loss`` with the run's number, the
+    number of runs, the recorded and the re-run value; ``replay_no_final`` for a run whose final
+    loss the file does not give: a hand-edited file that cannot be checked) for runs that did
+    not reproduce.
 
     ``progress(done, total)`` (work units, see :func:`replay_work`) is called before each run
     and at the end; if it returns False the replay stops with :class:`ReplayCancelled`.
     """
     X, y, C = dataset.X, dataset.y, dataset.n_classes
     out: list[History] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     total, done = replay_work(runs, dataset), 0.0
     n_c = max(len(dataset), 1) * C
     with one_blas_thread():  # as the app trains: BLAS threads may change the last bits
@@ -210,22 +207,25 @@ def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[s
                 h.stop_reason = "cancelled"
             problem = _replay_problem(run, h)
             if problem:
-                warnings.append(T_NOT_EXACT.format(i + 1, len(runs), problem))
+                code, recorded, rerun = problem
+                said = (rerun,) if code == "replay_no_final" else (recorded, rerun)
+                warnings.append(Message(code, (i + 1, len(runs), *said), "warning"))
             out.append(h)
     if progress is not None:
         progress(total, total)
     return out, warnings
 
 
-def _replay_problem(run: Run, h: History) -> str | None:
+def _replay_problem(run: Run, h: History) -> tuple[str, object, object] | None:
+    """(code, recorded, re-run) of the first way the re-run differs from the file, or None."""
     if run.final_loss is None and len(h):
-        return T_NO_FINAL
+        return "replay_no_final", None, repr(float(h.loss[h.last]))
     if len(h) != run.length:
-        return T_LENGTH.format(run.length, len(h))
+        return "replay_length", run.length, len(h)
     if h.stop_reason != run.stop_reason:
-        return T_STOP.format(run.stop_reason, h.stop_reason)
+        return "replay_stop", run.stop_reason, h.stop_reason
     if run.final_loss is not None and len(h) and float(h.loss[h.last]) != run.final_loss:
-        return T_FINAL.format(repr(run.final_loss), repr(float(h.loss[h.last])))
+        return "replay_loss", repr(run.final_loss), repr(float(h.loss[h.last]))
     return None
 
 
@@ -358,11 +358,14 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
     Raises LessonError naming the fault."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise LessonError("the file is empty")
+        raise explained(LessonError, "lesson_empty")
     try:
         doc = load_json(text)
-    except DatasetError as e:
-        raise LessonError(str(e).replace("invalid or truncated JSON", "the file is truncated or not valid JSON"))from None
+    except DatasetError as e:  # the depth cap, or the parser's fault (coded as a lesson's)
+        said = reason(e)
+        if isinstance(said, Message) and said.code == "file_json":
+            raise explained(LessonError, "lesson_json", *said.params) from None
+        raise LessonError(str(e)) from None
     _check_header(doc)
     known = {"format", "version", "dataset", "settings", "current_class", "step", "selected", "runs", "branches",
              "current_run", "autosave_of"}
@@ -558,11 +561,11 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
     try:
         text = _read_text(path)
     except DatasetError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(e.message or str(e)) from None
     try:
         return parse_lesson(text, settings_type, check)
     except LessonError as e:
-        raise LessonError(f"{path.name}: {e}") from None
+        raise LessonError(Message("in_file", (path.name, reason(e)), "error")) from None
 
 
 def write_text(path, text: str) -> None:

@@ -26,15 +26,11 @@ from .features import FeatureMap
 from .losses import LossConfig, data_loss, per_example_terms
 from .optimizers import Optimizer
 from .regularizers import RegConfig
+from .text import QT_TRANSLATE_NOOP
 from .training import History, TrainConfig, draw_batch, evaluate, train
 
 PLANE = 3.0
 """The app's plane is [−PLANE, PLANE]²."""
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark ``text`` for translation in ``context`` without translating it (no Qt here)."""
-    return text
 
 
 RELATIONS = ("≈", "=", "<", ">", "≥", "≠")

@@ -94,4 +94,16 @@ def run_lecture(args) -> int:
     return 0
 
 
-__all__ = ["add_lecture_parser", "run_lecture"]
+def render_scene(path, key: str | None, out, size: tuple[int, int], language: str = "en"):
+    """``linviz render --lecture [FILE] --scene N --out F.png``: the window in lecture mode on
+    that scene, its question revealed, drawn offscreen."""
+    lecture = read_lecture(path or builtin_lecture_path())
+    if key is None:
+        raise LectureError("--lecture needs --scene N (see linviz lecture --list)")
+    index = _scene_index(lecture, str(key))
+    from ..ui.render import render_lecture_scene
+
+    return render_lecture_scene(lecture, index, out, size, language)
+
+
+__all__ = ["add_lecture_parser", "run_lecture", "render_scene"]

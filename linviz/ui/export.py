@@ -46,11 +46,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QProgressDialog, QPushButton, QSpinBox, QWidget,
 )
 
+from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
+
 translate = QCoreApplication.translate
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    return text
 
 
 BACKGROUND = QColor("white")

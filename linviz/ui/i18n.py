@@ -59,12 +59,9 @@ from PySide6.QtWidgets import (
 
 from . import presentation
 
+from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
+
 translate = QCoreApplication.translate
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark ``text`` for translation in ``context``; translate it where it is shown."""
-    return text
-
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "translations"
 """``linviz_es.ts`` (the catalogue, in the repository) and ``linviz_es.qm`` (built from it)."""
@@ -178,8 +175,6 @@ QT_STRINGS = (
 )
 LANGUAGE_TIPS = {"en": QT_TRANSLATE_NOOP("Language", "Show the interface in English"),
                  "es": QT_TRANSLATE_NOOP("Language", "Show the interface in Spanish")}
-CLASS_NAME = QT_TRANSLATE_NOOP("Data", "class {0}")
-"""The default class names of new data sets (``linviz.engine.datasets.CLASS_NAME``)."""
 MIN_TEMPLATE_LETTERS = 4
 """A template is matched by its filled-in text only with this many fixed letters (and ten when
 it starts and ends with a slot): "{0} and {1}" would match any sentence with an "and"."""
@@ -500,7 +495,6 @@ class _Notifier(QObject):
 
 notifier = _Notifier()
 _installed: list[QTranslator] = []
-_state = {"code": "en"}
 
 
 def in_language(text: str) -> str:
@@ -511,8 +505,8 @@ def in_language(text: str) -> str:
 
 
 def language() -> str:
-    """The language the translators are set for ("en" or "es")."""
-    return _state["code"]
+    """The interface language ("en" or "es"): ``presentation.lang``, the one place it is kept."""
+    return presentation.lang.code
 
 
 def qt_translations_path() -> Path:
@@ -563,38 +557,35 @@ def retranslate(old: str, new: str, roots=None) -> int:
     return changed
 
 
-def apply(code: str, app=None) -> None:
-    """Install the translators for ``code`` and retranslate the live windows (no-op when they
-    are already set for it). :func:`set_language` is the public way in."""
-    if code not in LANGUAGES:
-        code = "en"
-    app = app or QCoreApplication.instance()
-    old = _state["code"]
-    if code == old or app is None:
+def _switch(old: str, new: str) -> None:
+    """Install the translators for ``new`` and retranslate the live windows from ``old``."""
+    app = QCoreApplication.instance()
+    if app is None:
         return
-    _load_translators(app, code)
-    _state["code"] = code
-    from linviz.engine import datasets
-
-    datasets.CLASS_NAME = translate("Data", CLASS_NAME)
+    _load_translators(app, new)
     if isinstance(app, QApplication):
-        retranslate(old, code)
-    notifier.changed.emit(code)
+        retranslate(old, new)
+    notifier.changed.emit(new)
+
+
+def apply(code: str, app=None) -> None:
+    """:func:`set_language` for a code read from somewhere (an unknown one means English)."""
+    presentation.set_language(code if code in LANGUAGES else "en")
 
 
 def set_language(app=None, code: str = "en") -> None:
-    """Switch the interface to ``code`` ("en" or "es"): translators, live windows, and the
-    presentation hook (which remembers it in QSettings when the window persists)."""
+    """Switch the interface to ``code`` ("en" or "es"): the choice is kept in ``presentation.lang``
+    (remembered in QSettings when the window persists); its ``changed`` signal switches the
+    translators and the live windows here."""
     if isinstance(app, str):  # set_language("es")
         app, code = None, app
     if code not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {code!r}")
-    apply(code, app)
     presentation.set_language(code)
 
 
 def _on_presentation_language(code: str) -> None:
-    apply(code)  # presentation.set_language / restore() switch the translators too
+    _switch(presentation.lang.previous, code)
 
 
 presentation.lang.changed.connect(_on_presentation_language)
@@ -610,8 +601,7 @@ def apply_saved(app=None) -> str:
     """At start: set the remembered language before any window is built; returns it."""
     code = saved_language() or "en"
     if code != "en":
-        apply(code, app)
-        presentation.lang.code = code  # known already: no second switch when the window restores it
+        presentation.set_language(code)
     return code
 
 

@@ -37,17 +37,15 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from linviz.engine.datasets import make_preset
-from linviz.engine.knn import METRICS
 from linviz.engine.lesson_file import (
     SUFFIX,
     Lesson,
@@ -57,14 +55,15 @@ from linviz.engine.lesson_file import (
     params_to_csv,
     read_lesson,
     replay,
-    runs_from_histories,
     write_lesson,
     write_text,
 )
 
-from . import autosave, i18n
+from . import app_settings, autosave, i18n
+from .messages import error_text, message_text
 from . import undo as undo_module
-from .models import MODELS, Settings
+from linviz.session import core
+from linviz.session.settings import INITS, MODELS, Settings, check_settings  # noqa: F401 (re-exported)
 
 translate = QCoreApplication.translate
 
@@ -76,7 +75,6 @@ REPLAY_DIALOG_AFTER_S = 0.4
 """A lesson whose runs take longer than this to re-run shows a progress dialog that can cancel the load."""
 MAX_RECENT = 8
 RECENT_KEY = "lessons/recent"
-INITS = ("preset", "random", "zeros")
 FILTER = f"linviz lessons (*{SUFFIX})"
 """The file dialogs' filter (English; :func:`file_filter` is the one shown)."""
 
@@ -103,25 +101,6 @@ def legacy_autosave() -> tuple[Path, Path]:
     return user_data_folder() / f"autosave{SUFFIX}", user_data_folder() / "running"
 
 
-def qsettings() -> QSettings:
-    """The app's QSettings (recent lessons). Tests replace this function with an ini file."""
-    return QSettings("linviz", "linviz")
-
-
-def check_settings(s: Settings) -> None:
-    """ValueError for settings the app cannot use (the dataclasses check the rest)."""
-    if s.model not in MODELS:
-        raise ValueError(f"model: unknown model {s.model!r}; choose one of {', '.join(MODELS)}")
-    if s.init not in INITS:
-        raise ValueError(f"init: unknown initialisation {s.init!r}; choose one of {', '.join(INITS)}")
-    if s.knn.metric not in METRICS:
-        raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
-    if s.knn.k < 1:
-        raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
-    if s.init_scale < 0:  # (lesson_file checks every number against file_checks' ranges as well)
-        raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
-
-
 def _is_extension(old, new) -> bool:
     """True if History ``new`` only continues ``old`` (playback trained further)."""
     return (
@@ -135,37 +114,16 @@ def _is_extension(old, new) -> bool:
 
 
 def restore_session(session, lesson: Lesson, histories: list) -> None:
-    """Put the lesson's settings, runs, step and selection into the session (its points are set).
-
-    COMPAT: with ``SessionModel.show_history`` (see undo.show_history) this uses
-    only public calls; the session still trains once from step 0 before the
-    stored runs replace that run.
-    """
-    s = lesson.settings
-    target = replace(s, restart=True)  # retrain (never branch) on the new points
-    if replace(session.settings, restart=True) == target:
-        session.retrain()
-    else:
-        session.set_settings(target)
-    session.set_settings(s)  # at most ``restart`` differs: nothing trains
-    if s.is_linear and lesson.current_run is not None:
-        shown = undo_module.Shown(histories[lesson.current_run], tuple(histories[i] for i in lesson.branches),
-                                  lesson.step)
-        undo_module.show_history(session, shown)
+    """Put the lesson's settings, runs, step and selection into the session (its points are
+    set): the session core's ``show_lesson``, nothing trained again."""
+    session.show_lesson(lesson, histories)
     session.set_selected_examples(lesson.selected)
 
 
 def flush_retrain(session) -> None:
-    """Run a retrain the session has scheduled for the next event-loop turn, so the
-    History matches the points. Uses ``session.flush()`` when SessionModel has it;
-    COMPAT: until then it reads the session's private timer."""
-    flush = getattr(session, "flush", None)
-    if flush is not None:
-        flush()
-        return
-    timer = getattr(session, "_retrain_timer", None)
-    if timer is not None and timer.isActive():
-        session.retrain()
+    """Apply an edit of the points the session has scheduled for the next event-loop turn, so
+    the History matches the points."""
+    session.flush()
 
 
 # ----------------------------------------------------------------------------- the controller
@@ -246,8 +204,10 @@ class LessonController(QObject):
     def _message(self, level: str, text: str) -> None:
         self.session.message.emit(level, text)
 
-    def _error(self, title: str, text: str) -> None:
-        text = i18n.in_language(text)  # the engine's fault, in the teacher's language
+    def _error(self, title: str, text) -> None:
+        """``text``: a message, or an engine error (its coded message, or English marked for the catalogue),
+        shown in the teacher's language."""
+        text = i18n.in_language(error_text(text) if isinstance(text, BaseException) else text)
         self._message("error", text)
         QMessageBox.warning(self.window, title, text)
 
@@ -255,10 +215,7 @@ class LessonController(QObject):
     def capture(self, autosave_of: str | None = None) -> Lesson:
         """The window's state as a Lesson."""
         flush_retrain(self.session)
-        s, h = self.session, self.session.history
-        runs, branches, current = runs_from_histories(s.branches, h) if h is not None else ((), (), None)
-        return Lesson(self.data.dataset, s.settings, s.step if h is not None else 0, s.chosen_examples,
-                      self.data.current_class, runs, branches, current, autosave_of)
+        return core.lesson_of(self.session.state, self.session.chosen_examples, self.data.current_class, autosave_of)
 
     @contextmanager
     def _loading_state(self):
@@ -332,12 +289,14 @@ class LessonController(QObject):
                 dialog.close()
                 dialog.deleteLater()
 
-    def _warn_replay(self, warnings: list[str]) -> None:
-        """Every run that did not replay exactly, in one message (not only the last one)."""
-        if warnings:
+    def _warn_replay(self, warnings) -> None:
+        """Every run that did not replay exactly (coded messages), in one message: not only the last one."""
+        if len(warnings) == 1:
+            self.session.tell(warnings[0])
+        elif warnings:
             self._message("warning", translate("Lesson", "{0} of the lesson's runs did not replay exactly (were its "
                                                          "settings edited by hand?): {1}").format(
-                len(warnings), " · ".join(i18n.in_language(w) for w in warnings)))
+                len(warnings), " · ".join(message_text(w) for w in warnings)))
 
     def load(self, path) -> bool:
         """Open the lesson at ``path`` without asking about unsaved changes. On a bad file
@@ -352,7 +311,7 @@ class LessonController(QObject):
                 path.name))
             return False
         except LessonError as err:
-            self._error(translate("Lesson", "Could not open the lesson"), str(err))
+            self._error(translate("Lesson", "Could not open the lesson"), error_text(err))
             return False
         self._path = path
         self._set_dirty(False)
@@ -367,7 +326,7 @@ class LessonController(QObject):
         try:
             write_lesson(self.capture(), path)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not save the lesson"), str(err))
+            self._error(translate("Lesson", "Could not save the lesson"), error_text(err))
             return False
         self._path = path
         self.autosave_timer.stop()
@@ -463,7 +422,7 @@ class LessonController(QObject):
         try:
             write_text(path, text)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not export"), str(err))
+            self._error(translate("Lesson", "Could not export"), error_text(err))
             return False
         self._message("info", translate("Lesson", "Saved {0}.").format(Path(path).name))
         return True
@@ -471,13 +430,13 @@ class LessonController(QObject):
     # --- recent lessons ---------------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         """The recent lessons, newest first (as stored; missing files not yet pruned)."""
-        value = qsettings().value(RECENT_KEY, [])
+        value = app_settings.qsettings().value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
         return [str(p) for p in (value or []) if p][:MAX_RECENT]
 
     def _store_recent(self, paths: list[str]) -> None:
-        settings = qsettings()
+        settings = app_settings.qsettings()
         settings.setValue(RECENT_KEY, list(paths[:MAX_RECENT]))
         settings.sync()
 
@@ -559,7 +518,7 @@ class LessonController(QObject):
             self._slot.path.parent.mkdir(parents=True, exist_ok=True)
             write_lesson(lesson, self._slot.path)
         except (LessonError, OSError) as err:
-            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(err))
+            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(error_text(err)))
             return False
         self._autosaved = self._changes
         return True
@@ -571,7 +530,7 @@ class LessonController(QObject):
             histories, warnings = self._replay(lesson)
             self.apply(lesson, histories)
         except LessonError as err:
-            self._error(translate("Lesson", "Could not restore the autosave"), str(err))
+            self._error(translate("Lesson", "Could not restore the autosave"), error_text(err))
             return False
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
         self._changes += 1  # unsaved work this window has not autosaved yet

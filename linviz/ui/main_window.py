@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linviz.engine import datasets
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
 from linviz.engine.file_checks import check_work
 
 from .dialogs import GeneratorDialog
-from .models import DatasetModel, Playback, SessionModel
+from .messages import error_text
+from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, i18n, lesson, presentation, style, undo
+from . import compare, demos, export, i18n, lecture_mode, lesson, presentation, style, undo
 from .cifar import install as install_cifar
-from .views import branches, plane_overlays
+from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
 from .views.loss_surface import LossSurfaceView
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare):
+        for feature in (plane_overlays, branches, demos, compare, margin_chart):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
@@ -91,9 +91,10 @@ class MainWindow(QMainWindow):
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
+        lecture_mode.install(self)  # the lecture bar over the plane and the scene keys (after undo)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
-        self._class_name_template = datasets.CLASS_NAME
+        self._class_name_template = class_name_template()
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():
             self._docks_sized = True  # the restored dock sizes stay
@@ -101,10 +102,10 @@ class MainWindow(QMainWindow):
     def _translate_default_class_names(self, *_code) -> None:
         """Default class names ("class 2") follow the language ("clase 2"); names the teacher
         or a preset gave stay. Not an undo step, and no retrain: names do not enter training."""
-        old, new = self._class_name_template, datasets.CLASS_NAME
+        old, new = self._class_name_template, class_name_template()
         self._class_name_template = new
         names = self.data.dataset.class_names
-        renamed = tuple(new.format(k + 1) if name == old.format(k + 1) else name for k, name in enumerate(names))
+        renamed = renamed_defaults(names, old, new)
         if renamed != names:
             with self.undo.suspended():
                 self.data.set_class_names(renamed)
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
         try:
             self.data.set_dataset(make_preset(name, **kwargs))
         except DatasetError as err:
-            self.show_message("error", str(err))
+            self.show_message("error", error_text(err))
 
     def open_generator(self) -> None:
         dialog = GeneratorDialog(self)
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
                 check_work(s.train.steps, len(dataset), dataset.n_classes, s.train.features.dim, Path(path).name)
             self.data.set_dataset(dataset)
         except (DatasetError, ValueError) as err:  # the current points stay as they were
-            text = i18n.in_language(str(err))
+            text = i18n.in_language(error_text(err))  # coded, or English marked for the catalogue (file_checks)
             self.show_message("error", text)
             QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), text)
 
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
             self.show_message("info", translate("MainWindow", "Saved {0} points to {1}.").format(
                 len(self.data.dataset), path))
         except (DatasetError, OSError) as err:
-            self.show_message("error", translate("MainWindow", "Could not save: {0}").format(err))
+            self.show_message("error", translate("MainWindow", "Could not save: {0}").format(error_text(err)))
 
     def show_message(self, level: str, text: str) -> None:
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}

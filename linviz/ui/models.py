@@ -1,32 +1,46 @@
 """Qt-side state: the points on the plane and the training session.
 
 The flow is one-directional (see DESIGN): a view turns a gesture into a call
-on a model; the model swaps in new immutable state and emits one signal;
-every view redraws from the models. Playback only moves a cursor over the
-recorded History, so stepping back costs nothing.
+on a model; the session core (:mod:`linviz.session.core`, plain Python) decides
+what the edit does and returns new immutable state with its events;
+:class:`SessionModel` turns those into signals (and coded messages into
+translated text); every view redraws from the models. Playback only moves a
+cursor over the recorded History, so stepping back costs nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from linviz.engine.blas import one_blas_thread
 
+from linviz.engine.datasets import CLASS_NAME as ENGLISH_CLASS_NAME
 from linviz.engine.datasets import Dataset, DatasetError, default_class_names, make_preset
-from linviz.engine.divergence import blowup
-from linviz.engine.file_checks import MAX_STEPS, check_param
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
-from linviz.engine.regularizers import RegConfig
-from linviz.engine.training import History, TrainConfig, initial_params, train
+from linviz.engine.text import QT_TRANSLATE_NOOP, Message
+from linviz.engine.training import History
+from linviz.session import core
+from linviz.session.settings import MAX_STEPS, MODELS, KnnSettings, Settings
 
-from . import i18n
+from .messages import message_text
 from .throttle import Throttle
 
-MODELS = ("svm", "softmax", "knn")
-translate = QCoreApplication.translate
+
+CLASS_NAME = QT_TRANSLATE_NOOP("Data", "class {0}")
+"""The default class names ("class 1" …), translated where a data set is shown."""
+
+
+def class_name_template() -> str:
+    """How a default class name reads in the language shown ("clase {0}" in Spanish)."""
+    return QCoreApplication.translate("Data", CLASS_NAME)
+
+
+def renamed_defaults(names: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
+    """``names`` with each default name of template ``old`` ("class 2") read with ``new``
+    ("clase 2"); names the teacher or a preset gave stay."""
+    return tuple(new.format(k + 1) if name == old.format(k + 1) else name for k, name in enumerate(names))
 
 
 class DatasetModel(QObject):
@@ -49,6 +63,10 @@ class DatasetModel(QObject):
         return self._current_class
 
     def set_dataset(self, dataset: Dataset) -> None:
+        """Show ``dataset``; its default class names ("class 1") read in the language shown."""
+        names = renamed_defaults(dataset.class_names, ENGLISH_CLASS_NAME, class_name_template())
+        if names != dataset.class_names and len(set(names)) == len(names):  # ("clase 1", "class 1") would clash
+            dataset = dataset.with_class_names(names)
         self._dataset = dataset
         if self._current_class >= dataset.n_classes:
             self.set_current_class(0)
@@ -80,58 +98,23 @@ class DatasetModel(QObject):
     def set_n_classes(self, n: int) -> None:
         """Grow or shrink the class list (2 … 10); points of removed classes go too."""
         ds = self._dataset
-        names = list(ds.class_names[:n]) + list(default_class_names(n)[len(ds.class_names):])
+        names = list(ds.class_names[:n]) + list(default_class_names(n, class_name_template())[len(ds.class_names):])
         keep = ds.y < n
         self.set_dataset(Dataset(ds.X[keep], ds.y[keep], tuple(names), ds.name))
 
 
-def _trains_alike(a: Dataset | None, b: Dataset) -> bool:
-    """Whether training on ``b`` gives the run trained on ``a``: the same points, labels, class
-    count and preset W0, b0 (names and the set's name do not enter training)."""
-    if a is None:
-        return False
-    if a is b:
-        return True
-    same = (a.n_classes == b.n_classes and np.array_equal(a.X, b.X) and np.array_equal(a.y, b.y))
-    return same and all(
-        (u is None and v is None) or (u is not None and v is not None and np.array_equal(u, v))
-        for u, v in ((a.W0, b.W0), (a.b0, b.b0)))
-
-
-@dataclass(frozen=True)
-class KnnSettings:
-    k: int = 3
-    metric: str = "l2"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything the controls set. ``model`` picks the loss; ``train.loss.kind`` follows it.
-
-    init: "preset" (the data set's own W0, b0 when it has them, else random),
-    "random" or "zeros". restart: a change retrains from step 0 (True) or
-    continues from the current step as a branch (False).
-    """
-
-    model: str = "svm"
-    train: TrainConfig = field(default_factory=lambda: TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300))
-    knn: KnnSettings = field(default_factory=KnnSettings)
-    init: str = "preset"
-    init_scale: float = 0.01
-    restart: bool = True
-
-    @property
-    def is_linear(self) -> bool:
-        return self.model != "knn"
-
-
 class SessionModel(QObject):
-    """Settings, the recorded History and the step being shown.
+    """The Qt face of a :class:`~linviz.session.core.SessionState`: each call runs a rule of
+    :mod:`linviz.session.core` and turns the events it returns into signals.
 
     Signals: settings_changed; history_changed (a new History, or the same one
     grown); step_changed(t); selection_changed (examples of the score table);
-    message(level, text) for things the user must be told (divergence);
-    dragging_changed(on): a point is being dragged on the plane, or no longer.
+    message(level, text): something the user must be told, translated (``notice(Message)``
+    carries the same as a code with parameters); dragging_changed(on): a point is being
+    dragged on the plane, or no longer.
+
+    Edits of the points arrive through ``data.changed`` and are applied on the next turn of
+    the event loop (several edits in one turn train once); :meth:`flush` applies them now.
     """
 
     settings_changed = Signal()
@@ -139,28 +122,70 @@ class SessionModel(QObject):
     step_changed = Signal(int)
     selection_changed = Signal()
     message = Signal(str, str)
+    notice = Signal(object)
     dragging_changed = Signal(bool)
 
     def __init__(self, data: DatasetModel, settings: Settings | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.data = data
-        self._settings = settings or Settings()
-        self._history: History | None = None
-        self._knn: KNearestNeighbors | None = None
-        self._step = 0
+        self._state = core.SessionState(data.dataset, settings or Settings())
         self._selected: tuple[int, ...] = ()
-        self.branches: list[History] = []
-        self._trained_on: Dataset | None = None  # the points the run shown was trained on
         self._dragging = False
         self._retrain_timer = QTimer(self, singleShot=True, interval=0)
-        self._retrain_timer.timeout.connect(self.retrain)
+        self._retrain_timer.timeout.connect(self._apply_points)
         data.changed.connect(self._on_data_changed)
         self.retrain()
+
+    # --- the core -------------------------------------------------------------------
+    @property
+    def state(self) -> core.SessionState:
+        """The session as plain data (what the core rules take and return)."""
+        return self._state
+
+    def _run(self, rule, *args, **kwargs) -> core.Outcome:
+        """Apply ``rule(state with the points shown, …)`` and emit its events in order."""
+        state = self._state
+        if state.dataset is not self.data.dataset:
+            state = replace(state, dataset=self.data.dataset)
+        out = rule(state, *args, **kwargs)
+        if out.state.up_to_date or out.state.trained_on is None:
+            self._retrain_timer.stop()
+        self._state = state
+        reentered = False  # a listener made an edit of its own: its state wins from then on
+        for event in out.events:
+            if isinstance(event, Message):
+                self.tell(event)
+                continue
+            if not reentered:
+                self._state = event.state  # a listener sees the state as it was right after this change
+            if event.what == core.SETTINGS:
+                self.settings_changed.emit()
+            elif event.what == core.HISTORY:
+                self.history_changed.emit()
+            elif event.what == core.STEP:
+                self.step_changed.emit(self._state.step)
+            reentered = reentered or self._state is not event.state
+        if not reentered:
+            self._state = out.state
+        return out
+
+    def tell(self, message: Message) -> None:
+        """Tell the user ``message`` (a code with parameters), in the language shown."""
+        self.notice.emit(message)
+        self.message.emit(message.level, message_text(message))
 
     # --- state ---------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
-        return self._settings
+        return self._state.settings
+
+    @property
+    def hold_w(self) -> bool:
+        """True while edits keep the W on screen (points and settings re-evaluate it, nothing trains)."""
+        return self._state.hold_w
+
+    def set_hold_w(self, on: bool) -> None:
+        self._run(core.set_hold_w, on)
 
     @property
     def dragging(self) -> bool:
@@ -182,25 +207,30 @@ class SessionModel(QObject):
     @property
     def history(self) -> History | None:
         """The run being shown (None for kNN, which does not train)."""
-        return self._history
+        return self._state.history
+
+    @property
+    def branches(self) -> list[History]:
+        """The recorded runs, in the order they were made (a copy)."""
+        return list(self._state.branches)
 
     @property
     def knn(self) -> KNearestNeighbors | None:
         """The fitted kNN classifier (None for linear models or fewer than k points)."""
-        return self._knn
+        return self._state.knn
 
     @property
     def step(self) -> int:
-        return self._step
+        return self._state.step
 
     @property
     def W(self) -> np.ndarray | None:
         """W (C, D) at the current step, one row per class."""
-        return None if self._history is None else self._history.W[self._step]
+        return self._state.W
 
     @property
     def b(self) -> np.ndarray | None:
-        return None if self._history is None else self._history.b[self._step]
+        return self._state.b
 
     @property
     def chosen_examples(self) -> tuple[int, ...]:
@@ -217,243 +247,85 @@ class SessionModel(QObject):
         y = self.data.dataset.y
         return tuple(int(np.flatnonzero(y == c)[0]) for c in np.unique(y))
 
-    # --- settings --------------------------------------------------------------------
+    # --- edits (each one rule of the core) -------------------------------------------------
     def set_settings(self, settings: Settings) -> None:
         """Apply new settings; retrains from step 0 or branches from the current step."""
-        if settings == self._settings:
-            return
-        old, self._settings = self._settings, settings
-        self.settings_changed.emit()
-        if replace(old, restart=settings.restart) == settings:
-            return  # only the restart/continue choice changed: nothing to train
-        same_shape = old.train.features == settings.train.features  # W keeps its columns
-        if settings.restart or not (old.is_linear and settings.is_linear and same_shape) or self._history is None:
-            self.retrain()
-        else:
-            self._branch()
+        self._run(core.apply_settings, settings)
 
     def update_settings(self, **changes) -> None:
         """set_settings(replace(settings, **changes)); keys of TrainConfig go into ``train``."""
-        s = self._settings
-        train_keys = {k: v for k, v in changes.items() if k in TrainConfig.__dataclass_fields__}
-        own = {k: v for k, v in changes.items() if k not in train_keys}
-        new_train = replace(s.train, **train_keys) if train_keys else s.train
-        self.set_settings(replace(s, train=new_train, **own))
+        self.set_settings(self._state.settings.with_changes(**changes))
 
-    def _train_config(self) -> TrainConfig:
-        s = self._settings
-        kind = "softmax" if s.model == "softmax" else "svm"
-        if s.train.loss.kind == kind:
-            return s.train
-        return replace(s.train, loss=replace(s.train.loss, kind=kind))
-
-    # --- training --------------------------------------------------------------------
     def _on_data_changed(self) -> None:
         keep = tuple(i for i in self._selected if i < len(self.data.dataset))
         if keep != self._selected:
             self._selected = keep
             self.selection_changed.emit()
-        if not _trains_alike(self._trained_on, self.data.dataset):  # a rename alone changes no step
+        if not core.trains_alike(self._state.trained_on, self.data.dataset):  # a rename alone changes no step
             self._retrain_timer.start()
+        else:
+            self._state = replace(self._state, dataset=self.data.dataset, trained_on=self.data.dataset)
 
     def retrain(self) -> None:
         """Train from step 0 with the current settings (kNN: refit)."""
+        self._run(core.retrain)
+
+    def flush(self) -> None:
+        """Apply an edit of the points scheduled for the next event-loop turn now (retrain, or
+        re-evaluate the held W), so the History fits the points."""
+        if self._retrain_timer.isActive():
+            self._apply_points()
+
+    def _apply_points(self) -> None:
         self._retrain_timer.stop()
-        ds, s = self.data.dataset, self._settings
-        self._trained_on = ds
-        if not s.is_linear:
-            self._history = None
-            self.branches = []
-            self._knn = self._fit_knn(ds, s.knn)
-            self._set_history(None, 0)
-            if self._knn is None:  # after history_changed, which clears the messages of the run before
-                self.message.emit("warning", f"kNN needs at least k = {s.knn.k} points; the plane has {len(ds)}.")
-            return
-        self._knn = None
-        W0, b0 = self._initial_params(ds)
-        with one_blas_thread():
-            hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=W0, b0=b0)
-            no_finite_start = len(hist) == 0
-            if no_finite_start:
-                # issue 13: a start whose step-0 loss overflows would leave a run with no step at all
-                # (views indexed step −1). Files and controls keep W0, λ, Δ in ranges where this cannot
-                # happen; should it anyway, the run starts from W = 0, b = 0 (always finite) and says so.
-                hist = train(ds.X, ds.y, self._train_config(), ds.n_classes, W0=np.zeros_like(W0),
-                             b0=np.zeros_like(b0))
-        self.branches = [hist]
-        self._set_history(hist, min(self._step, hist.last))
-        if no_finite_start:  # after history_changed, which clears what was said about the run before
-            self.message.emit("error", translate("Session", "The starting W, b give a loss too large to compute at "
-                                                            "step 0: started from W = 0, b = 0."))
-
-    def _initial_params(self, ds: Dataset):
-        s = self._settings
-        if s.init == "preset" and ds.W0 is not None and self._train_config().features.is_identity:
-            return ds.W0, ds.b0
-        init = "zeros" if s.init == "zeros" else "random"
-        dim = self._train_config().features.dim
-        return initial_params(ds.n_classes, dim, init, self._train_config().seed, s.init_scale)
-
-    def _fit_knn(self, ds: Dataset, knn: KnnSettings) -> KNearestNeighbors | None:
-        if len(ds) < knn.k:
-            return None
-        return KNearestNeighbors(knn.k, knn.metric).fit(ds.X, ds.y, ds.n_classes)
-
-    def _branch(self, W=None, b=None) -> None:
-        """Continue from the current step with the current settings (and edited W, b)."""
-        ds, cfg = self.data.dataset, self._train_config()
-        with one_blas_thread():
-            hist = train(ds.X, ds.y, cfg, ds.n_classes, W0=W, b0=b, resume=(self._history, self._step))
-        if hist.last < self._step:  # the branch point itself has no finite loss: nothing to show from it
-            step = self._step
-            if W is None:  # the settings are in force: show a run made with them
-                self.retrain()
-            what = "These W, b give" if W is not None else "The new settings give"
-            self.message.emit("error", f"{what} a loss too large to compute at step {step}. "
-                                       + ("Kept W, b as they were; try smaller values." if W is not None else
-                                          "Retrained from step 0 instead; try a smaller learning rate."))
-            return
-        self.branches.append(hist)
-        self._set_history(hist, self._step)
+        self._run(core.use_dataset, self.data.dataset)
 
     def show_branch(self, index: int) -> None:
         """Show the recorded run ``branches[index]`` (step kept, clipped); the settings
         follow that run's config without retraining."""
-        if self._history is None or not 0 <= index < len(self.branches):
-            return
-        hist = self.branches[index]
-        if hist is self._history:
-            return
-        cfg = hist.config
-        new = replace(self._settings, model="softmax" if cfg.loss.kind == "softmax" else "svm",
-                      train=replace(cfg, steps=self._settings.train.steps))
-        if new != self._settings:
-            self._settings = new  # no retrain: the run is already recorded
-            self.settings_changed.emit()
-        self._set_history(hist, self._step)
+        self._run(core.show_branch, index)
 
     def show_history(self, hist: History, step: int, branches: list[History] | None = None) -> None:
         """Show a History recorded earlier (undo/redo, a lesson file) without training: it was
         trained on the points now shown."""
-        self._retrain_timer.stop()
-        self._trained_on = self.data.dataset
-        if branches is not None:
-            self.branches = list(branches)
-        elif hist not in self.branches:
-            self.branches.append(hist)
-        self._set_history(hist, step)
+        self._run(core.show_history, hist, step, None if branches is None else tuple(branches))
 
-    def flush(self) -> None:
-        """Run a retrain scheduled for the next event-loop turn now, so the History fits the points."""
-        if self._retrain_timer.isActive():
-            self.retrain()
+    def show_lesson(self, lesson, histories) -> None:
+        """Show a lesson (its points already set; its runs re-run into ``histories``) without
+        training; "hold W" stays as it was."""
+        self._run(lambda state: core.show_lesson(lesson, histories, hold_w=state.hold_w))
 
     def edit_params(self, W: np.ndarray, b: np.ndarray) -> None:
         """The user typed new W, b: continue training from them (a branch at this step)."""
-        if self._history is None:
-            return
-        W, b = np.asarray(W, float), np.asarray(b, float)
-        try:  # issue 13: e.g. a click far out on the loss surface (W ≈ 1e153): refused, the run stays
-            check_param(W, "W")
-            check_param(b, "b")
-        except ValueError as err:
-            self.message.emit("error", translate("Session", "{0}: W and b entries must lie within ±1e6 (a larger "
-                                                            "value makes the loss too large to compute). Kept W, b "
-                                                            "as they were.").format(i18n.in_language(str(err))))
-            return
-        self._branch(W, b)
+        self._run(core.edit_params, W, b)
 
     def randomize(self, seed: int | None = None) -> None:
         """New random W (a fresh seed) and retrain from it."""
         seed = int(np.random.SeedSequence().entropy % 2**31) if seed is None else seed
-        self.update_settings(seed=seed, init="random")
-        if not self._settings.restart:  # a branch would keep the old W: start over from the new one
-            self.retrain()
-        self.set_step(0)
+        self._run(core.randomize, seed)
 
     def extend(self, steps: int) -> bool:
         """Train ``steps`` more from the last step (playback past the end). False if it cannot."""
         self.flush()  # points just edited: the run shown is of the old points, never grow it on the new ones
-        h = self._history
-        if h is None or h.stop_reason in ("diverged", "converged") or len(h) >= MAX_STEPS:
-            return False
-        ds, cfg = self.data.dataset, replace(h.config, steps=min(steps, MAX_STEPS - len(h)))
-        with one_blas_thread():
-            grown = train(ds.X, ds.y, cfg, ds.n_classes, resume=(h, h.last))
-        grown.parent, grown.branch_step = h.parent, h.branch_step
-        i = next((k for k, run in enumerate(self.branches) if run is h), None)
-        if i is None:
-            self.branches.append(grown)
-        else:
-            self.branches[i] = grown  # the run grows in place; its branches keep their parent
-        for run in self.branches:
-            if run.parent is h:
-                run.parent = grown
-        self._set_history(grown, self._step)
-        return True
+        before = self._state.history
+        return self._run(core.extend, steps).state.history is not before
 
     def train_until_converged(self, tol: float = 1e-6, max_steps: int = MAX_STEPS) -> None:
         """Keep training from the last step until the loss changes by less than ``tol``."""
-        if self._history is None:
-            return
-        self.update_settings(tol=tol)
-        h = self._history
-        if h.stop_reason != "converged":
-            self.extend(max_steps)
-        self.set_step(self._history.last)
-
-    def _set_history(self, hist: History | None, step: int) -> None:
-        self._history = hist
-        self._step = 0 if hist is None else int(np.clip(step, 0, hist.last))
-        self.history_changed.emit()
-        self._say_blowup(hist)  # after history_changed, which clears what was said about the run before
-        self.step_changed.emit(self._step)
-
-    def _say_blowup(self, hist: History | None) -> None:
-        """The banner for a run that diverged or whose loss grows without bound (issue 13): the step where
-        it left the finite range and the setting that caused it. COMPAT (h12): text → message code."""
-        b = None if hist is None else blowup(hist)
-        if b is None:
-            return
-        if b.setting == "lam":
-            cause = translate("Session", "α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every "
-                                         "step, so W cannot settle. Try a smaller learning rate or λ.").format(
-                f"{b.lr:g}", f"{b.lam:g}", f"{b.factor:.3g}")
-        else:
-            cause = translate("Session", "The learning rate α = {0} is too large for these points: try a smaller "
-                                         "learning rate.").format(f"{b.lr:g}")
-        if b.kind == "diverged":
-            text = translate("Session", "Training diverged: the loss left the finite range at step {0}. {1} The "
-                                        "plane shows step {2}, the last finite one.").format(b.step, cause,
-                                                                                             b.last_finite)
-            self.message.emit("error", text)
-        else:
-            text = translate("Session", "The loss is blowing up: {0} at step 0, {1} at step {2}. {3}").format(
-                f"{b.loss0:.3g}", f"{b.loss_last:.3g}", b.step, cause)
-            self.message.emit("warning", text)
+        self._run(core.train_until_converged, tol, max_steps)
 
     # --- playback cursor -------------------------------------------------------------
     def set_step(self, t: int) -> None:
-        if self._history is None:
-            return
-        t = int(np.clip(t, 0, self._history.last))
-        if t != self._step:
-            self._step = t
-            self.step_changed.emit(t)
+        self._run(core.set_step, t)
 
     def step_forward(self) -> bool:
         """Move one step on; trains a little more at the end of the record. False at a stop."""
         self.flush()  # a playback tick can come before the retrain an edit of the points scheduled
-        h = self._history
-        if h is None:
-            return False
-        if self._step == h.last and not self.extend(100):
-            return False
-        self.set_step(self._step + 1)
-        return True
+        before = self._state.step
+        return self._run(core.step_forward, 100).state.step != before
 
     def step_back(self) -> None:
-        self.set_step(self._step - 1)
+        self.set_step(self._state.step - 1)
 
     # --- score-table selection -----------------------------------------------------------
     def set_selected_examples(self, indices) -> None:
@@ -537,4 +409,4 @@ class WhileDragging(Throttle):
 
 
 __all__ = ["DatasetModel", "SessionModel", "WhileDragging", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
-           "LossConfig", "MAX_STEPS"]
+           "LossConfig"]

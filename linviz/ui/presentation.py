@@ -36,14 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import style
+from . import app_settings, style
+
+from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
 
 translate = QCoreApplication.translate
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark ``text`` for translation (``i18n`` has the same; importing it here would be circular)."""
-    return text
 
 
 PLANE_GESTURES = (
@@ -66,11 +63,8 @@ LANGUAGES = ("en", "es")
 
 # --- settings and language ------------------------------------------------------------------------
 def settings() -> QSettings:
-    """The app's QSettings: one accessor for the whole app (``lesson.qsettings``, which tests
-    point at an ini file)."""
-    from . import lesson
-
-    return lesson.qsettings()
+    """The app's QSettings (``app_settings.qsettings``, which tests point at an ini file)."""
+    return app_settings.qsettings()
 
 
 class _Language(QObject):
@@ -81,6 +75,8 @@ class _Language(QObject):
     def __init__(self):
         super().__init__()
         self.code = "en"
+        self.previous = "en"
+        """The language before the last switch (what the live windows are retranslated from)."""
 
 
 lang = _Language()
@@ -94,7 +90,7 @@ def language() -> str:
 def set_language(code: str) -> None:
     """Switch the interface language; ``lang.changed(code)`` tells the translation code (next)."""
     if code != lang.code:
-        lang.code = code
+        lang.previous, lang.code = lang.code, code
         lang.changed.emit(code)
 
 

@@ -53,3 +53,34 @@ def render_window(dataset: Dataset, model: str, cfg: TrainConfig, init: str, knn
         window.close()
         i18n.set_language(app, before)
     return out
+
+
+def render_lecture_scene(lecture, index: int, out: str | Path, size: tuple[int, int] = (1600, 1000),
+                         language: str = "en") -> Path:
+    """The window in lecture mode on scene ``index`` of ``lecture`` (its answer revealed), saved."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from . import i18n
+    from .app import make_application
+    from .main_window import MainWindow
+
+    app = make_application()
+    before = i18n.language()
+    i18n.set_language(app, language)
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    mode = window.lecture_mode
+    mode.open_lecture(lecture)
+    mode.start(index)
+    mode.reveal()
+    for _ in range(3):
+        app.processEvents()
+    out = Path(out)
+    try:
+        if not window.grab().save(str(out)):
+            raise OSError(f"could not write the image {out}")
+    finally:
+        window.close()
+        i18n.set_language(app, before)
+    return out

@@ -204,8 +204,8 @@ def test_tampered_runs_are_all_reported_and_a_missing_final_loss_too():
     doc["runs"][2]["config"]["reg"]["lam"] = 0.3
     lesson = parse_lesson(json.dumps(doc), AppLike)
     _, warnings = replay(lesson.runs, lesson.dataset)
-    assert [w.split(" did not")[0] for w in warnings] == ["Run 1 of 3", "Run 2 of 3", "Run 3 of 3"]
-    assert "no final loss" in warnings[0] and "final loss was" in warnings[1]
+    assert [(w.code, w.params[:2]) for w in warnings] == [("replay_no_final", (1, 3)), ("replay_loss", (2, 3)),
+                                                          ("replay_loss", (3, 3))]
 
 
 def test_replay_reports_progress_and_can_be_cancelled():

@@ -157,3 +157,19 @@ def test_the_command_refuses_a_bad_file_in_one_line(tmp_path):
     done = run_cli(str(bad), "--list")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("linviz: error: scenes[2].question.answer")
+
+
+def test_render_draws_a_scene_and_refuses_a_missing_scene(tmp_path):
+    out = tmp_path / "scene.png"
+    done = subprocess.run([sys.executable, "-m", "linviz.cli", "render", "--lecture", "--scene", "slide-hinge",
+                           "--out", str(out), "--size", "1280x800"], capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert len({image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}) > 20  # a window, not blank
+    missing = subprocess.run([sys.executable, "-m", "linviz.cli", "render", "--lecture", "--out", str(out)],
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and missing.stderr.startswith("linviz: error: --lecture needs --scene")

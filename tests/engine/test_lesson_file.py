@@ -149,7 +149,8 @@ def test_a_run_that_does_not_replay_is_reported_not_refused(good_text):
     lesson = parse_lesson(json.dumps(doc), Knobs)
     hists, warnings = replay(lesson.runs, lesson.dataset)
     assert len(hists) == 3
-    assert len(warnings) == 1 and "Run 2 of 3" in warnings[0] and "123.0" in warnings[0]
+    assert len(warnings) == 1 and warnings[0].code == "replay_loss" and warnings[0].level == "warning"
+    assert warnings[0].params[:3] == (2, 3, "123.0")  # run 2 of 3; the loss the file recorded
 
 
 def test_missing_settings_take_their_defaults_and_ints_read_as_floats():

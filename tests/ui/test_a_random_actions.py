@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from linviz.engine.datasets import PRESETS
-from linviz.ui import lesson
+from linviz.ui import app_settings, lesson
 from linviz.ui.panels.playback import KNN_NOTE
 from linviz.ui.views.params_table import VALUE_ROLE
 from linviz.ui.widgets import LogSlider
@@ -93,7 +93,7 @@ def monkey_env(window, qtbot, tmp_path, monkeypatch, qtlog):
     ini = str(tmp_path / "settings.ini")
     from PySide6.QtCore import QSettings
 
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
     for name in ("question", "warning", "information", "critical"):
         answer = QMessageBox.Discard if name == "question" else QMessageBox.Ok
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _r=answer, **k: _r))
@@ -876,17 +876,18 @@ def _press(window, name: str) -> None:
 
 
 def test_a_diverging_learning_rate_stops_at_the_last_finite_step_and_says_so(checked, qtbot):
-    """lr 10 with the squared hinge on blobs (the controls' largest rate), then lr = 1e300."""
+    """lr 10 with the squared hinge on blobs, then lr = 1e300 (the controls' largest rate is 1e6 since issue 13)."""
     w = checked.w
     c = w.controls
     checked("blobs", lambda: w.load_preset("blobs", n_per_class=20, seed=3))
     checked("squared hinge", c.squared.click)
-    checked("lr slider to 10", lambda: c.lr.slider.setValue(c.lr.slider.maximum()))
-    checked("lr 1e300 typed (clamped to 10)", lambda: (c.lr.edit.setText("1e300"), c.lr.edit.editingFinished.emit()))
+    checked("lr slider to 1e6", lambda: c.lr.slider.setValue(c.lr.slider.maximum()))
+    checked("lr 1e300 typed (clamped to 1e6)", lambda: (c.lr.edit.setText("1e300"), c.lr.edit.editingFinished.emit()))
+    assert w.session.settings.train.lr == 1e6
     for lr in (10.0, 1e300):
         checked(f"lr = {lr:g}", lambda: w.session.update_settings(lr=lr))
         h = w.session.history
-        assert c.lr.value() == 10.0
+        assert c.lr.value() == min(lr, 1e6)
         assert h.stop_reason == "diverged" and len(h) >= 1
         assert np.isfinite(h.loss[: len(h)]).all() and np.isfinite(h.W[: len(h)]).all()
         text = w.message_label.text()

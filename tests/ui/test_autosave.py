@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from linviz.ui import autosave, lesson
+from linviz.ui import app_settings, autosave, lesson
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ def shared_folder(tmp_path, monkeypatch):
     data = tmp_path / "xdg-data"
     monkeypatch.setattr(lesson, "user_data_folder", lambda: data / "linviz")
     ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
     env = dict(os.environ, XDG_DATA_HOME=str(data), XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
                QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), LINVIZ_JIT="0")
     return data / "linviz" / "autosaves", env

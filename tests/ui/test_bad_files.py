@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from linviz.engine.datasets import make_preset, to_json
-from linviz.ui import lesson, undo
+from linviz.ui import app_settings, lesson, undo
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 def ctl(window, tmp_path, monkeypatch):
     monkeypatch.setattr(lesson, "user_data_folder", lambda: tmp_path / "userdata")
     ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]) or QMessageBox.Ok)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
@@ -107,7 +107,8 @@ def test_every_run_that_does_not_replay_is_reported_in_one_message(window, ctl, 
     assert ctl.load(change(good, tmp_path / "edited.linviz", tamper))
     text = window.message_label.text()
     assert text.startswith("2 of the lesson's runs did not replay exactly")
-    assert "Run 1 of 2" in text and "no final loss" in text and "Run 2 of 2" in text
+    assert "Run 1 of 2 cannot be checked: the file gives no final loss" in text
+    assert "Run 2 of 2 did not replay exactly: the final loss was" in text
     assert window.message_label.property("level") == "warning"
 
 
@@ -199,9 +200,9 @@ def test_faults_and_replay_warnings_speak_spanish(window, ctl, tmp_path, spanish
 
     assert ctl.load(change(good, tmp_path / "edited.linviz", tamper))
     text = window.message_label.text()
-    assert text.startswith("2 de las ejecuciones de la lección no se reprodujeron exactamente")
-    assert "La ejecución 1 de 2 no se reprodujo exactamente: el archivo no da una pérdida final" in text
-    assert "La ejecución 2 de 2 no se reprodujo exactamente: la pérdida final era" in text
+    assert text.startswith("2 de las corridas de la lección no se reprodujeron exactamente")
+    assert "La corrida 1 de 2 no se puede comprobar: el archivo no da una pérdida final" in text
+    assert "La corrida 2 de 2 no se reprodujo exactamente: la pérdida final era" in text
 
     (tmp_path / "pipe.csv").symlink_to("/dev/zero")
     window.open_points(str(tmp_path / "pipe.csv"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 
 from linviz.engine import cifar as cifar_engine
 from linviz.engine.datasets import PRESETS
-from linviz.ui import i18n, lesson, presentation
+from linviz.ui import app_settings, i18n, lesson, presentation
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = Path(sys.executable).parent
@@ -272,7 +272,7 @@ def test_qt_dialogs_speak_spanish(qtbot, qapp, messages, tmp_path, spanish):
 @pytest.fixture
 def ini(tmp_path, monkeypatch):
     path = str(tmp_path / "linviz.ini")
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(path, QSettings.Format.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(path, QSettings.Format.IniFormat))
     return path
 
 

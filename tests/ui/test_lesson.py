@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from linviz.engine.lesson_file import history_columns
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import History
-from linviz.ui import lesson, undo
+from linviz.ui import app_settings, lesson, undo
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -43,7 +43,7 @@ def boxes(tmp_path, monkeypatch):
     """No real dialogs, and the user's folders and settings are in tmp_path."""
     monkeypatch.setattr(lesson, "user_data_folder", lambda: tmp_path / "userdata")
     ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(ini, QSettings.IniFormat))
     b = Boxes()
     monkeypatch.setattr(QMessageBox, "question", b.question)
     monkeypatch.setattr(QMessageBox, "warning", b.warning)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QGraphicsView, QMenu, QTabBar, QWidget
 
-from linviz.ui import lesson, presentation, style
+from linviz.ui import app_settings, lesson, presentation, style
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ def app_style(qapp):
 def ini(tmp_path, monkeypatch):
     """The app's settings in a throw-away ini file (never the user's)."""
     path = str(tmp_path / "linviz.ini")
-    monkeypatch.setattr(lesson, "qsettings", lambda: QSettings(path, QSettings.IniFormat))
+    monkeypatch.setattr(app_settings, "qsettings", lambda: QSettings(path, QSettings.IniFormat))
     return path
 
 

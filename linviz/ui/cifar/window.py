@@ -46,6 +46,7 @@ from linviz.engine.cifar import FOLDER_NAME, CifarData, CifarError
 from linviz.engine.image_training import LinearRun, PreparedData, confusion_matrix, templates
 
 from .. import i18n
+from ..messages import error_text
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import BASE_FONT_PT, point_size
 from .gallery import GalleryView, ScorePanel
@@ -283,7 +284,7 @@ class CifarWindow(QMainWindow):
         try:
             data = cifar_engine.load_cifar10(folder)
         except CifarError as e:
-            self.show_message("error", translate("Cifar", "Could not load CIFAR-10: {0}").format(e))
+            self.show_message("error", translate("Cifar", "Could not load CIFAR-10: {0}").format(error_text(e)))
             return False
         except (OSError, MemoryError, ValueError) as e:
             self.show_message("error", translate("Cifar", "Could not load CIFAR-10 from {0}: {1}").format(folder, e))

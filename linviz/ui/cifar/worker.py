@@ -36,6 +36,7 @@ from linviz.engine.image_training import (
     prepare,
 )
 
+from ..messages import error_text
 from .models import FEATURE_TITLES, SearchOutcome, TrainRequest, TrainResult
 
 translate = QCoreApplication.translate  # reentrant: the worker thread's progress lines are translated too
@@ -112,7 +113,7 @@ class Job(QObject):
         except DownloadCancelled:
             self.cancelled.emit(translate("Cifar", "Download cancelled; nothing was kept."))
         except CifarError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))
         except (ValueError, OSError, MemoryError) as e:
             self.failed.emit(f"{type(e).__name__}: {e}")
         except Exception as e:  # noqa: BLE001 - a bug must not leave the window busy forever

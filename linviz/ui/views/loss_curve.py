@@ -45,6 +45,8 @@ translate = QCoreApplication.translate
 BRANCH_PEN = dict(color="#9A9A9A", width=1.5, style=Qt.PenStyle.DashLine)
 MAX_BRANCHES = 8
 MAX_LINEAR_TOP = 1e300
+MAX_LOG_TOP = 307.5
+"""The log loss axis ends at 10^307.5 at most (10^308.3 is already inf for the tick labels)."""
 """The linear loss axis ends here at most: the last finite losses of a diverged run reach ~1e308,
 where the axis' padding overflows to inf (pyqtgraph raises "Not setting range to [inf, -inf]")."""
 TICK_PT = 13
@@ -408,7 +410,8 @@ class LossCurveView(QWidget):
         self.acc_curve.setData(x=x, y=100.0 * self._series(h, "train_acc"))
         self._draw_branches(branches, floor)
         if self._log:
-            self.viewbox.enableAutoRange(x=True, y=True)
+            self.viewbox.enableAutoRange(x=True, y=False)
+            self.viewbox.setYRange(*self._log_range(ys, branches, floor), padding=0)
         else:  # a linear loss axis starts at 0, the least a loss can be
             top = max([float(np.nanmax(y)) for y in ys.values() if len(y)]
                       + [float(np.nanmax(self._series(b, "loss"))) for b in branches] + [1e-3])
@@ -419,6 +422,19 @@ class LossCurveView(QWidget):
             self.viewbox.enableAutoRange(x=True, y=False)
             self.viewbox.setYRange(0, top, padding=0.04)
         self._on_step()
+
+    def _log_range(self, ys, branches, floor) -> tuple[float, float]:
+        """(log10 bottom, log10 top) of the loss axis on a log scale: every loss shown, with 4 % of room, and the
+        top at most 10^MAX_LOG_TOP: a blown-up run's ~1e308 plus pyqtgraph's own padding overflowed 10**x in its
+        tick labels (seed 11 of the random-action test, issue 13)."""
+        values = [y[np.isfinite(y) & (y > 0)] for y in [*ys.values(), *(self._series(b, "loss") for b in branches)]]
+        values = [v for v in values if v.size]
+        if not values:
+            return -1.0, 0.0
+        lo = float(np.log10(min(float(floor or np.inf), *(v.min() for v in values))))
+        hi = float(np.log10(max(v.max() for v in values)))
+        pad = 0.04 * max(hi - lo, 1.0)
+        return lo - pad, min(hi + pad, MAX_LOG_TOP)
 
     def _on_dragging(self, on: bool) -> None:
         """A drag ended with the axis still as high as its highest run: fit the final run."""

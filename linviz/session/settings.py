@@ -1,0 +1,74 @@
+"""Everything the controls set, as plain immutable data (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from linviz.engine.knn import METRICS
+from linviz.engine.regularizers import RegConfig
+from linviz.engine.training import TrainConfig
+
+MODELS = ("svm", "softmax", "knn")
+INITS = ("preset", "random", "zeros")
+MAX_STEPS = 20_000
+"""Playback extends training as it reaches the end, up to this many steps."""
+
+
+@dataclass(frozen=True)
+class KnnSettings:
+    """k and the distance of the k-nearest-neighbour model."""
+
+    k: int = 3
+    metric: str = "l2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the controls set. ``model`` picks the loss; ``train.loss.kind`` follows it.
+
+    init: "preset" (the data set's own W0, b0 when it has them, else random),
+    "random" or "zeros". restart: a change retrains from step 0 (True) or
+    continues from the current step as a branch (False).
+    """
+
+    model: str = "svm"
+    train: TrainConfig = field(default_factory=lambda: TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300))
+    knn: KnnSettings = field(default_factory=KnnSettings)
+    init: str = "preset"
+    init_scale: float = 0.01
+    restart: bool = True
+
+    @property
+    def is_linear(self) -> bool:
+        return self.model != "knn"
+
+    def train_config(self) -> TrainConfig:
+        """``train`` with the loss kind ``model`` asks for (kNN keeps the SVM's)."""
+        kind = "softmax" if self.model == "softmax" else "svm"
+        if self.train.loss.kind == kind:
+            return self.train
+        return replace(self.train, loss=replace(self.train.loss, kind=kind))
+
+    def with_changes(self, **changes) -> Settings:
+        """A copy with ``changes``; keys of TrainConfig (``lr``, ``reg`` …) go into ``train``."""
+        train_keys = {k: v for k, v in changes.items() if k in TrainConfig.__dataclass_fields__}
+        own = {k: v for k, v in changes.items() if k not in train_keys}
+        new_train = replace(self.train, **train_keys) if train_keys else self.train
+        return replace(self, train=new_train, **own)
+
+
+def check_settings(s: Settings) -> None:
+    """ValueError for settings the app cannot use (the dataclasses check the rest)."""
+    if s.model not in MODELS:
+        raise ValueError(f"model: unknown model {s.model!r}; choose one of {', '.join(MODELS)}")
+    if s.init not in INITS:
+        raise ValueError(f"init: unknown initialisation {s.init!r}; choose one of {', '.join(INITS)}")
+    if s.knn.metric not in METRICS:
+        raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
+    if s.knn.k < 1:
+        raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
+    if s.init_scale < 0:
+        raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
+
+
+__all__ = ["Settings", "KnnSettings", "MODELS", "INITS", "MAX_STEPS", "check_settings"]

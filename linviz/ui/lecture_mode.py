@@ -1,0 +1,432 @@
+"""Lecture mode: the course as a sequence of scenes, with predict-then-reveal.
+
+Lecture ▸ Start the lecture (F5) puts a bar above the plane — "7 / 28", the scene's title and
+caption, and for a scene with a question the question, its choices (A–D) and Reveal (R). Each
+scene sets the whole state (points, model, every setting, W and b, the step, hold W, the
+panels, the points picked) through the models, like any edit: the teacher can change anything
+during a scene. PageDown / PageUp (what presenter remotes send) and → / ← move between scenes;
+Esc leaves for free exploration with the state kept, and F5 resumes where the lecture was.
+
+Predict, then reveal: while a question is open, the panels that would give the answer
+(Scores, W and b, the loss curve and the Margins) are hidden, the figures too, and a scene
+that shows the end of training shows its start; R brings them back at the scene's step, the
+measured figures beside the expected ones, and marks the right choice.
+
+The scenes come from a lecture file (``linviz.lecture``: the built-in one, or Lecture ▸ Open
+lecture…); the figures are measured by the same Qt-free code as ``linviz lecture --scene``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linviz.engine.blas import one_blas_thread
+from linviz.engine.datasets import Dataset
+from linviz.lecture import Lecture, LectureError, apply_scene, builtin_lecture_path, measure_scene, read_lecture
+from linviz.lecture.measures import scene_config, scene_dataset
+from linviz.session.settings import KnnSettings, Settings
+
+from . import i18n
+from .style import BASE_FONT_PT
+
+translate = QCoreApplication.translate
+ANSWER_PANELS = ("scores", "params", "loss", "margins", "gradcheck", "surface", "branches")
+"""Docks hidden while a question waits for its answer (their numbers, the loss surface's
+path or the list of runs' final loss would give it away)."""
+OK_COLOUR, BAD_COLOUR = "#1B5E20", "#B00020"
+
+
+class LectureMode(QObject):
+    """Which lecture, which scene, whether it is on, and the question's state.
+
+    ``changed`` follows every move (the bar redraws from it)."""
+
+    changed = Signal()
+
+    def __init__(self, window, lecture: Lecture | None = None):
+        super().__init__(window)
+        self.window = window
+        self.lecture = lecture if lecture is not None else read_lecture(builtin_lecture_path())
+        self.index = 0
+        self.active = False
+        self.revealed = False
+        self.choice: int | None = None
+        self.figures: list = []
+        self._hidden: list = []
+
+    # --- moving -------------------------------------------------------------------------
+    @property
+    def scene(self):
+        return self.lecture.scenes[self.index]
+
+    @property
+    def language(self) -> str:
+        return i18n.language()
+
+    def start(self, index: int | None = None) -> None:
+        """Lecture mode on, at ``index`` (default: where it was left, which starts at 0)."""
+        self.active = True
+        self.go(self.index if index is None else index)
+
+    def leave(self) -> None:
+        """Free exploration: the state on screen stays, hidden panels come back."""
+        if not self.active:
+            return
+        self._show_hidden()
+        self.active = False
+        self.changed.emit()
+
+    def next(self) -> None:
+        if self.active and self.index < len(self.lecture.scenes) - 1:
+            self.go(self.index + 1)
+
+    def previous(self) -> None:
+        if self.active and self.index > 0:
+            self.go(self.index - 1)
+
+    def go(self, index: int) -> None:
+        """Apply scene ``index`` (clipped) and show it."""
+        self.index = int(np.clip(index, 0, len(self.lecture.scenes) - 1))
+        self.choice, self.figures = None, []
+        self._show_hidden()
+        self.apply(self.scene)
+        self.revealed = self.scene.question is None
+        if self.revealed:
+            self._measure()
+        else:
+            self._hide_answer()
+        self.changed.emit()
+
+    def open_lecture(self, lecture: Lecture) -> None:
+        self.lecture, self.index = lecture, 0
+        if self.active:
+            self.go(0)
+        else:
+            self.changed.emit()
+
+    # --- predict, then reveal ---------------------------------------------------------
+    def choose(self, k: int) -> None:
+        q = self.scene.question if self.active else None
+        if q is not None and not self.revealed and 0 <= k < len(q.choices):
+            self.choice = k
+            self.changed.emit()
+
+    def reveal(self) -> None:
+        if not self.active or self.revealed:
+            return
+        self.revealed = True
+        self._show_hidden()
+        self._show_step()
+        self._raise_panels(self.scene)
+        self._measure()
+        self.changed.emit()
+
+    def _hide_answer(self) -> None:
+        docks = self.window.docks
+        self._hidden = [docks[n] for n in ANSWER_PANELS if n in docks and not docks[n].isHidden()]
+        for d in self._hidden:
+            d.hide()
+        s = self.window.session
+        if s.history is not None:
+            s.set_step(0)  # the end of training is the answer to "what will happen?"
+
+    def _show_hidden(self) -> None:
+        for d in self._hidden:
+            d.show()
+        self._hidden = []
+
+    def _measure(self) -> None:
+        with one_blas_thread():
+            try:
+                self.figures = measure_scene(self.scene, apply_scene(self.scene, f"scenes[{self.index}]"))
+            except LectureError as err:
+                self.figures = []
+                self.window.show_message("error", str(err))
+
+    # --- applying a scene -------------------------------------------------------------
+    def apply(self, scene) -> None:
+        """Points, settings, start, step, hold W, panels and picked points of ``scene``."""
+        w = self.window
+        w.playback.pause()
+        ds = scene_dataset(scene)
+        init = scene.init
+        if scene.W is not None:  # the scene's own start travels as the data set's W0, b0
+            ds = Dataset(ds.X, ds.y, ds.class_names, ds.name, np.asarray(scene.W, float), np.asarray(scene.b, float))
+            init = "preset"
+        knn = replace(KnnSettings(), **{k: v for k, v in scene.knn.items() if k in ("k", "metric")})
+        model = scene.model if scene.model in ("svm", "softmax", "knn") else "svm"
+        settings = Settings(model=model, train=scene_config(scene, f"scenes[{self.index}]"), knn=knn, init=init,
+                            restart=True)
+        s = w.session
+        with w.undo.suspended():
+            s.set_hold_w(False)
+            if ds != w.data.dataset:
+                w.data.set_dataset(ds)
+            before = s.history
+            s.set_settings(settings)
+            if s.history is before:
+                s.retrain()  # same settings: train on the scene's points now
+            self._show_step()
+            s.set_hold_w(not scene.retrain_on_edit)
+        picked = [i for i in scene.highlight.get("points", []) if isinstance(i, int) and 0 <= i < len(ds)]
+        s.set_selected_examples(picked)
+        self._raise_panels(scene)
+
+    def _raise_panels(self, scene) -> None:
+        for name in scene.panels:
+            dock = self.window.docks.get(name)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+
+    def _show_step(self) -> None:
+        s, scene = self.window.session, self.scene
+        if s.history is None:
+            return
+        s.set_step(s.history.last if scene.step == "last" else min(int(scene.step), s.history.last))
+
+
+class LectureBar(QWidget):
+    """The lecture's words above the plane (objectName ``lectureBar``): position, title,
+    caption, the question with its choices, and the figures once revealed."""
+
+    def __init__(self, mode: LectureMode, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lectureBar")
+        self.mode = mode
+        self.position = QLabel(objectName="lecturePosition")
+        self.title = self._label("lectureTitle", 1.5, bold=True)
+        self.caption = self._label("lectureCaption", 1.15)
+        self.question = self._label("lectureQuestion", 1.3, bold=True)
+        self.previous = self._tool("lecturePrevious", "◀", self.mode.previous)
+        self.next = self._tool("lectureNext", "▶", self.mode.next)
+        self.leave = self._tool("lectureLeave", "✕", self.mode.leave)
+        top = QHBoxLayout()
+        top.addWidget(self.previous)
+        top.addWidget(self.position)
+        top.addWidget(self.next)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.leave)
+        self.choices = [QPushButton(objectName=f"lectureChoice{'ABCD'[k]}", checkable=True) for k in range(4)]
+        choices = QHBoxLayout()
+        for k, button in enumerate(self.choices):
+            button.clicked.connect(self._chosen)
+            choices.addWidget(button)
+        self.reveal_button = QPushButton(objectName="lectureReveal")
+        self.reveal_button.clicked.connect(self.mode.reveal)
+        choices.addWidget(self.reveal_button)
+        self.table = QTableWidget(0, 4, objectName="lectureFigures")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setFocusPolicy(Qt.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.question)
+        layout.addLayout(choices)
+        layout.addWidget(self.table)
+        mode.changed.connect(self.refresh)
+        i18n.notifier.changed.connect(self.refresh)
+        self.refresh()
+
+    def _label(self, name: str, scale: float, bold: bool = False) -> QLabel:
+        label = QLabel(objectName=name)
+        label.setWordWrap(True)
+        font = QFont(label.font())
+        font.setPointSizeF(max(font.pointSizeF(), BASE_FONT_PT) * scale)
+        font.setBold(bold)
+        label.setFont(font)
+        return label
+
+    def _tool(self, name: str, text: str, slot) -> QToolButton:
+        button = QToolButton(objectName=name)
+        button.setText(text)
+        button.clicked.connect(slot)
+        return button
+
+    def _chosen(self) -> None:
+        sender = self.sender()
+        if sender in self.choices:
+            self.mode.choose(self.choices.index(sender))
+
+    def refresh(self, *_args) -> None:
+        m = self.mode
+        self.setVisible(m.active)
+        if not m.active:
+            return
+        lang, scene, n = m.language, m.scene, len(m.lecture.scenes)
+        self.position.setText(f"{m.index + 1} / {n}")
+        self.previous.setEnabled(m.index > 0)
+        self.next.setEnabled(m.index < n - 1)
+        self.previous.setToolTip(translate("Lecture", "Previous scene (PageUp, ←)"))
+        self.next.setToolTip(translate("Lecture", "Next scene (PageDown, →)"))
+        self.leave.setToolTip(translate("Lecture", "Leave the lecture (Esc); F5 comes back to this scene"))
+        self.title.setText(scene.title(lang))
+        self.caption.setText(scene.caption(lang))
+        q = scene.question
+        self.question.setVisible(q is not None)
+        for k, button in enumerate(self.choices):
+            shown = q is not None and k < len(q.choices)
+            button.setVisible(shown)
+            if not shown:
+                continue
+            right = m.revealed and k == q.answer
+            button.setText(f"{'ABCD'[k]}. {q.choices[k](lang)}" + ("  ✔" if right else ""))
+            button.setChecked(m.choice == k)
+            button.setEnabled(not m.revealed)
+            colour = OK_COLOUR if right else (BAD_COLOUR if m.revealed and m.choice == k else "")
+            button.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        if q is not None:
+            self.question.setText(q.text(lang))
+        self.reveal_button.setVisible(q is not None and not m.revealed)
+        self.reveal_button.setText(translate("Lecture", "Reveal (R)"))
+        self._fill_figures(lang)
+
+    def _fill_figures(self, lang: str) -> None:
+        m = self.mode
+        rows = m.figures if m.revealed else []
+        self.table.setVisible(bool(rows))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels([translate("Lecture", "Figure"), translate("Lecture", "Expected"),
+                                              translate("Lecture", "Measured"), ""])
+        labels = [f.label(lang) if f.label is not None else None for f in m.scene.figures]
+        own_labels = len(rows) == len(labels)
+        for r, f in enumerate(rows):
+            label = labels[r] if own_labels and labels[r] else translate("Demos", f.label).format(*f.args)
+            expected = "" if f.expected is None else f"{f.relation} {f.expected:.4g}"
+            cells = (label, expected, f"{f.measured:.4g}", {True: "✔", False: "✘", None: ""}[f.holds])
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if c == 3 and f.holds is not None:
+                    item.setForeground(QColor(OK_COLOUR if f.holds else BAD_COLOUR))
+                self.table.setItem(r, c, item)
+        if rows:  # as tall as its rows: the bar never scrolls
+            self.table.resizeRowsToContents()
+            height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+            self.table.setFixedHeight(height + sum(self.table.rowHeight(r) for r in range(len(rows))))
+
+
+def install(window) -> LectureMode:
+    """The lecture bar above the plane and the Lecture menu's entries (idempotent)."""
+    if getattr(window, "lecture_mode", None) is not None:
+        return window.lecture_mode
+    mode = LectureMode(window)
+    bar = LectureBar(mode)
+    window.centralWidget().layout().insertWidget(0, bar)
+    window.lecture_mode, window.lecture_bar = mode, bar
+    menu = i18n.find_menu(window, "lecture_menu", "&Lecture")
+    if menu is None:
+        menu = window.menuBar().addMenu(translate("Lecture", "&Lecture"))
+        menu.setObjectName("lecture_menu")
+    first = menu.actions()[0] if menu.actions() else None
+    actions = {}
+
+    def act(name, text, slot, keys, always=False):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(slot)
+        action.setEnabled(always)
+        window.addAction(action)
+        actions[name] = action
+        return action
+
+    start = act("lecture_start", translate("Lecture", "Start the lecture"), lambda: mode.start(), ["F5"], True)
+    opener = act("lecture_open", translate("Lecture", "Open lecture…"), lambda: open_lecture_file(window), [], True)
+    act("lecture_next", translate("Lecture", "Next scene"), mode.next, ["PgDown"])
+    act("lecture_previous", translate("Lecture", "Previous scene"), mode.previous, ["PgUp"])
+    act("lecture_reveal", translate("Lecture", "Reveal the answer"), mode.reveal, ["R"])
+    act("lecture_leave", translate("Lecture", "Leave the lecture"), mode.leave, ["Esc"])
+    for k in range(4):
+        act(f"lecture_choice_{'abcd'[k]}", translate("Lecture", "Choose {0}").format("ABCD"[k]),
+            lambda _=False, k=k: mode.choose(k), ["ABCD"[k]])
+    for a in (start, opener):
+        menu.insertAction(first, a)
+    if first is not None:
+        menu.insertSeparator(first)
+    transport = getattr(getattr(window, "playback_bar", None), "transport_actions", {})
+    mode.keys = KeySwitch(mode, actions, transport)
+    return mode
+
+
+class KeySwitch(QObject):
+    """The scene keys work in lecture mode only; there ← and → move between scenes (the
+    transport's step keys are lent to them), and Esc leaves full screen before the lecture."""
+
+    def __init__(self, mode: LectureMode, actions: dict[str, QAction], transport: dict[str, QAction]):
+        super().__init__(mode)
+        self.mode, self.actions, self.transport = mode, actions, transport
+        self.step_keys = {n: transport[n].shortcuts() for n in ("step_back", "step_forward") if n in transport}
+        mode.changed.connect(self.sync)
+        mode.window.installEventFilter(self)
+        self.sync()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.sync()
+        return False
+
+    def sync(self) -> None:
+        mode, actions = self.mode, self.actions
+        on = mode.active
+        full = mode.window.isFullScreen()
+        for name, action in actions.items():
+            if name not in ("lecture_start", "lecture_open"):
+                action.setEnabled(on and (name != "lecture_leave" or not full))
+        question = on and mode.scene.question is not None and not mode.revealed
+        for k in range(4):
+            actions[f"lecture_choice_{'abcd'[k]}"].setEnabled(question)
+        actions["lecture_reveal"].setEnabled(question)
+        actions["lecture_next"].setShortcuts([QKeySequence("PgDown")] + ([QKeySequence(Qt.Key_Right)] if on else []))
+        actions["lecture_previous"].setShortcuts([QKeySequence("PgUp")] + ([QKeySequence(Qt.Key_Left)] if on else []))
+        for name, keys in self.step_keys.items():
+            self.transport[name].setShortcuts([] if on else keys)
+
+
+
+
+def open_lecture_file(window, path: str | None = None) -> bool:
+    """Lecture ▸ Open lecture…: read a lecture file; a bad one changes nothing and says why."""
+    if not path:
+        path, _ = QFileDialog.getOpenFileName(window, translate("Lecture", "Open lecture"), "",
+                                              translate("Lecture", "Lectures (*.json)"))
+        if not path:
+            return False
+    try:
+        lecture = read_lecture(path)
+    except LectureError as err:
+        window.show_message("error", translate("Lecture", "Could not open the lecture: {0}").format(err))
+        return False
+    window.lecture_mode.open_lecture(lecture)
+    window.show_message("info", translate("Lecture", "Opened the lecture “{0}” ({1} scenes).").format(
+        lecture.title(i18n.language()), len(lecture.scenes)))
+    return True
+
+
+__all__ = ["LectureMode", "LectureBar", "KeySwitch", "install", "open_lecture_file", "ANSWER_PANELS"]

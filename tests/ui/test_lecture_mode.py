@@ -1,0 +1,131 @@
+"""Lecture mode: scenes applied to the real window, keys, hold W, predict-then-reveal."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+from linviz.lecture import builtin_lecture_path, read_lecture
+from linviz.ui import lecture_mode
+from linviz.ui.lecture_mode import ANSWER_PANELS
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+LECTURE = read_lecture(builtin_lecture_path())
+
+
+def press(window, qtbot, key, modifier=Qt.NoModifier):
+    window.plane.setFocus()
+    qtbot.keyClick(window.plane, key, modifier)
+    QApplication.processEvents()
+
+
+def index_of(scene_id: str) -> int:
+    return LECTURE.index_of(scene_id)
+
+
+def test_f5_starts_the_lecture_and_pagedown_pageup_move_through_it(window, qtbot):
+    mode, bar = window.lecture_mode, window.lecture_bar
+    assert not bar.isVisible()
+    press(window, qtbot, Qt.Key_F5)
+    assert mode.active and mode.index == 0 and bar.isVisible()
+    assert bar.position.text() == f"1 / {len(LECTURE.scenes)}"
+    assert bar.title.text() == LECTURE.scenes[0].title("en")
+    press(window, qtbot, Qt.Key_PageDown)
+    press(window, qtbot, Qt.Key_PageDown)
+    assert mode.index == 2 and bar.position.text().startswith("3 /")
+    press(window, qtbot, Qt.Key_Right)  # → is the next scene in lecture mode…
+    assert mode.index == 3
+    press(window, qtbot, Qt.Key_PageUp)
+    assert mode.index == 2
+    press(window, qtbot, Qt.Key_Escape)  # Esc: free exploration, the scene's state kept
+    assert not mode.active and not bar.isVisible()
+    step = window.session.step
+    press(window, qtbot, Qt.Key_Right)  # …and a step again outside it
+    assert mode.index == 2 and window.session.step in (step, step + 1)
+    press(window, qtbot, Qt.Key_F5)  # resumes where it was
+    assert mode.active and mode.index == 2
+
+
+def test_the_slide_scene_sets_the_slides_scores_and_holds_w(window, qtbot):
+    mode = window.lecture_mode
+    mode.start(index_of("slide-hinge"))
+    s, ds = window.session, window.data.dataset
+    assert ds.class_names == ("cat", "car", "frog") and s.hold_w
+    scores = ds.X @ s.W.T + s.b
+    np.testing.assert_allclose(scores, [[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]], atol=1e-12)
+    table = window.lecture_bar.table
+    measured = [float(table.item(r, 2).text()) for r in range(table.rowCount())]
+    assert measured == pytest.approx([2.9, 0.0, 12.9, 5.267], abs=1e-3)
+    assert all(table.item(r, 3).text() == "✔" for r in range(table.rowCount()))
+    W = s.W.copy()
+    window.data.move_point(1, 1.6, 1.1)  # "the car's scores change a little": one drag
+    qtbot.waitUntil(lambda: not s.retrain_pending)
+    np.testing.assert_array_equal(s.W, W)  # hold W: nothing trained…
+    assert (window.data.dataset.X[1] @ s.W.T + s.b)[1] != pytest.approx(4.9)  # …the car's scores moved
+
+
+def test_a_question_hides_the_answer_until_r(window, qtbot):
+    mode, bar = window.lecture_mode, window.lecture_bar
+    k = index_of("rate-too-large")
+    window.docks["loss"].show()
+    mode.start(k)
+    scene = LECTURE.scenes[k]
+    assert window.session.step == 0  # the end of the run is the answer
+    assert all(window.docks[n].isHidden() for n in ANSWER_PANELS if n in window.docks)
+    assert bar.question.isVisible() and bar.reveal_button.isVisible() and not bar.table.isVisible()
+    press(window, qtbot, Qt.Key_A)  # the class predicts "smaller"
+    assert mode.choice == 0 and bar.choices[0].isChecked()
+    press(window, qtbot, Qt.Key_R)
+    assert mode.revealed and bar.table.isVisible() and not bar.reveal_button.isVisible()
+    assert window.session.step == window.session.history.last
+    assert not window.docks["loss"].isHidden()
+    right = bar.choices[scene.question.answer]
+    assert right.text().endswith("✔") and not bar.choices[0].text().endswith("✔")
+    assert bar.table.item(0, 3).text() == "✔"
+
+
+def test_every_builtin_scene_applies_to_the_window_and_its_figures_hold(window, qtbot, monkeypatch):
+    raised = []
+    monkeypatch.setattr(sys, "excepthook", lambda *e: raised.append(e[1]))
+    mode = window.lecture_mode
+    mode.start(0)
+    for k, scene in enumerate(LECTURE.scenes):
+        mode.go(k)
+        mode.reveal()
+        QApplication.processEvents()
+        assert window.session.settings.model == ("knn" if scene.model == "knn" else scene.model)
+        assert len(window.data.dataset) > 0
+        assert all(f.holds is not False for f in mode.figures), scene.id
+        if scene.model != "knn":
+            h = window.session.history
+            want = h.last if scene.step == "last" else min(scene.step, h.last)
+            assert window.session.step == want, scene.id
+    assert raised == []
+
+
+def test_a_bad_lecture_file_changes_nothing_and_says_why(window, qtbot, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "linviz-lecture", "version": 1, "title": {"en": "x", "es": "y"}, "scenes": []}',
+                   encoding="utf-8")
+    before = window.lecture_mode.lecture
+    assert not lecture_mode.open_lecture_file(window, str(bad))
+    assert window.lecture_mode.lecture is before
+    assert "scenes" in window.message_label.text() and window.message_label.property("level") == "error"
+
+
+def test_the_lecture_in_spanish(window, qtbot):
+    from linviz.ui import i18n
+
+    i18n.set_language("es")
+    try:
+        window.lecture_mode.start(index_of("slide-small-w"))
+        bar = window.lecture_bar
+        assert bar.title.text() == LECTURE.scenes[index_of("slide-small-w")].title("es")
+        assert bar.reveal_button.text() != "Reveal (R)"
+    finally:
+        i18n.set_language("en")
