@@ -276,6 +276,13 @@ class MainWindow(QMainWindow):
             self.show_message("error", translate("MainWindow", "Could not save: {0}").format(error_text(err)))
 
     def show_message(self, level: str, text: str) -> None:
+        h = self.session.history
+        banner = getattr(self, "_banner", "")
+        if level == "info" and banner and self.message_label.property("level") == "error" \
+                and h is not None and h.stop_reason == "diverged":
+            text, level = f"{banner}  ·  {text}", "error"  # "Saved …" never hides a diverged run's banner (issue 13)
+        else:
+            self._banner = text if level == "error" else ""
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
         self.message_label.setStyleSheet(f"color: {colours.get(level, '#000')}; font-weight: bold;")
         self.message_label.setText(text)

@@ -127,3 +127,19 @@ def test_a_start_with_no_finite_step_falls_back_to_zero_with_a_message_and_every
     s.set_step(h.last)
     assert window.params_table.model.rowCount() == 3 and np.isfinite(s.W).all()
     assert len(window.loss_curve.curve_data("loss")[0]) == len(h)
+
+
+def test_saving_a_diverged_run_keeps_its_banner_in_view(window, tmp_path):
+    """The random-action hunt (seed 906 in the lead's replays): "Saved the lesson" replaced the banner."""
+    from linviz.ui import lesson
+
+    ctl = lesson.install(window)
+    window.load_preset("cs231n")
+    type_into(window.controls.lr, "100")
+    assert ctl.save_to(tmp_path / "x.linviz")
+    text = window.message_label.text()
+    assert text.startswith("Training diverged: the loss left the finite range") and text.endswith("x.linviz.")
+    assert window.message_label.property("level") == "error"
+    type_into(window.controls.lr, "0.1")
+    assert ctl.save_to(tmp_path / "y.linviz")
+    assert window.message_label.text().startswith("Saved the lesson")
