@@ -8,6 +8,8 @@
     linviz bench [--quick]      measure the engine's interactive speed against baselines
     linviz bench cifar          the CIFAR-10 engine against a textbook implementation
     linviz bench soak           100,000 playback frames: the app's memory must not grow
+    linviz bench startup        time to the first painted frame, beside a bare Qt window
+    linviz install-desktop      a menu entry and icon on the Linux desktop (--uninstall removes them)
 
 Usage errors (bad options, unknown presets, unreadable files, engine
 validation failures) print one line ``linviz: error: …`` and exit 2; anything
@@ -26,24 +28,20 @@ import json
 import os
 import sys
 from pathlib import Path
-from dataclasses import dataclass
 
 import numpy as np
 
 from .engine.datasets import PRESETS, Dataset, make_preset, read_points
 from .engine.explain import explain, format_table
 from .engine.features import FEATURE_MAPS, FeatureMap
-from .engine.knn import METRICS, KNearestNeighbors
+from .engine.knn import METRICS, KNearestNeighbors, KnnSettings
 from .engine.losses import SVM_VARIANTS, LossConfig
 from .engine.optimizers import OPTIMIZERS, SCHEDULES, Optimizer, Schedule
 from .engine.regularizers import REG_KINDS, RegConfig
 from .engine.file_checks import step0_finite
-from .engine.training import History, TrainConfig, initial_params, train
-from .cifar_cmd import add_cifar_parser, run_cifar
-from .lecture.command import add_lecture_parser, run_lecture
-from .session.settings import KnnSettings  # the app's own (the CLI always gives k and the metric)
+from .engine.training import History, TrainConfig, initial_params, stop_report, train
 
-MODELS = ("svm", "softmax", "knn")
+MODELS = ("svm", "softmax", "lsq", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
 """A run records every step (W, b and their gradients); refuse runs whose record would exceed this."""
 
@@ -94,30 +92,67 @@ def add_training_options(p: argparse.ArgumentParser):
     p.add_argument("--classes", type=int, metavar="C", help="number of classes (blobs, separable, spiral)")
     p.add_argument("--noise", type=float, metavar="S", help="the preset's spread (its default if omitted)")
     p.add_argument("--test-fraction", type=float, default=0.0, metavar="F", help="hold out this share of the points")
-    p.add_argument("--model", choices=MODELS, default="svm", help="knn votes among the raw points (no --features)")
+    p.add_argument("--model", choices=MODELS, default="svm",
+                   help="lsq: least squares on one-hot targets; knn votes among the raw points (no --features)")
     p.add_argument("--variant", choices=SVM_VARIANTS, default="ww", help="SVM: Weston-Watkins, one-vs-all, structured")
     p.add_argument("--delta", type=float, default=1.0, metavar="D", help="SVM margin Δ")
     p.add_argument("--all-classes", action="store_true", help="SVM: let j = y_i take part in the sum")
     p.add_argument("--mean-over-classes", action="store_true", help="SVM: average the class terms")
     p.add_argument("--squared", action="store_true", help="SVM: squared hinge")
-    p.add_argument("--reg", choices=REG_KINDS, default=defaults.reg.kind)
+    p.add_argument("--reg", choices=REG_KINDS, default=defaults.reg.kind, help="the regulariser's kind")
     p.add_argument("--lam", type=float, default=defaults.reg.lam, metavar="L", help="regularisation strength λ")
+    p.add_argument("--reg-bias", action="store_true", help="regularise the bias b too (default: W only)")
     p.add_argument("--beta", type=float, default=defaults.reg.beta, metavar="B", help="elastic net's β")
     p.add_argument("--max-norm", type=float, default=defaults.reg.max_norm, metavar="C", help="max-norm's c")
     p.add_argument("--lr", type=float, default=defaults.lr, metavar="A", help="learning rate α")
     p.add_argument("--batch-size", type=_batch_size, default=None, metavar="N|full")
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=defaults.optimizer.kind)
-    p.add_argument("--momentum", type=float, default=defaults.optimizer.momentum, metavar="MU")
-    p.add_argument("--schedule", choices=SCHEDULES, default=defaults.schedule.kind)
+    opt, sched = defaults.optimizer, defaults.schedule
+    p.add_argument("--momentum", type=float, default=opt.momentum, metavar="MU", help="momentum and Nesterov's μ")
+    p.add_argument("--rho", type=float, default=opt.rho, metavar="R", help=f"RMSProp's decay ρ (default {opt.rho:g})")
+    p.add_argument("--beta1", type=float, default=opt.beta1, metavar="B1", help=f"Adam's β₁ (default {opt.beta1:g})")
+    p.add_argument("--beta2", type=float, default=opt.beta2, metavar="B2", help=f"Adam's β₂ (default {opt.beta2:g})")
+    p.add_argument("--eps", type=float, default=opt.eps, metavar="E",
+                   help=f"ε of AdaGrad, RMSProp and Adam's √G + ε (default {opt.eps:g})")
+    p.add_argument("--schedule", choices=SCHEDULES, default=sched.kind,
+                   help="constant α; step: α·γ^⌊t/every⌋; inverse: α/(1 + k·t)")
+    p.add_argument("--step-every", type=int, default=None, metavar="N",
+                   help=f"--schedule step: multiply α by --step-factor every N updates (default {sched.every})")
+    p.add_argument("--step-factor", type=float, default=None, metavar="G",
+                   help=f"--schedule step: the factor γ (default {sched.gamma:g})")
+    p.add_argument("--decay", type=float, default=None, metavar="K",
+                   help=f"--schedule inverse: k in α/(1 + k·t) (default {sched.k:g})")
     p.add_argument("--steps", type=int, default=defaults.steps, metavar="N", help="number of updates")
-    p.add_argument("--tol", type=float, default=None, metavar="T", help="stop when the loss changes less than T")
+    p.add_argument("--tol", type=float, default=None, metavar="T",
+                   help="stop when the loss's relative change per unit rate, |Δloss| / (α·loss), is under T")
+    p.add_argument("--gtol", type=float, default=None, metavar="G",
+                   help="stop (converged) when the gradient's norm is at most G (default: --tol's value)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="seeds the data, the split, W and the batches")
     p.add_argument("--features", choices=FEATURE_MAPS, default="identity")
     p.add_argument("--init", choices=("random", "zeros"), default=None,
                    help="starting W (default: the preset's own W and b if it has them, else random)")
-    p.add_argument("--k", type=int, default=1, metavar="K", help="kNN: neighbours that vote")
-    p.add_argument("--metric", choices=METRICS, default="l2", help="kNN: distance")
+    add_knn_options(p)
     return src
+
+
+def add_knn_options(p: argparse.ArgumentParser) -> None:
+    """``--k`` and ``--metric``, with the defaults of :class:`KnnSettings` (the app's too)."""
+    knn = KnnSettings()
+    p.add_argument("--k", type=int, default=knn.k, metavar="K", help=f"kNN: neighbours that vote (default {knn.k})")
+    p.add_argument("--metric", choices=METRICS, default=knn.metric, help=f"kNN: distance (default {knn.metric})")
+
+
+def schedule_from_args(args) -> Schedule:
+    """The schedule of ``--schedule`` with ``--step-every``, ``--step-factor`` or ``--decay``;
+    ValueError when one is given for a schedule that has no such parameter."""
+    own = {"step": ("step_every", "step_factor"), "inverse": ("decay",)}.get(args.schedule, ())
+    for name in ("step_every", "step_factor", "decay"):
+        if getattr(args, name) is not None and name not in own:
+            kind = "inverse" if name == "decay" else "step"
+            raise ValueError(f"--{name.replace('_', '-')} is a parameter of --schedule {kind}, "
+                             f"not of --schedule {args.schedule}")
+    given = {"every": args.step_every, "gamma": args.step_factor, "k": args.decay}
+    return Schedule(args.schedule, **{k: v for k, v in given.items() if v is not None})
 
 
 def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
@@ -136,18 +171,19 @@ def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
             mean_over_classes=args.mean_over_classes,
             squared=args.squared,
         ),
-        reg=RegConfig(args.reg, lam=args.lam, beta=args.beta, max_norm=args.max_norm),
-        optimizer=Optimizer(args.optimizer, momentum=args.momentum),
-        schedule=Schedule(args.schedule),
+        reg=RegConfig(args.reg, lam=args.lam, beta=args.beta, max_norm=args.max_norm, include_bias=args.reg_bias),
+        optimizer=Optimizer(args.optimizer, momentum=args.momentum, rho=args.rho, beta1=args.beta1, beta2=args.beta2,
+                            eps=args.eps),
+        schedule=schedule_from_args(args),
         features=FeatureMap(args.features, seed=args.seed),
         lr=args.lr,
         batch_size=args.batch_size,
         steps=args.steps,
         tol=args.tol,
+        gtol=args.gtol,
         seed=args.seed,
     )
-    knn = KnnSettings(args.k, args.metric)
-    KNearestNeighbors(knn.k, knn.metric)  # validates k ≥ 1 and the metric
+    knn = KnnSettings(args.k, args.metric)  # validates k ≥ 1 and the metric
     return cfg, args.init or "given", knn
 
 
@@ -209,7 +245,8 @@ def train_report(hist: History, with_history: bool) -> dict:
 
     out = row(hist.last)
     del out["step"]
-    out.update(steps=hist.last, stop_reason=hist.stop_reason, W=hist.W[-1].tolist(), b=hist.b[-1].tolist())
+    out.update(steps=hist.last, stop_reason=hist.stop_reason, stop=stop_report(hist).to_dict(), W=hist.W[-1].tolist(),
+               b=hist.b[-1].tolist())
     if with_history:
         out["history"] = [row(t) for t in range(len(hist))]
     return out
@@ -279,6 +316,19 @@ def run_train(args) -> dict:
     return head | {"lr": cfg.lr} | train_report(hist, args.history)
 
 
+def stop_words(stop: dict) -> str:
+    """Why a run ended, with the stop rule's two figures: "converged: gradient ≈ 0 (‖∇‖ = 8.1e-07 ≤ gtol
+    1e-06; relative change 2.3e-09)" — see ``engine/training.py`` for the formulas."""
+    num = (lambda v: "—" if v is None else f"{v:.2g}")
+    figures = f"‖∇‖ = {num(stop['grad_norm'])}, relative change {num(stop['relative_change'])}"
+    if stop["reason"] == "converged":
+        return f"converged: gradient ≈ 0, {figures} (gtol {stop['gtol']:g})"
+    if stop["reason"] == "small_change":
+        return f"stopped: change below tol, {figures} (tol {stop['tol']:g})"
+    return {"steps": "the step limit", "diverged": "diverged", "cancelled": "cancelled"}[stop["reason"]] + \
+        ("" if stop["reason"] == "diverged" else f", {figures}")
+
+
 def format_train(r: dict) -> str:
     """A few human-readable lines about a ``run_train`` result."""
     split = f", {r['n_test']} held out" if "n_test" in r else ""
@@ -288,7 +338,7 @@ def format_train(r: dict) -> str:
         lines.append(f"accuracy  {100 * r['accuracy']:.1f} % (leave-one-out on the training points)")
     else:
         lines.insert(0, f"model     {r['model']}, learning rate {r['lr']:g}")
-        lines.append(f"steps     {r['steps']} (stopped: {r['stop_reason']})")
+        lines.append(f"steps     {r['steps']} ({stop_words(r['stop'])})")
         lines.append(f"loss      {r['loss']:.6g} = data {r['data_loss']:.6g} + reg {r['reg_loss']:.6g}")
         lines.append(f"accuracy  {100 * r['accuracy']:.1f} % on the training points")
     if r.get("test_accuracy") is not None:
@@ -404,9 +454,10 @@ def build_parser() -> argparse.ArgumentParser:
     re.add_argument("--language", choices=("en", "es"), default="en", help="the window's language (default en)")
 
     be = sub.add_parser("bench", help="measure the engine's speed against baselines")
-    be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak"), default="engine",
+    be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak", "startup"), default="engine",
                     help="engine (default): the interactive figures; cifar: the CIFAR-10 engine against textbook "
-                         "code; soak: 100,000 playback frames on the real window, memory growth < 5 %%")
+                         "code; soak: 100,000 playback frames on the real window, memory growth < 5 %%; "
+                         "startup: time to the window's first frame beside a bare QMainWindow's")
     be.add_argument("--quick", action="store_true", help="fewer repeats")
     be.add_argument("--json", action="store_true")
     be.add_argument("--data-dir", metavar="DIR", default=None,
@@ -414,8 +465,14 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--frames", type=_positive_int, default=None,
                     help="bench soak: frames to play (default 100,000; 10,000 with --quick)")
     be.add_argument("--trace", action="store_true", help="bench soak: list the allocations that grew most (slow)")
+    from .cifar_cmd import add_cifar_parser  # here, not at the top: the app's start does not need CIFAR-10's engine
+
     add_cifar_parser(sub)
+    from .lecture.command import add_lecture_parser
+
     add_lecture_parser(sub)
+    de = sub.add_parser("install-desktop", help="add linviz to the Linux desktop's menu, with its icon (XDG)")
+    de.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
 
 
@@ -431,14 +488,26 @@ def dispatch(args) -> int:
     elif args.command == "render":
         print(run_render(args))
     elif args.command == "cifar":
+        from .cifar_cmd import run_cifar
+
         return run_cifar(args)
+    elif args.command == "install-desktop":
+        from . import desktop
+
+        print(desktop.run(args))
     elif args.command == "lecture":
+        from .lecture.command import run_lecture
+
         return run_lecture(args)
     elif args.command == "bench":
         if args.suite == "cifar":
             from . import bench_cifar
 
             return bench_cifar.run_cli(args)
+        if args.suite == "startup":
+            from . import bench_startup
+
+            return bench_startup.run_cli(args)
         if args.suite == "soak":
             from . import bench_soak
 
@@ -465,6 +534,9 @@ def run_render(args) -> str:
     cfg, init, knn = config_from_args(args)
     if args.model == "knn" and knn.k > len(ds):
         raise UsageError(f"k = {knn.k} is larger than the {len(ds)} points")
+    if args.model == "lsq":
+        raise UsageError("the window does not show least squares yet (linviz train --model lsq does); "
+                         "choose --model svm, softmax or knn")
     if args.model != "knn":
         check_finite_start(ds, cfg, init)
     try:
@@ -482,6 +554,8 @@ def _one_line(e: BaseException) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``linviz`` script; returns the exit status."""
     try:
+        if not (sys.argv[1:] if argv is None else argv):
+            return open_app()  # no parser: the subcommands' imports (CIFAR-10's engine) stay out of the start
         args = build_parser().parse_args(argv)
         return dispatch(args)
     except SystemExit as e:  # --help

@@ -64,7 +64,7 @@ def test_svm_on_the_shared_subset_json(capsys):
     assert KEYS <= set(doc)
     assert doc["model"] == "svm" and doc["features"] == "raw" and doc["train_size"] == 2000 and doc["iters"] == 200
     assert 0 <= doc["val_accuracy"] <= 1 and 0.15 < doc["test_accuracy"] <= 1 and doc["train_seconds"] > 0
-    assert doc["lr"] == 1e-7 and doc["reg"] == 2.5e4 and not doc["diverged"]
+    assert doc["lr"] == 3e-7 and doc["lam"] == 2.5e3 and not doc["diverged"]  # the defaults for ≤ 9,000 images
     assert len(doc["per_class_test_accuracy"]) == 10
 
 
@@ -102,7 +102,8 @@ def test_garbage_files_are_one_line_exit_2(tmp_path, capsys):
         (["--model", "knn", "--k", "0"], "--k"),
         (["--model", "svm", "--lr", "0"], "--lr"),
         (["--model", "svm", "--lr=-1e-3"], "--lr"),
-        (["--model", "svm", "--reg", "-1"], "--reg"),
+        (["--model", "svm", "--lam", "-1"], "--lam"),
+        (["--model", "svm", "--reg", "100"], "use --lam 100"),
         (["--model", "svm", "--iters", "0"], "--iters"),
         (["--model", "svm", "--batch-size", "0"], "--batch-size"),
         (["--model", "knn", "--train-size", "5", "--k", "10"], "--k"),
@@ -176,4 +177,42 @@ def test_help_states_the_feature_defaults(capsys):
         cifar_cmd.main(["--help"])
     assert e.value.code == 0
     text = capsys.readouterr().out
-    assert "--lr 1e-07 --reg 25000" in text and "standardised" in text and "hog+color" in text
+    assert "--lr 3e-07 --lam 2500" in text and "--lr 1e-07 --lam 25000" in text and "log N" in text
+    assert "standardised" in text and "hog+color" in text
+
+
+@needs_cifar
+@pytest.mark.parametrize("model", ["svm", "softmax"])
+def test_default_flags_reach_the_tuned_textbook_accuracy_on_the_shared_subset(capsys, model):
+    # raw pixels, no --lr or --lam: the defaults follow the 9,000 training images (35.6 % / 35.3 %
+    # measured; CS231n's values, made for 49,000 images, gave 33.9 % / 31.5 %)
+    code, out, err = run(capsys, "--data-dir", str(CIFAR_DIR), "--model", model, "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["train_size"] == 9000 and doc["test_size"] == 10000 and (doc["lr"], doc["lam"]) == (3e-7, 2.5e3)
+    assert doc["test_accuracy"] >= 0.35
+
+
+def test_search_tries_the_grid_on_validation_and_trains_the_best(tmp_path, capsys):
+    folder = write_tiny_folder(tmp_path / "c10", n=60)
+    argv = ["--data-dir", str(folder), "--model", "softmax", "--iters", "30", "--val-size", "15", "--lr", "1e-6",
+            "--lam", "10", "--search"]
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    grid = doc["search"]
+    assert grid["lrs"] == pytest.approx([1e-6 / 3, 1e-6, 3e-6]) and grid["lams"] == pytest.approx([1, 10, 100])
+    assert grid["iters"] == 10 and len(grid["val_accuracy"]) == 3 and all(len(r) == 3 for r in grid["val_accuracy"])
+    acc = np.array(grid["val_accuracy"], dtype=float)
+    i, j = np.unravel_index(np.nanargmax(acc), acc.shape)
+    assert (doc["lr"], doc["lam"]) == pytest.approx((grid["lrs"][i], grid["lams"][j]))  # the best is trained
+    code, text, _ = run(capsys, *argv)
+    assert code == 0 and "search    3 × 3 runs of 10 updates" in text
+
+
+def test_search_needs_a_linear_model_and_validation_images(tmp_path, capsys):
+    folder = write_tiny_folder(tmp_path / "c10")
+    code, _, err = run(capsys, "--data-dir", str(folder), "--model", "knn", "--search")
+    assert_one_line_error(code, err, "--search")
+    code, _, err = run(capsys, "--data-dir", str(folder), "--model", "svm", "--val-size", "0", "--search")
+    assert_one_line_error(code, err, "--val-size")

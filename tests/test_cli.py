@@ -88,9 +88,17 @@ def test_same_seed_gives_identical_json(capsys):
     assert "test_accuracy" in json.loads(first[1])
 
 
-def test_tol_stops_early_when_converged(capsys):
-    doc = run_json(capsys, "train", "--preset", "blobs", "--model", "softmax", "--steps", "5000", "--tol", "1e-4")
-    assert doc["stop_reason"] == "converged" and 0 < doc["steps"] < 5000
+def test_tol_stops_early_and_says_why_with_both_figures(capsys):
+    argv = ["train", "--preset", "blobs", "--model", "softmax", "--lam", "0.1", "--steps", "5000"]
+    doc = run_json(capsys, *argv, "--tol", "1e-4")
+    assert doc["stop_reason"] == "small_change" and 0 < doc["steps"] < 5000
+    stop = doc["stop"]
+    assert stop["reason"] == "small_change" and stop["relative_change"] < 1e-4 < stop["grad_norm"]
+    assert (stop["tol"], stop["gtol"]) == (1e-4, 1e-4)
+    doc = run_json(capsys, *argv, "--gtol", "1e-3")
+    assert doc["stop_reason"] == "converged" and doc["stop"]["grad_norm"] <= 1e-3
+    code, out, _ = run(capsys, *argv, "--gtol", "1e-3")
+    assert code == 0 and "converged: gradient ≈ 0, ‖∇‖ = " in out and "(gtol 0.001)" in out
 
 
 def test_divergence_exits_0_with_finite_numbers(capsys):

@@ -140,8 +140,12 @@
         <translation>sin pasos</translation>
     </message>
     <message>
-        <source>converged</source>
-        <translation>convergió</translation>
+        <source>converged: gradient ≈ 0</source>
+        <translation>convergió: gradiente ≈ 0</translation>
+    </message>
+    <message>
+        <source>stopped: change below tol</source>
+        <translation>detenido: cambio menor que tol</translation>
     </message>
     <message>
         <source>diverged</source>
@@ -919,8 +923,12 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
         <translation>pérdida {0} · exactitud {1}</translation>
     </message>
     <message>
-        <source>converged</source>
-        <translation>convergió</translation>
+        <source>converged: gradient ≈ 0</source>
+        <translation>convergió: gradiente ≈ 0</translation>
+    </message>
+    <message>
+        <source>change below tol</source>
+        <translation>cambio menor que tol</translation>
     </message>
     <message>
         <source>diverged: try a smaller α</source>
@@ -2513,6 +2521,44 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>step {0} · loss {1:.4f} · accuracy {2:.0f} %</source>
+        <translation>paso {0} · pérdida {1:.4f} · exactitud {2:.0f} %</translation>
+    </message>
+    <message>
+        <source>Export handout (PDF)…</source>
+        <translation>Exportar apunte (PDF)…</translation>
+    </message>
+    <message>
+        <source>A PDF for students: the settings, the plane at four moments of the run, the loss curve and the score table</source>
+        <translation>Un PDF para los estudiantes: la configuración, el plano en cuatro momentos de la corrida, la curva de pérdida y la tabla de puntajes</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>Exportar apunte</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the handout {0}</source>
+        <translation>Se guardó el apunte {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HoldSwitch</name>
+    <message>
+        <source>Retrain on edit</source>
+        <translation>Reentrenar al editar</translation>
+    </message>
+    <message>
+        <source>On: moving a point or changing a setting trains again. Off (H): the W on screen is held, and an edit only recomputes the scores and losses.</source>
+        <translation>Activado: mover un punto o cambiar un ajuste vuelve a entrenar. Desactivado (H): se mantiene el W de la pantalla y una edición sólo recalcula los puntajes y las pérdidas.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>English</source>
@@ -2578,6 +2624,10 @@ relativo</translation>
         <translation>Abrir clase…</translation>
     </message>
     <message>
+        <source>Add this as a scene…</source>
+        <translation>Agregar esto como escena…</translation>
+    </message>
+    <message>
         <source>Next scene</source>
         <translation>Escena siguiente</translation>
     </message>
@@ -2612,6 +2662,26 @@ relativo</translation>
     <message>
         <source>Opened the lecture “{0}” ({1} scenes).</source>
         <translation>Se abrió la clase «{0}» ({1} escenas).</translation>
+    </message>
+    <message>
+        <source>Add the scene to the lecture</source>
+        <translation>Agregar la escena a la clase</translation>
+    </message>
+    <message>
+        <source>Add this as a scene</source>
+        <translation>Agregar esto como escena</translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title:</source>
+        <translation>Título de la escena:</translation>
+    </message>
+    <message>
+        <source>Could not add the scene: {0}</source>
+        <translation>No se pudo agregar la escena: {0}</translation>
+    </message>
+    <message>
+        <source>Added scene {0} to {1}.</source>
+        <translation>Se agregó la escena {0} a {1}.</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3361,21 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Pen</name>
+    <message>
+        <source>Pen: draw over the window</source>
+        <translation>Lápiz: dibujar sobre la ventana</translation>
+    </message>
+    <message>
+        <source>Laser pointer</source>
+        <translation>Puntero láser</translation>
+    </message>
+    <message>
+        <source>Clear the drawing</source>
+        <translation>Borrar el dibujo</translation>
+    </message>
+</context>
+<context>
     <name>PlaneLegend</name>
     <message>
         <source>&lt;p&gt;Click (or press {0} on the plane): new points are &lt;b&gt;{1}&lt;/b&gt;&lt;/p&gt;</source>
@@ -3398,8 +3483,12 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
         <translation>paso {0} / {1} · pérdida {2} = datos {3} + reg {4} · exactitud {5}</translation>
     </message>
     <message>
-        <source>converged</source>
-        <translation>convergió</translation>
+        <source>converged: gradient ≈ 0 (‖∇‖ = {0})</source>
+        <translation>convergió: gradiente ≈ 0 (‖∇‖ = {0})</translation>
+    </message>
+    <message>
+        <source>stopped: change below tol (relative change {0}, ‖∇‖ = {1})</source>
+        <translation>detenido: cambio menor que tol (cambio relativo {0}, ‖∇‖ = {1})</translation>
     </message>
     <message>
         <source>diverged</source>
@@ -3438,14 +3527,20 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
         <translation>Entrenar hasta converger</translation>
     </message>
     <message>
-        <source>Keep training until the loss changes by less than tol between two steps,
-|loss_(t+1) − loss_t| &lt; tol (at most {0} steps), and show the last step.</source>
-        <translation>Seguir entrenando hasta que la pérdida cambie menos que tol entre dos pasos,
-|pérdida_(t+1) − pérdida_t| &lt; tol (como máximo {0} pasos), y mostrar el último paso.</translation>
+        <source>Keep training until the gradient is ≈ 0, ‖∇loss‖ ≤ tol (converged), or the loss
+stops changing, |loss_(t+1) − loss_t| &lt; tol · α · loss_t (at most {0} steps),
+and show the last step.</source>
+        <translation>Seguir entrenando hasta que el gradiente sea ≈ 0, ‖∇pérdida‖ ≤ tol (convergió), o la pérdida
+deje de cambiar, |pérdida_(t+1) − pérdida_t| &lt; tol · α · pérdida_t (como máximo {0} pasos),
+y mostrar el último paso.</translation>
     </message>
     <message>
-        <source>tol: training stops when |loss_(t+1) − loss_t| &lt; tol (arrows: ×10 or ÷10).</source>
-        <translation>tol: el entrenamiento se detiene cuando |pérdida_(t+1) − pérdida_t| &lt; tol (flechas: ×10 o ÷10).</translation>
+        <source>tol: training stops when ‖∇loss‖ ≤ tol or |loss_(t+1) − loss_t| &lt; tol · α · loss_t (arrows: ×10 or ÷10).</source>
+        <translation>tol: el entrenamiento se detiene cuando ‖∇pérdida‖ ≤ tol o |pérdida_(t+1) − pérdida_t| &lt; tol · α · pérdida_t (flechas: ×10 o ÷10).</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} steps: the loss still changes (relative change {2} &gt; tol = {1}) and the gradient is not ≈ 0 (‖∇‖ = {3}). Try a smaller learning rate or a larger tol.</source>
+        <translation>Detenido tras {0} pasos: la pérdida aún cambia (cambio relativo {2} &gt; tol = {1}) y el gradiente no es ≈ 0 (‖∇‖ = {3}). probar una tasa de aprendizaje menor o un tol mayor.</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -3462,10 +3557,6 @@ exactitud = la fracción de puntos cuyo mayor puntaje es el de su propia clase.<
     <message>
         <source>A new random starting W (new seed) and retrain from it.</source>
         <translation>Un nuevo W inicial aleatorio (semilla nueva) y volver a entrenar desde ahí.</translation>
-    </message>
-    <message>
-        <source>Stopped after {0} steps: the loss still changes by more than tol = {1} per step. Try a smaller learning rate or a larger tol.</source>
-        <translation>Detenido después de {0} pasos: la pérdida todavía cambia más que tol = {1} por paso. Probar una tasa de aprendizaje menor o un tol mayor.</translation>
     </message>
     <message>
         <source>Nothing to play: no training run.</source>
@@ -4220,6 +4311,37 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>step &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>paso &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <source>Share as web page…</source>
+        <translation>Compartir como página web…</translation>
+    </message>
+    <message>
+        <source>One HTML file with the recorded run: the plane, the loss curve, the scores, a step slider and a play button. It opens offline in any browser.</source>
+        <translation>Un archivo HTML con la corrida grabada: el plano, la curva de pérdida, los puntajes, un deslizador de pasos y un botón para reproducir. Se abre sin conexión en cualquier navegador.</translation>
+    </message>
+    <message>
+        <source>Share as web page</source>
+        <translation>Compartir como página web</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <source>Nothing to share: kNN records no training run.</source>
+        <translation>Nada para compartir: kNN no graba ninguna corrida de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}.</source>
+        <translation>No se pudo escribir {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Saved the web page {0}</source>
+        <translation>Se guardó la página web {0}</translation>
     </message>
 </context>
 <context>

@@ -36,8 +36,9 @@ from .regularizers import penalty_coefficients
 
 LOSS_CODE = {"ww": 0, "ova": 1, "structured": 2}
 SOFTMAX = 3
+LEAST_SQUARES = 4
 OPT_CODE = {"sgd": 0, "momentum": 1, "nesterov": 2, "adagrad": 3, "rmsprop": 4, "adam": 5}
-STOP_STEPS, STOP_CONVERGED, STOP_DIVERGED = 0, 1, 2
+STOP_STEPS, STOP_CONVERGED, STOP_DIVERGED, STOP_SMALL_CHANGE = 0, 1, 2, 3
 
 
 _KERNELS: list[str] = []  # the functions marked @jit, compiled by load()
@@ -102,9 +103,11 @@ def load_in_background(then: Callable[[], None] | None = None) -> threading.Thre
 def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
     """Σ_i L_i over the scores S (n, C) of examples with labels y (n,), and
     ∂L_i/∂s into D (n, C): the formulas of ``losses.py`` — Weston–Watkins,
-    one-vs-all, structured (each with κ and the squared hinge), Softmax."""
+    one-vs-all, structured (each with κ and the squared hinge), Softmax, least squares."""
     if code == SOFTMAX:
         return _softmax(S, y, D)
+    if code == LEAST_SQUARES:
+        return _least_squares(S, y, D)
     n, c = S.shape
     loss = 0.0
     D[:, :] = 0.0
@@ -135,6 +138,19 @@ def _data_loss(S, y, code, delta, all_classes, kappa, squared, D):
                 else:
                     D[k, j] += sign * slope
                     D[k, yi] -= sign * slope
+    return loss
+
+
+@jit
+def _least_squares(S, y, D):
+    """Σ_i ½ Σ_j (s_ij − 𝟙(j = yi))² and D = S − onehot(y)."""
+    n, c = S.shape
+    loss = 0.0
+    for k in range(n):
+        for j in range(c):
+            r = S[k, j] - (1.0 if j == y[k] else 0.0)
+            D[k, j] = r
+            loss += 0.5 * r * r
     return loss
 
 
@@ -252,7 +268,7 @@ def _prox_and_project(theta, c_n, d_n, prox, n_l1, max_norm):
 
 @jit
 def _run(Phi, y, test_phi, test_y, batches, rates, loss_args, reg_args, opt, hyper, t0, prox, max_norm, tol,
-         start, stop_at, W, b, gW, gb, loss, data_loss, reg_loss, train_acc, test_acc, sa_rows, sb_rows):
+         gtol, start, stop_at, W, b, gW, gb, loss, data_loss, reg_loss, train_acc, test_acc, sa_rows, sb_rows):
     """Updates from step ``start`` until step ``stop_at`` is recorded, or a stop rule fires.
 
     Step ``start`` is recorded already (W[start], gW[start] … filled). Each
@@ -299,8 +315,16 @@ def _run(Phi, y, test_phi, test_y, batches, rates, loss_args, reg_args, opt, hyp
             test_acc[t + 1] = _scores(Wn, bn, test_phi, test_y, T) / test_y.shape[0]
         sa_rows[t + 1] = sa
         sb_rows[t + 1] = sb
-        if tol >= 0.0 and abs(loss[t + 1] - loss[t]) < tol:
-            return t + 1, STOP_CONVERGED
+        if gtol >= 0.0:  # training.py's rules: g ≤ gtol, then |Δloss| < tol·α·|loss|
+            g2 = 0.0
+            for j in range(c_n):
+                g2 += gb[t + 1, j] * gb[t + 1, j]
+                for d in range(d_n):
+                    g2 += gW[t + 1, j, d] * gW[t + 1, j, d]
+            if np.sqrt(g2) <= gtol:
+                return t + 1, STOP_CONVERGED
+        if tol >= 0.0 and abs(loss[t + 1] - loss[t]) < tol * lr * abs(loss[t]):
+            return t + 1, STOP_SMALL_CHANGE
     return stop_at, STOP_STEPS
 
 
@@ -366,7 +390,8 @@ def continue_run(hist, Phi, y, cfg, test_phi) -> None:
         hist.opt_state.extend(_states(cfg.optimizer.kind, state.t - first, moments, start + 1, t + 1))
         hist._len = t + 1
     hist.lr[first : t + 1] = cfg.schedule.rates(cfg.lr, first, t + 1)
-    hist.stop_reason = {STOP_STEPS: "steps", STOP_CONVERGED: "converged", STOP_DIVERGED: "diverged"}[code]
+    hist.stop_reason = {STOP_STEPS: "steps", STOP_CONVERGED: "converged", STOP_DIVERGED: "diverged",
+                        STOP_SMALL_CHANGE: "small_change"}[code]
 
 
 def _inputs(hist, Phi, y, cfg, test_phi, start, end):
@@ -378,7 +403,7 @@ def _inputs(hist, Phi, y, cfg, test_phi, start, end):
         batches = np.array([hist.batch(t) for t in range(start, end)], dtype=np.int64).reshape(end - start, -1)
     rates = cfg.schedule.rates(cfg.lr, start, end)
     loss, reg, opt = cfg.loss, cfg.reg, cfg.optimizer
-    code = SOFTMAX if loss.kind == "softmax" else LOSS_CODE[loss.variant]
+    code = {"softmax": SOFTMAX, "lsq": LEAST_SQUARES}.get(loss.kind, LOSS_CODE[loss.variant])
     c = hist.n_classes
     kappa = 1.0
     if loss.mean_over_classes and code == 0:
@@ -393,7 +418,8 @@ def _inputs(hist, Phi, y, cfg, test_phi, start, end):
     return (np.ascontiguousarray(Phi, dtype=float), np.ascontiguousarray(y, dtype=np.int64),
             np.ascontiguousarray(test_x, dtype=float), np.ascontiguousarray(test_y, dtype=np.int64),
             batches, rates, loss_args, reg_args, OPT_CODE[opt.kind], hyper, int(hist.opt_state[start].t), prox,
-            float(reg.max_norm) if reg.kind == "maxnorm" else 0.0, -1.0 if cfg.tol is None else float(cfg.tol))
+            float(reg.max_norm) if reg.kind == "maxnorm" else 0.0, -1.0 if cfg.tol is None else float(cfg.tol),
+            -1.0 if cfg.grad_tol is None else float(cfg.grad_tol))
 
 
 def _states(kind, offset, moments, lo, hi):

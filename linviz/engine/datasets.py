@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..resources import asset_path
 from . import file_checks
 from .text import QT_TRANSLATE_NOOP, Explained, Message, explained, reason
 
@@ -48,7 +49,6 @@ MAX_ABS_COORD = 1e6
 MAX_FILE_BYTES = file_checks.MAX_FILE_BYTES
 JSON_FORMAT = "linviz-points"
 JSON_VERSION = 1
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 IRIS_FEATURES = ("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)")
 IRIS_SPECIES = ("setosa", "versicolor", "virginica")
 _IRIS_HEADER = ["sepal_length", "sepal_width", "petal_length", "petal_width", "species"]
@@ -404,7 +404,7 @@ def _iris(features) -> Dataset:
 @lru_cache(maxsize=1)
 def _load_iris() -> tuple[np.ndarray, np.ndarray]:
     """(150, 4) read-only measurements and (150,) species indices from assets/iris.csv."""
-    path = ASSETS_DIR / "iris.csv"
+    path = asset_path("iris.csv")
     rows = list(csv.reader(_read_text(path).splitlines()))
     if not rows or rows[0] != _IRIS_HEADER or len(rows) != 151:
         raise DatasetError(f"{path}: not the Iris table (expected a header and 150 rows)")

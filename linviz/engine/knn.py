@@ -9,12 +9,29 @@ are kept.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 METRICS = ("l1", "l2")
-MEMORY_BUDGET = 192 * 2**20  # bytes for one block of distances (+ its argpartition)
+MEMORY_BUDGET = 64 * 2**20  # bytes for one block of distances (+ its argpartition): 110 rows of 49,000
 MAX_CHUNK_ROWS = 1024
 L1_PIECE_BYTES = 4 * 2**20  # an L1 difference piece small enough to stay in cache (3× faster than 48 MB)
+
+
+@dataclass(frozen=True)
+class KnnSettings:
+    """k and the distance of the k-nearest-neighbour model: the one definition the app's
+    controls, lesson files and the command line (``--k``, ``--metric``) share."""
+
+    k: int = 3
+    metric: str = "l2"
+
+    def __post_init__(self):
+        if isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer)) or self.k < 1:
+            raise ValueError(f"k must be an integer ≥ 1; got {self.k!r}")
+        if self.metric not in METRICS:
+            raise ValueError(f"metric must be one of {', '.join(METRICS)}; got {self.metric!r}")
 
 
 def _as_float(X) -> np.ndarray:
@@ -138,7 +155,7 @@ class KNearestNeighbors:
         """The k nearest training points of each query: (dist (M, k), idx (M, k)), nearest first.
 
         ``dist`` is the metric's distance (for l2 the square root of ‖a − b‖²).
-        Queries go ``chunk`` rows at a time (default: as many as fit ~192 MB,
+        Queries go ``chunk`` rows at a time (default: as many as fit MEMORY_BUDGET, 64 MB,
         at most 1024); each block keeps only its k best via argpartition.
         """
         if self.X is None:
@@ -155,7 +172,10 @@ class KNearestNeighbors:
         for i in range(0, len(Xq), rows):
             q = Xq[i : i + rows]
             d = _sq_l2_block(q, self.X, self._X_sq) if self.metric == "l2" else _l1_block(q, self.X)
-            best = np.argpartition(d, k - 1, axis=1)[:, :k]  # the k smallest, unordered
+            if k == 1:  # the nearest, first index on ties; no (r, N) int64 array from argpartition
+                best = d.argmin(axis=1)[:, None]
+            else:
+                best = np.argpartition(d, k - 1, axis=1)[:, :k]  # the k smallest, unordered
             best_d = np.take_along_axis(d, best, axis=1)
             order = np.lexsort((best, best_d), axis=1)  # by distance, then training index
             idx[i : i + rows] = np.take_along_axis(best, order, axis=1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .losses import LossConfig
+from .losses import LossConfig, one_hot
 from .regularizers import RegConfig
 from .training import TrainConfig, evaluate
 
@@ -157,6 +157,8 @@ def grid_data_loss(S0, Su, Sv, y, alphas, betas, cfg: LossConfig, block_rows: in
     if len(y) == 0:
         out[:] = 0.0
         return out
+    if cfg.kind == "lsq":
+        return _least_squares_grid(S0, Su, Sv, y, alphas, betas)
     Z0 = affine_part(S0, y, cfg, cfg.delta)
     Zu, Zv = affine_part(Su, y, cfg, 0.0), affine_part(Sv, y, cfg, 0.0)
     base = Z0 + np.asarray(alphas, np.float32)[:, None, None] * Zu  # (A, K, N)
@@ -176,6 +178,17 @@ def grid_data_loss(S0, Su, Sv, y, alphas, betas, cfg: LossConfig, block_rows: in
         np.add(base[None], bet * Zv, out=Z[:rows])
         out[start : start + rows] = reduce_loss(Z[:rows], cfg, S0.shape[1], shift, acc[:rows])
     return out
+
+
+def _least_squares_grid(S0, Su, Sv, y, alphas, betas) -> np.ndarray:
+    """Least squares is a quadratic in (α, β): with R = S0 − T (T one-hot),
+    1/2N ‖R + α Su + β Sv‖² = 1/2N (‖R‖² + 2α⟨R, Su⟩ + 2β⟨R, Sv⟩ + α²‖Su‖² + 2αβ⟨Su, Sv⟩ + β²‖Sv‖²),
+    six inner products for the whole grid."""
+    R = S0 - one_hot(np.asarray(y), S0.shape[1])
+    rr, ru, rv = np.vdot(R, R), np.vdot(R, Su), np.vdot(R, Sv)
+    uu, uv, vv = np.vdot(Su, Su), np.vdot(Su, Sv), np.vdot(Sv, Sv)
+    a, b = np.asarray(alphas, float)[None, :], np.asarray(betas, float)[:, None]
+    return (rr + 2 * a * ru + 2 * b * rv + a * a * uu + 2 * a * b * uv + b * b * vv) / (2 * len(y))
 
 
 def _softmax_separable(base, Zv, betas, out, Z, acc) -> None:

@@ -54,7 +54,7 @@ from .text import Explained, Message, explained, reason
 FORMAT = "linviz-lesson"
 VERSION = 1
 SUFFIX = ".linviz"
-STOP_REASONS = ("steps", "converged", "diverged", "cancelled")
+STOP_REASONS = ("steps", "converged", "small_change", "diverged", "cancelled")
 MAX_RUNS = 10_000
 MAX_RUN_LENGTH = 100_000
 MAX_REPLAY_VALUES = 50_000_000

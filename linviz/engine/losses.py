@@ -18,14 +18,15 @@ import numpy as np
 SVM_VARIANTS = ("ww", "ova", "structured")
 """Weston–Watkins (the lecture's), one-vs-all, structured (Crammer–Singer)."""
 
-LOSS_KINDS = ("svm", "softmax")
+LOSS_KINDS = ("svm", "softmax", "lsq")
 
 
 @dataclass(frozen=True)
 class LossConfig:
     """Which data loss, with the lecture's switches.
 
-    kind: "svm" or "softmax".
+    kind: "svm", "softmax" or "lsq" (least squares on one-hot targets, the
+        lecture's "why not least squares?").
     variant: SVM only — "ww" Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ);
         "ova" Li = Σ_j max(0, Δ − y_ij s_j), y_ij = +1 if j = yi else −1;
         "structured" Li = max(0, max_{j≠yi} s_j − s_yi + Δ).
@@ -57,6 +58,8 @@ def data_loss(scores: np.ndarray, y: np.ndarray, cfg: LossConfig) -> tuple[float
         return 0.0, np.zeros_like(scores)
     if cfg.kind == "softmax":
         return softmax_loss(scores, y)
+    if cfg.kind == "lsq":
+        return least_squares_loss(scores, y)
     if cfg.variant == "ova":
         return ova_hinge_loss(scores, y, cfg.delta, cfg.mean_over_classes, cfg.squared)
     if cfg.variant == "structured":
@@ -68,10 +71,14 @@ def per_example_terms(scores: np.ndarray, y: np.ndarray, cfg: LossConfig) -> np.
     """The (N, C) table of class terms whose row sums are the per-example losses L_i.
 
     For the SVM each entry is one hinge term (zero where a class does not take
-    part); for Softmax only the true class's column holds −log p_yi.
+    part); for Softmax only the true class's column holds −log p_yi; for least
+    squares each entry is ½(s_j − t_j)².
     """
     n, c = scores.shape
     rows = np.arange(n)
+    if cfg.kind == "lsq":
+        residual = scores - one_hot(y, c)
+        return 0.5 * residual * residual
     if cfg.kind == "softmax":
         terms = np.zeros_like(scores, dtype=float)
         terms[rows, y] = -log_softmax(scores)[rows, y]
@@ -256,9 +263,41 @@ def softmax_loss_loop(scores, y):
     return loss, dscores
 
 
+def one_hot(y: np.ndarray, n_classes: int) -> np.ndarray:
+    """T (N, C) with T_ij = 𝟙(j = yi): the least-squares targets."""
+    t = np.zeros((len(y), n_classes))
+    t[np.arange(len(y)), y] = 1.0
+    return t
+
+
+def least_squares_loss(scores, y):
+    """Least squares on one-hot targets: L_i = ½ Σ_j (s_j − t_j)², t_j = 𝟙(j = yi).
+
+    ∂L_i/∂s_j = s_j − t_j. Unlike the hinge it also punishes scores that are right
+    by more than 1 (a correct class scored 3 costs ½·2² = 2), which is why the
+    lecture asks "¿por qué no usar cuadrados mínimos?" for classification.
+    """
+    n, c = scores.shape
+    residual = scores - one_hot(y, c)
+    return float(0.5 * np.vdot(residual, residual) / n), residual / n
+
+
+def least_squares_loss_loop(scores, y):
+    """Loop twin of :func:`least_squares_loss`."""
+    n, c = scores.shape
+    loss, dscores = 0.0, np.zeros((n, c))
+    for i in range(n):
+        for j in range(c):
+            r = scores[i, j] - (1.0 if j == y[i] else 0.0)
+            loss += 0.5 * r * r / n
+            dscores[i, j] = r / n
+    return loss, dscores
+
+
 LOOP_TWINS = {
     svm_loss: svm_loss_loop,
     ova_hinge_loss: ova_hinge_loss_loop,
     structured_svm_loss: structured_svm_loss_loop,
     softmax_loss: softmax_loss_loop,
+    least_squares_loss: least_squares_loss_loop,
 }

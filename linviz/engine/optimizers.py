@@ -54,6 +54,8 @@ class Optimizer:
             value = getattr(self, name)
             if not 0.0 <= value < 1.0:
                 raise ValueError(f"{name} must lie in [0, 1), not {value}")
+        if not (np.isfinite(self.eps) and self.eps > 0):
+            raise ValueError(f"eps must be a finite number > 0, not {self.eps}")
 
     def update(self, theta: np.ndarray, g: np.ndarray, lr: float, state: OptState):
         """One step: returns (new θ, new state). Neither input is modified."""
@@ -99,6 +101,10 @@ class Schedule:
             raise ValueError(f"unknown schedule {self.kind!r}; choose one of {', '.join(SCHEDULES)}")
         if self.every < 1:
             raise ValueError(f"step decay needs every ≥ 1, not {self.every}")
+        if not (np.isfinite(self.gamma) and 0 < self.gamma <= 1):
+            raise ValueError(f"step decay's factor γ must lie in (0, 1], not {self.gamma}")
+        if not (np.isfinite(self.k) and self.k >= 0):
+            raise ValueError(f"the inverse decay's k must be a finite number ≥ 0, not {self.k}")
 
     def rate(self, lr: float, t: int) -> float:
         if self.kind == "step":

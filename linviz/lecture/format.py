@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.datasets import PRESETS
+from ..resources import asset_path
 from ..engine.lessons import RELATIONS
 
 FORMAT = "linviz-lecture"
@@ -217,6 +218,9 @@ def _scene(d, where: str) -> Scene:
         W = tuple(tuple(_number(v, f"{where}.W[{j}][{k}]") for k, v in enumerate(r)) for j, r in enumerate(W))
         _check(isinstance(b, list) and len(b) == len(W), f"{where}.b", f"must hold {len(W)} numbers, one per row of W")
         b = tuple(_number(v, f"{where}.b[{j}]") for j, v in enumerate(b))
+        if "class_names" in data:
+            _check(len(W) == len(data["class_names"]), f"{where}.W",
+                   f"has {len(W)} rows; the scene's points have {len(data['class_names'])} classes")
     init = d.get("init", "zeros")
     _check(init in ("zeros", "random", "preset"), f"{where}.init", "must be zeros, random or preset")
     step = d.get("step", 0)
@@ -327,7 +331,7 @@ def lecture_to_json(lecture: Lecture) -> str:
 
 def builtin_lecture_path() -> Path:
     """The lecture that ships with linviz (the course's *Función de costo y optimización*)."""
-    return Path(__file__).resolve().parents[2] / "assets" / "lectures" / "cost-function-and-optimisation.json"
+    return asset_path("lectures", "cost-function-and-optimisation.json")
 
 
 __all__ = ["Lecture", "Scene", "Question", "ExpectedFigure", "Text", "LectureError", "read_lecture",

@@ -18,7 +18,7 @@ The rules (the lecture's words in brackets):
 - **typed parameters** (:func:`edit_params`) continue training from the W, b the user typed
   (a branch at the current step; under ``hold_w`` they are only evaluated);
 - **grow a run** (:func:`extend`) past its end when playback reaches it (up to ``MAX_STEPS``),
-  unless it diverged or converged;
+  unless it diverged, converged or its loss stopped changing (``FINISHED``);
 - a run that **diverges** stops at its last finite step and says so (``diverged``).
 
 Runs are recorded once and then only read; growing a run replaces it by a longer one (its
@@ -38,7 +38,7 @@ from linviz.engine.file_checks import MAX_ABS_PARAM, param_out_of_range
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.lesson_file import Lesson, replay, runs_from_histories
 from linviz.engine.text import Message
-from linviz.engine.training import History, initial_params, train
+from linviz.engine.training import FINISHED, History, initial_params, train
 
 from .settings import MAX_STEPS, KnnSettings, Settings
 
@@ -335,12 +335,12 @@ def set_step(state: SessionState, t: int) -> Outcome:
 
 def can_extend(state: SessionState) -> bool:
     h = state.history
-    return h is not None and h.stop_reason not in ("diverged", "converged") and len(h) < MAX_STEPS
+    return h is not None and h.stop_reason not in FINISHED and len(h) < MAX_STEPS
 
 
 def extend(state: SessionState, steps: int) -> Outcome:
     """Train ``steps`` more from the last step of the run shown (playback past its end). The run
-    grows in place of the old one; nothing happens at a stop (diverged, converged, MAX_STEPS)."""
+    grows in place of the old one; nothing happens at a stop (FINISHED, MAX_STEPS)."""
     if not can_extend(state):
         return Outcome(state)
     h, ds = state.history, state.dataset
@@ -370,12 +370,12 @@ def step_forward(state: SessionState, chunk: int = 100) -> Outcome:
 
 
 def train_until_converged(state: SessionState, tol: float = 1e-6, max_steps: int = MAX_STEPS) -> Outcome:
-    """Keep training from the last step until the loss changes by less than ``tol``; shows the
-    last step."""
+    """Keep training from the last step until the stop rule with ``tol`` fires (gradient ≈ 0, or the
+    loss's relative change per unit rate under tol: ``engine/training.py``); shows the last step."""
     if state.history is None:
         return Outcome(state)
     out = update_settings(state, tol=tol)
-    if out.state.history.stop_reason != "converged":
+    if out.state.history.stop_reason not in ("converged", "small_change"):
         out = out.then(extend(out.state, max_steps))
     return out.then(set_step(out.state, out.state.history.last))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from linviz.engine.knn import METRICS
+from linviz.engine.knn import METRICS, KnnSettings  # one definition for the app, lessons and the CLI
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import TrainConfig
 
@@ -12,14 +12,6 @@ MODELS = ("svm", "softmax", "knn")
 INITS = ("preset", "random", "zeros")
 MAX_STEPS = 20_000
 """Playback extends training as it reaches the end, up to this many steps."""
-
-
-@dataclass(frozen=True)
-class KnnSettings:
-    """k and the distance of the k-nearest-neighbour model."""
-
-    k: int = 3
-    metric: str = "l2"
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,16 @@ def make_application(argv=None):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from ..resources import ICON_NAME
     from .style import BASE_FONT_PT
 
+    from .icon import app_icon
+
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    app.setApplicationName("linviz")
-    app.setOrganizationName("linviz")
+    app.setApplicationName("linviz")  # QSettings: ~/.config/linviz/linviz.conf, the registry's
+    app.setOrganizationName("linviz")  # HKCU\Software\linviz\linviz, macOS' ~/Library/Preferences
+    app.setDesktopFileName(ICON_NAME)  # Wayland and X11 match the window to linviz.desktop (its icon)
+    app.setWindowIcon(app_icon())  # every window's title bar and task-bar entry: main, compare, CIFAR-10, dialogs
     app.setStyle("Fusion")
     font = QFont(app.font())
     font.setPointSize(BASE_FONT_PT)
@@ -49,6 +54,39 @@ def settle_heap(collect: bool = True) -> None:
     gc.freeze()
 
 
+def after_first_frame(window, *work) -> None:
+    """Run ``work`` (callables, in order) once ``window`` has painted its first frame.
+
+    What the first frame does not need — freezing the start-up heap, loading Numba on a thread
+    (whose imports would take the GIL from the painting) — waits until the teacher sees the window.
+    Should no paint reach the window itself (its children covering all of it on some platform),
+    the work runs ``FALLBACK_MS`` after the window is shown all the same.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstFrame(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+            if obj is window and event.type() == QEvent.Type.Show:
+                QTimer.singleShot(FALLBACK_MS, self, self.start)
+            elif obj is window and event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self, self.start)  # after this paint pass, its child widgets included
+            return False
+
+        def start(self) -> None:
+            if self.parent() is None:  # started already
+                return
+            window.removeEventFilter(self)
+            self.setParent(None)
+            for job in work:
+                job()
+            self.deleteLater()
+
+    window.installEventFilter(FirstFrame(window))
+
+
+FALLBACK_MS = 3000
+
+
 def run(argv=None) -> int:
     """Open the main window and run the event loop; returns the exit status.
 
@@ -57,8 +95,6 @@ def run(argv=None) -> int:
     (``crash_log``).
     """
     app = make_application(argv)
-    from PySide6.QtCore import QTimer
-
     from . import crash_log
     from .lesson import user_data_folder
 
@@ -73,9 +109,10 @@ def run(argv=None) -> int:
     compiled.defer()  # the window first (its preset trains with NumPy), then Numba in the background
     i18n.apply_saved(app)  # the remembered language (View ▸ Language), before any window is built
     window = MainWindow(persist=True)
+    after_first_frame(window,
+                      settle_heap,  # the window, its preset run and Qt's objects: built for good
+                      lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False)))  # and Numba's
     window.show()
-    QTimer.singleShot(0, settle_heap)  # the window, its preset run and Qt's objects: built for good
-    QTimer.singleShot(0, lambda: compiled.load_in_background(then=lambda: settle_heap(collect=False)))  # and Numba's
     from .lesson import offer_restore
 
     crash_log.announce(window, reports)  # the last run crashed: say so, and name its report

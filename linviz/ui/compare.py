@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from linviz.engine.features import FeatureMap
 from linviz.engine.optimizers import OPTIMIZERS
 from linviz.engine.regularizers import REG_KINDS, RegConfig
+from linviz.engine.training import FINISHED
 
 from .axes import compact_axes
 from .models import MAX_STEPS, DatasetModel, SessionModel, Settings
@@ -59,7 +60,7 @@ from .style import ink, label_style, point_size
 from .views.loss_curve import LossAxis, ScrubViewBox, log_floor
 from .views.mini_plane import MiniPlane
 from .widgets import format_value, guard_wheel, pass_space_to_shortcuts
-from . import i18n
+from . import accessibility, i18n
 from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -327,7 +328,7 @@ class SharedClock(QObject):
 def _can_grow(session: SessionModel) -> bool:
     """Whether playback can train this run further (it has not converged, diverged or hit MAX_STEPS)."""
     h = session.history
-    return h is not None and h.stop_reason not in ("converged", "diverged") and len(h) < MAX_STEPS
+    return h is not None and h.stop_reason not in FINISHED and len(h) < MAX_STEPS
 
 
 def _move(session: SessionModel, t: int) -> None:
@@ -623,9 +624,11 @@ class ComparePane(QFrame):
         acc_text = f"{100 * acc:.0f} %" if np.isfinite(acc) else "—"
         text = translate("Compare", "loss {0} · accuracy {1}").format(_loss_text(h.loss[t]), acc_text)
         colour = "#000000"
-        if t == h.last and (h.stop_reason in ("converged", "diverged") or self._clock_step > h.last):
+        if t == h.last and (h.stop_reason in FINISHED or self._clock_step > h.last):
             if h.stop_reason == "converged":
-                why = translate("Compare", "converged")
+                why = translate("Compare", "converged: gradient ≈ 0")
+            elif h.stop_reason == "small_change":
+                why = translate("Compare", "change below tol")
             elif h.stop_reason == "diverged":
                 why = translate("Compare", "diverged: try a smaller α")
             else:
@@ -989,6 +992,7 @@ class CompareWindow(QMainWindow):
         self.panes.append(pane)
         self.pane_layout.addWidget(pane, 1)
         self._after_panes_changed()
+        accessibility.name_controls(self)  # the new pane's controls, for screen readers
         return pane
 
     def remove_pane(self, i: int) -> None:
@@ -1133,6 +1137,7 @@ def open_compare(window) -> CompareWindow:
     compare = CompareWindow(window.data, window.session.settings, parent=window)
     compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: its runs stop retraining
     window.compare_window = compare
+    accessibility.install(compare)
     compare.show()
     return compare
 

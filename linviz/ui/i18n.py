@@ -57,13 +57,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..resources import asset_path
 from . import presentation
 
 from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
 
 translate = QCoreApplication.translate
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "assets" / "translations"
+TRANSLATIONS_DIR = asset_path("translations")
 """``linviz_es.ts`` (the catalogue, in the repository) and ``linviz_es.qm`` (built from it)."""
 CATALOGUE = "linviz"
 LANGUAGES = {"en": QT_TRANSLATE_NOOP("Language", "English"), "es": QT_TRANSLATE_NOOP("Language", "Español")}
@@ -524,9 +525,10 @@ def _load_translators(app, code: str) -> None:
         app.installTranslator(qt)  # first: ours (installed last) is searched first
         _installed.append(qt)
     ours = QTranslator(app)
-    if ours.load(str(qm_path(code))):
-        app.installTranslator(ours)
-        _installed.append(ours)
+    if not ours.load(str(qm_path(code))):  # a broken install: say so, never fall back to English quietly
+        raise FileNotFoundError(f"{qm_path(code)}: the {LANGUAGES[code]} translation is missing or damaged")
+    app.installTranslator(ours)
+    _installed.append(ours)
 
 
 def retranslate(old: str, new: str, roots=None) -> int:

@@ -1,6 +1,6 @@
 """Lecture mode: the course as a sequence of scenes, with predict-then-reveal.
 
-Lecture ▸ Start the lecture (F5) puts a bar above the plane — "7 / 28", the scene's title and
+Lecture ▸ Start the lecture (F5) puts a bar across the top of the window — "7 / 28", the scene's title and
 caption, and for a scene with a question the question, its choices (A–D) and Reveal (R). Each
 scene sets the whole state (points, model, every setting, W and b, the step, hold W, the
 panels, the points picked) through the models, like any edit: the teacher can change anything
@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,18 +48,23 @@ from . import i18n
 from .style import BASE_FONT_PT
 
 translate = QCoreApplication.translate
-ANSWER_PANELS = ("scores", "params", "loss", "margins", "gradcheck", "surface", "branches")
+ANSWER_PANELS = ("scores", "params", "loss", "margins", "gradcheck", "surface", "geometry", "branches")
 """Docks hidden while a question waits for its answer (their numbers, the loss surface's
-path or the list of runs' final loss would give it away)."""
+path, the geometry's note on a diverged run or the list of runs' final loss would give it
+away): every dock but the controls and the lecture tab."""
 OK_COLOUR, BAD_COLOUR = "#1B5E20", "#B00020"
+MAX_FIGURE_ROWS = 3
+"""Figure rows the bar shows at once (more scroll): at 1280 × 800 the plane keeps its height."""
 
 
 class LectureMode(QObject):
     """Which lecture, which scene, whether it is on, and the question's state.
 
-    ``changed`` follows every move (the bar redraws from it)."""
+    ``changed`` follows every move (the bar redraws from it); ``scene_changed(index)`` each
+    scene applied (the pen's strokes clear)."""
 
     changed = Signal()
+    scene_changed = Signal(int)
 
     def __init__(self, window, lecture: Lecture | None = None):
         super().__init__(window)
@@ -70,6 +76,12 @@ class LectureMode(QObject):
         self.choice: int | None = None
         self.figures: list = []
         self._hidden: list = []
+        self.strip = None
+        """The tool bar holding the lecture bar (``install`` sets it): shown while active."""
+
+    def _show_strip(self) -> None:
+        if self.strip is not None:
+            self.strip.setVisible(self.active)
 
     # --- moving -------------------------------------------------------------------------
     @property
@@ -91,6 +103,7 @@ class LectureMode(QObject):
             return
         self._show_hidden()
         self.active = False
+        self._show_strip()
         self.changed.emit()
 
     def next(self) -> None:
@@ -112,6 +125,8 @@ class LectureMode(QObject):
             self._measure()
         else:
             self._hide_answer()
+        self._show_strip()
+        self.scene_changed.emit(self.index)
         self.changed.emit()
 
     def open_lecture(self, lecture: Lecture) -> None:
@@ -167,7 +182,7 @@ class LectureMode(QObject):
         w.playback.pause()
         ds = scene_dataset(scene)
         init = scene.init
-        if scene.W is not None:  # the scene's own start travels as the data set's W0, b0
+        if scene.W is not None and scene_config(scene).features.is_identity:  # the start travels as the data's W0, b0
             ds = Dataset(ds.X, ds.y, ds.class_names, ds.name, np.asarray(scene.W, float), np.asarray(scene.b, float))
             init = "preset"
         knn = replace(KnnSettings(), **{k: v for k, v in scene.knn.items() if k in ("k", "metric")})
@@ -212,9 +227,9 @@ class LectureBar(QWidget):
         self.setObjectName("lectureBar")
         self.mode = mode
         self.position = QLabel(objectName="lecturePosition")
-        self.title = self._label("lectureTitle", 1.5, bold=True)
-        self.caption = self._label("lectureCaption", 1.15)
-        self.question = self._label("lectureQuestion", 1.3, bold=True)
+        self.title = self._label("lectureTitle", 1.35, bold=True)
+        self.caption = self._label("lectureCaption", 1.0)
+        self.question = self._label("lectureQuestion", 1.15, bold=True)
         self.previous = self._tool("lecturePrevious", "◀", self.mode.previous)
         self.next = self._tool("lectureNext", "▶", self.mode.next)
         self.leave = self._tool("lectureLeave", "✕", self.mode.leave)
@@ -252,6 +267,22 @@ class LectureBar(QWidget):
         i18n.notifier.changed.connect(self.refresh)
         self.refresh()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As tall as the words need at the bar's own width: a tool bar asks for the minimum,
+        and a wrapped label's minimum is its height at a few characters' width (the window grew)."""
+        width = max(self.width(), self.window().width() - 16, 320)  # the strip spans the window
+        lay = self.layout()
+        height = lay.heightForWidth(width) if lay.hasHeightForWidth() else super().minimumSizeHint().height()
+        return QSize(320, height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width wraps the words into another number of lines
+
     def _label(self, name: str, scale: float, bold: bool = False) -> QLabel:
         label = QLabel(objectName=name)
         label.setWordWrap(True)
@@ -273,8 +304,10 @@ class LectureBar(QWidget):
             self.mode.choose(self.choices.index(sender))
 
     def refresh(self, *_args) -> None:
-        m = self.mode
-        self.setVisible(m.active)
+        m = self.mode  # shown and hidden with its strip (a tool bar's widget must not hide itself)
+        tools = getattr(getattr(m.window, "playback_bar", None), "tools", None)
+        if tools is not None:  # speed, tol, reset: not for a scene; the plane gets their row
+            tools.setVisible(not m.active)
         if not m.active:
             return
         lang, scene, n = m.language, m.scene, len(m.lecture.scenes)
@@ -308,7 +341,8 @@ class LectureBar(QWidget):
     def _fill_figures(self, lang: str) -> None:
         m = self.mode
         rows = m.figures if m.revealed else []
-        self.table.setVisible(bool(rows))
+        if not rows:
+            self.table.hide()
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels([translate("Lecture", "Figure"), translate("Lecture", "Expected"),
                                               translate("Lecture", "Measured"), ""])
@@ -325,10 +359,12 @@ class LectureBar(QWidget):
                 if c == 3 and f.holds is not None:
                     item.setForeground(QColor(OK_COLOUR if f.holds else BAD_COLOUR))
                 self.table.setItem(r, c, item)
-        if rows:  # as tall as its rows: the bar never scrolls
+        if rows:  # as tall as its rows, up to MAX_FIGURE_ROWS (then it scrolls): the plane comes first
             self.table.resizeRowsToContents()
             height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-            self.table.setFixedHeight(height + sum(self.table.rowHeight(r) for r in range(len(rows))))
+            shown = min(len(rows), MAX_FIGURE_ROWS)
+            self.table.setFixedHeight(height + sum(self.table.rowHeight(r) for r in range(shown)))
+            self.table.show()  # after its height is set: shown at its default height first, it grew the window
 
 
 def install(window) -> LectureMode:
@@ -337,7 +373,14 @@ def install(window) -> LectureMode:
         return window.lecture_mode
     mode = LectureMode(window)
     bar = LectureBar(mode)
-    window.centralWidget().layout().insertWidget(0, bar)
+    strip = QToolBar(objectName="lectureStrip")  # across the whole window, over the docks: the
+    strip.setMovable(False)                       # words wrap less, and the plane keeps its height
+    strip.setFloatable(False)
+    strip.addWidget(bar)
+    strip.toggleViewAction().setVisible(False)
+    window.addToolBar(Qt.TopToolBarArea, strip)
+    mode.strip = strip
+    strip.setVisible(False)
     window.lecture_mode, window.lecture_bar = mode, bar
     menu = i18n.find_menu(window, "lecture_menu", "&Lecture")
     if menu is None:
@@ -359,14 +402,16 @@ def install(window) -> LectureMode:
 
     start = act("lecture_start", translate("Lecture", "Start the lecture"), lambda: mode.start(), ["F5"], True)
     opener = act("lecture_open", translate("Lecture", "Open lecture…"), lambda: open_lecture_file(window), [], True)
+    adder = act("lecture_add_scene", translate("Lecture", "Add this as a scene…"), lambda: add_scene(window), [],
+                True)
     act("lecture_next", translate("Lecture", "Next scene"), mode.next, ["PgDown"])
     act("lecture_previous", translate("Lecture", "Previous scene"), mode.previous, ["PgUp"])
     act("lecture_reveal", translate("Lecture", "Reveal the answer"), mode.reveal, ["R"])
-    act("lecture_leave", translate("Lecture", "Leave the lecture"), mode.leave, ["Esc"])
+    act("lecture_leave", translate("Lecture", "Leave the lecture"), mode.leave, [])  # Esc while on: KeySwitch
     for k in range(4):
         act(f"lecture_choice_{'abcd'[k]}", translate("Lecture", "Choose {0}").format("ABCD"[k]),
             lambda _=False, k=k: mode.choose(k), ["ABCD"[k]])
-    for a in (start, opener):
+    for a in (start, opener, adder):
         menu.insertAction(first, a)
     if first is not None:
         menu.insertSeparator(first)
@@ -397,8 +442,10 @@ class KeySwitch(QObject):
         on = mode.active
         full = mode.window.isFullScreen()
         for name, action in actions.items():
-            if name not in ("lecture_start", "lecture_open"):
-                action.setEnabled(on and (name != "lecture_leave" or not full))
+            if name not in ("lecture_start", "lecture_open", "lecture_add_scene"):
+                action.setEnabled(on)
+        # Esc is full screen's while it is on (one key, one action: an ambiguous shortcut fires neither)
+        actions["lecture_leave"].setShortcuts([QKeySequence("Esc")] if on and not full else [])
         question = on and mode.scene.question is not None and not mode.revealed
         for k in range(4):
             actions[f"lecture_choice_{'abcd'[k]}"].setEnabled(question)
@@ -429,4 +476,46 @@ def open_lecture_file(window, path: str | None = None) -> bool:
     return True
 
 
-__all__ = ["LectureMode", "LectureBar", "KeySwitch", "install", "open_lecture_file", "ANSWER_PANELS"]
+def add_scene(window, path: str | None = None, title: str | None = None) -> bool:
+    """Lecture ▸ Add this as a scene…: the state on screen appended to a lecture file (asked
+    for, then remembered), under a title the teacher types; the scene keeps the run's start,
+    the step, hold W, the picked points and the panels in view."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from linviz.lecture.authoring import append_scene, scene_from_state
+
+    from .widgets import on_screen
+
+    if not path:
+        start = getattr(window, "_lecture_file", "") or "my-lecture.json"
+        path, _ = QFileDialog.getSaveFileName(window, translate("Lecture", "Add the scene to the lecture"), start,
+                                              translate("Lecture", "Lectures (*.json)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return False
+    if title is None:
+        title, ok = QInputDialog.getText(window, translate("Lecture", "Add this as a scene"),
+                                         translate("Lecture", "The scene's title:"))
+        if not ok:
+            return False
+    s = window.session
+    s.flush()  # a retrain the last edit scheduled: the scene is of the run that goes with the points
+    ds, h = window.data.dataset, s.history
+    root = h is not None and h.parent is None
+    W0 = None if h is None else (h.W[0] if root else h.W[s.step])
+    b0 = None if h is None else (h.b[0] if root else h.b[s.step])
+    panels = [name for name, dock in window.docks.items() if on_screen(dock)]
+    settings = s.settings
+    try:
+        lecture = append_scene(path, scene_from_state(
+            title, ds, settings.model, settings.train_config(), {"k": settings.knn.k, "metric": settings.knn.metric},
+            W0, b0, s.step if root else 0, s.hold_w, s.chosen_examples, panels, init=settings.init))
+    except LectureError as err:
+        window.show_message("error", translate("Lecture", "Could not add the scene: {0}").format(err))
+        return False
+    window._lecture_file = path
+    window.show_message("info", translate("Lecture", "Added scene {0} to {1}.").format(len(lecture.scenes), path))
+    return True
+
+
+__all__ = ["LectureMode", "LectureBar", "KeySwitch", "install", "open_lecture_file", "add_scene", "ANSWER_PANELS"]

@@ -26,7 +26,8 @@ from .messages import error_text
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import compare, demos, export, i18n, lecture_mode, lesson, presentation, style, undo
+from . import (accessibility, compare, demos, export, hold_switch, i18n, lecture_mode, lesson, pen_overlay, presentation,
+               share, style, undo)
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare, margin_chart):
+        for feature in (plane_overlays, branches, demos, compare, margin_chart, share):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
@@ -91,9 +92,12 @@ class MainWindow(QMainWindow):
         self.session.history_changed.connect(self._clear_stale_message)
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
+        hold_switch.install(self)  # "retrain on edit", in the status bar and the Edit menu
         lecture_mode.install(self)  # the lecture bar over the plane and the scene keys (after undo)
+        pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        accessibility.install(self)  # screen readers: every control named (after every text is in place)
         self._class_name_template = class_name_template()
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():

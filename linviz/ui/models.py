@@ -20,7 +20,7 @@ from linviz.engine.datasets import Dataset, DatasetError, default_class_names, m
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.losses import LossConfig
 from linviz.engine.text import QT_TRANSLATE_NOOP, Message
-from linviz.engine.training import History
+from linviz.engine.training import FINISHED, History
 from linviz.session import core
 from linviz.session.settings import MAX_STEPS, MODELS, KnnSettings, Settings
 
@@ -111,7 +111,7 @@ class SessionModel(QObject):
     grown); step_changed(t); selection_changed (examples of the score table);
     message(level, text): something the user must be told, translated (``notice(Message)``
     carries the same as a code with parameters); dragging_changed(on): a point is being
-    dragged on the plane, or no longer.
+    dragged on the plane, or no longer; hold_changed(on): "hold W" was turned on or off.
 
     Edits of the points arrive through ``data.changed`` and are applied on the next turn of
     the event loop (several edits in one turn train once); :meth:`flush` applies them now.
@@ -124,6 +124,7 @@ class SessionModel(QObject):
     message = Signal(str, str)
     notice = Signal(object)
     dragging_changed = Signal(bool)
+    hold_changed = Signal(bool)
 
     def __init__(self, data: DatasetModel, settings: Settings | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -185,7 +186,9 @@ class SessionModel(QObject):
         return self._state.hold_w
 
     def set_hold_w(self, on: bool) -> None:
-        self._run(core.set_hold_w, on)
+        if bool(on) != self.hold_w:
+            self._run(core.set_hold_w, on)
+            self.hold_changed.emit(bool(on))  # the switch in the status bar follows
 
     @property
     def dragging(self) -> bool:
@@ -374,7 +377,7 @@ class Playback(QObject):
         if self.session.history is None or self.playing:
             return
         h = self.session.history
-        if self.session.step >= h.last and h.stop_reason in ("converged", "diverged"):
+        if self.session.step >= h.last and h.stop_reason in FINISHED:
             self.session.set_step(0)  # at the end: play again from the start
         self._timer.start()
         self.playing_changed.emit(True)

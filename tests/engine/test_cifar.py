@@ -461,6 +461,21 @@ def test_find_cached_is_none_for_an_empty_cache(tmp_path):
     assert find_cached_cifar10(tmp_path) is None
 
 
+def test_batches_of_unequal_size_still_load_in_order(tmp_path):
+    # the batches go into one array made for the first one's size; a different size falls back
+    folder = tmp_path / "c"
+    folder.mkdir()
+    batches = {"data_batch_1": batch_dict(12, seed=1), "data_batch_2": batch_dict(7, seed=2),
+               "data_batch_3": batch_dict(12, seed=3), "test_batch": batch_dict(5, seed=9)}
+    for name, d in batches.items():
+        write_pickle(folder / name, d)
+    data = load_cifar10(folder)
+    raw = np.vstack([batches[f"data_batch_{i}"][b"data"] for i in (1, 2, 3)])
+    np.testing.assert_array_equal(data.X_train, raw.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1))
+    assert data.X_train.flags.c_contiguous and len(data.y_train) == 31
+    np.testing.assert_array_equal(data.y_train, sum((batches[f"data_batch_{i}"][b"labels"] for i in (1, 2, 3)), []))
+
+
 def test_a_later_download_removes_what_a_killed_one_left_but_not_a_running_ones(server, tmp_path):
     """kill -9 mid-download leaves pooch's part file (tmpXXXX) and maybe an unpacking folder; the
     next successful download removes them once they are stale, and leaves a fresh one (a download

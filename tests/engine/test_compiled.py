@@ -54,6 +54,7 @@ LOSSES = [
     LossConfig("svm", "structured"),
     LossConfig("svm", "structured", squared=True, delta=0.5),
     LossConfig("softmax"),
+    LossConfig("lsq"),
 ]
 
 
@@ -111,9 +112,14 @@ def test_features_and_a_test_split(monkeypatch):
 
 def test_it_stops_where_the_numpy_loop_stops(monkeypatch):
     X, y, c = points()
-    converged = both(monkeypatch, X, y, TrainConfig(lr=0.1, steps=5000, tol=1e-6), c)
-    assert converged[0].stop_reason == "converged" and len(converged[0]) < 5000
-    assert_same_run(*converged)
+    reasons = set()
+    for rule in ({"tol": 1e-4, "gtol": 0.0}, {"gtol": 1e-3}, {"tol": 1e-6}):
+        for loss in (LossConfig("svm"), LossConfig("softmax")):
+            cfg = TrainConfig(loss=loss, reg=RegConfig("l2", 0.1), lr=0.1, steps=5000, **rule)
+            stopped = both(monkeypatch, X, y, cfg, c)
+            assert_same_run(*stopped)
+            reasons.add(stopped[0].stop_reason)
+    assert reasons == {"small_change", "converged", "steps"}  # both rules fired (and the hinge's kink ran on)
     long = both(monkeypatch, X, y, TrainConfig(lr=0.01, steps=6000, tol=1e-12), c)  # grows past 4096 steps
     assert len(long[0]) > 4097
     assert_same_run(*long)

@@ -111,7 +111,7 @@ def test_each_curve_is_the_engines_loss_at_that_margin(kind):
         y = np.ones(len(m), np.int64)
         assert np.allclose(margins(s, y), m)
         if kind == "least_squares":
-            engine = 0.5 * ((s - np.eye(2)[y]) ** 2).sum(axis=1)  # ½‖s − e_y‖², written out
+            engine = per_example_terms(s, y, LossConfig("lsq")).sum(axis=1)  # ½‖s − e_y‖², the engine's loss
             if s[0, 0] == 0:  # only the symmetric scores are a function of m alone
                 continue
         else:

@@ -123,6 +123,8 @@ def test_equal_distances_are_ordered_by_training_index():
     np.testing.assert_allclose(dist, [[1.0, 1.0, 1.0]])
     labels, ties = model.predict_with_ties([[0.0, 0.0]])
     assert labels.tolist() == [2] and ties.tolist() == [True]  # three-way tie → index 0's class
+    nearest = KNearestNeighbors(1).fit(X[::-1], np.array([0, 1, 2]))  # k = 1 takes its own path (argmin)
+    assert nearest.kneighbors([[0.0, 0.0]])[1].tolist() == [[0]] and nearest.predict([[0.0, 0.0]]).tolist() == [0]
 
 
 def test_validation():

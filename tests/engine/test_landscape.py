@@ -17,7 +17,7 @@ from linviz.engine.losses import LossConfig
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import TrainConfig, train
 
-LOSSES = [LossConfig(), LossConfig("softmax"), LossConfig(variant="ova", squared=True, mean_over_classes=True),
+LOSSES = [LossConfig(), LossConfig("softmax"), LossConfig("lsq"), LossConfig(variant="ova", squared=True, mean_over_classes=True),
           LossConfig(variant="structured"), LossConfig(all_classes=True, mean_over_classes=True, squared=True)]
 
 

@@ -28,6 +28,7 @@ from linviz.engine.lesson_file import (
     runs_from_histories,
     write_lesson,
 )
+from linviz.engine.losses import LossConfig
 from linviz.engine.optimizers import Optimizer
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import History, TrainConfig, train
@@ -124,8 +125,10 @@ def test_diverged_and_converged_runs_replay_with_their_stop_reason():
     ds = make_preset("cs231n")
     wild = train(ds.X, ds.y, TrainConfig(reg=RegConfig("l2", 1.0), lr=1e6, steps=50), 3, W0=ds.W0, b0=ds.b0)
     calm = train(ds.X, ds.y, TrainConfig(lr=0.5, steps=5000, tol=1e-7), 3, W0=ds.W0, b0=ds.b0)
-    assert wild.stop_reason == "diverged" and calm.stop_reason == "converged"
-    for h in (wild, calm):
+    still = train(ds.X, ds.y, TrainConfig(loss=LossConfig("softmax"), reg=RegConfig("l2", 0.1), lr=0.1, steps=5000,
+                                          tol=1e-4, gtol=0.0), 3, W0=ds.W0, b0=ds.b0)
+    assert wild.stop_reason == "diverged" and calm.stop_reason == "converged" and still.stop_reason == "small_change"
+    for h in (wild, calm, still):
         text = lesson_to_json(lesson_of(ds, [h], h))
         lesson = parse_lesson(text, Knobs)
         hists, warnings = replay(lesson.runs, lesson.dataset)

@@ -9,6 +9,8 @@ from linviz.engine.gradcheck import numerical_gradient, relative_error
 from linviz.engine.losses import (
     LossConfig,
     data_loss,
+    least_squares_loss,
+    least_squares_loss_loop,
     ova_hinge_loss,
     ova_hinge_loss_loop,
     per_example_terms,
@@ -25,7 +27,7 @@ ALL_CONFIGS = (
     [LossConfig("svm", "ww", 1.0, a, m, s) for a, m, s in SVM_SWITCHES]
     + [LossConfig("svm", "ova", 1.0, False, m, s) for m in (False, True) for s in (False, True)]
     + [LossConfig("svm", "structured", 1.0, squared=s) for s in (False, True)]
-    + [LossConfig("softmax")]
+    + [LossConfig("softmax"), LossConfig("lsq")]
 )
 
 
@@ -58,6 +60,17 @@ def test_other_losses_vectorised_equal_loops(seed):
         assert a[0] == pytest.approx(b[0]) and np.allclose(a[1], b[1])
     a, b = softmax_loss(scores, y), softmax_loss_loop(scores, y)
     assert a[0] == pytest.approx(b[0]) and np.allclose(a[1], b[1])
+    a, b = least_squares_loss(scores, y), least_squares_loss_loop(scores, y)
+    assert a[0] == pytest.approx(b[0], rel=1e-12) and np.allclose(a[1], b[1], atol=1e-15)
+
+
+def test_least_squares_punishes_scores_that_are_right_by_a_lot():
+    # the lecture's "why not least squares?": a correct score of 3 costs more than a wrong tie
+    confident, unsure = np.array([[3.0, 0.0, 0.0]]), np.array([[0.5, 0.5, 0.0]])
+    y = np.array([0])
+    assert least_squares_loss(confident, y)[0] == pytest.approx(0.5 * 2**2)
+    assert least_squares_loss(unsure, y)[0] == pytest.approx(0.5 * (0.25 + 0.25))
+    assert svm_loss(confident, y)[0] == 0.0 < svm_loss(unsure, y)[0]
 
 
 @pytest.mark.parametrize("cfg", ALL_CONFIGS, ids=str)

@@ -104,9 +104,11 @@ def test_edited_parameters_replace_the_step_and_training_continues():
 
 def test_tol_stops_when_the_loss_stops_changing():
     X, y = blobs(6)
-    h = train(X, y, TrainConfig(lr=0.1, steps=10_000, tol=1e-6, reg=RegConfig("l2", 0.1)), 3)
-    assert h.stop_reason == "converged" and len(h) < 10_001
-    assert abs(h.loss[-1] - h.loss[-2]) < 1e-6
+    cfg = TrainConfig(loss=LossConfig("softmax"), lr=0.1, steps=10_000, tol=1e-6, gtol=0.0, reg=RegConfig("l2", 0.1))
+    h = train(X, y, cfg, 3)
+    assert h.stop_reason == "small_change" and len(h) < 10_001
+    assert abs(h.loss[-1] - h.loss[-2]) < 1e-6 * 0.1 * h.loss[-2]  # relative change per unit rate < tol
+    assert abs(h.loss[-2] - h.loss[-3]) >= 1e-6 * 0.1 * h.loss[-3]
 
 
 def test_a_diverging_learning_rate_stops_at_the_last_finite_step():

@@ -197,8 +197,9 @@ def test_train_until_converged_stops_on_tol(ds):
     s = core.start(ds, Settings(train=replace(Settings().train, steps=10))).state
     out = core.train_until_converged(s, tol=1e-4, max_steps=5000)
     h = out.state.history
-    assert h.stop_reason == "converged" and out.state.step == h.last
-    assert abs(h.loss[h.last] - h.loss[h.last - 1]) < 1e-4
+    assert h.stop_reason == "small_change" and out.state.step == h.last  # the relative change rule fired
+    assert abs(h.loss[h.last] - h.loss[h.last - 1]) < 1e-4 * h.lr[h.last - 1] * h.loss[h.last - 1]
+    assert not core.can_extend(out.state)  # a stopped run does not grow on
 
 
 def test_lesson_round_trip_shows_the_same_runs_and_step(ds):

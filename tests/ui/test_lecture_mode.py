@@ -129,3 +129,33 @@ def test_the_lecture_in_spanish(window, qtbot):
         assert bar.reveal_button.text() != "Reveal (R)"
     finally:
         i18n.set_language("en")
+
+
+def test_add_this_as_a_scene_builds_a_lecture_that_brings_the_state_back(window, qtbot, tmp_path):
+    path = tmp_path / "mine.json"
+    s = window.session
+    window.load_preset("blobs", n_per_class=6, n_classes=3, seed=9)
+    qtbot.waitUntil(lambda: not s.retrain_pending)
+    s.set_step(40)
+    s.set_selected_examples([2])
+    W, step = s.W.copy(), s.step
+    assert lecture_mode.add_scene(window, str(path), "Blobs at step 40")
+    window.load_preset("moons")
+    s.set_hold_w(True)
+    assert lecture_mode.add_scene(window, str(path), "Moons, W held")
+    lecture = read_lecture(path)
+    assert [sc.title("en") for sc in lecture.scenes] == ["Blobs at step 40", "Moons, W held"]
+    assert lecture_mode.open_lecture_file(window, str(path))
+    window.lecture_mode.start(0)
+    np.testing.assert_array_equal(s.W, W)  # the same run, at the same step
+    assert s.step == step and s.chosen_examples == (2,) and not s.hold_w
+    window.lecture_mode.next()
+    assert s.hold_w and len(window.data.dataset) == 2 * 30
+
+
+def test_adding_to_a_file_that_is_not_a_lecture_leaves_it_alone(window, tmp_path):
+    other = tmp_path / "notes.json"
+    other.write_text('{"my": "notes"}', encoding="utf-8")
+    assert not lecture_mode.add_scene(window, str(other), "x")
+    assert other.read_text(encoding="utf-8") == '{"my": "notes"}'
+    assert window.message_label.property("level") == "error"

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from linviz.engine.datasets import make_preset
-from linviz.ui.models import DatasetModel, Playback, SessionModel
+from linviz.engine.training import grad_norm
+from linviz.ui.models import MAX_STEPS, DatasetModel, Playback, SessionModel
 from linviz.ui.panels.playback import NBSP, PlaybackBar, wrap_between_parts
 
 # The offscreen platform warns whenever a shown top-level widget has a layout; it says nothing about us.
@@ -166,14 +167,32 @@ def test_speed(env):
 
 def test_train_until_converged(qtbot, env):
     _, session, _, bar, _ = env
+    session.update_settings(model="softmax")
     assert bar.tol.value() == 1e-6
     qtbot.mouseClick(bar.findChild(QToolButton, "converge"), Qt.LeftButton)
     h = session.history
-    assert h.stop_reason == "converged"
+    assert h.stop_reason == "small_change"
     assert session.step == h.last
-    assert abs(h.loss[-1] - h.loss[-2]) < 1e-6
+    assert abs(h.loss[-1] - h.loss[-2]) < 1e-6 * 0.1 * h.loss[-2]  # relative change per unit α under tol
     assert session.settings.train.tol == 1e-6
-    assert bar.status.text().endswith("converged")
+    g = np.sqrt((h.grad_W[-1] ** 2).sum() + (h.grad_b[-1] ** 2).sum())
+    assert bar.status.text().replace(NBSP, " ").endswith(f"stopped: change below tol (relative change "
+                                      f"{abs(h.loss[-1] - h.loss[-2]) / (0.1 * h.loss[-2]):.1e}, ‖∇‖ = {g:.1e})")
+    session.update_settings(gtol=1e-2)  # a gradient rule looser than tol fires first
+    qtbot.mouseClick(bar.findChild(QToolButton, "converge"), Qt.LeftButton)
+    assert session.history.stop_reason == "converged"
+    assert bar.status.text().replace(NBSP, " ").endswith(f"converged: gradient ≈ 0 (‖∇‖ = {grad_norm(session.history, session.step):.1e})")
+
+
+def test_a_hinge_cycling_at_its_kink_is_not_called_converged(qtbot, env):
+    _, session, _, bar, _ = env
+    messages = []
+    session.message.connect(lambda level, text: messages.append((level, text)))
+    qtbot.mouseClick(bar.findChild(QToolButton, "converge"), Qt.LeftButton)
+    h = session.history
+    assert h.stop_reason == "steps" and len(h) == MAX_STEPS
+    assert messages and messages[-1][0] == "warning" and "the gradient is not ≈ 0" in messages[-1][1]
+    assert "converged" not in bar.status.text() and "stopped" not in bar.status.text()
 
 
 def test_reset_and_randomise(qtbot, env):

@@ -12,7 +12,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from .window import CifarWindow
+
+def __getattr__(name: str):
+    """``CifarWindow`` is imported on first use: the window (and CIFAR-10's engine) is not part of
+    the main window's first frame."""
+    if name == "CifarWindow":
+        from .window import CifarWindow
+
+        return CifarWindow
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 ACTION_NAME = "open_cifar"
 SHORTCUT = "Ctrl+I"
@@ -36,7 +44,7 @@ class CifarLauncher(QObject):
         super().__init__(main_window)
         self.setObjectName("cifarLauncher")
         self.main_window = main_window
-        self.window: CifarWindow | None = None
+        self.window = None  # the CifarWindow, made on first use
         self._window_kwargs = window_kwargs
         self.menu = _find_menu(main_window, "data_menu", "&Data")
         if self.menu is None:
@@ -56,10 +64,15 @@ class CifarLauncher(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-    def open(self) -> CifarWindow:
+    def open(self):
         """Show the CIFAR window (created once), in front."""
         if self.window is None:
+            from .window import CifarWindow
+
             self.window = CifarWindow(**self._window_kwargs)
+            from .. import accessibility
+
+            accessibility.install(self.window)  # screen readers: every control named
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()

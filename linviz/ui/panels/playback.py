@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linviz.engine.training import FINISHED, grad_norm, relative_change
+
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import MAX_STEPS, Playback, SessionModel, WhileDragging
@@ -77,7 +79,11 @@ def status_text(session: SessionModel) -> str:
     text = translate("Playback", "step {0} / {1} · loss {2} = data {3} + reg {4} · accuracy {5}").format(
         t, h.last, _num(h.loss[t]), _num(h.data_loss[t]), _num(h.reg_loss[t]), acc_text)
     if t == h.last and h.stop_reason == "converged":
-        text += " · " + translate("Playback", "converged")
+        text += " · " + translate("Playback", "converged: gradient ≈ 0 (‖∇‖ = {0})").format(
+            f"{grad_norm(h, t):.1e}")
+    elif t == h.last and h.stop_reason == "small_change":
+        text += " · " + translate("Playback", "stopped: change below tol (relative change {0}, ‖∇‖ = {1})").format(
+            f"{relative_change(h, t):.1e}", f"{grad_norm(h, t):.1e}")
     elif t == h.last and h.stop_reason == "diverged":
         text += " · " + translate("Playback", "diverged")
     return text
@@ -168,13 +174,14 @@ class PlaybackBar(QWidget):
 
         self.converge = self._text_button(
             "converge", translate("Playback", "Train until converged"), QStyle.SP_DialogApplyButton,
-            translate("Playback", "Keep training until the loss changes by less than tol between two steps,\n"
-                                  "|loss_(t+1) − loss_t| < tol (at most {0} steps), and show the last step.").format(
+            translate("Playback", "Keep training until the gradient is ≈ 0, ‖∇loss‖ ≤ tol (converged), or the loss\n"
+                                  "stops changing, |loss_(t+1) − loss_t| < tol · α · loss_t (at most {0} steps),\n"
+                                  "and show the last step.").format(
                 f"{MAX_STEPS:,}"), self.train_until_converged)
         self.tol = SciSpinBox(1e-12, 1.0, 1e-6)
         self.tol.setObjectName("tol")
-        self.tol.setToolTip(translate("Playback", "tol: training stops when |loss_(t+1) − loss_t| < tol (arrows: ×10 "
-                                                  "or ÷10)."))
+        self.tol.setToolTip(translate("Playback", "tol: training stops when ‖∇loss‖ ≤ tol or |loss_(t+1) − loss_t| < "
+                                                  "tol · α · loss_t (arrows: ×10 or ÷10)."))
         tol_label = QLabel("tol")
         tol_label.setBuddy(self.tol)
         self.reset = self._text_button("reset", translate("Playback", "Reset"), QStyle.SP_BrowserReload,
@@ -328,11 +335,13 @@ class PlaybackBar(QWidget):
             self.session.message.emit("error", str(err))
             return
         h = self.session.history
-        if h is not None and h.stop_reason != "converged" and h.stop_reason != "diverged":
+        if h is not None and h.stop_reason not in FINISHED:
             self.session.message.emit(
-                "warning", translate("Playback", "Stopped after {0} steps: the loss still changes by more than tol = "
-                                                 "{1} per step. Try a smaller learning rate or a larger tol.").format(
-                    f"{h.last:,}", f"{self.tol.value():g}"))
+                "warning", translate("Playback", "Stopped after {0} steps: the loss still changes (relative change {2} "
+                                                 "> tol = {1}) and the gradient is not ≈ 0 (‖∇‖ = {3}). Try a smaller "
+                                                 "learning rate or a larger tol.").format(
+                    f"{h.last:,}", f"{self.tol.value():g}", f"{relative_change(h, h.last):.1e}",
+                    f"{grad_norm(h, h.last):.1e}"))
 
     def reset_run(self) -> None:
         self.playback.pause()

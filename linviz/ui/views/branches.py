@@ -152,7 +152,9 @@ def run_figures(h: History) -> str:
     text = translate("Branches", "{0} steps · final loss {1}").format(h.last, f"{h.loss[h.last]:.4g}") if len(h) \
         else translate("Branches", "no steps")
     if h.stop_reason == "converged":
-        text += " · " + translate("Branches", "converged")
+        text += " · " + translate("Branches", "converged: gradient ≈ 0")
+    elif h.stop_reason == "small_change":
+        text += " · " + translate("Branches", "stopped: change below tol")
     elif h.stop_reason == "diverged":
         text += " · " + translate("Branches", "diverged")
     return text

@@ -179,18 +179,18 @@ def _opengl_probe() -> tuple[bool, str, str]:
     import (it needs PyOpenGL), the display platform must not be a headless
     one, and a context must be created and made current on an offscreen surface.
     """
+    from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
+
+    app = QGuiApplication.instance()
+    platform = app.platformName() if app is not None else ""
+    if platform in ("offscreen", "minimal", "vnc", ""):  # first: no PyOpenGL import (~0.5 s) for nothing
+        return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs OpenGL, which the “{0}” display platform does not "
+                                                       "provide."), platform or "no"
     try:
         import pyqtgraph.opengl  # noqa: F401
     except Exception as err:  # ImportError, or PyOpenGL failing to find a GL library
         return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs PyOpenGL, which is not available here ({0})."), \
             f"{type(err).__name__}: {err}"
-    from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
-
-    app = QGuiApplication.instance()
-    platform = app.platformName() if app is not None else ""
-    if platform in ("offscreen", "minimal", "vnc", ""):
-        return False, QT_TRANSLATE_NOOP("LossSurface", "3D needs OpenGL, which the “{0}” display platform does not "
-                                                       "provide."), platform or "no"
     try:
         context = QOpenGLContext()
         if not context.create():
@@ -288,9 +288,9 @@ class LossSurfaceView(QWidget):
         self.log_box.setToolTip(translate("LossSurface", "Colour by log₁₀ of the loss: losses span orders of "
                                                          "magnitude"))
         self.box_3d = QCheckBox("3D", objectName="surface_3d")
-        ok, reason = opengl_status()
-        self.box_3d.setEnabled(ok)
-        self.box_3d.setToolTip(translate("LossSurface", "Show the same slice as a 3D surface") if ok else reason)
+        self.box_3d.setEnabled(False)  # until the view is first shown (showEvent): probing OpenGL imports
+        self.box_3d.setToolTip(translate("LossSurface", "Show the same slice as a 3D surface"))  # PyOpenGL, ~0.5 s
+        self._3d_probed = False
 
         self._times = QLabel("×")
         controls = QGridLayout()
@@ -393,6 +393,15 @@ class LossSurfaceView(QWidget):
             self.recompute()
         else:
             self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._3d_probed:  # once, when the tab is first shown: not in the app's first frame
+            self._3d_probed = True
+            ok, reason = opengl_status()
+            self.box_3d.setEnabled(ok)
+            if not ok:
+                self.box_3d.setToolTip(reason)
 
     def became_visible(self) -> None:
         """The view's tab was brought to the front."""

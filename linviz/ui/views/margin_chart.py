@@ -14,9 +14,11 @@ hinge, its largest term: the nearest rival), so the curve reads the same for any
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from linviz.engine.margins import loss_of_margin, margins
@@ -56,20 +58,26 @@ class MarginChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
+        self.plot.setMinimumHeight(90)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.addLine(x=0, pen=pg.mkPen("#00000060", width=1))
-        self.legend = self.plot.addLegend(offset=(-5, 2), colCount=3)  # 2 rows, not 5: short docks
+        # the legend is a line of text under the plot, not pyqtgraph's LegendItem: that one is
+        # anchored to the view box and raised RuntimeErrors when a window holding it was deleted
+        self.legend = QLabel(objectName="marginLegend")
+        self.legend.setTextFormat(Qt.RichText)
+        self.legend.setWordWrap(True)
         self.curves = {k: self.plot.plot([], [], pen=pg.mkPen(colour, width=2)) for k, (_, colour) in CURVES.items()}
         self.dots = pg.ScatterPlotItem(size=style.point_size(11), pen=pg.mkPen("k", width=1))
         self.rings = pg.ScatterPlotItem(size=style.point_size(22), brush=None, pen=pg.mkPen("k", width=2.5))
         self.plot.addItem(self.dots)
         self.plot.addItem(self.rings)
         self.dots.sigClicked.connect(self._on_dot_clicked)
-        self.note = QLabel(objectName="marginNote")  # one line: a wrapping label would make the
-        # dock's scroll area size the chart by height-for-width (the plot's 480 px hint), not the dock
+        self.note = QLabel(objectName="marginNote")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.note)
         self.setMinimumSize(240, 150)
         self.kind: str | None = None
@@ -81,9 +89,21 @@ class MarginChart(QWidget):
         for signal in (session.step_changed, session.history_changed, session.settings_changed,
                        session.data.changed, session.selection_changed):
             signal.connect(self._stale)
-        i18n.notifier.changed.connect(self._stale)
+        i18n.notifier.changed.connect(self._on_language)
         self._retitle()
         self.refresh()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        """The wrapped labels' height at ``width`` and the plot's minimum: the dock's scroll area
+        asks this (Qt's own answer counts the plot at its 480 px size hint, and the dock scrolled)."""
+        m = self.layout().contentsMargins()
+        inner = width - m.left() - m.right()
+        spacing = 2 * self.layout().spacing()
+        return (self.plot.minimumHeight() + self.legend.heightForWidth(inner) + self.note.heightForWidth(inner)
+                + spacing + m.top() + m.bottom())
+
+    def _on_language(self, *_args) -> None:
+        self.refresh()  # a rare event, and the labels are read even behind another tab
 
     # --- when to redraw --------------------------------------------------------------------
     def _stale(self, *_args) -> None:
@@ -106,9 +126,11 @@ class MarginChart(QWidget):
 
     # --- drawing ---------------------------------------------------------------------------
     def _retitle(self) -> None:
-        self.legend.clear()
-        for k, curve in self.curves.items():
-            self.legend.addItem(curve, translate("MarginChart", CURVES[k][0]))
+        parts = []
+        for k, (name, colour) in CURVES.items():
+            text = html.escape(translate("MarginChart", name))
+            parts.append(f'<span style="color:{colour}">━━</span>&nbsp;' + (f"<b>{text}</b>" if k == self.kind else text))
+        self.legend.setText("&nbsp;&nbsp; ".join(parts))
         self.plot.setLabel("bottom", translate("MarginChart", "margin m = s_y − max s_j (j ≠ y)"))
         self.plot.setLabel("left", translate("MarginChart", "loss"))
 
@@ -128,6 +150,7 @@ class MarginChart(QWidget):
             return
         cfg = h.config
         self.kind = current_loss_kind(cfg)
+        self._retitle()  # the run's own loss in bold
         delta = cfg.loss.delta
         xs = np.linspace(*M_RANGE, 321)
         for k, c in self.curves.items():

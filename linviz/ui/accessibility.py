@@ -1,0 +1,163 @@
+"""Screen readers: every control of a window gets an accessible name (Qt's accessibility).
+
+Qt already names buttons and check boxes by their text and a spin box or combo by its form
+label (its buddy), and it reads a control's tool tip as its description. What is left — the
+slider and value box inside a labelled composite (the Δ, λ, α controls), a bare spin box or
+line edit, the plots and tables — is named here from what a sighted user reads beside it, so
+that every name is already translated and follows the language:
+
+1. its composite's name: ``delta_slider`` and ``delta_value`` are named after ``delta`` (and a
+   part with no objectName — a plot's viewport, a number box's line edit — after its owner);
+2. the first phrase of its tool tip ("Playback speed, in gradient steps per second (1 … 64)"
+   gives "Playback speed, in gradient steps per second");
+3. the tab, dock or group box it sits in (the loss curve: "Loss"; the scores table: "Scores"),
+   else its window's title.
+
+:func:`name_controls` runs when a window is built and again after each language switch (names
+it gave are re-derived; names the code set are kept). :func:`unnamed_controls` is what the tests
+check: every control of a window a screen reader would announce with no name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QGraphicsView,
+    QGroupBox,
+    QHeaderView,
+    QLineEdit,
+    QScrollBar,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+translate = QCoreApplication.translate
+
+CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractSlider, QAbstractItemView,
+            QGraphicsView, QTabBar)
+"""What a user operates (plots are QGraphicsViews; tables and lists QAbstractItemViews)."""
+AUTO = "linviz_auto_accessible_name"
+"""Dynamic property on a widget whose name this module gave (re-derived after a language switch)."""
+_FIRST_PHRASE = re.compile(r"^(.*?)(?:\s*[(:\n]|\.\s|\.$|$)", re.S)
+
+
+def is_control(widget: QWidget, window: QWidget) -> bool:
+    """A control of ``window`` a user reaches: not one of Qt's own parts (a spin box's inner line
+    edit, a scroll area's bars, a table's headers and corner button — reached through their
+    owner), not in a popup (a combo's list)."""
+    takes_focus = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)  # Tab reaches it: a reader announces it
+    return ((isinstance(widget, CONTROLS) or takes_focus) and not isinstance(widget, (QScrollBar, QHeaderView))
+            and not widget.objectName().startswith("qt_") and widget.window() is window)
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name a screen reader announces (explicit, the button's text or the buddy label's)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return (iface.text(QAccessible.Text.Name) if iface is not None and iface.isValid() else "").strip()
+
+
+def first_phrase(text: str) -> str:
+    """A tool tip's first phrase: up to the first bracket, colon, full stop or line break."""
+    text = re.sub(r"<[^>]+>", "", text or "").strip()  # rich-text tool tips
+    match = _FIRST_PHRASE.match(text)
+    return (match.group(1) if match else text).strip()
+
+
+def _container_title(widget: QWidget) -> str:
+    """The title of the tab, dock or group box that holds ``widget`` (nearest first)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            index = tabs.indexOf(child)
+            if index >= 0 and tabs.tabText(index):
+                return tabs.tabText(index).replace("&", "")
+        if isinstance(parent, QDockWidget) and parent.windowTitle():
+            return parent.windowTitle().replace("&", "")
+        if isinstance(parent, QGroupBox) and parent.title():
+            return parent.title().replace("&", "")
+        child, parent = parent, parent.parentWidget()
+    return ""
+
+
+def derived_name(widget: QWidget) -> str:
+    """A name from what is shown beside ``widget`` (see the module's docstring), or ""."""
+    parent = widget.parentWidget()
+    part = not widget.objectName() or widget.objectName().startswith(parent.objectName() + "_") if parent else False
+    if part and parent is not None and not parent.isWindow():  # a part of a composite: named after it
+        name = accessible_name(parent) or derived_name(parent)
+        if name:
+            return name
+    return first_phrase(widget.toolTip()) or _container_title(widget) or widget.window().windowTitle()
+
+
+VIEW_NAMES = {"plane": ("Presentation", "The plane"), "shortcuts_overlay": ("Presentation", "Keyboard shortcuts")}
+"""Views with no text beside them — a window attribute or an objectName → a (context, text) the
+catalogue already has (so the name is translated)."""
+
+
+def _name_views(window: QWidget) -> None:
+    for key, (context, text) in VIEW_NAMES.items():
+        view = getattr(window, key, None) or window.findChild(QWidget, key)
+        if isinstance(view, QWidget):
+            for widget in (view, getattr(view, "plot", None)):  # the plane takes the keys; its plot the mouse
+                if isinstance(widget, QWidget):
+                    widget.setAccessibleName(translate(context, text))
+
+
+def name_controls(window: QWidget) -> int:
+    """Give every unnamed control of ``window`` a name (and re-derive those given before);
+    returns how many were named."""
+    _name_views(window)
+    named = 0
+    for widget in window.findChildren(QWidget):
+        if not is_control(widget, window):
+            continue
+        if widget.property(AUTO):
+            widget.setAccessibleName("")
+        elif accessible_name(widget):
+            continue
+        name = derived_name(widget)
+        if name and not accessible_name(widget):
+            widget.setAccessibleName(name)
+            widget.setProperty(AUTO, True)
+            named += 1
+    return named
+
+
+def unnamed_controls(window: QWidget) -> list[QWidget]:
+    """The controls of ``window`` a screen reader would announce without a name."""
+    return [w for w in window.findChildren(QWidget) if is_control(w, window) and not accessible_name(w)]
+
+
+class _Namer(QObject):
+    """Renames its window's controls after a language switch (a child of the window: the
+    connection goes with it)."""
+
+    def rename(self, *_code) -> None:
+        name_controls(self.parent())
+
+
+def install(window: QWidget) -> None:
+    """Name ``window``'s controls now and after every language switch."""
+    from . import i18n
+
+    name_controls(window)
+    namer = _Namer(window)
+    namer.setObjectName("accessibleNamer")
+    i18n.notifier.changed.connect(namer.rename)
+
+
+__all__ = ["install", "name_controls", "unnamed_controls", "accessible_name", "derived_name", "first_phrase",
+           "is_control", "CONTROLS"]
