@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
+from linviz.engine.file_checks import check_work
 
 from .dialogs import GeneratorDialog
 from .messages import error_text
@@ -289,10 +292,15 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         try:
-            self.data.set_dataset(read_points(path))
-        except DatasetError as err:  # the current points stay as they were
-            self.show_message("error", error_text(err))
-            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), error_text(err))
+            dataset = read_points(path)
+            s = self.session.settings
+            if s.is_linear:  # issue 13: the training the new points start stays within the documented limit
+                check_work(s.train.steps, len(dataset), dataset.n_classes, s.train.features.dim, Path(path).name)
+            self.data.set_dataset(dataset)
+        except (DatasetError, ValueError) as err:  # the current points stay as they were
+            text = i18n.in_language(error_text(err))  # coded, or English marked for the catalogue (file_checks)
+            self.show_message("error", text)
+            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), text)
 
     def save_points(self, path: str | None = None) -> None:
         if not path:
@@ -308,6 +316,13 @@ class MainWindow(QMainWindow):
             self.show_message("error", translate("MainWindow", "Could not save: {0}").format(error_text(err)))
 
     def show_message(self, level: str, text: str) -> None:
+        h = self.session.history
+        banner = getattr(self, "_banner", "")
+        if level == "info" and banner and self.message_label.property("level") == "error" \
+                and h is not None and h.stop_reason == "diverged":
+            text, level = f"{banner}  ·  {text}", "error"  # "Saved …" never hides a diverged run's banner (issue 13)
+        else:
+            self._banner = text if level == "error" else ""
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
         self.message_label.setStyleSheet(f"color: {colours.get(level, '#000')}; font-weight: bold;")
         self.message_label.say(level, text)  # an info message goes after a few seconds
