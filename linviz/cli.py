@@ -27,6 +27,7 @@ import importlib
 import json
 import os
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -37,7 +38,8 @@ from .engine.knn import METRICS, KNearestNeighbors, KnnSettings
 from .engine.losses import SVM_VARIANTS, LossConfig
 from .engine.optimizers import OPTIMIZERS, SCHEDULES, Optimizer, Schedule
 from .engine.regularizers import REG_KINDS, RegConfig
-from .engine.training import History, TrainConfig, stop_report, train
+from .engine.file_checks import step0_finite
+from .engine.training import History, TrainConfig, initial_params, stop_report, train
 
 MODELS = ("svm", "softmax", "lsq", "knn")
 MAX_HISTORY_BYTES = 2 * 2**30
@@ -188,7 +190,10 @@ def config_from_args(args) -> tuple[TrainConfig, str, KnnSettings]:
 def load_data(args) -> Dataset:
     """The points ``--data`` or ``--preset`` names (DatasetError if they cannot be had)."""
     if args.data is not None:
-        return read_points(args.data)
+        ds = read_points(args.data)
+        if len(ds) == 0:  # a header-only CSV, "points": []: nothing to train on or draw
+            raise ValueError(f"{Path(args.data).name}: the file holds no points")
+        return ds
     options = {"n_per_class": args.n_per_class, "n_classes": args.classes, "noise": args.noise}
     return make_preset(args.preset, seed=args.seed, **{k: v for k, v in options.items() if v is not None})
 
@@ -282,6 +287,17 @@ def check_history_size(cfg: TrainConfig, n_classes: int) -> None:
         most = MAX_HISTORY_BYTES // per_step - 1
         raise ValueError(f"--steps {cfg.steps} would record more than {MAX_HISTORY_BYTES >> 30} GiB; "
                          f"at most {most:,} steps with these classes and features")
+
+
+def check_finite_start(ds: Dataset, cfg: TrainConfig, init: str) -> None:
+    """ValueError if the run would have no finite step: its step-0 loss overflows."""
+    start = starting_point(ds, cfg, init)
+    if "W0" not in start:
+        start = dict(zip(("W0", "b0"), initial_params(ds.n_classes, cfg.features.dim,
+                                                      "zeros" if start["init"] == "zeros" else "random", cfg.seed)))
+    if not step0_finite(ds.X, ds.y, cfg, ds.n_classes, start["W0"], start["b0"]):
+        raise ValueError("the starting W, b give a loss too large to compute at step 0: nothing to train or draw; "
+                         "try smaller --delta or --lam, or other starting values")
 
 
 def run_train(args) -> dict:
@@ -521,6 +537,8 @@ def run_render(args) -> str:
     if args.model == "lsq":
         raise UsageError("the window does not show least squares yet (linviz train --model lsq does); "
                          "choose --model svm, softmax or knn")
+    if args.model != "knn":
+        check_finite_start(ds, cfg, init)
     try:
         out = render_window(ds, args.model, cfg, init, (knn.k, knn.metric), args.out, size, args.at_step,
                             args.language)

@@ -617,10 +617,6 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>Choose the cifar-10-batches-py folder</source>
         <translation>Elegir la carpeta cifar-10-batches-py</translation>
     </message>
@@ -1206,14 +1202,6 @@ after every step each class row w_j is scaled back so that ‖w_j‖₂ ≤ c.</
 después de cada paso cada fila de clase w_j se reescala para que ‖w_j‖₂ ≤ c.</translation>
     </message>
     <message>
-        <source>loss = 1/N Σ Li + λ R(W)
-λ = 0 at the far left, then 1e-4 … 100 on a log scale.
-You can also type a value in the box.</source>
-        <translation>pérdida = 1/N Σ Li + λ R(W)
-λ = 0 en el extremo izquierdo, después 1e-4 … 100 en escala logarítmica.
-También se puede escribir un valor en el cuadro.</translation>
-    </message>
-    <message>
         <source>Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part.</source>
         <translation>Red elástica: R(W) = Σ (β W² + |W|) — β pondera la parte L2.</translation>
     </message>
@@ -1228,11 +1216,19 @@ The lecture (and CS231n) leave b unregularised.</source>
 La clase teórica (y CS231n) no regularizan b.</translation>
     </message>
     <message>
+        <source>loss = 1/N Σ Li + λ R(W)
+λ = 0 at the far left, then 1e-4 … 1e6 on a log scale.
+You can also type a value in the box.</source>
+        <translation>pérdida = 1/N Σ Li + λ R(W)
+λ = 0 en el extremo izquierdo, después 1e-4 … 1e6 en escala logarítmica.
+También se puede escribir un valor en el cuadro.</translation>
+    </message>
+    <message>
         <source>Gradient descent: W ← W − α ∇_W loss
-α on a log scale 1e-4 … 10 (you can type a value).
+α on a log scale 1e-4 … 1e6 (you can type a value).
 Too small: slow. Too big: the loss oscillates or diverges.</source>
         <translation>Descenso por gradiente: W ← W − α ∇_W pérdida
-α en escala logarítmica 1e-4 … 10 (se puede escribir un valor).
+α en escala logarítmica 1e-4 … 1e6 (se puede escribir un valor).
 Demasiado chica: lento. Demasiado grande: la pérdida oscila o diverge.</translation>
     </message>
     <message>
@@ -2379,6 +2375,41 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
     </message>
 </context>
 <context>
+    <name>FileChecks</name>
+    <message>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read file: {1}</source>
+        <translation>{0}: no se puede leer el archivo: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
+        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
+    </message>
+    <message>
+        <source>{0}: file too large (over {1} MiB)</source>
+        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
+    </message>
+    <message>
+        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
+        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
+    </message>
+    <message>
+        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
+        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is out of range ({2} to {3})</source>
+        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
+        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
+    </message>
+</context>
+<context>
     <name>GeneratorDialog</name>
     <message>
         <source>Generate points</source>
@@ -2524,6 +2555,17 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Class {0} for new points</source>
+        <translation>Clase {0} para los puntos nuevos</translation>
+    </message>
+    <message>
+        <source>Blank the screen</source>
+        <translation>Pantalla en negro</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>English</source>
@@ -2662,6 +2704,30 @@ relativo</translation>
     <message>
         <source>{0}{1} — linviz — {2} ({3} points, {4} classes)</source>
         <translation>{0}{1} — linviz — {2} ({3} puntos, {4} clases)</translation>
+    </message>
+    <message>
+        <source>could not show it ({0}); nothing was changed</source>
+        <translation>no se pudo mostrar ({0}); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>Re-running the lesson&apos;s recorded steps…</source>
+        <translation>Volviendo a calcular los pasos grabados de la lección…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Opening the lesson</source>
+        <translation>Abriendo la lección</translation>
+    </message>
+    <message>
+        <source>{0} of the lesson&apos;s runs did not replay exactly (were its settings edited by hand?): {1}</source>
+        <translation>{0} de las corridas de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
+    </message>
+    <message>
+        <source>Opening {0} was cancelled; nothing was changed.</source>
+        <translation>Se canceló la apertura de {0}; no se cambió nada.</translation>
     </message>
     <message>
         <source>Could not open the lesson</source>
@@ -2810,6 +2876,17 @@ relativo</translation>
     <message>
         <source>linviz did not close properly last time. Restore the work autosaved at {0}?</source>
         <translation>linviz no se cerró bien la última vez. ¿Restaurar el trabajo autoguardado a las {0}?</translation>
+    </message>
+</context>
+<context>
+    <name>LessonFile</name>
+    <message>
+        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
+        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
+        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
 </context>
 <context>
@@ -3135,8 +3212,28 @@ relativo</translation>
         <translation>kNN necesita al menos k = {0} puntos; el plano tiene {1}.</translation>
     </message>
     <message>
-        <source>Training diverged after step {0}: the loss grew past what a computer can hold. Showing the last finite step; try a smaller learning rate.</source>
-        <translation>El entrenamiento divergió después del paso {0}: la pérdida creció más de lo que una computadora puede representar. Se muestra el último paso finito; probar una tasa de aprendizaje menor.</translation>
+        <source>Training diverged: the loss left the finite range at step {0}. {1} The plane shows step {2}, the last finite one.</source>
+        <translation>El entrenamiento divergió: la pérdida salió del rango finito en el paso {0}. {1} El plano muestra el paso {2}, el último finito.</translation>
+    </message>
+    <message>
+        <source>The loss is blowing up: {0} at step 0, {1} at step {2}. {3}</source>
+        <translation>La pérdida se dispara: {0} en el paso 0, {1} en el paso {2}. {3}</translation>
+    </message>
+    <message>
+        <source>The learning rate α = {0} is too large for these points: try a smaller learning rate.</source>
+        <translation>La tasa de aprendizaje α = {0} es demasiado grande para estos puntos: probar una tasa de aprendizaje menor.</translation>
+    </message>
+    <message>
+        <source>α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every step, so W cannot settle. Try a smaller learning rate or λ.</source>
+        <translation>α = {0} con λ = {1}: la penalización sola multiplica W por {2} en cada paso, así que W no puede estabilizarse. Probar una tasa de aprendizaje o un λ menores.</translation>
+    </message>
+    <message>
+        <source>The starting W, b give a loss too large to compute at step 0: started from W = 0, b = 0.</source>
+        <translation>Los W, b iniciales dan una pérdida demasiado grande para calcularla en el paso 0: se empezó desde W = 0, b = 0.</translation>
+    </message>
+    <message>
+        <source>{0} = {1} is too large: W and b entries must lie within ±{2} (a larger value makes the loss too large to compute). Kept W, b as they were.</source>
+        <translation>{0} = {1} es demasiado grande: los valores de W y b deben estar entre ±{2} (uno mayor hace la pérdida demasiado grande para calcularla). W y b quedaron como estaban.</translation>
     </message>
     <message>
         <source>These W, b give a loss too large to compute at step {0}. Kept W, b as they were; try smaller values.</source>
@@ -3157,6 +3254,10 @@ relativo</translation>
     <message>
         <source>Run {0} of {1} did not replay exactly: the file says it stopped for “{2}”, re-running stops for “{3}”. Showing the re-run.</source>
         <translation>La corrida {0} de {1} no se reprodujo exactamente: el archivo dice que se detuvo por «{2}», al volver a ejecutarla se detiene por «{3}». Se muestra la nueva ejecución.</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1} cannot be checked: the file gives no final loss (was it edited by hand?); re-running ends at {2}. Showing the re-run.</source>
+        <translation>La corrida {0} de {1} no se puede comprobar: el archivo no da una pérdida final (¿se editó a mano?); al volver a ejecutarla termina en {2}. Se muestra la nueva ejecución.</translation>
     </message>
     <message>
         <source>Run {0} of {1} did not replay exactly: the final loss was {2} in the file, {3} re-run. Showing the re-run.</source>
@@ -3578,6 +3679,10 @@ y mostrar el último paso.</translation>
     <message>
         <source>Presentation layout</source>
         <translation>Disposición para presentar</translation>
+    </message>
+    <message>
+        <source>Score table</source>
+        <translation>Tabla de puntajes</translation>
     </message>
     <message>
         <source>Reset layout</source>
@@ -4415,6 +4520,17 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>Redo</source>
         <translation>Rehacer</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close this window (Esc, Ctrl+W)</source>
+        <translation>Cerrar esta ventana (Esc, Ctrl+W)</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ import os
 import pickle
 import shutil
 import tarfile
+import time
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -315,7 +316,30 @@ def download_cifar10(
     folder = _unpack(archive, cache, should_stop)
     if not keep_archive:
         archive.unlink(missing_ok=True)
+    remove_stale_parts(cache)
     return folder
+
+
+STALE_PART_S = 300.0
+"""A part file (pooch's ``tmp*``) or unpacking folder untouched this long belongs to a download that was killed."""
+
+
+def remove_stale_parts(cache: Path, older_than_s: float = STALE_PART_S) -> list[Path]:
+    """Remove what killed downloads left in ``cache`` (pooch's ``tmp…`` part files, ``.unpacking-…`` folders)
+    not written for ``older_than_s`` seconds (a download running in another process keeps its file fresh).
+    Returns what was removed."""
+    removed = []
+    now = time.time()
+    for pattern in ("tmp*", ".unpacking-*"):
+        for p in Path(cache).glob(pattern):
+            try:
+                if now - p.stat().st_mtime < older_than_s:
+                    continue
+                shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    return removed
 
 
 def _unpack(archive: Path, cache: Path, should_stop=None) -> Path:

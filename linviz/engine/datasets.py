@@ -27,8 +27,11 @@ Writes are atomic: a temporary file in the same folder, then ``os.replace``.
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import math
+import os
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,14 +39,14 @@ from pathlib import Path
 import numpy as np
 
 from ..resources import asset_path
-from .atomic import write_atomic
+from . import file_checks
 from .text import QT_TRANSLATE_NOOP, Explained, Message, explained, reason
 
 MIN_CLASSES = 2
 MAX_CLASSES = 10
 MAX_POINTS = 100_000
 MAX_ABS_COORD = 1e6
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = file_checks.MAX_FILE_BYTES
 JSON_FORMAT = "linviz-points"
 JSON_VERSION = 1
 IRIS_FEATURES = ("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)")
@@ -228,8 +231,11 @@ def _check_start(W0, b0, n_classes: int):
         raise DatasetError(f"W0/b0 must be numbers: {e}") from None
     if W0.shape != (n_classes, 2) or b0.shape != (n_classes,):
         raise DatasetError(f"W0 must be ({n_classes}, 2) and b0 ({n_classes},), not {W0.shape} and {b0.shape}")
-    if not (np.isfinite(W0).all() and np.isfinite(b0).all()):
-        raise DatasetError("W0 and b0 must be finite")
+    try:  # finite and within ±1e6: the step-0 loss of a run from them is finite
+        file_checks.check_param(W0, "W0")
+        file_checks.check_param(b0, "b0")
+    except ValueError as e:
+        raise DatasetError(str(e)) from None
     return _frozen(W0), _frozen(b0)
 
 
@@ -462,7 +468,11 @@ def _csv_rows(text: str, name: str):
             elif key.strip() == "linviz points" and value.strip():
                 name = value.strip()
             continue
-        fields = [f.strip() for f in next(csv.reader([stripped]))]
+        try:
+            file_checks.check_line_length(stripped, ln)  # a 10 MB field is refused before csv reads it
+            fields = [f.strip() for f in next(csv.reader([stripped]))]
+        except (ValueError, csv.Error) as e:
+            raise DatasetError(str(e) if isinstance(e, ValueError) else f"line {ln}: {e}") from None
         if len(fields) != 3:
             hint = " (separate columns with commas)" if len(fields) == 1 and ";" in stripped else ""
             if not hint:
@@ -576,10 +586,7 @@ def to_json(ds: Dataset) -> str:
 
 def parse_json(text: str, *, name: str = "custom") -> Dataset:
     """Dataset from linviz-points JSON text. Errors name ``points[i]`` or the parser's line/column."""
-    try:
-        doc = json.loads(_not_empty(text))
-    except json.JSONDecodeError as e:
-        raise explained(DatasetError, "file_json", e.lineno, e.colno, e.msg) from None
+    doc = load_json(_not_empty(text))
     _check_json_header(doc)
     points = doc.get("points")
     if not isinstance(points, list):
@@ -596,6 +603,19 @@ def parse_json(text: str, *, name: str = "custom") -> Dataset:
         names = default_class_names(max(MIN_CLASSES, int(y.max(initial=-1)) + 1))
     name = doc.get("name", name)
     return Dataset(X, y, names, name=name if isinstance(name, str) else "custom", W0=doc.get("W0"), b0=doc.get("b0"))
+
+
+def load_json(text: str):
+    """json.loads with the nesting depth capped first (file_checks.MAX_JSON_DEPTH); DatasetError on a fault."""
+    try:
+        file_checks.check_json_depth(text)
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise explained(DatasetError, "file_json", e.lineno, e.colno, e.msg) from None
+    except RecursionError:  # not reached after the depth check; kept so that no traceback can escape
+        raise DatasetError(f"lists and objects nested too deep (at most {file_checks.MAX_JSON_DEPTH})") from None
+    except ValueError as e:
+        raise DatasetError(str(e)) from None
 
 
 def _check_json_header(doc) -> None:
@@ -663,15 +683,14 @@ def _parser_for(path: Path):
 
 
 def _read_text(path: Path) -> str:
-    """The file's UTF-8 text; DatasetError naming the path if missing, unreadable, huge or not UTF-8."""
+    """The file's UTF-8 text; DatasetError naming the path if missing, unreadable, not a regular
+    file, huge or not UTF-8. Read by bounded streaming: st_size is never trusted."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise DatasetError(f"{path}: file too large (over {MAX_FILE_BYTES // 2**20} MiB)")
-        data = path.read_bytes()
+        data = file_checks.read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise explained(DatasetError, "file_not_found", path) from None
-    except OSError as e:
-        raise DatasetError(f"{path}: cannot read file: {e.strerror or e}") from None
+    except ValueError as e:
+        raise DatasetError(str(e)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -679,9 +698,61 @@ def _read_text(path: Path) -> str:
         raise DatasetError(f"{path}: line {line}: not UTF-8 text (byte 0x{data[e.start]:02x})") from None
 
 
+TMP_PATTERN = ".{name}.{pid}-{token}.tmp"
+"""The temporary file a write goes through, beside its target: hidden, and named with the writer's
+process id, so that one left by a killed writer is recognised and removed by the next write."""
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically (:func:`.atomic.write_atomic`); DatasetError naming the path on failure."""
+    """Write to a temporary file beside ``path``, fsync, then os.replace; clean up on failure.
+
+    A symbolic link is written through: its target gets the new text, the link stays a link.
+    Temporary files of earlier writes of the same file whose process is gone (``kill -9`` during
+    a save) are removed first.
+    """
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    _remove_stale_tmp(path)
+    tmp = path.with_name(TMP_PATTERN.format(name=path.name, pid=os.getpid(), token=secrets.token_hex(4)))
     try:
-        write_atomic(path, data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            if path.exists():
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     except OSError as e:
         raise DatasetError(f"{path}: cannot write file: {e.strerror or e}") from None
+
+
+def _remove_stale_tmp(path: Path) -> None:
+    """Remove ``.NAME.PID-TOKEN.tmp`` files beside ``path`` left by a writer that is no longer running."""
+    try:
+        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*-*.tmp"))
+    except OSError:
+        return
+    for tmp in leftovers:
+        pid = tmp.name[len(path.name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: never clean up
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process (or unknown): leave its file alone
+    return True
+

@@ -33,15 +33,21 @@ class Explanation:
             "loss_kind": self.cfg.kind,
             "scores": self.scores.tolist(),
             "labels": self.y.tolist(),
-            "terms": self.terms.tolist(),
-            "per_example": self.per_example.tolist(),
-            "loss": self.loss,
+            "terms": _json_numbers(self.terms),
+            "per_example": _json_numbers(self.per_example),
+            "loss": _json_numbers(self.loss),
         }
         if self.probabilities is not None:  # e^s overflows for s > 709: JSON gets null there
             out["exponentials"] = [[v if np.isfinite(v) else None for v in row] for row in self.exps.tolist()]
-            out["probabilities"] = self.probabilities.tolist()
-            out["neg_log_p"] = self.per_example.tolist()
+            out["probabilities"] = _json_numbers(self.probabilities)
+            out["neg_log_p"] = _json_numbers(self.per_example)
         return out
+
+
+def _json_numbers(a):
+    """An array (or number) as JSON-ready lists: an overflow (inf, nan) becomes null."""
+    a = np.asarray(a, dtype=float)
+    return np.where(np.isfinite(a), a, None).tolist() if a.ndim else (float(a) if np.isfinite(a) else None)
 
 
 def explain(scores, y, cfg: LossConfig) -> Explanation:
@@ -58,13 +64,13 @@ def explain(scores, y, cfg: LossConfig) -> Explanation:
         raise ValueError(f"labels must lie between 0 and {scores.shape[1] - 1}")
     if not np.isfinite(scores).all():
         raise ValueError("scores must be finite numbers")
-    terms = per_example_terms(scores, y, cfg)
-    per_example = terms.sum(axis=1)
-    loss, _ = data_loss(scores, y, cfg)
-    exps = probs = None
-    if cfg.kind == "softmax":
-        probs = np.exp(log_softmax(scores))
-        with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # huge scores: the table says "overflow", not NumPy
+        terms = per_example_terms(scores, y, cfg)
+        per_example = terms.sum(axis=1)
+        loss, _ = data_loss(scores, y, cfg)
+        exps = probs = None
+        if cfg.kind == "softmax":
+            probs = np.exp(log_softmax(scores))
             exps = np.exp(scores)
     return Explanation(cfg, scores, y, terms, per_example, loss, exps, probs)
 

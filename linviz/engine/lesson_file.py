@@ -46,8 +46,8 @@ from pathlib import Path
 import numpy as np
 from .blas import one_blas_thread
 
-from .atomic import write_atomic
-from .datasets import Dataset, DatasetError, _read_text, parse_json, to_json
+from . import file_checks
+from .datasets import Dataset, DatasetError, _atomic_write, _read_text, load_json, parse_json, to_json
 from .training import History, TrainConfig, train
 from .text import Explained, Message, explained, reason
 
@@ -61,8 +61,18 @@ MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
 
+T_REPLAY_WORK = file_checks.QT_TRANSLATE_NOOP(
+    "LessonFile", "runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}")
+T_TOO_MANY_STEPS = file_checks.QT_TRANSLATE_NOOP(
+    "LessonFile", "{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)")
+
+
 class LessonError(Explained, ValueError):
     """A lesson file that cannot be used, or cannot be written; the message says where and why."""
+
+
+class ReplayCancelled(LessonError):
+    """The user cancelled the re-run of a lesson's runs (nothing was applied)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,15 +166,32 @@ def _run_of(h: History, index: dict[int, int]) -> Run:
     return Run(parent, k, h.config, copy(W), copy(b), n, h.stop_reason, final)
 
 
-def replay(runs, dataset: Dataset) -> tuple[list[History], list[Message]]:
+def replay_work(runs, dataset: Dataset) -> float:
+    """Σ length × N × C × D over ``runs``: what re-running them costs (see file_checks)."""
+    n, c = max(len(dataset), 1), dataset.n_classes
+    return float(sum(r.length * n * c * r.config.features.dim for r in runs))
+
+
+def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[Message]]:
     """Re-run every recipe on ``dataset``: the Histories (same order) and warnings (coded
     messages, ``replay_length`` / ``replay_stop`` / ``replay_loss`` with the run's number, the
-    number of runs, the recorded and the re-run value) for runs that did not reproduce."""
+    number of runs, the recorded and the re-run value; ``replay_no_final`` for a run whose final
+    loss the file does not give: a hand-edited file that cannot be checked) for runs that did
+    not reproduce.
+
+    ``progress(done, total)`` (work units, see :func:`replay_work`) is called before each run
+    and at the end; if it returns False the replay stops with :class:`ReplayCancelled`.
+    """
     X, y, C = dataset.X, dataset.y, dataset.n_classes
     out: list[History] = []
     warnings: list[Message] = []
+    total, done = replay_work(runs, dataset), 0.0
+    n_c = max(len(dataset), 1) * C
     with one_blas_thread():  # as the app trains: BLAS threads may change the last bits
         for i, run in enumerate(runs):
+            if progress is not None and progress(done, total) is False:
+                raise ReplayCancelled("cancelled: nothing was changed")
+            done += run.length * n_c * run.config.features.dim
             base = 0 if run.parent is None else run.branch_step
             steps = max(0, run.length - 1 - base + (run.stop_reason == "diverged"))
             cfg = replace(run.config, steps=steps)
@@ -173,19 +200,26 @@ def replay(runs, dataset: Dataset) -> tuple[list[History], list[Message]]:
                 h = train(X, y, cfg, C, W0=run.W, b0=run.b, resume=resume)
             except (ValueError, IndexError, TypeError, MemoryError) as e:
                 raise LessonError(f"runs[{i}]: cannot re-run it on these points: {e}") from None
+            if run.parent is None and len(h) == 0:
+                raise LessonError(f"runs[{i}]: its first step already has a loss too large to compute")
             h.config = run.config
             if run.stop_reason == "cancelled" and h.stop_reason == "steps":
                 h.stop_reason = "cancelled"
             problem = _replay_problem(run, h)
             if problem:
                 code, recorded, rerun = problem
-                warnings.append(Message(code, (i + 1, len(runs), recorded, rerun), "warning"))
+                said = (rerun,) if code == "replay_no_final" else (recorded, rerun)
+                warnings.append(Message(code, (i + 1, len(runs), *said), "warning"))
             out.append(h)
+    if progress is not None:
+        progress(total, total)
     return out, warnings
 
 
 def _replay_problem(run: Run, h: History) -> tuple[str, object, object] | None:
     """(code, recorded, re-run) of the first way the re-run differs from the file, or None."""
+    if run.final_loss is None and len(h):
+        return "replay_no_final", None, repr(float(h.loss[h.last]))
     if len(h) != run.length:
         return "replay_length", run.length, len(h)
     if h.stop_reason != run.stop_reason:
@@ -326,9 +360,12 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
     if not text.strip():
         raise explained(LessonError, "lesson_empty")
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise explained(LessonError, "lesson_json", e.lineno, e.colno, e.msg) from None
+        doc = load_json(text)
+    except DatasetError as e:  # the depth cap, or the parser's fault (coded as a lesson's)
+        said = reason(e)
+        if isinstance(said, Message) and said.code == "file_json":
+            raise explained(LessonError, "lesson_json", *said.params) from None
+        raise LessonError(str(e)) from None
     _check_header(doc)
     known = {"format", "version", "dataset", "settings", "current_class", "step", "selected", "runs", "branches",
              "current_run", "autosave_of"}
@@ -340,6 +377,7 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
             raise LessonError(f"{key}: missing")
     dataset = _parse_dataset(doc["dataset"])
     settings = config_from_dict(settings_type, doc["settings"], "settings")
+    _check_settings_ranges(settings, dataset)
     if check is not None:
         try:
             check(settings)
@@ -364,6 +402,19 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
     if autosave_of is not None and not isinstance(autosave_of, str):
         raise LessonError(f"autosave_of: must be a file name or null, not {_kind(autosave_of)}")
     return Lesson(dataset, settings, step, selected, current_class, runs, branches, current, autosave_of)
+
+
+def _check_settings_ranges(settings, dataset: Dataset) -> None:
+    """Every number of the settings inside its control's range, and the training a load starts
+    (settings.train.steps on these points) within file_checks.MAX_TRAIN_WORK."""
+    ranges = {**{f"train.{k}": r for k, r in file_checks.TRAIN_RANGES.items()}, **file_checks.APP_RANGES}
+    try:
+        file_checks.check_ranges(file_checks.flatten(config_to_dict(settings)), ranges, "settings.")
+        cfg = getattr(settings, "train", None)
+        if isinstance(cfg, TrainConfig):
+            file_checks.check_work(cfg.steps, len(dataset), dataset.n_classes, cfg.features.dim, "settings.train.steps")
+    except ValueError as e:
+        raise LessonError(str(e)) from None
 
 
 def _check_header(doc) -> None:
@@ -410,16 +461,20 @@ def _parse_runs(doc, dataset: Dataset) -> tuple[Run, ...]:
     if len(doc) > MAX_RUNS:
         raise LessonError(f"runs: {len(doc):,} runs; the limit is {MAX_RUNS:,}")
     runs: list[Run] = []
-    total = 0
+    total = steps = 0
     for i, d in enumerate(doc):
         where = f"runs[{i}]"
         if not isinstance(d, dict):
             raise LessonError(f"{where}: must be an object, not {_kind(d)}")
         run = _parse_run(d, where, runs, dataset.n_classes)
         total += run.length * dataset.n_classes * run.config.features.dim
-        if total > MAX_REPLAY_VALUES:
-            raise LessonError(f"{where}: the runs ask for more recorded steps than linviz can hold")
+        steps += run.length
+        if total > MAX_REPLAY_VALUES or steps > file_checks.MAX_REPLAY_STEPS:
+            raise LessonError(T_TOO_MANY_STEPS.format(where, f"{file_checks.MAX_REPLAY_STEPS:,}"))
         runs.append(run)
+    work = replay_work(runs, dataset)
+    if work > file_checks.MAX_REPLAY_WORK:
+        raise LessonError(T_REPLAY_WORK.format(f"{work:.3g}", f"{file_checks.MAX_REPLAY_WORK:.3g}"))
     return tuple(runs)
 
 
@@ -431,6 +486,10 @@ def _parse_run(d: dict, where: str, earlier: list[Run], n_classes: int) -> Run:
     if "config" not in d:
         raise LessonError(f"{where}.config: missing")
     config = config_from_dict(TrainConfig, d["config"], f"{where}.config")
+    try:
+        file_checks.check_train_config(config_to_dict(config), f"{where}.config.")
+    except ValueError as e:
+        raise LessonError(str(e)) from None
     length = _int(d.get("length"), f"{where}.length", 0, MAX_RUN_LENGTH)
     stop = d.get("stop_reason", "steps")
     if stop not in STOP_REASONS:
@@ -475,8 +534,10 @@ def _matrix(v, where: str, shape: tuple[int, ...]) -> np.ndarray:
         a = None
     if a is None or a.shape != shape:
         raise LessonError(f"{where}: must be {want} numbers" + ("" if a is None else f", not {'×'.join(map(str, a.shape))}"))
-    if not np.isfinite(a).all():
-        raise LessonError(f"{where}: must hold only finite numbers")
+    try:
+        file_checks.check_param(a, where)
+    except ValueError as e:
+        raise LessonError(str(e)) from None
     return a
 
 
@@ -510,9 +571,9 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
 def write_text(path, text: str) -> None:
     """Write UTF-8 text atomically; LessonError naming the path if it cannot be written."""
     try:
-        write_atomic(Path(path), text.encode("utf-8"))
-    except OSError as e:
-        raise LessonError(f"{path}: cannot write file: {e.strerror or e}") from None
+        _atomic_write(Path(path), text.encode("utf-8"))
+    except DatasetError as e:
+        raise LessonError(str(e)) from None
 
 
 # ----------------------------------------------------------------------------- CSV exports
@@ -561,5 +622,5 @@ def history_to_csv(history: History, class_names, feature_names) -> str:
 
 
 __all__ = ["FORMAT", "VERSION", "SUFFIX", "LessonError", "Run", "Lesson", "is_param_edit", "runs_from_histories",
-           "replay", "config_to_dict", "config_from_dict", "lesson_to_json", "parse_lesson", "read_lesson",
+           "replay", "replay_work", "ReplayCancelled", "config_to_dict", "config_from_dict", "lesson_to_json", "parse_lesson", "read_lesson",
            "write_lesson", "write_text", "params_to_csv", "history_columns", "history_to_csv"]

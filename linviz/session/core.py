@@ -33,6 +33,8 @@ import numpy as np
 
 from linviz.engine.blas import one_blas_thread
 from linviz.engine.datasets import Dataset
+from linviz.engine.divergence import blowup
+from linviz.engine.file_checks import MAX_ABS_PARAM, param_out_of_range
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.lesson_file import Lesson, replay, runs_from_histories
 from linviz.engine.text import Message
@@ -144,6 +146,13 @@ def retrain(state: SessionState) -> Outcome:
     W0, b0 = _initial_params(ds, s)
     with one_blas_thread():
         hist = train(ds.X, ds.y, s.train_config(), ds.n_classes, W0=W0, b0=b0)
+        if len(hist) == 0:
+            # issue 13: a start whose step-0 loss overflows would give a run with no step at all (views
+            # indexed step −1). Files and controls keep W0, λ, Δ in ranges where this cannot happen; should
+            # it anyway, the run starts from W = 0, b = 0 (always finite) and says so.
+            hist = train(ds.X, ds.y, s.train_config(), ds.n_classes, W0=np.zeros_like(W0), b0=np.zeros_like(b0))
+            out = _show(replace(state, knn=None, branches=(hist,), trained_on=ds), hist, state.step)
+            return Outcome(out.state, out.events + (Message("start_nonfinite", (), "error"),))
     return _show(replace(state, knn=None, branches=(hist,), trained_on=ds), hist, state.step)
 
 
@@ -162,12 +171,29 @@ def _fit_knn(ds: Dataset, knn: KnnSettings) -> KNearestNeighbors | None:
 
 
 def _show(state: SessionState, hist: History | None, step: int) -> Outcome:
-    """``hist`` becomes the run shown, at ``step`` (clipped); a diverged run says so."""
+    """``hist`` becomes the run shown, at ``step`` (clipped); a run that diverged or blows up says so."""
     step = 0 if hist is None else int(np.clip(step, 0, max(hist.last, 0)))
     out = _changed(replace(state, history=hist, step=step), HISTORY, STEP)
-    if hist is not None and hist.stop_reason == "diverged":
-        out = Outcome(out.state, out.events + (Message("diverged", (hist.last,), "error"),))
+    said = None if hist is None else blowup_message(hist)
+    if said is not None:  # after HISTORY, which clears what was said about the run before
+        out = Outcome(out.state, out.events + (said,))
     return out
+
+
+def blowup_message(hist: History) -> Message | None:
+    """Issue 13's banner: ``diverged`` (the step where the loss left the finite range, why, the last finite
+    step shown) or ``blowing_up`` (step 0's loss, the last one, its step, why); the cause is a Message of its
+    own: ``cause_lam`` when the penalty alone multiplies W by |1 − αλc| ≥ 1 a step, else ``cause_lr``."""
+    b = blowup(hist)
+    if b is None:
+        return None
+    if b.setting == "lam":
+        cause = Message("cause_lam", (f"{b.lr:g}", f"{b.lam:g}", f"{b.factor:.3g}"), "error")
+    else:
+        cause = Message("cause_lr", (f"{b.lr:g}",), "error")
+    if b.kind == "diverged":
+        return Message("diverged", (b.step, cause, b.last_finite), "error")
+    return Message("blowing_up", (f"{b.loss0:.3g}", f"{b.loss_last:.3g}", b.step, cause), "warning")
 
 
 # ----------------------------------------------------------------------------- edits
@@ -240,6 +266,9 @@ def edit_params(state: SessionState, W: np.ndarray, b: np.ndarray) -> Outcome:
     if state.history is None:
         return Outcome(state)
     W, b = np.asarray(W, float), np.asarray(b, float)
+    bad = param_out_of_range(W, "W") or param_out_of_range(b, "b")
+    if bad is not None:  # issue 13: e.g. a click far out on the loss surface (W ≈ 1e153): refused, the run stays
+        return Outcome(state, (Message("params_out_of_range", (*bad, f"{MAX_ABS_PARAM:g}"), "error"),))
     if state.hold_w:
         return _hold(state, W, b)
     return _branch(state, W, b)

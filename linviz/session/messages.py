@@ -18,8 +18,19 @@ SESSION_TEMPLATES: dict[str, str] = {
     # training
     "knn_too_few": QT_TRANSLATE_NOOP("Message", "kNN needs at least k = {0} points; the plane has {1}."),
     "diverged": QT_TRANSLATE_NOOP(
-        "Message", "Training diverged after step {0}: the loss grew past what a computer can hold. "
-                   "Showing the last finite step; try a smaller learning rate."),
+        "Message", "Training diverged: the loss left the finite range at step {0}. {1} The plane shows step {2}, "
+                   "the last finite one."),
+    "blowing_up": QT_TRANSLATE_NOOP("Message", "The loss is blowing up: {0} at step 0, {1} at step {2}. {3}"),
+    "cause_lr": QT_TRANSLATE_NOOP(
+        "Message", "The learning rate α = {0} is too large for these points: try a smaller learning rate."),
+    "cause_lam": QT_TRANSLATE_NOOP(
+        "Message", "α = {0} with λ = {1}: the penalty alone multiplies W by {2} at every step, so W cannot "
+                   "settle. Try a smaller learning rate or λ."),
+    "start_nonfinite": QT_TRANSLATE_NOOP(
+        "Message", "The starting W, b give a loss too large to compute at step 0: started from W = 0, b = 0."),
+    "params_out_of_range": QT_TRANSLATE_NOOP(
+        "Message", "{0} = {1} is too large: W and b entries must lie within ±{2} (a larger value makes the loss "
+                   "too large to compute). Kept W, b as they were."),
     "typed_params_nonfinite": QT_TRANSLATE_NOOP(
         "Message", "These W, b give a loss too large to compute at step {0}. "
                    "Kept W, b as they were; try smaller values."),
@@ -36,6 +47,9 @@ SESSION_TEMPLATES: dict[str, str] = {
     "replay_stop": QT_TRANSLATE_NOOP(
         "Message", "Run {0} of {1} did not replay exactly: the file says it stopped for “{2}”, "
                    "re-running stops for “{3}”. Showing the re-run."),
+    "replay_no_final": QT_TRANSLATE_NOOP(
+        "Message", "Run {0} of {1} cannot be checked: the file gives no final loss (was it edited by hand?); "
+                   "re-running ends at {2}. Showing the re-run."),
     "replay_loss": QT_TRANSLATE_NOOP(
         "Message", "Run {0} of {1} did not replay exactly: the final loss was {2} in the file, {3} re-run. "
                    "Showing the re-run."),

@@ -15,14 +15,14 @@ def configure_pyqtgraph() -> None:
 
 
 def make_application(argv=None):
-    """The QApplication (created once), with the Fusion style, the app's font and pyqtgraph settings.
+    """The QApplication (created once), with the Fusion style, the shipped font (``fonts.py``) and pyqtgraph settings.
 
     Fusion looks the same on every projector laptop and follows the palette, so the dark theme
     works on Windows and macOS too.
     """
-    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from .fonts import register_fonts, ui_font
     from ..resources import ICON_NAME
     from .style import BASE_FONT_PT
 
@@ -34,9 +34,8 @@ def make_application(argv=None):
     app.setDesktopFileName(ICON_NAME)  # Wayland and X11 match the window to linviz.desktop (its icon)
     app.setWindowIcon(app_icon())  # every window's title bar and task-bar entry: main, compare, CIFAR-10, dialogs
     app.setStyle("Fusion")
-    font = QFont(app.font())
-    font.setPointSize(BASE_FONT_PT)
-    app.setFont(font)
+    register_fonts()  # the shipped faces: the same layout on every machine
+    app.setFont(ui_font(BASE_FONT_PT))
     configure_pyqtgraph()
     return app
 

@@ -62,7 +62,8 @@ from .style import ink, label_style, point_size
 from .views.loss_curve import LossAxis, ScrubViewBox, log_floor
 from .views.mini_plane import MiniPlane
 from .widgets import format_value, guard_wheel, pass_space_to_shortcuts
-from . import accessibility, i18n
+from . import accessibility, i18n, screen_fit
+from .closing import make_closable
 from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -74,6 +75,8 @@ PANE_STYLES = (  # (letter, colour, line style) of each pane's loss curve; Okabe
     ("C", "#D55E00", Qt.PenStyle.DashDotLine),
     ("D", "#CC79A7", Qt.PenStyle.DotLine),
 )
+DEFAULT_SIZE = QSize(1500, 980)
+"""The window's size on a monitor larger than a projector (``screen_fit.place``)."""
 CURVE_WIDTH = 3.0
 HEADER_PT, STATUS_PT, TICK_PT = 13, 13, 13
 
@@ -782,8 +785,7 @@ class CompareWindow(QMainWindow):
         i18n.notifier.changed.connect(self._on_language)
         self._update_title()
         self.apply_preset(preset)
-        screen = self.screen().availableGeometry()
-        self.resize(min(1500, screen.width()), min(980, screen.height()))
+        self.resize(screen_fit.fitted_size(DEFAULT_SIZE, screen_fit.available(self)))
 
     # --- construction ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -834,6 +836,7 @@ class CompareWindow(QMainWindow):
                                                 "same W₀."))
         self.hint.setObjectName("compare_hint")
         self.statusBar().addWidget(self.hint, 1)
+        self.close_button = make_closable(self)  # a Close button, Esc and Ctrl+W
         row = QHBoxLayout()
         label = QLabel(translate("Compare", "Compare"))
         label.setFont(_font(self, HEADER_PT, bold=True))
@@ -1095,6 +1098,7 @@ def open_compare(window) -> CompareWindow:
     compare = CompareWindow(window.data, window.session.settings, parent=window)
     compare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: its runs stop retraining
     window.compare_window = compare
+    screen_fit.place(compare, DEFAULT_SIZE)  # maximised on a projector, inside any screen
     accessibility.install(compare)
     compare.show()
     return compare

@@ -428,6 +428,8 @@ class KeySwitch(QObject):
         super().__init__(mode)
         self.mode, self.actions, self.transport = mode, actions, transport
         self.step_keys = {n: transport[n].shortcuts() for n in ("step_back", "step_forward") if n in transport}
+        self.own_keys = {n: a.shortcuts() for n, a in actions.items()
+                         if n not in ("lecture_start", "lecture_open", "lecture_add_scene", "lecture_leave")}
         mode.changed.connect(self.sync)
         mode.window.installEventFilter(self)
         self.sync()
@@ -450,8 +452,13 @@ class KeySwitch(QObject):
         for k in range(4):
             actions[f"lecture_choice_{'abcd'[k]}"].setEnabled(question)
         actions["lecture_reveal"].setEnabled(question)
-        actions["lecture_next"].setShortcuts([QKeySequence("PgDown")] + ([QKeySequence(Qt.Key_Right)] if on else []))
-        actions["lecture_previous"].setShortcuts([QKeySequence("PgUp")] + ([QKeySequence(Qt.Key_Left)] if on else []))
+        # an action holds its keys only while it works: outside a lecture PageDown/PageUp step
+        # (keys.py), B blanks (keys.py) — no key belongs to two actions at once (Esc: above)
+        for name, action in actions.items():
+            if name in self.own_keys:
+                action.setShortcuts(self.own_keys[name] if action.isEnabled() else [])
+        actions["lecture_next"].setShortcuts([QKeySequence("PgDown"), QKeySequence(Qt.Key_Right)] if on else [])
+        actions["lecture_previous"].setShortcuts([QKeySequence("PgUp"), QKeySequence(Qt.Key_Left)] if on else [])
         for name, keys in self.step_keys.items():
             self.transport[name].setShortcuts([] if on else keys)
 

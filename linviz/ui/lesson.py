@@ -19,13 +19,15 @@ settings, a W/b edit or an undo since the last save (playing, stepping and
 training further are not changes).
 
 :func:`offer_restore` (called once the window is shown) arms the safety net
-of a real run: if the last run did not exit cleanly and left an autosave, it
-offers to restore it; then it writes the "running" marker, autosaves
-``AUTOSAVE_MS`` after each change to ``user_data_folder()/autosave.linviz``,
-and asks Save / Discard / Cancel when the window closes with unsaved
-changes. A clean close removes the marker and the autosave. (A window that is
-not armed, e.g. in tests, never prompts on close and never writes to the
-user's folders.)
+of a real run: the window claims its own autosave slot in
+``user_data_folder()/autosaves/`` (a file and a QLockFile the OS releases if
+the process dies, see :mod:`linviz.ui.autosave`), offers to restore each
+autosave whose window is gone, autosaves ``AUTOSAVE_MS`` after the last change
+but at most ``AUTOSAVE_MAX_MS`` after the first unsaved one, and asks Save /
+Discard / Cancel when the window closes with unsaved changes. A clean close
+removes its own autosave and lock only; other running windows are never
+touched. (A window that is not armed, e.g. in tests, never prompts on close
+and never writes to the user's folders.)
 
 Opening a lesson parses and re-runs it completely before anything changes;
 a bad file leaves the window as it was and says what is wrong.
@@ -33,21 +35,22 @@ a bad file leaves the window as it was and says what is wrong.
 
 from __future__ import annotations
 
-import os
+import time
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from linviz.engine.datasets import make_preset
 from linviz.engine.lesson_file import (
     SUFFIX,
     Lesson,
     LessonError,
+    ReplayCancelled,
     history_to_csv,
     params_to_csv,
     read_lesson,
@@ -56,8 +59,8 @@ from linviz.engine.lesson_file import (
     write_text,
 )
 
-from . import app_settings, i18n
-from .messages import error_text
+from . import app_settings, autosave, i18n
+from .messages import error_text, message_text
 from . import undo as undo_module
 from linviz.session import core
 from linviz.session.settings import INITS, MODELS, Settings, check_settings  # noqa: F401 (re-exported)
@@ -65,6 +68,11 @@ from linviz.session.settings import INITS, MODELS, Settings, check_settings  # n
 translate = QCoreApplication.translate
 
 AUTOSAVE_MS = 5000
+"""An autosave is written this long after the last change…"""
+AUTOSAVE_MAX_MS = 10_000
+"""…and at most this long after the first unsaved change, however often changes keep coming."""
+REPLAY_DIALOG_AFTER_S = 0.4
+"""A lesson whose runs take longer than this to re-run shows a progress dialog that can cancel the load."""
 MAX_RECENT = 8
 RECENT_KEY = "lessons/recent"
 FILTER = f"linviz lessons (*{SUFFIX})"
@@ -83,13 +91,14 @@ def user_data_folder() -> Path:
     return Path(platformdirs.user_data_dir("linviz", appauthor=False))
 
 
-def autosave_path() -> Path:
-    return user_data_folder() / f"autosave{SUFFIX}"
+def autosave_folder() -> Path:
+    """Where each running window keeps its autosave and lock (see :mod:`linviz.ui.autosave`)."""
+    return user_data_folder() / "autosaves"
 
 
-def running_marker() -> Path:
-    """Exists while an armed window runs; left behind by a crash."""
-    return user_data_folder() / "running"
+def legacy_autosave() -> tuple[Path, Path]:
+    """(autosave, running marker) of linviz before per-window autosaves: offered once after a crash."""
+    return user_data_folder() / f"autosave{SUFFIX}", user_data_folder() / "running"
 
 
 def _is_extension(old, new) -> bool:
@@ -136,9 +145,9 @@ class LessonController(QObject):
         self._changes = 0  # counts changes, so an autosave writes only what is new
         self._autosaved = 0
         self._history = self.session.history
-        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave_timer.setObjectName("autosaveTimer")
+        self.autosave_timer = autosave.MaxWaitTimer(AUTOSAVE_MS, AUTOSAVE_MAX_MS, self)
         self.autosave_timer.timeout.connect(self.autosave_now)
+        self._slot: autosave.Slot | None = None  # this window's autosave file and lock, while armed
         self.data.changed.connect(self._on_change)
         self.session.settings_changed.connect(self._on_change)
         self.session.history_changed.connect(self._on_history_changed)
@@ -183,7 +192,7 @@ class LessonController(QObject):
         self._changes += 1
         self._set_dirty(True)
         if self._armed:
-            self.autosave_timer.start()  # restarts: 5 s after the last change
+            self.autosave_timer.poke()  # 5 s after the last change, 10 s after the first at most
 
     def _on_history_changed(self) -> None:
         old, new = self._history, self.session.history
@@ -195,7 +204,10 @@ class LessonController(QObject):
     def _message(self, level: str, text: str) -> None:
         self.session.message.emit(level, text)
 
-    def _error(self, title: str, text: str) -> None:
+    def _error(self, title: str, text) -> None:
+        """``text``: a message, or an engine error (its coded message, or English marked for the catalogue),
+        shown in the teacher's language."""
+        text = i18n.in_language(error_text(text) if isinstance(text, BaseException) else text)
         self._message("error", text)
         QMessageBox.warning(self.window, title, text)
 
@@ -219,14 +231,72 @@ class LessonController(QObject):
                 undo.clear()
 
     def apply(self, lesson: Lesson, histories: list) -> None:
-        """Show ``lesson`` (its runs already re-run into ``histories``); clears undo."""
+        """Show ``lesson`` (its runs already re-run into ``histories``); clears undo.
+
+        All or nothing: should anything fail half-way (it should not: the file was checked
+        whole), the points, settings and run shown before are put back and LessonError says why.
+        """
         playback = getattr(self.window, "playback", None)
         if playback is not None:
             playback.pause()
+        s = self.session
+        before = (self.data.dataset, self.data.current_class, s.settings,
+                  undo_module.Shown(s.history, tuple(s.branches), s.step), s.chosen_examples)
         with self._loading_state():
-            self.data.set_dataset(lesson.dataset)
-            self.data.set_current_class(lesson.current_class)
-            restore_session(self.session, lesson, histories)
+            try:
+                self.data.set_dataset(lesson.dataset)
+                self.data.set_current_class(lesson.current_class)
+                restore_session(s, lesson, histories)
+            except (ValueError, IndexError, MemoryError) as err:
+                dataset, current_class, settings, shown, selected = before
+                self.data.set_dataset(dataset)
+                self.data.set_current_class(current_class)
+                s.set_settings(settings)
+                flush_retrain(s)
+                undo_module.show_history(s, shown)
+                s.set_selected_examples(selected)
+                raise LessonError(translate("Lesson", "could not show it ({0}); nothing was changed").format(err)) \
+                    from None
+
+    def _replay(self, lesson: Lesson):
+        """Re-run the lesson's runs: (histories, warnings). A progress dialog appears when this takes
+        longer than REPLAY_DIALOG_AFTER_S; its Cancel raises ReplayCancelled (nothing applied)."""
+        dialog = None
+        start = time.monotonic()
+
+        def progress(done: float, total: float) -> bool:
+            nonlocal dialog
+            if dialog is None and done < total and time.monotonic() - start >= REPLAY_DIALOG_AFTER_S:
+                dialog = QProgressDialog(translate("Lesson", "Re-running the lesson's recorded steps…"),
+                                         translate("Lesson", "Cancel"), 0, 1000, self.window)
+                dialog.setObjectName("replayProgress")
+                dialog.setWindowTitle(translate("Lesson", "Opening the lesson"))
+                dialog.setWindowModality(Qt.WindowModal)
+                dialog.setMinimumDuration(0)
+                dialog.setAutoClose(False)
+                dialog.setAutoReset(False)
+            if dialog is not None:
+                dialog.setValue(int(1000 * done / total) if total else 1000)
+                QCoreApplication.processEvents()
+                if dialog.wasCanceled():
+                    return False
+            return True
+
+        try:
+            return replay(lesson.runs, lesson.dataset, progress)
+        finally:
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+
+    def _warn_replay(self, warnings) -> None:
+        """Every run that did not replay exactly (coded messages), in one message: not only the last one."""
+        if len(warnings) == 1:
+            self.session.tell(warnings[0])
+        elif warnings:
+            self._message("warning", translate("Lesson", "{0} of the lesson's runs did not replay exactly (were its "
+                                                         "settings edited by hand?): {1}").format(
+                len(warnings), " · ".join(message_text(w) for w in warnings)))
 
     def load(self, path) -> bool:
         """Open the lesson at ``path`` without asking about unsaved changes. On a bad file
@@ -234,17 +304,20 @@ class LessonController(QObject):
         path = Path(path)
         try:
             lesson = read_lesson(path, Settings, check_settings)
-            histories, warnings = replay(lesson.runs, lesson.dataset)
+            histories, warnings = self._replay(lesson)
+            self.apply(lesson, histories)
+        except ReplayCancelled:
+            self._message("info", translate("Lesson", "Opening {0} was cancelled; nothing was changed.").format(
+                path.name))
+            return False
         except LessonError as err:
             self._error(translate("Lesson", "Could not open the lesson"), error_text(err))
             return False
-        self.apply(lesson, histories)
         self._path = path
         self._set_dirty(False)
         self.add_recent(path)
         self._message("info", translate("Lesson", "Opened {0}.").format(path.name))
-        for warning in warnings:
-            self.session.tell(warning)
+        self._warn_replay(warnings)
         return True
 
     def save_to(self, path) -> bool:
@@ -259,8 +332,8 @@ class LessonController(QObject):
         self.autosave_timer.stop()
         self._set_dirty(False)
         self.add_recent(path)
-        if self._armed:
-            autosave_path().unlink(missing_ok=True)
+        if self._slot is not None:
+            self._slot.path.unlink(missing_ok=True)
         self._message("info", translate("Lesson", "Saved the lesson to {0}.").format(path))
         return True
 
@@ -406,58 +479,71 @@ class LessonController(QObject):
         clear.triggered.connect(lambda: self._store_recent([]))
 
     # --- autosave and the close guard -------------------------------------------------------------
+    @property
+    def autosave_path(self) -> Path | None:
+        """This window's autosave file (None unless armed)."""
+        return None if self._slot is None else self._slot.path
+
+    @property
+    def lock_path(self) -> Path | None:
+        """The lock this window holds while it runs (the OS drops it if the process dies)."""
+        return None if self._slot is None else self._slot.lock_path
+
     def arm(self) -> None:
-        """Start the safety net of a real run: running marker, autosave, close prompt."""
+        """Start the safety net of a real run: this window's autosave slot and lock, autosave, close prompt."""
         self._armed = True
-        try:
-            user_data_folder().mkdir(parents=True, exist_ok=True)
-            running_marker().write_text(str(os.getpid()), encoding="utf-8")
-        except OSError as err:
-            self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
-                user_data_folder(), err.strerror or err))
+        if self._slot is None:
+            try:
+                self._slot = autosave.claim(autosave_folder())
+            except OSError as err:
+                self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
+                    autosave_folder(), err.strerror or err))
         if self._dirty:
-            self.autosave_timer.start()
+            self.autosave_timer.poke()
 
     def disarm(self) -> None:
+        """Stop autosaving and give the lock up; the autosave file stays (as after a crash)."""
         self._armed = False
         self.autosave_timer.stop()
+        if self._slot is not None:
+            self._slot.release()
+            self._slot = None
 
     def autosave_now(self) -> bool:
         """Write the autosave file if armed and there are unsaved changes not yet autosaved."""
-        if not self._armed or not self._dirty or self._changes == self._autosaved:
+        if not self._armed or self._slot is None or not self._dirty or self._changes == self._autosaved:
             return False
         try:
             lesson = self.capture(autosave_of=str(self._path) if self._path else None)
-            user_data_folder().mkdir(parents=True, exist_ok=True)
-            write_lesson(lesson, autosave_path())
+            self._slot.path.parent.mkdir(parents=True, exist_ok=True)
+            write_lesson(lesson, self._slot.path)
         except (LessonError, OSError) as err:
             self._message("warning", translate("Lesson", "Autosave failed: {0}").format(error_text(err)))
             return False
         self._autosaved = self._changes
         return True
 
-    def restore_autosave(self) -> bool:
-        """Open the autosave; the lesson keeps its file name (if it had one) and stays unsaved."""
+    def restore_autosave(self, path) -> bool:
+        """Open the autosave at ``path``; the lesson keeps its file name (if it had one) and stays unsaved."""
         try:
-            lesson = read_lesson(autosave_path(), Settings, check_settings)
-            histories, warnings = replay(lesson.runs, lesson.dataset)
+            lesson = read_lesson(path, Settings, check_settings)
+            histories, warnings = self._replay(lesson)
+            self.apply(lesson, histories)
         except LessonError as err:
             self._error(translate("Lesson", "Could not restore the autosave"), error_text(err))
             return False
-        self.apply(lesson, histories)
         self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
+        self._changes += 1  # unsaved work this window has not autosaved yet
         self._set_dirty(True)
         self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
             self.display_name()))
-        for warning in warnings:
-            self.session.tell(warning)
+        self._warn_replay(warnings)
         return True
 
     def clean_exit(self) -> None:
         """The window closes as asked: nothing to restore next time."""
-        if self._armed:
-            running_marker().unlink(missing_ok=True)
-            autosave_path().unlink(missing_ok=True)
+        if self._slot is not None:
+            self._slot.path.unlink(missing_ok=True)
         self.disarm()
 
     def eventFilter(self, obj, event) -> bool:
@@ -534,26 +620,43 @@ def install(window) -> LessonController:
 
 
 def offer_restore(window) -> bool:
-    """Call once the window is shown. If the last run did not exit cleanly and left an
-    autosave, ask whether to restore it (True if restored); then arm autosave, the
-    running marker and the unsaved-changes prompt for this run."""
+    """Call once the window is shown. Arms this window's autosave, lock and unsaved-changes prompt;
+    then offers each autosave whose window is gone (crashed or killed; windows still running are
+    left alone), newest first, until one is restored (True). No deletes that autosave; one restored
+    becomes this window's (written at once under its own lock) and the orphan goes. Autosaves not
+    reached stay for the next start."""
     ctl = install(window)
+    ctl.arm()
     restored = False
-    auto = autosave_path()
-    if running_marker().exists() and auto.is_file():
-        when = datetime.fromtimestamp(auto.stat().st_mtime).strftime(translate("Lesson", "%H:%M on %d %b %Y"))
+    legacy, marker = legacy_autosave()
+    candidates = [(legacy, None)] if marker.exists() and legacy.is_file() else []
+    candidates += [(slot.path, slot) for slot in autosave.orphans(autosave_folder(), ctl._slot)]
+    for path, slot in candidates:
+        if restored:
+            slot is not None and slot.release()
+            continue
+        try:
+            when = datetime.fromtimestamp(path.stat().st_mtime).strftime(translate("Lesson", "%H:%M on %d %b %Y"))
+        except OSError:
+            slot is not None and slot.release()
+            continue
         answer = QMessageBox.question(
             window, translate("Lesson", "Restore unsaved work?"),
             translate("Lesson", "linviz did not close properly last time. Restore the work autosaved at {0}?").format(
                 when),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        if answer == QMessageBox.Yes:
-            restored = ctl.restore_autosave()
-        else:
-            auto.unlink(missing_ok=True)
-    ctl.arm()
+        if answer == QMessageBox.Yes and ctl.restore_autosave(path):
+            restored = True
+            ctl.autosave_now()  # this window's own copy first, then the orphan can go
+            path.unlink(missing_ok=True)
+        elif answer != QMessageBox.Yes:
+            path.unlink(missing_ok=True)
+        if slot is not None:
+            slot.release()
+        elif answer != QMessageBox.Yes or restored:
+            marker.unlink(missing_ok=True)
     return restored
 
 
-__all__ = ["LessonController", "install", "offer_restore", "controller", "user_data_folder", "autosave_path",
-           "running_marker", "qsettings", "check_settings", "restore_session", "AUTOSAVE_MS", "MAX_RECENT"]
+__all__ = ["LessonController", "install", "offer_restore", "controller", "user_data_folder", "autosave_folder",
+           "legacy_autosave", "qsettings", "check_settings", "restore_session", "AUTOSAVE_MS", "MAX_RECENT"]

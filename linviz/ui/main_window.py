@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
 from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_points, write_points
+from linviz.engine.file_checks import check_work
 
 from .dialogs import GeneratorDialog
 from .messages import error_text
+from .status_line import StatusLine
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import (accessibility, compare, demos, export, hold_switch, i18n, lecture_mode, lesson, pen_overlay, presentation,
-               share, style, undo)
+from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_mode, lesson, pen_overlay,
+               presentation, share, style, undo)
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
@@ -41,6 +45,13 @@ DOCK_FRAME_PX = 12
 DOCK_TABS_PX = 64
 """What a tabbed dock adds to its widget's height (title bar, tab bar, frame): the loss curve
 gets at least its minimum height (at 1280 × 800 a quarter of the height cut its axis title)."""
+PLANE_SHARE = 0.375
+"""The plane's data area gets at least this share of the window's width (480 px at 1280 × 800,
+720 at 1920 × 1080); the side columns give way first."""
+STATUS_AND_MENU_PX = 56
+"""The menu bar and the status line, about."""
+PLANE_AXES_PX = 80
+"""What the plane adds to its data area's width: its left axis (56 px) and margins."""
 
 
 class MainWindow(QMainWindow):
@@ -76,10 +87,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
         self._build_docks()
-        self.message_label = QLabel()
+        self.message_label = StatusLine()  # one line: a message does not move the layout
         self.message_label.setObjectName("messageLabel")
-        self.message_label.setWordWrap(True)
         self.statusBar().addWidget(self.message_label, 1)
+        self.data.changed.connect(self.message_label.forget_if_transient)  # the next action
+        i18n.notifier.changed.connect(self.message_label.forget_if_transient)
         self._build_menus()
         for feature in (plane_overlays, branches, demos, compare, margin_chart, share):
             feature.install(self)
@@ -94,11 +106,13 @@ class MainWindow(QMainWindow):
         pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme
+        self.keys = keys.install(self)  # Enter/Esc back to the plane, 1 … 9 anywhere, PageUp/Down, B to blank
         accessibility.install(self)  # screen readers: every control named (after every text is in place)
         self._class_name_template = class_name_template()
         i18n.notifier.changed.connect(self._translate_default_class_names)
         if persist and self.presentation.restore():
             self._docks_sized = True  # the restored dock sizes stay
+            self._share_on_resize = False
 
     def _translate_default_class_names(self, *_code) -> None:
         """Default class names ("class 2") follow the language ("clase 2"); names the teacher
@@ -113,8 +127,8 @@ class MainWindow(QMainWindow):
 
     # --- layout -------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        """Controls on the left; W and b over a tab group (scores, surface, geometry,
-        gradient check) on the right; the loss curve under the plane only."""
+        """Controls on the left; on the right W and b, a tab group (scores, surface, geometry,
+        gradient check) and the loss curve: the plane has the whole height between them."""
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         right = Qt.RightDockWidgetArea
@@ -125,7 +139,7 @@ class MainWindow(QMainWindow):
             "surface": self._dock(translate("MainWindow", "Surface"), self.loss_surface, right),
             "geometry": self._dock(translate("MainWindow", "Geometry"), self.reg_geometry, right),
             "gradcheck": self._dock(translate("MainWindow", "Grad check"), self.gradcheck, right),
-            "loss": self._dock(translate("MainWindow", "Loss curve"), self.loss_curve, Qt.BottomDockWidgetArea),
+            "loss": self._dock(translate("MainWindow", "Loss curve"), self.loss_curve, right),
         }
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
@@ -134,28 +148,48 @@ class MainWindow(QMainWindow):
                            ("geometry", self.reg_geometry)):
             self.docks[name].visibilityChanged.connect(lambda shown, v=view: shown and v.became_visible())
         self._docks_sized = False
+        self._share_on_resize = True  # a window the app laid out follows its size (maximised, F11)
+        self._share_timer = QTimer(self, singleShot=True, interval=0)
+        self._share_timer.timeout.connect(self.size_docks)
         style.fonts.changed.connect(self.size_docks)  # a new presentation font size
 
     def size_docks(self, *_) -> None:
-        """Share the window: controls ¼ of the width, the right column 0.3 — or up to 0.34 when
-        the score table needs it to show each example whole (W and b tall enough for both its
-        tables, up to 0.4 of the height), the loss curve ¼ of the height, or its minimum height
-        up to 0.3 — so the plane keeps the middle on any projector. At presentation font sizes
-        the controls widen to their contents up to 0.27 (the plane comes first: the docks
-        scroll) and the loss curve grows to a third of the height (its axis labels grow).
-        Hidden docks keep their sizes."""
+        """Share the window so that the plane comes first: its data area gets PLANE_SHARE of
+        the width (besides its key and axes) and the whole height beside the playback bar.
+        The side columns share what is left, and give way (narrower; their docks scroll)
+        before the plane does: the controls up to half of it (their width, ¼ of the window at
+        most), the right column the rest (0.3 of the window, up to 0.34 when the score table
+        needs it to show each example whole). In the right column: W and b tall enough for
+        both its tables (0.27 to 0.4 of the height), the loss curve its minimum height, the
+        score tabs the rest; height the score tabs do not need goes to the loss curve, up to
+        ¼ of the height (a third at presentation font sizes). Hidden docks keep their sizes."""
         w, h = self.width(), self.height()
-        left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w)
-        right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w)  # the scores whole
+        presenting = getattr(self, "presentation", None) is not None and self.presentation.presenting
+        legend = self.plane.legend.sizeHint().width() if not self.plane.legend.isHidden() else 0
+        side = max(w - (PLANE_SHARE * w + legend + PLANE_AXES_PX), 0)
+        left = min(max(self.controls.minimumSizeHint().width() + 24, 0.24 * w), 0.27 * w, side / 2)
+        if self.docks["controls"].isHidden():
+            left = 0
+        right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w, side - left)
+        if presenting:  # no controls: the scores whole when shown
+            right = min(max(0.3 * w, self.score_table.whole_width() + DOCK_FRAME_PX), 0.34 * w, side)
+        loss_min = self.loss_curve.minimumSizeHint().height() + DOCK_TABS_PX
+        if right - DOCK_FRAME_PX < self.loss_curve.minimumSizeHint().width():  # it scrolls sideways
+            loss_min += self.docks["loss"].widget().horizontalScrollBar().sizeHint().height()
         params = min(max(self._params_dock_height(right), 0.27 * h), 0.4 * h)  # both tables whole
-        loss = min(0.34, max(0.25, 0.25 * style.scale() ** 0.5))
-        if getattr(self, "presentation", None) is not None and self.presentation.presenting:
-            loss = min(loss, 0.28)  # the plane comes first; the curve has the whole width
+        scores_need = self.score_table.sizeHint().height() + DOCK_TABS_PX
+        spare = max(h - STATUS_AND_MENU_PX - params - loss_min - scores_need, 0)
+        loss = loss_min + min(spare, max(min(0.34, 0.25 * style.scale() ** 0.5) * h - loss_min, 0))
+        scores = h - STATUS_AND_MENU_PX - params - loss
+        if presenting:  # the loss curve, and the scores over it when S asks for them
+            scores = 0.5 * (h - STATUS_AND_MENU_PX) if not self.docks["scores"].isHidden() else 0
+            loss = h - STATUS_AND_MENU_PX - scores
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)  # a narrow column scrolls its tabs, never cuts them
+            bar.setUsesScrollButtons(True)
         for docks, sizes, orientation in (
-            (("controls", "params"), (left, right), Qt.Horizontal),
-            (("params", "scores"), (params, 0.87 * h - params), Qt.Vertical),
-            (("loss",), (min(max(loss * h, self.loss_curve.minimumSizeHint().height() + DOCK_TABS_PX), 0.3 * h),),
-             Qt.Vertical),
+            (("controls", "params", "scores", "loss"), (left, right, right, right), Qt.Horizontal),
+            (("params", "scores", "loss"), (params, scores, loss), Qt.Vertical),
         ):
             shown = [(self.docks[n], int(size)) for n, size in zip(docks, sizes) if not self.docks[n].isHidden()]
             if shown:
@@ -167,6 +201,11 @@ class MainWindow(QMainWindow):
         hint = self.docks["params"].sizeHint().height()
         needed = self.params_table.heightForWidth(int(width) - DOCK_FRAME_PX)
         return hint if needed <= 0 else hint - self.params_table.sizeHint().height() + needed
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._docks_sized and self._share_on_resize:
+            self._share_timer.start()  # once the resizes of a maximise or full screen are over
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -253,10 +292,15 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         try:
-            self.data.set_dataset(read_points(path))
-        except DatasetError as err:  # the current points stay as they were
-            self.show_message("error", error_text(err))
-            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), error_text(err))
+            dataset = read_points(path)
+            s = self.session.settings
+            if s.is_linear:  # issue 13: the training the new points start stays within the documented limit
+                check_work(s.train.steps, len(dataset), dataset.n_classes, s.train.features.dim, Path(path).name)
+            self.data.set_dataset(dataset)
+        except (DatasetError, ValueError) as err:  # the current points stay as they were
+            text = i18n.in_language(error_text(err))  # coded, or English marked for the catalogue (file_checks)
+            self.show_message("error", text)
+            QMessageBox.warning(self, translate("MainWindow", "Could not open the file"), text)
 
     def save_points(self, path: str | None = None) -> None:
         if not path:
@@ -272,10 +316,16 @@ class MainWindow(QMainWindow):
             self.show_message("error", translate("MainWindow", "Could not save: {0}").format(error_text(err)))
 
     def show_message(self, level: str, text: str) -> None:
+        h = self.session.history
+        banner = getattr(self, "_banner", "")
+        if level == "info" and banner and self.message_label.property("level") == "error" \
+                and h is not None and h.stop_reason == "diverged":
+            text, level = f"{banner}  ·  {text}", "error"  # "Saved …" never hides a diverged run's banner (issue 13)
+        else:
+            self._banner = text if level == "error" else ""
         colours = {"error": "#B00020", "warning": "#8A5A00", "info": "#1B5E20"}
         self.message_label.setStyleSheet(f"color: {colours.get(level, '#000')}; font-weight: bold;")
-        self.message_label.setText(text)
-        self.message_label.setProperty("level", level)
+        self.message_label.say(level, text)  # an info message goes after a few seconds
 
     def _clear_stale_message(self) -> None:
         """A new run replaces what was said about the old one ("kNN needs at least k points",
@@ -283,8 +333,7 @@ class MainWindow(QMainWindow):
         h = self.session.history
         level = self.message_label.property("level")
         if level in ("error", "warning") and (h is None or h.stop_reason != "diverged"):
-            self.message_label.clear()
-            self.message_label.setProperty("level", None)
+            self.message_label.forget()
 
     def closeEvent(self, event) -> None:
         self.playback.pause()

@@ -8,14 +8,17 @@ the presentation layout, the shortcuts overlay, and the settings that persist.
   (elsewhere Esc stays with the plane, which hides the kNN inspector with it)
 * ``font_bigger``: Ctrl++, Ctrl+= · ``font_smaller``: Ctrl+- · ``font_reset``: Ctrl+0
 * ``theme_light``, ``theme_dark`` (View → Theme)
-* ``presentation_layout``: Ctrl+Shift+P (the plane, the playback bar and the loss curve only;
-  again: back to the full layout) · ``reset_layout``
+* ``presentation_layout``: Ctrl+Shift+P (the plane, the playback bar and the loss curve only,
+  the points fitted to the plane's new shape; again: back to the full layout) · ``reset_layout``
+* ``scores_table``: S — in the presentation layout shows or hides the Scores table; elsewhere
+  brings its tab to the front
 * ``shortcuts``: F1, ? — an overlay listing every action that has a shortcut, collected from
   the window's menus when it opens, and the plane's mouse gestures.
 
 Persisted in the app's QSettings (``settings()``, the accessor ``lesson`` uses too) when the
 window is made with ``persist=True`` (``app.run`` does; tests pass an ini file instead):
-``window/geometry``, ``window/state`` (every dock has an objectName), ``window/presentation``
+``window/geometry`` and ``window/screen`` (the geometry is restored on that screen only; elsewhere
+the window is fitted afresh, ``screen_fit``), ``window/state`` (every dock has an objectName), ``window/presentation``
 and ``window/full_state``, ``presentation/theme``, ``presentation/font_pt``, ``language``.
 """
 
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import app_settings, style
+from . import app_settings, screen_fit, style
 from .menus import find_menu
 
 from linviz.engine.text import QT_TRANSLATE_NOOP  # the one marker (lupdate reads the calls)
@@ -58,6 +61,8 @@ PLANE_GESTURES = (
 )
 """The plane's mouse and key gestures (they are not actions, so they are listed here); English,
 translated when the sheet opens."""
+WINDOW_SIZE = QSize(1600, 1000)
+"""The main window's size on a monitor larger than a projector (``screen_fit.place``)."""
 LANGUAGES = ("en", "es")
 """Languages the interface is offered in (``i18n`` loads the translations and offers the menu)."""
 
@@ -293,6 +298,7 @@ class Presentation(QObject):
             a("presentation_layout", translate("Presentation", "Presentation layout"), self.set_presentation_layout,
               ["Ctrl+Shift+P"],
               checkable=True),
+            a("scores_table", translate("Presentation", "Score table"), self.toggle_scores, ["S"]),
             a("reset_layout", translate("Presentation", "Reset layout"), self.reset_layout),
         ]
         self.actions["leave_full_screen"].setEnabled(False)
@@ -379,6 +385,26 @@ class Presentation(QObject):
         loss = getattr(self.window, "docks", {}).get("loss")
         return [loss] if loss is not None else []
 
+    def toggle_scores(self) -> None:
+        """S: in the presentation layout, show or hide the Scores table (above the loss curve);
+        in the full layout, bring its tab to the front."""
+        scores = getattr(self.window, "docks", {}).get("scores")
+        if scores is None:
+            return
+        if self.presenting:
+            scores.setVisible(scores.isHidden())
+            self._size_docks()
+            self._fit_plane()
+        else:
+            scores.show()
+            scores.raise_()
+
+    def _fit_plane(self) -> None:
+        """Once the new layout is in place, the points fill the plane's new shape."""
+        plane = getattr(self.window, "plane", None)
+        if plane is not None:
+            QTimer.singleShot(0, plane.fit_view)
+
     def set_presentation_layout(self, on: bool) -> None:
         """On: only the plane, the playback bar and the loss curve (the rest hidden); off: the
         layout from before."""
@@ -395,6 +421,7 @@ class Presentation(QObject):
         elif self._full_state is not None:
             restore_state(w, self._full_state)
         self._check("presentation_layout", on)
+        self._fit_plane()
 
     def reset_layout(self) -> None:
         """Every dock back where the app puts it, at the default sizes."""
@@ -444,8 +471,7 @@ class Presentation(QObject):
             set_language(code)
         w = self.window
         geometry, state = s.value("window/geometry"), s.value("window/state")
-        if geometry is not None:
-            w.restoreGeometry(geometry)
+        screen_fit.restore(w, geometry, s.value("window/screen"), WINDOW_SIZE)  # the same screen, or fitted afresh
         restored = state is not None and restore_state(w, state)
         if restored and _bool(s.value("window/presentation")):
             self._full_state = s.value("window/full_state") or self.default_state
@@ -459,6 +485,7 @@ class Presentation(QObject):
             return
         s, w = settings(), self.window
         s.setValue("window/geometry", w.saveGeometry())
+        s.setValue("window/screen", w.screen().name() if w.screen() is not None else "")
         s.setValue("window/state", w.saveState())
         s.setValue("window/presentation", self.presenting)
         if self.presenting and self._full_state is not None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from .fonts import mono_font
 from .style import MARKERS, class_colours
 
 translate = QCoreApplication.translate
@@ -52,7 +53,7 @@ def parse_number(text) -> float | None:
 def number_font(base: QFont | None = None, delta: float = 1.0, bold: bool = False) -> QFont:
     """The fixed-pitch font for numbers (tabular digits), a little larger than the UI font."""
     base = base or QApplication.font()
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font = mono_font()
     size = base.pointSizeF() if base.pointSizeF() > 0 else 12.0
     font.setPointSizeF(size + delta)
     font.setBold(bold)

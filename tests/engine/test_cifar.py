@@ -7,6 +7,7 @@ import os
 import pickle
 import tarfile
 import threading
+import time
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -473,3 +474,25 @@ def test_batches_of_unequal_size_still_load_in_order(tmp_path):
     np.testing.assert_array_equal(data.X_train, raw.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1))
     assert data.X_train.flags.c_contiguous and len(data.y_train) == 31
     np.testing.assert_array_equal(data.y_train, sum((batches[f"data_batch_{i}"][b"labels"] for i in (1, 2, 3)), []))
+
+
+def test_a_later_download_removes_what_a_killed_one_left_but_not_a_running_ones(server, tmp_path):
+    """kill -9 mid-download leaves pooch's part file (tmpXXXX) and maybe an unpacking folder; the
+    next successful download removes them once they are stale, and leaves a fresh one (a download
+    still running in another process) alone (issue 13)."""
+    blob = make_archive()
+    url = server.publish(blob)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    killed = cache / "tmpk1ll3d"
+    killed.write_bytes(blob[: len(blob) // 2])
+    (cache / ".unpacking-old").mkdir()
+    (cache / ".unpacking-old" / "x").write_bytes(b"x")
+    old = time.time() - 2 * cifar.STALE_PART_S
+    os.utime(killed, (old, old))
+    os.utime(cache / ".unpacking-old", (old, old))
+    running = cache / "tmpst1llgo1ng"
+    running.write_bytes(b"partial")
+    download_cifar10(cache, url=url, known_hash=sha256(blob))
+    assert not killed.exists() and not (cache / ".unpacking-old").exists()
+    assert running.exists()

@@ -123,7 +123,7 @@ def test_ancestors_outside_the_branch_list_are_stored_and_marked(blobs, recorded
 
 def test_diverged_and_converged_runs_replay_with_their_stop_reason():
     ds = make_preset("cs231n")
-    wild = train(ds.X, ds.y, TrainConfig(reg=RegConfig("l2", 1.0), lr=1e100, steps=50), 3, W0=ds.W0, b0=ds.b0)
+    wild = train(ds.X, ds.y, TrainConfig(reg=RegConfig("l2", 1.0), lr=1e6, steps=50), 3, W0=ds.W0, b0=ds.b0)
     calm = train(ds.X, ds.y, TrainConfig(lr=0.5, steps=5000, tol=1e-7), 3, W0=ds.W0, b0=ds.b0)
     still = train(ds.X, ds.y, TrainConfig(loss=LossConfig("softmax"), reg=RegConfig("l2", 0.1), lr=0.1, steps=5000,
                                           tol=1e-4, gtol=0.0), 3, W0=ds.W0, b0=ds.b0)

@@ -129,16 +129,20 @@ def test_typed_parameters_too_large_keep_the_run_and_say_why(ds):
     s = core.set_step(core.start(ds).state, 10).state
     out = core.edit_params(s, np.full_like(s.W, 1e308), s.b)
     assert out.state is s and out.changes == ()
-    assert codes(out) == ["typed_params_nonfinite"] and out.messages[0].params == (10,)
+    assert codes(out) == ["params_out_of_range"] and out.messages[0].params == ("W[0][0]", "1e+308", "1e+06")
     assert out.messages[0].level == "error"
+    W = np.full_like(s.W, 1e6)  # within ±1e6: trained on (issue 13: the step-0 loss is finite there)
+    assert codes(core.edit_params(s, W, s.b)) == []
 
 
 def test_divergence_stops_at_the_last_finite_step_and_is_reported(ds):
     out = core.start(ds, Settings(train=replace(Settings().train, lr=1e305)))
     h = out.state.history
     assert h.stop_reason == "diverged" and np.isfinite(h.loss[: len(h)]).all()
-    assert codes(out) == ["diverged"] and out.messages[0].params == (h.last,)
-    assert "diverged after step" in english(out.messages[0])
+    said = out.messages[0]
+    assert codes(out) == ["diverged"] and said.params[0] == len(h) and said.params[2] == h.last
+    assert said.params[1].code == "cause_lam"  # λ = 0.1 with α = 1e305: the penalty step alone explodes
+    assert f"left the finite range at step {len(h)}" in english(said) and "α = 1e+305 with λ = 0.1" in english(said)
     assert core.extend(out.state, 100).state is out.state  # nothing grows past a divergence
 
 

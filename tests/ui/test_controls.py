@@ -95,9 +95,12 @@ def test_lambda_slider_changes_lambda_and_reg_loss(panel, models):
     edit.setText("0.37")
     edit.editingFinished.emit()
     assert session.settings.train.reg.lam == pytest.approx(0.37)
-    edit.setText("5000")  # out of range: clamped to the top, never an error
+    edit.setText("5000")  # a lecture's "too strong" λ is allowed (issue 13: no silent cap at 100)
     edit.editingFinished.emit()
-    assert session.settings.train.reg.lam == 100.0
+    assert session.settings.train.reg.lam == 5000.0
+    edit.setText("5e9")  # out of range: clamped to the top, never an error
+    edit.editingFinished.emit()
+    assert session.settings.train.reg.lam == 1e6
 
 
 def test_dragging_a_slider_is_throttled_but_ends_on_the_final_value(qtbot, panel, models):

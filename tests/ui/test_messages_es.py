@@ -25,8 +25,11 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 SPANISH = {
     "knn_too_few": "kNN necesita al menos k = 50 puntos; el plano tiene 9.",
-    "diverged": "El entrenamiento divergió después del paso {0}: la pérdida creció más de lo que una computadora "
-                "puede representar. Se muestra el último paso finito; probar una tasa de aprendizaje menor.",
+    "diverged": "El entrenamiento divergió: la pérdida salió del rango finito en el paso {0}. α = 1e+305 con λ = 0.1: "
+                "la penalización sola multiplica W por -2e+304 en cada paso, así que W no puede estabilizarse. "
+                "Probar una tasa de aprendizaje o un λ menores. El plano muestra el paso {1}, el último finito.",
+    "params_out_of_range": "W[0][0] = 1e+308 es demasiado grande: los valores de W y b deben estar entre ±1e+06 (uno "
+                           "mayor hace la pérdida demasiado grande para calcularla). W y b quedaron como estaban.",
     "typed_params_nonfinite": "Estos W, b dan una pérdida demasiado grande para calcularla en el paso 12. "
                               "Se conservaron W, b como estaban; probar valores más pequeños.",
     "replay_loss": "La corrida 1 de 1 no se reprodujo exactamente: la pérdida final era {0} en el archivo y {1} al "
@@ -75,16 +78,17 @@ def test_knn_with_too_few_points(window, spanish, notices):
 def test_divergence(window, spanish, notices):
     window.session.update_settings(lr=1e305)
     assert [m.code for m in notices] == ["diverged"]
-    assert status(window) == SPANISH["diverged"].format(window.session.history.last)
+    h = window.session.history
+    assert status(window) == SPANISH["diverged"].format(len(h), h.last)
     assert window.message_label.property("level") == "error"
 
 
 def test_typed_parameters_too_large(window, spanish, notices):
     s = window.session
     s.set_step(12)
-    s.edit_params(np.full_like(s.W, 1e308), s.b)
-    assert [m.code for m in notices] == ["typed_params_nonfinite"]
-    assert status(window) == SPANISH["typed_params_nonfinite"]
+    s.edit_params(np.full_like(s.W, 1e308), s.b)  # refused before training (issue 13: entries within ±1e6)
+    assert [m.code for m in notices] == ["params_out_of_range"]
+    assert status(window) == SPANISH["params_out_of_range"]
 
 
 def test_a_lesson_that_does_not_replay(window, spanish, notices, tmp_path):

@@ -210,10 +210,10 @@ def test_presentation_layout_toggles_and_reset_layout(window, qtbot):
     assert len(bars) == len(set(bars)) == 3, bars  # no tab bar of an earlier layout left on screen
 
     window.docks["params"].hide()
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.docks["loss"])  # moved by the teacher
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.docks["loss"])  # moved by the teacher
     action(window, "reset_layout").trigger()
     assert shown_docks(window) == full
-    assert window.dockWidgetArea(window.docks["loss"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.dockWidgetArea(window.docks["loss"]) == Qt.DockWidgetArea.RightDockWidgetArea
     assert not action(window, "presentation_layout").isChecked()
 
 

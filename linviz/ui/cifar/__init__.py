@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from .. import screen_fit
 
 def __getattr__(name: str):
     """``CifarWindow`` is imported on first use: the window (and CIFAR-10's engine) is not part of
@@ -70,6 +71,7 @@ class CifarLauncher(QObject):
             from .window import CifarWindow
 
             self.window = CifarWindow(**self._window_kwargs)
+            screen_fit.place(self.window, self.window.size())  # maximised on a projector, inside any screen
             from .. import accessibility
 
             accessibility.install(self.window)  # screen readers: every control named

@@ -46,6 +46,7 @@ from linviz.engine.cifar import FOLDER_NAME, CifarData, CifarError
 from linviz.engine.image_training import LinearRun, PreparedData, confusion_matrix, templates
 
 from .. import i18n
+from ..closing import make_closable
 from ..messages import error_text
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import BASE_FONT_PT, point_size
@@ -216,15 +217,23 @@ class CifarWindow(QMainWindow):
     def _build_actions(self) -> None:
         for text, slot, key, name in (
             (translate("Cifar", "Train"), self.start_training, "Ctrl+Return", "cifar_train"),
-            (translate("Cifar", "Cancel"), self.cancel, "Esc", "cifar_cancel"),
+            (translate("Cifar", "Cancel"), self.cancel, None, "cifar_cancel"),
             (translate("Cifar", "Data folder…"), self.choose_folder, QKeySequence.StandardKey.Open, "cifar_open"),
-            (translate("Cifar", "Close"), self.close, QKeySequence.StandardKey.Close, "cifar_close"),
         ):
             action = QAction(text, self)
             action.setObjectName(name)
-            action.setShortcut(QKeySequence(key))
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             self.addAction(action)
+        self.close_button = make_closable(self, on_escape=self.cancel_or_close)  # Close, Ctrl+W, Esc
+
+    def cancel_or_close(self) -> None:
+        """Esc: cancel the running job; with none running, close the window."""
+        if self.is_busy():
+            self.cancel()
+        else:
+            self.close()
 
     # --- public state --------------------------------------------------------------------------
     @property

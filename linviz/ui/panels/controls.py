@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from linviz.engine.datasets import DatasetError
+from linviz.engine.file_checks import TRAIN_RANGES  # the ranges lesson files are checked against (issue 13)
 from linviz.engine.features import FEATURE_MAPS
 from linviz.engine.optimizers import OPTIMIZERS, SCHEDULES
 from linviz.engine.regularizers import REG_KINDS
@@ -91,12 +92,12 @@ REG_ITEMS = {
     "maxnorm": (QT_TRANSLATE_NOOP("Controls", "max-norm"), QT_TRANSLATE_NOOP("Controls", "Max-norm: no penalty term (λ is not used);\nafter every step each class row w_j is "
                             "scaled back so that ‖w_j‖₂ ≤ c.")),
 }
-LAM_TIP = (QT_TRANSLATE_NOOP("Controls", "loss = 1/N Σ Li + λ R(W)\nλ = 0 at the far left, then 1e-4 … 100 on a log scale.\n"
+LAM_TIP = (QT_TRANSLATE_NOOP("Controls", "loss = 1/N Σ Li + λ R(W)\nλ = 0 at the far left, then 1e-4 … 1e6 on a log scale.\n"
            "You can also type a value in the box."))
 BETA_TIP = QT_TRANSLATE_NOOP("Controls", "Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part.")
 MAXNORM_TIP = QT_TRANSLATE_NOOP("Controls", "Max-norm: after every step, ‖w_j‖₂ ≤ c for every class row w_j of W.")
 BIAS_TIP = QT_TRANSLATE_NOOP("Controls", "Also regularise b: loss = 1/N Σ Li + λ R(W) + λ R(b).\nThe lecture (and CS231n) leave b unregularised.")
-LR_TIP = (QT_TRANSLATE_NOOP("Controls", "Gradient descent: W ← W − α ∇_W loss\nα on a log scale 1e-4 … 10 (you can type a value).\n"
+LR_TIP = (QT_TRANSLATE_NOOP("Controls", "Gradient descent: W ← W − α ∇_W loss\nα on a log scale 1e-4 … 1e6 (you can type a value).\n"
           "Too small: slow. Too big: the loss oscillates or diverges."))
 BATCH_TIP = (QT_TRANSLATE_NOOP("Controls", "Mini-batch gradient descent: each step uses B random points,\n∇ ≈ 1/B Σ_{i∈batch} ∇Li + λ∇R(W).\n"
              "B = 1 is SGD; full = all N points (plain gradient descent).\nThe loss shown is always on all N points."))
@@ -224,6 +225,8 @@ class ControlsPanel(QWidget):
     def _fit_width(self, *_) -> None:
         """Never narrower than the controls (the horizontal scroll bar is off): nothing is clipped."""
         scroll = self.scroll
+        # sizes changed just now (e.g. "full (100000)") reach the inner layout through posted layout requests
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
@@ -323,7 +326,7 @@ class ControlsPanel(QWidget):
 
     def _build_loss(self, box: QGroupBox) -> None:
         form = self._form(box)
-        self.delta = self._log("delta", 0.01, 100, DELTA_TIP, lambda v: self._apply(_loss(delta=v)),
+        self.delta = self._log("delta", 0.01, TRAIN_RANGES["loss.delta"][1], DELTA_TIP, lambda v: self._apply(_loss(delta=v)),
                                allow_zero=True)
         self._labelled(form, QT_TRANSLATE_NOOP("Controls", "Δ margin"), self.delta, DELTA_TIP)
 
@@ -335,7 +338,7 @@ class ControlsPanel(QWidget):
                                                       "R(W), the regulariser (hover the items for the formulas)."),
                                     lambda v: self._apply(_reg(kind=v)))
         form.addRow("R(W)", self.reg_kind)
-        self.lam = self._log("lam", 1e-4, 100, LAM_TIP, lambda v: self._apply(_reg(lam=v)), allow_zero=True)
+        self.lam = self._log("lam", 1e-4, TRAIN_RANGES["reg.lam"][1], LAM_TIP, lambda v: self._apply(_reg(lam=v)), allow_zero=True)
         self._labelled(form, QT_TRANSLATE_NOOP("Controls", "λ strength"), self.lam, LAM_TIP)
         self.beta = self._spin("beta", 0.0, 100.0, BETA_TIP, lambda v: self._apply(_reg(beta=v)), double=True,
                                step=0.1)
@@ -350,7 +353,7 @@ class ControlsPanel(QWidget):
     def _build_optim(self, box: QGroupBox) -> None:
         form = self._form(box)
         self.optim_form = form
-        self.lr = self._log("lr", 1e-4, 10, LR_TIP, lambda v: self._apply(_train(lr=v)))
+        self.lr = self._log("lr", *TRAIN_RANGES["lr"], LR_TIP, lambda v: self._apply(_train(lr=v)))
         self._labelled(form, QT_TRANSLATE_NOOP("Controls", "α learning rate"), self.lr, LR_TIP)
 
         batch_row = QWidget()
@@ -587,6 +590,7 @@ class ControlsPanel(QWidget):
     def _sync_batch(self) -> None:
         n = max(1, len(self.data.dataset))
         batch = self.session.settings.train.batch_size
+        digits = len(str(self.batch_size.maximum()))
         with _quiet([self.batch_size, self.batch_full]):  # unchanged values: no repaint while a point is dragged
             if self.batch_size.maximum() != n:
                 self.batch_size.setRange(1, n)
@@ -594,6 +598,8 @@ class ControlsPanel(QWidget):
             self.batch_full.setChecked(batch is None)
             self.batch_full.setText(translate("Controls", "full ({0})").format(len(self.data.dataset)))
         self.batch_size.setEnabled(batch is not None)
+        if len(str(n)) != digits:  # "full (100000)" and a six-digit box are wider: widen the column (issue 13)
+            QTimer.singleShot(0, self, self._fit_width)  # when the spin box and check box have their new sizes
 
     # --- models → widgets -------------------------------------------------------------------------
     def _data_key(self) -> tuple:

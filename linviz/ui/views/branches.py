@@ -286,7 +286,7 @@ def install(window) -> QDockWidget:
     dock = QDockWidget(translate("Branches", "Runs"), window)
     dock.setObjectName("dock_BranchesPanel")
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     docks = getattr(window, "docks", {})
     anchor = docks.get("loss")  # the runs sit beside the loss curve that overlays them
     if anchor is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from linviz.ui.widgets import on_screen
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 from linviz.engine.blas import one_blas_thread
 
@@ -29,6 +29,7 @@ from linviz.engine.gradcheck import GradCheck, check_objective, relative_error
 from linviz.engine.landscape import param_name
 
 from .. import i18n
+from ..fonts import mono_font
 from ..i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -157,9 +158,7 @@ class GradCheckPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.table.setFont(mono)
+        self.table.setFont(mono_font())
         self.summary = QLabel(objectName="gradcheck_summary")
         self.summary.setWordWrap(True)
         self.check_button = QPushButton(translate("GradCheck", "Check now"), objectName="gradcheck_now")

@@ -17,18 +17,21 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QWidget,
 )
 
+from linviz.engine.divergence import blowup
+
 from .. import i18n
 from ..axes import CompactAxis, compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import MarkupLine, SteadyLabel
 from ..models import SessionModel, WhileDragging
-from ..style import font as scaled_font, label_style
+from ..style import font as scaled_font, label_style, scale as style_scale
 from ..table_cells import format_number, number_font
 
 CURVES = {
@@ -43,6 +46,8 @@ translate = QCoreApplication.translate
 BRANCH_PEN = dict(color="#9A9A9A", width=1.5, style=Qt.PenStyle.DashLine)
 MAX_BRANCHES = 8
 MAX_LINEAR_TOP = 1e300
+MAX_LOG_TOP = 307.5
+"""The log loss axis ends at 10^307.5 at most (10^308.3 is already inf for the tick labels)."""
 """The linear loss axis ends here at most: the last finite losses of a diverged run reach ~1e308,
 where the axis' padding overflows to inf (pyqtgraph raises "Not setting range to [inf, -inf]")."""
 TICK_PT = 13
@@ -81,6 +86,12 @@ def log_floor(*arrays) -> float:
     if not pos:
         return 1e-3
     return float(10.0 ** np.floor(np.log10(min(a.min() for a in pos)) - 1))
+
+
+STACK_ASPECT = 0.75
+"""Taller than this many times its width, the view puts its legend under the plot."""
+VALUES_BESIDE_PX = 640
+"""Narrower than this (at the default font), the legend beside the plot drops its values."""
 
 
 class LossAxis(CompactAxis):
@@ -193,6 +204,8 @@ class LossCurveView(QWidget):
         self.session = session
         self.setObjectName("lossCurve")
         self._log = False
+        self._auto_log = False  # the log scale was turned on for a blow-up, not by the user
+        self._blowup_seen = None  # the History whose blow-up was last looked at
 
         self.viewbox = ScrubViewBox(self._scrub)
         self.plot = pg.PlotWidget(viewBox=self.viewbox, axisItems=compact_axes(left=LossAxis("left")))
@@ -300,7 +313,7 @@ class LossCurveView(QWidget):
         side_widget.setObjectName("lossLegend")
         side_widget.setLayout(side)
 
-        layout = QHBoxLayout(self)
+        self.box = layout = QHBoxLayout(self)  # the legend beside the plot, or under it when tall and narrow
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.plot, 1)
@@ -320,7 +333,26 @@ class LossCurveView(QWidget):
         return QSize(1100, 250)  # a strip under the plane: the plane keeps the height
 
     def minimumSizeHint(self):
+        if self.stacked:
+            return QSize(max(220, self.side_panel.minimumSizeHint().width()), 160 + self.side_panel.sizeHint().height())
         return QSize(400, 160)
+
+    @property
+    def stacked(self) -> bool:
+        """The legend is under the plot (a tall, narrow dock: the presentation layout's column)."""
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        tall = self.height() > STACK_ASPECT * self.width()
+        if tall != self.stacked:
+            self.box.setDirection(QBoxLayout.Direction.TopToBottom if tall else QBoxLayout.Direction.LeftToRight)
+            self.updateGeometry()
+        # beside a narrow plot the legend names the curves only: the playback bar has the values
+        values = tall or self.width() >= VALUES_BESIDE_PX * style_scale()
+        if values != self.step_readout.isVisibleTo(self):
+            for widget in (self.step_readout, *self.readouts.values()):
+                widget.setVisible(values)
 
     def _sync_acc_geometry(self):
         self.acc_viewbox.setGeometry(self.viewbox.sceneBoundingRect())
@@ -332,11 +364,13 @@ class LossCurveView(QWidget):
             return
         self.session.set_step(int(round(x)))
 
-    def set_log_scale(self, on: bool):
+    def set_log_scale(self, on: bool, auto: bool = False):
         on = bool(on)
+        self._auto_log = auto and on
         if on != self.log_check.isChecked():
-            self.log_check.setChecked(on)  # comes back here through toggled
-            return
+            blocked = self.log_check.blockSignals(True)  # (toggled would call this again, as the user)
+            self.log_check.setChecked(on)
+            self.log_check.blockSignals(blocked)
         self._log = on
         item = self.plot.getPlotItem()
         item.setLogMode(x=False, y=on)
@@ -350,8 +384,27 @@ class LossCurveView(QWidget):
     def _series(h, name) -> np.ndarray:
         return np.asarray(getattr(h, name)[: len(h)], float)
 
+    def _follow_blowup(self, h) -> bool:
+        """A run that diverges or blows up gets the log scale, which shows the climb to ~1e308 whole (on the
+        linear axis everything before it lies flat on 0); a calm run puts back the linear one if the log scale
+        was only turned on for that. Once per History, so the user's own choice afterwards stays (issue 13).
+        True if the scale changed (and the curves were redrawn)."""
+        if h is None or h is self._blowup_seen:
+            return False
+        self._blowup_seen = h
+        blowing = blowup(h) is not None
+        if blowing and not self._log:
+            self.set_log_scale(True, auto=True)
+            return True
+        if not blowing and self._auto_log and self._log:
+            self.set_log_scale(False)
+            return True
+        return False
+
     def _on_history(self):
         h = self.session.history
+        if self._follow_blowup(h):
+            return
         knn = h is None
         item = self.plot.getPlotItem()
         if knn != self._knn_shown:  # a new grid or axis set makes the axes redraw their ticks
@@ -383,7 +436,8 @@ class LossCurveView(QWidget):
         self.acc_curve.setData(x=x, y=100.0 * self._series(h, "train_acc"))
         self._draw_branches(branches, floor)
         if self._log:
-            self.viewbox.enableAutoRange(x=True, y=True)
+            self.viewbox.enableAutoRange(x=True, y=False)
+            self.viewbox.setYRange(*self._log_range(ys, branches, floor), padding=0)
         else:  # a linear loss axis starts at 0, the least a loss can be
             top = max([float(np.nanmax(y)) for y in ys.values() if len(y)]
                       + [float(np.nanmax(self._series(b, "loss"))) for b in branches] + [1e-3])
@@ -394,6 +448,19 @@ class LossCurveView(QWidget):
             self.viewbox.enableAutoRange(x=True, y=False)
             self.viewbox.setYRange(0, top, padding=0.04)
         self._on_step()
+
+    def _log_range(self, ys, branches, floor) -> tuple[float, float]:
+        """(log10 bottom, log10 top) of the loss axis on a log scale: every loss shown, with 4 % of room, and the
+        top at most 10^MAX_LOG_TOP: a blown-up run's ~1e308 plus pyqtgraph's own padding overflowed 10**x in its
+        tick labels (seed 11 of the random-action test, issue 13)."""
+        values = [y[np.isfinite(y) & (y > 0)] for y in [*ys.values(), *(self._series(b, "loss") for b in branches)]]
+        values = [v for v in values if v.size]
+        if not values:
+            return -1.0, 0.0
+        lo = float(np.log10(min(float(floor or np.inf), *(v.min() for v in values))))
+        hi = float(np.log10(max(v.max() for v in values)))
+        pad = 0.04 * max(hi - lo, 1.0)
+        return lo - pad, min(hi + pad, MAX_LOG_TOP)
 
     def _on_dragging(self, on: bool) -> None:
         """A drag ended with the axis still as high as its highest run: fit the final run."""

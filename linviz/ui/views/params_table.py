@@ -326,7 +326,7 @@ class _ParamsView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         width = nfm.horizontalAdvance(MINUS + "00.000") + 16
-        header.setMinimumSectionSize(min(width, 60))
+        header.setMinimumSectionSize(width)  # narrow, the table scrolls: a number is never cut
         if model.columnCount() <= STRETCH_MAX_COLUMNS:
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         else:
@@ -340,7 +340,8 @@ class _ParamsView(QTableView):
         rows = max(self.model().rowCount(), 1)
         hint.setHeight(self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize() + 4
                        + (self.horizontalScrollBar().sizeHint().height()
-                          if self.model().columnCount() > STRETCH_MAX_COLUMNS else 0))
+                          if self.model().columnCount() > STRETCH_MAX_COLUMNS
+                          or self.horizontalHeader().length() > self.viewport().width() else 0))
         return hint
 
     def minimumSizeHint(self):

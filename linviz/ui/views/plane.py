@@ -229,7 +229,31 @@ class PlaneView(QWidget):
 
         vb.sigRangeChanged.connect(self._on_range_changed)
         vb.sigResized.connect(self._on_range_changed)  # the same range on more pixels: arrows, dots move
+        style.fonts.changed.connect(self.apply_zoom)  # Ctrl+plus: markers, rings, arrows and lines too
         self.plot.viewport().installEventFilter(self)
+
+    def apply_zoom(self, *_pt) -> None:
+        """Size the marks as the text (``style.scale()``, Ctrl+plus / Ctrl+minus): points,
+        the picked points' halo, the L_i > 0 rings, the class lines, their shadows and arrow
+        heads — like a browser's zoom. Ctrl+0 gives back the design sizes."""
+        m = style.scale()
+        size = style.BASE_POINT_SIZE * m
+        self.points_item.setSize(size)
+        self.points_item.setPen(pg.mkPen(OUTLINE, width=1.5 * m))
+        self.selection_item.setSize(size + 22 * m)
+        self.selection_item.setPen(pg.mkPen((40, 40, 40, 230), width=2 * m))
+        self.loss_ring_item.set_styles([("o", size + 11 * m, pg.mkPen(RING_COLOUR, width=RING_WIDTH * m), None)])
+        shadow = pg.mkPen(SHADOW, width=SHADOW_WIDTH * m)
+        shadow.setCapStyle(Qt.PenCapStyle.SquareCap)
+        for line, head in zip(self.class_lines, self.arrow_heads):
+            line.setShadowPen(shadow)
+            head.setStyle(headLen=ARROW_HEAD_PX * m, pen=pg.mkPen(OUTLINE, width=1.5 * m))
+        self._palette_cache.clear()  # the class lines' pens
+        self._line_colours = [None] * MAX_CLASSES
+        self._points_styles = None
+        self._update_points()
+        self._update_selection()
+        self._update_model_layers(force=True)
 
     # --- public API -------------------------------------------------------------------------
     @property
@@ -516,7 +540,7 @@ class PlaneView(QWidget):
         if n not in self._palette_cache:
             colours = style.class_colours(n)
             brushes = [pg.mkBrush(c) for c in colours]
-            pens = [pg.mkPen(c, width=LINE_WIDTH) for c in colours]
+            pens = [pg.mkPen(c, width=LINE_WIDTH * style.scale()) for c in colours]
             lut32 = np.ascontiguousarray(style.region_lut(n)).view(np.uint32).ravel()  # one gather per cell
             self._palette_cache[n] = (colours, brushes, pens, lut32)
         return self._palette_cache[n]
@@ -650,7 +674,8 @@ class PlaneView(QWidget):
             (x0, x1), (y0, y1) = self.view_rect()
             max_len = ARROW_MAX_FRACTION * min(x1 - x0, y1 - y0)
             pixel = max(self.plot.getViewBox().viewPixelSize())
-            head_len, min_len = 0.6 * ARROW_HEAD_PX * pixel, 4 * ARROW_HEAD_PX * pixel  # short w: still a clear arrow
+            head_px = ARROW_HEAD_PX * style.scale()
+            head_len, min_len = 0.6 * head_px * pixel, 4 * head_px * pixel  # short w: still a clear arrow
             scale = self._arrow_scale(hist, max_len) if hist is not None else self.arrow_scale
         for j in range(MAX_CLASSES):
             line, head = self.class_lines[j], self.arrow_heads[j]
