@@ -11,7 +11,7 @@ text field is being edited:
   may be anywhere, and the first class key was lost. A text field still gets its digits (it
   claims them through ``ShortcutOverride``).
 * **PageDown** / **PageUp** (what presenter remotes send) step forward / back, like → and ←
-  (in lecture mode they move between scenes: ``lecture_mode`` lends them and gives them back).
+  (in lecture mode they move between scenes: ``lecture_menu.KeySwitch`` lends them and gives them back).
 * **B** or **.** (the remotes' blank key) blanks the screen; again: back (action
   ``blank_screen``; while a lecture question is open B answers B and . blanks).
   :class:`BlankCover` is a black widget over the whole window.

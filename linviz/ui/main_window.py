@@ -27,7 +27,7 @@ from .status_line import StatusLine
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
 from .panels.playback import PlaybackBar
-from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_mode, lesson, pen_overlay,
+from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_menu, lesson, pen_overlay,
                presentation, share, style, undo)
 from .cifar import install as install_cifar
 from .views import branches, margin_chart, plane_overlays
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
         hold_switch.install(self)  # "retrain on edit", in the status bar and the Edit menu
-        lecture_mode.install(self)  # the lecture bar over the plane and the scene keys (after undo)
+        lecture_menu.install(self)  # the lecture strip across the top and the scene keys (after undo)
         pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
         self.language_menu = i18n.install(self)  # View ▸ Language, after the presentation's Theme

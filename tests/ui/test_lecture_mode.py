@@ -7,11 +7,10 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from linviz.lecture import builtin_lecture_path, read_lecture
-from linviz.ui import lecture_mode
+from linviz.ui import lecture_menu
 from linviz.ui.lecture_mode import ANSWER_PANELS
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -113,7 +112,7 @@ def test_a_bad_lecture_file_changes_nothing_and_says_why(window, qtbot, tmp_path
     bad.write_text('{"format": "linviz-lecture", "version": 1, "title": {"en": "x", "es": "y"}, "scenes": []}',
                    encoding="utf-8")
     before = window.lecture_mode.lecture
-    assert not lecture_mode.open_lecture_file(window, str(bad))
+    assert not lecture_menu.open_lecture_file(window, str(bad))
     assert window.lecture_mode.lecture is before
     assert "scenes" in window.message_label.text() and window.message_label.property("level") == "error"
 
@@ -139,13 +138,13 @@ def test_add_this_as_a_scene_builds_a_lecture_that_brings_the_state_back(window,
     s.set_step(40)
     s.set_selected_examples([2])
     W, step = s.W.copy(), s.step
-    assert lecture_mode.add_scene(window, str(path), "Blobs at step 40")
+    assert lecture_menu.add_scene(window, str(path), "Blobs at step 40")
     window.load_preset("moons")
     s.set_hold_w(True)
-    assert lecture_mode.add_scene(window, str(path), "Moons, W held")
+    assert lecture_menu.add_scene(window, str(path), "Moons, W held")
     lecture = read_lecture(path)
     assert [sc.title("en") for sc in lecture.scenes] == ["Blobs at step 40", "Moons, W held"]
-    assert lecture_mode.open_lecture_file(window, str(path))
+    assert lecture_menu.open_lecture_file(window, str(path))
     window.lecture_mode.start(0)
     np.testing.assert_array_equal(s.W, W)  # the same run, at the same step
     assert s.step == step and s.chosen_examples == (2,) and not s.hold_w
@@ -156,6 +155,6 @@ def test_add_this_as_a_scene_builds_a_lecture_that_brings_the_state_back(window,
 def test_adding_to_a_file_that_is_not_a_lecture_leaves_it_alone(window, tmp_path):
     other = tmp_path / "notes.json"
     other.write_text('{"my": "notes"}', encoding="utf-8")
-    assert not lecture_mode.add_scene(window, str(other), "x")
+    assert not lecture_menu.add_scene(window, str(other), "x")
     assert other.read_text(encoding="utf-8") == '{"my": "notes"}'
     assert window.message_label.property("level") == "error"
