@@ -43,16 +43,7 @@ def render_window(dataset: Dataset, model: str, cfg: TrainConfig, init: str, knn
     i18n.set_language(app, language)  # after the window: default class names follow it too
     if window.session.history is not None:
         window.session.set_step(window.session.history.last if step is None else step)
-    for _ in range(3):
-        app.processEvents()
-    out = Path(out)
-    try:
-        if not window.grab().save(str(out)):
-            raise OSError(f"could not write the image {out}")
-    finally:
-        window.close()
-        i18n.set_language(app, before)
-    return out
+    return _save(app, window, out, before)
 
 
 def render_lecture_scene(lecture, index: int, out: str | Path, size: tuple[int, int] = (1600, 1000),
@@ -74,6 +65,13 @@ def render_lecture_scene(lecture, index: int, out: str | Path, size: tuple[int, 
     mode.open_lecture(lecture)
     mode.start(index)
     mode.reveal()
+    return _save(app, window, out, before)
+
+
+def _save(app, window, out: str | Path, language_before: str) -> Path:
+    """Let the window settle, save it to ``out``, close it and put the app's language back."""
+    from . import i18n
+
     for _ in range(3):
         app.processEvents()
     out = Path(out)
@@ -82,5 +80,5 @@ def render_lecture_scene(lecture, index: int, out: str | Path, size: tuple[int, 
             raise OSError(f"could not write the image {out}")
     finally:
         window.close()
-        i18n.set_language(app, before)
+        i18n.set_language(app, language_before)
     return out
