@@ -18,5 +18,5 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
 # compile the training loop once now, so the app's first start does not (Numba caches it)
-.venv/bin/python -c "from linviz.engine.compiled import warm_up; warm_up()"
+.venv/bin/python -c "from linviz.engine.training import warm_up; warm_up()"
 echo "linviz is installed in .venv — start it with .venv/bin/linviz"
