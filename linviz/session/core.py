@@ -113,6 +113,14 @@ def _changed(state: SessionState, *what: str) -> Outcome:
     return Outcome(state, tuple(Change(w, state) for w in what))
 
 
+def training_set(dataset: Dataset, settings: Settings) -> Dataset:
+    """The points training sees: ``dataset`` without the held-out ones (``settings.heldout_mask``)."""
+    if settings.heldout <= 0 or len(dataset) == 0:
+        return dataset
+    keep = ~settings.heldout_mask(len(dataset))
+    return replace(dataset, X=dataset.X[keep], y=dataset.y[keep])
+
+
 def trains_alike(a: Dataset | None, b: Dataset) -> bool:
     """Whether training on ``b`` gives the run trained on ``a``: the same points, labels, class
     count and preset W0, b0 (names and the set's name do not enter training)."""
@@ -136,10 +144,11 @@ def start(dataset: Dataset, settings: Settings | None = None, hold_w: bool = Fal
 
 def retrain(state: SessionState) -> Outcome:
     """Train from step 0 with the settings in force (kNN: fit); the step is kept, clipped."""
-    ds, s = state.dataset, state.settings
+    ds, s = training_set(state.dataset, state.settings), state.settings
     if not s.is_linear:
         knn = _fit_knn(ds, s.knn)
-        out = _changed(replace(state, history=None, branches=(), knn=knn, step=0, trained_on=ds), HISTORY, STEP)
+        out = _changed(replace(state, history=None, branches=(), knn=knn, step=0, trained_on=state.dataset),
+                       HISTORY, STEP)
         if knn is None:  # after HISTORY, which clears what was said about the run before
             out = Outcome(out.state, out.events + (Message("knn_too_few", (s.knn.k, len(ds)), "warning"),))
         return out
@@ -151,9 +160,9 @@ def retrain(state: SessionState) -> Outcome:
             # indexed step −1). Files and controls keep W0, λ, Δ in ranges where this cannot happen; should
             # it anyway, the run starts from W = 0, b = 0 (always finite) and says so.
             hist = train(ds.X, ds.y, s.train_config(), ds.n_classes, W0=np.zeros_like(W0), b0=np.zeros_like(b0))
-            out = _show(replace(state, knn=None, branches=(hist,), trained_on=ds), hist, state.step)
+            out = _show(replace(state, knn=None, branches=(hist,), trained_on=state.dataset), hist, state.step)
             return Outcome(out.state, out.events + (Message("start_nonfinite", (), "error"),))
-    return _show(replace(state, knn=None, branches=(hist,), trained_on=ds), hist, state.step)
+    return _show(replace(state, knn=None, branches=(hist,), trained_on=state.dataset), hist, state.step)
 
 
 def _initial_params(ds: Dataset, s: Settings):
@@ -245,13 +254,13 @@ def set_hold_w(state: SessionState, on: bool) -> Outcome:
 def _hold(state: SessionState, W, b) -> Outcome:
     """A one-step run at (W, b) on the state's points and settings: the scores, losses and
     gradients of the W on screen, nothing trained."""
-    ds = state.dataset
+    ds = training_set(state.dataset, state.settings)
     cfg = replace(state.settings.train_config(), steps=0)
     with one_blas_thread():
         hist = train(ds.X, ds.y, cfg, ds.n_classes, W0=np.array(W, float), b0=np.array(b, float))
     if len(hist) == 0:  # W is fine, but its loss on these points overflows
         return _retrain_saying(state, Message("held_w_nonfinite", (), "error"))
-    return _show(replace(state, branches=(hist,), trained_on=ds), hist, 0)
+    return _show(replace(state, branches=(hist,), trained_on=state.dataset), hist, 0)
 
 
 def _retrain_saying(state: SessionState, message: Message) -> Outcome:
@@ -276,7 +285,7 @@ def edit_params(state: SessionState, W: np.ndarray, b: np.ndarray) -> Outcome:
 
 def _branch(state: SessionState, W=None, b=None) -> Outcome:
     """Continue from the current step with the settings in force (and typed W, b)."""
-    ds, cfg, step = state.dataset, state.settings.train_config(), state.step
+    ds, cfg, step = training_set(state.dataset, state.settings), state.settings.train_config(), state.step
     with one_blas_thread():
         hist = train(ds.X, ds.y, cfg, ds.n_classes, W0=W, b0=b, resume=(state.history, step))
     if hist.last < step:  # the branch point itself has no finite loss: nothing to show from it
@@ -307,7 +316,7 @@ def show_branch(state: SessionState, index: int) -> Outcome:
         return Outcome(state)
     cfg = hist.config
     s = state.settings
-    settings = replace(s, model="softmax" if cfg.loss.kind == "softmax" else "svm",
+    settings = replace(s, model=cfg.loss.kind,
                        train=replace(cfg, steps=s.train.steps))
     first = _changed(replace(state, settings=settings), *((SETTINGS,) if settings != s else ()))
     return first.then(_show(first.state, hist, state.step))
@@ -343,7 +352,7 @@ def extend(state: SessionState, steps: int) -> Outcome:
     grows in place of the old one; nothing happens at a stop (FINISHED, MAX_STEPS)."""
     if not can_extend(state):
         return Outcome(state)
-    h, ds = state.history, state.dataset
+    h, ds = state.history, training_set(state.dataset, state.settings)
     cfg = replace(h.config, steps=min(steps, MAX_STEPS - len(h)))
     with one_blas_thread():
         grown = train(ds.X, ds.y, cfg, ds.n_classes, resume=(h, h.last))
@@ -388,7 +397,7 @@ def open_lesson(lesson) -> Outcome:
     runs re-run on its points, the run and step it was on. Runs that do not reproduce are
     shown as re-run, with a warning each (``replay_length``, ``replay_stop``, ``replay_loss``).
     Raises LessonError when a run cannot be re-run at all."""
-    histories, warnings = replay(lesson.runs, lesson.dataset)
+    histories, warnings = replay(lesson.runs, training_set(lesson.dataset, lesson.settings))
     return show_lesson(lesson, histories, tuple(warnings))
 
 
@@ -412,7 +421,7 @@ def lesson_of(state: SessionState, selected=(), current_class: int = 0, autosave
                   current_class, runs, branches, current, autosave_of)
 
 
-__all__ = ["open_lesson", "show_lesson", "lesson_of", "SessionState", "Outcome", "Change", "SETTINGS", "HISTORY", "STEP", "trains_alike", "start", "retrain",
+__all__ = ["training_set", "open_lesson", "show_lesson", "lesson_of", "SessionState", "Outcome", "Change", "SETTINGS", "HISTORY", "STEP", "trains_alike", "start", "retrain",
            "apply_settings", "update_settings", "use_dataset", "set_hold_w", "edit_params", "randomize",
            "show_branch", "show_history", "set_step", "extend", "can_extend", "step_forward",
            "train_until_converged"]

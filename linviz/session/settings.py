@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from linviz.engine.heldout import random_split
 from linviz.engine.knn import METRICS, KnnSettings  # one definition for the app, lessons and the CLI
 from linviz.engine.regularizers import RegConfig
 from linviz.engine.training import TrainConfig
 
-MODELS = ("svm", "softmax", "knn")
+MODELS = ("svm", "softmax", "lsq", "knn")
 INITS = ("preset", "random", "zeros")
 MAX_STEPS = 20_000
 """Playback extends training as it reaches the end, up to this many steps."""
@@ -20,7 +21,8 @@ class Settings:
 
     init: "preset" (the data set's own W0, b0 when it has them, else random),
     "random" or "zeros". restart: a change retrains from step 0 (True) or
-    continues from the current step as a branch (False).
+    continues from the current step as a branch (False). heldout: the share of the points
+    held out (never trained on; 0: none), drawn with ``heldout_seed`` (see :meth:`heldout_mask`).
     """
 
     model: str = "svm"
@@ -29,6 +31,8 @@ class Settings:
     init: str = "preset"
     init_scale: float = 0.01
     restart: bool = True
+    heldout: float = 0.0
+    heldout_seed: int = 0
 
     @property
     def is_linear(self) -> bool:
@@ -36,10 +40,15 @@ class Settings:
 
     def train_config(self) -> TrainConfig:
         """``train`` with the loss kind ``model`` asks for (kNN keeps the SVM's)."""
-        kind = "softmax" if self.model == "softmax" else "svm"
+        kind = self.model if self.model in ("softmax", "lsq") else "svm"
         if self.train.loss.kind == kind:
             return self.train
         return replace(self.train, loss=replace(self.train.loss, kind=kind))
+
+    def heldout_mask(self, n: int):
+        """(n,) bool, True for the held-out points of n (``engine.heldout.random_split``: adding a
+        point at the end or moving one keeps the others where they were)."""
+        return random_split(n, self.heldout, self.heldout_seed)
 
     def with_changes(self, **changes) -> Settings:
         """A copy with ``changes``; keys of TrainConfig (``lr``, ``reg`` …) go into ``train``."""
@@ -59,6 +68,8 @@ def check_settings(s: Settings) -> None:
         raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
     if s.knn.k < 1:
         raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
+    if not 0.0 <= s.heldout < 1.0:
+        raise ValueError(f"heldout: the held-out share must be in [0, 1), not {s.heldout}")
     if s.init_scale < 0:
         raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
 

@@ -283,7 +283,7 @@ class LessonController(QObject):
             return True
 
         try:
-            return replay(lesson.runs, lesson.dataset, progress)
+            return replay(lesson.runs, core.training_set(lesson.dataset, lesson.settings), progress)
         finally:
             if dialog is not None:
                 dialog.close()

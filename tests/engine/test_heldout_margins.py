@@ -29,6 +29,15 @@ def test_a_split_is_seeded_and_keeps_training_points():
         random_split(10, 1.0)
 
 
+def test_a_split_is_stable_when_a_point_is_added():
+    """Adding a point must not reshuffle the held-out points on the teacher's screen: at most the
+    new point and one other change side (the count follows ⌊n·share⌉)."""
+    for n in range(5, 60):
+        a, b = random_split(n, 0.3, seed=7), random_split(n + 1, 0.3, seed=7)
+        assert b.sum() == round((n + 1) * 0.3)
+        assert (a != b[:n]).sum() <= 1, n
+
+
 def test_held_out_points_never_enter_a_gradient():
     ds = make_preset("blobs", n_per_class=12, seed=2)
     mask = random_split(len(ds), 0.3, seed=1)
@@ -45,7 +54,9 @@ def test_held_out_points_never_enter_a_gradient():
 def test_the_held_out_curve_is_the_data_loss_step_by_step():
     ds = make_preset("blobs", n_per_class=10, seed=3)
     mask = random_split(len(ds), 0.4, seed=2)
-    for cfg in (CFG, replace(CFG, loss=LossConfig("softmax"), features=FeatureMap("poly2"))):
+    for cfg in (CFG, replace(CFG, loss=LossConfig("softmax"), features=FeatureMap("poly2")),
+                replace(CFG, loss=LossConfig("lsq")), replace(CFG, loss=LossConfig("svm", "structured", squared=True)),
+                replace(CFG, loss=LossConfig("svm", "ova", mean_over_classes=True))):
         h = train(ds.X[~mask], ds.y[~mask], cfg, ds.n_classes, init="zeros", test=(ds.X[mask], ds.y[mask]))
         loss, acc = heldout_curve(h, ds.X[mask], ds.y[mask])
         phi = cfg.features.transform(ds.X[mask])
