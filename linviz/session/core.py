@@ -121,6 +121,14 @@ def training_set(dataset: Dataset, settings: Settings) -> Dataset:
     return replace(dataset, X=dataset.X[keep], y=dataset.y[keep])
 
 
+def heldout_set(dataset: Dataset, settings: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """(X (M, 2), y (M,)) of the held-out points (M = 0 when none is held out)."""
+    if settings.heldout <= 0 or len(dataset) == 0:
+        return dataset.X[:0], dataset.y[:0]
+    mask = settings.heldout_mask(len(dataset))
+    return dataset.X[mask], dataset.y[mask]
+
+
 def trains_alike(a: Dataset | None, b: Dataset) -> bool:
     """Whether training on ``b`` gives the run trained on ``a``: the same points, labels, class
     count and preset W0, b0 (names and the set's name do not enter training)."""
@@ -421,7 +429,7 @@ def lesson_of(state: SessionState, selected=(), current_class: int = 0, autosave
                   current_class, runs, branches, current, autosave_of)
 
 
-__all__ = ["training_set", "open_lesson", "show_lesson", "lesson_of", "SessionState", "Outcome", "Change", "SETTINGS", "HISTORY", "STEP", "trains_alike", "start", "retrain",
+__all__ = ["training_set", "heldout_set", "open_lesson", "show_lesson", "lesson_of", "SessionState", "Outcome", "Change", "SETTINGS", "HISTORY", "STEP", "trains_alike", "start", "retrain",
            "apply_settings", "update_settings", "use_dataset", "set_hold_w", "edit_params", "randomize",
            "show_branch", "show_history", "set_step", "extend", "can_extend", "step_forward",
            "train_until_converged"]

@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linviz.engine.heldout import heldout_at
 from linviz.engine.training import FINISHED, grad_norm, relative_change
+from linviz.session.core import heldout_set
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
@@ -79,6 +81,11 @@ def status_text(session: SessionModel) -> str:
     acc_text = "—" if not math.isfinite(acc) else f"{100 * acc:.0f} %"
     text = translate("Playback", "step {0} / {1} · loss {2} = data {3} + reg {4} · accuracy {5}").format(
         t, h.last, _num(h.loss[t]), _num(h.data_loss[t]), _num(h.reg_loss[t]), acc_text)
+    held = heldout_set(session.state.dataset, session.settings)
+    if len(held[1]):  # points held out: what training never saw, measured apart
+        loss, acc = heldout_at(h.W[t], h.b[t], h.config, *held)
+        text += " · " + translate("Playback", "held out: accuracy {0} · loss {1}").format(
+            "—" if not math.isfinite(acc) else f"{100 * acc:.0f} %", _num(loss))
     if t == h.last and h.stop_reason == "converged":
         text += " · " + translate("Playback", "converged: gradient ≈ 0 (‖∇‖ = {0})").format(
             f"{grad_norm(h, t):.1e}")

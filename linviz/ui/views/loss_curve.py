@@ -11,28 +11,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QGraphicsItem,
-    QGraphicsRectItem,
-    QGraphicsSimpleTextItem,
-    QBoxLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QGraphicsItem, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from linviz.engine.divergence import blowup
+from linviz.engine.heldout import heldout_curve
+from linviz.session.core import heldout_set
 
 from .. import i18n
-from ..axes import CompactAxis, compact_axes
+from ..axes import compact_axes
 from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import MarkupLine, SteadyLabel
 from ..models import SessionModel, WhileDragging
 from ..style import font as scaled_font, label_style, scale as style_scale
 from ..table_cells import format_number, number_font
+from .loss_curve_parts import LossAxis, ScrubViewBox, StepTag, log_floor
 
 CURVES = {
     # name: (label, colour, Qt pen style, width)
@@ -42,6 +35,10 @@ CURVES = {
 }
 """The three loss curves: Okabe–Ito colours and three line styles, so neither alone tells them apart."""
 ACC_STYLE = (QT_TRANSLATE_NOOP("LossCurve", "accuracy"), "#009E73", Qt.PenStyle.DotLine, 3.0)
+HELDOUT = {  # the held-out points' data loss and accuracy (engine/heldout.py), while points are held out
+    "heldout_loss": (QT_TRANSLATE_NOOP("LossCurve", "held-out data"), "#CC79A7", Qt.PenStyle.DashLine, 2.5),
+    "heldout_acc": (QT_TRANSLATE_NOOP("LossCurve", "held-out accuracy"), "#CC79A7", Qt.PenStyle.DotLine, 3.0),
+}
 translate = QCoreApplication.translate
 BRANCH_PEN = dict(color="#9A9A9A", width=1.5, style=Qt.PenStyle.DashLine)
 MAX_BRANCHES = 8
@@ -79,115 +76,10 @@ def _cache(data_item: pg.PlotDataItem) -> None:
     data_item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
-def log_floor(*arrays) -> float:
-    """Where zeros sit on a log axis: a decade under the smallest positive value shown."""
-    pos = [a[a > 0] for a in arrays if a is not None and len(a)]
-    pos = [a for a in pos if len(a)]
-    if not pos:
-        return 1e-3
-    return float(10.0 ** np.floor(np.log10(min(a.min() for a in pos)) - 1))
-
-
 STACK_ASPECT = 0.75
 """Taller than this many times its width, the view puts its legend under the plot."""
 VALUES_BESIDE_PX = 640
 """Narrower than this (at the default font), the legend beside the plot drops its values."""
-
-
-class LossAxis(CompactAxis):
-    """The loss axis: on a log scale, decades labelled, then 2 and 5 where they fit, the rest bare."""
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):
-        lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
-        if hi - lo > 6:  # many decades: pyqtgraph's spacing of whole decades
-            return [(s, t) for s, t in stdTicks if s >= 1.0] or [(1.0, list(range(lo, hi + 1)))]
-
-        def inside(mults):
-            return [v + np.log10(m) for v in range(lo, hi + 1) for m in mults if minVal <= v + np.log10(m) <= maxVal]
-
-        decades, mids, rest = inside((1,)), inside((2, 5)), inside((3, 4, 6, 7, 8, 9))
-        if len(decades) + len(mids) < 2:  # less than a decade shown: label every multiple that fits
-            return [(None, decades + mids), (None, rest)]
-        return [(None, decades), (None, mids), (None, rest)]
-
-
-class ScrubViewBox(pg.ViewBox):
-    """A ViewBox where a left click or drag picks a step; the wheel zooms the steps only."""
-
-    def __init__(self, on_scrub, **kwargs):
-        super().__init__(**kwargs)
-        self._on_scrub = on_scrub
-        self.setMouseEnabled(x=True, y=False)
-
-    def mouseClickEvent(self, ev):
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            if ev.double():
-                self.enableAutoRange(x=True, y=True)
-            self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
-        else:
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None):
-        if ev.button() == Qt.MouseButton.LeftButton and axis is None:
-            ev.accept()
-            self._on_scrub(self.mapSceneToView(ev.scenePos()).x())
-        else:
-            super().mouseDragEvent(ev, axis)
-
-    def itemBoundsChanged(self, item):  # noqa: N802 (pyqtgraph's name)
-        """Skip items added with ``ignoreBounds`` (the cursor): pyqtgraph queues an auto-range
-        and repaints the whole plot on every move of any item, even one that cannot change the
-        range — 60 times a second during playback, for a cursor that covers a few pixels."""
-        if item in self.addedItems:
-            super().itemBoundsChanged(item)
-        else:
-            self._itemBoundsCache.pop(item, None)
-
-
-class StepTag(QGraphicsRectItem):
-    """The step number on a white tag at the top of the cursor, right of it, in screen pixels.
-
-    pyqtgraph's own line label re-lays a text document out and finds where the line meets
-    the view on every move (~0.6 ms, 60 times a second); this is one plain text item."""
-
-    PAD = 3  # px around the text
-    HEIGHT = 0.96  # where on the plot's height the tag's top sits (0 bottom, 1 top)
-
-    def __init__(self, viewbox: pg.ViewBox, colour: str, font):
-        super().__init__()
-        self.viewbox = viewbox
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setBrush(QBrush(QColor(255, 255, 255, 220)))
-        self.text = QGraphicsSimpleTextItem(self)
-        self.text.setBrush(QBrush(QColor(colour)))
-        self.text.setFont(font)
-        self.text.setPos(self.PAD, 0)
-        self.setZValue(51)
-        self._x = 0.0
-        viewbox.addItem(self, ignoreBounds=True)
-        viewbox.sigRangeChanged.connect(self._place)
-
-    def show_step(self, t: int) -> None:
-        text = str(int(t))
-        if text != self.text.text():
-            self.text.setText(text)
-        self._x = float(t)
-        self._place()
-
-    def _place(self, *_):
-        """At the cursor's top, right of the line; left of it where the plot ends too soon."""
-        (x0, x1), (y0, y1) = self.viewbox.viewRange()
-        width = self.text.boundingRect().width() + 2 * self.PAD
-        room = (x1 - self._x) / max(self.viewbox.viewPixelSize()[0], 1e-12)  # px right of the line
-        left = -width - 2 if room < width + 2 else 2
-        self.setRect(left, 0, width, self.text.boundingRect().height())
-        self.text.setPos(left + self.PAD, 0)
-        self.setPos(self._x, y0 + self.HEIGHT * (y1 - y0))
-
-    def label(self) -> str:
-        return self.text.text()
 
 
 class LossCurveView(QWidget):
@@ -255,9 +147,13 @@ class LossCurveView(QWidget):
         self.acc_curve = pg.PlotDataItem(pen=_pen(ACC_STYLE[1], ACC_STYLE[2], ACC_STYLE[3]),
                                          name=translate("LossCurve", "accuracy"))
         self.acc_viewbox.addItem(self.acc_curve)
+        self.heldout_curves = {k: pg.PlotDataItem(pen=_pen(c, st, w)) for k, (_, c, st, w) in HELDOUT.items()}
+        item.addItem(self.heldout_curves["heldout_loss"])
+        self.acc_viewbox.addItem(self.heldout_curves["heldout_acc"])
+        self._heldout: tuple = (None, None)  # (key, (loss, acc) arrays) of the run shown
         # Curves (wide, dashed, antialiased) and grid lines cost ~10–20 ms each to stroke; the
         # cursor moves 60 times a second across all of them, so they paint once into a cache.
-        for thing in (*self.curves.values(), self.acc_curve):
+        for thing in (*self.curves.values(), self.acc_curve, *self.heldout_curves.values()):
             _cache(thing)
         for name in ("bottom", "left", "right"):
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -288,7 +184,8 @@ class LossCurveView(QWidget):
         side.addWidget(self.step_readout, 0, 0, 1, 3)
         self.readouts: dict[str, QLabel] = {}
         nfont = number_font()
-        rows = [(k, *v) for k, v in CURVES.items()] + [("train_acc", *ACC_STYLE)]
+        rows = [(k, *v) for k, v in CURVES.items()] + [("train_acc", *ACC_STYLE)] + [(k, *v) for k, v in HELDOUT.items()]
+        self.legend_rows: dict[str, tuple] = {}
         for r, (key, label, colour, style, width) in enumerate(rows, start=1):
             sw = QLabel()
             sw.setPixmap(_swatch(colour, style, width))
@@ -302,6 +199,7 @@ class LossCurveView(QWidget):
             side.addWidget(name, r, 1)
             side.addWidget(value, r, 2)
             self.readouts[key] = value
+            self.legend_rows[key] = (sw, name, value)
         self.log_check = QCheckBox(translate("LossCurve", "log scale"))
         self.log_check.setObjectName("logScale")
         self.log_check.setToolTip(translate("LossCurve", "Loss on a logarithmic axis (losses span orders of magnitude). "
@@ -417,7 +315,7 @@ class LossCurveView(QWidget):
                 item.showAxis(name, not knn)
             item.showGrid(x=not knn, y=not knn, alpha=0.25)
         if knn:
-            for c in [*self.curves.values(), self.acc_curve, *self.branch_curves]:
+            for c in [*self.curves.values(), self.acc_curve, *self.heldout_curves.values(), *self.branch_curves]:
                 c.setData(x=[], y=[])
             self.viewbox.disableAutoRange()
             self.viewbox.setRange(xRange=(0, 1), yRange=(0, 1) if not self._log else (-1, 0), padding=0)
@@ -434,6 +332,19 @@ class LossCurveView(QWidget):
             y = ys[key]
             curve.setData(x=x, y=np.where(y > 0, y, floor) if floor is not None else y)
         self.acc_curve.setData(x=x, y=100.0 * self._series(h, "train_acc"))
+        held = self._heldout_series(h)
+        if held is not None:
+            ys["heldout_loss"] = held[0]
+        for key, values in zip(HELDOUT, held if held is not None else (None, None)):
+            curve = self.heldout_curves[key]
+            if values is None:
+                curve.setData(x=[], y=[])
+            elif key == "heldout_acc":
+                curve.setData(x=x, y=100.0 * values)
+            else:
+                curve.setData(x=x, y=np.where(values > 0, values, floor) if floor is not None else values)
+            for widget in self.legend_rows[key][:2]:
+                widget.setVisible(values is not None)
         self._draw_branches(branches, floor)
         if self._log:
             self.viewbox.enableAutoRange(x=True, y=False)
@@ -448,6 +359,19 @@ class LossCurveView(QWidget):
             self.viewbox.enableAutoRange(x=True, y=False)
             self.viewbox.setYRange(0, top, padding=0.04)
         self._on_step()
+
+    def _heldout_series(self, h):
+        """(loss, acc) of the held-out points at every step of ``h`` (heldout_curve), or None
+        when no point is held out; computed once per run and set of points."""
+        state = self.session.state
+        X, y = heldout_set(state.dataset, state.settings)
+        if len(y) == 0:
+            self._heldout = (None, None)
+            return None
+        key = (id(h), len(h), X.tobytes(), y.tobytes())
+        if self._heldout[0] != key:
+            self._heldout = (key, heldout_curve(h, X, y))
+        return self._heldout[1]
 
     def _log_range(self, ys, branches, floor) -> tuple[float, float]:
         """(log10 bottom, log10 top) of the loss axis on a log scale: every loss shown, with 4 % of room, and the
@@ -498,12 +422,17 @@ class LossCurveView(QWidget):
             self.readouts[key].setText(format_number(getattr(h, key)[t], 4))
         acc = h.train_acc[t]
         self.readouts["train_acc"].setText(f"{100 * acc:.0f} %" if np.isfinite(acc) else "–")
+        held = self._heldout[1] if self._heldout[0] is not None else None
+        shown = held is not None and t < len(held[0])
+        self.readouts["heldout_loss"].setText(format_number(held[0][t], 4) if shown else "")
+        self.readouts["heldout_acc"].setText(f"{100 * held[1][t]:.0f} %" if shown and np.isfinite(held[1][t]) else "")
 
     def curve_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """(x, y) given to a curve ("loss", "data_loss", "reg_loss" or "train_acc"), before display transforms."""
-        curve = self.acc_curve if name == "train_acc" else self.curves[name]
+        """(x, y) given to a curve ("loss", "data_loss", "reg_loss", "train_acc", "heldout_loss" or
+        "heldout_acc"), before display transforms."""
+        curve = self.acc_curve if name == "train_acc" else {**self.curves, **self.heldout_curves}[name]
         x, y = curve.getOriginalDataset()
         return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
 
 
-__all__ = ["LossCurveView", "ScrubViewBox", "CURVES", "log_floor"]
+__all__ = ["LossCurveView", "ScrubViewBox", "LossAxis", "CURVES", "HELDOUT", "log_floor"]

@@ -121,6 +121,7 @@ class PlaneView(QWidget):
         self._inspect_drag = False
         self._own_edit = False
         self._seen = (data.dataset.name, data.dataset.X)
+        self.legend_extras: list = []  # callables giving more (kind, label) key rows (heldout_layer)
 
         self._build()
         data.changed.connect(self._on_data_changed)
@@ -579,7 +580,8 @@ class PlaneView(QWidget):
         if self.session.settings.model == "svm":
             rows.append(("ring", QCoreApplication.translate("PlaneView", "L<sub>i</sub> &gt; 0: still pushes W")))
         hist = self.session.history if self.session.settings.is_linear else None
-        return rows + self.overlays.legend_rows(self.overlays.batch_shown(hist))
+        extras = [r for f in self.legend_extras for r in f()]
+        return rows + self.overlays.legend_rows(self.overlays.batch_shown(hist)) + extras
 
     def _update_legend_current(self, *_args) -> None:
         """The current class (the one a click adds) is bold, with a ◂ after it."""

@@ -81,7 +81,8 @@ def _pen(colour, width: float) -> QPen:
 
 def mark_icon(kind: str, colours: Sequence[str] = (), size: int = ICON_PX) -> QPixmap:
     """The sample of a mark as the plane draws it: "ring" (L_i > 0), "gradient" (an arrow with an
-    open head), "batch" (a square outline), "margins" (a point with dots in the class colours)."""
+    open head), "batch" (a square outline), "margins" (a point with dots in the class colours),
+    "heldout" (a hollow point)."""
     pixmap, p = _canvas(size)
     c = size / 2
     try:
@@ -112,6 +113,10 @@ def mark_icon(kind: str, colours: Sequence[str] = (), size: int = ICON_PX) -> QP
                 a = 2 * math.pi * j / max(len(colours), 1)
                 p.setBrush(QColor(colour))
                 p.drawEllipse(QPointF(c + ring * math.sin(a), c - ring * math.cos(a)), rad, rad)
+        elif kind == "heldout":  # a held-out point (heldout_layer): hollow, a thick ring
+            p.setPen(_pen("#555555", 3.0))
+            p.setBrush(QColor("#FFFFFF"))
+            p.drawEllipse(QPointF(c, c), 0.3 * size, 0.3 * size)
         else:
             raise ValueError(f"no legend icon for {kind!r}")
     finally:

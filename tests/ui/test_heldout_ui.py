@@ -1,0 +1,59 @@
+"""Held-out points in the window: the switch (key T), hollow markers and a key row on the plane,
+training on the other points only, and both sets measured in the loss curve and the status line."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from linviz.engine.datasets import make_preset
+from linviz.engine.heldout import heldout_at, heldout_curve
+from linviz.engine.training import train
+from linviz.ui.panels.playback import status_text
+from linviz.ui.views.heldout_layer import HELDOUT_SHARE
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def hold_out(window, qtbot):
+    window.data.set_dataset(make_preset("blobs", n_per_class=10, seed=4))
+    window.session.flush()
+    qtbot.mouseClick(window.plane.plot.viewport(), Qt.MouseButton.MiddleButton)  # keys reach the window
+    qtbot.keyClick(window, Qt.Key.Key_T)
+    assert window.session.settings.heldout == HELDOUT_SHARE
+    return window.session.settings.heldout_mask(len(window.data.dataset))
+
+
+def test_the_key_holds_points_out_and_the_plane_draws_them_hollow(window, qtbot):
+    mask = hold_out(window, qtbot)
+    ds, layer = window.data.dataset, window.heldout_layer
+    assert mask.sum() == round(HELDOUT_SHARE * len(ds))
+    assert layer.item.isVisible()
+    np.testing.assert_array_equal(np.column_stack([layer.item.data["x"], layer.item.data["y"]]), ds.X[mask])
+    assert layer.item.opts["brush"].color().name() == "#ffffff"  # hollow: white inside, the class colour around
+    assert f"{mask.sum()} of {len(ds)}" in window.plane.legend.texts()[-1]
+    window.data.move_point(int(np.flatnonzero(~mask)[0]), 0.1, 0.2)  # an edit keeps the same points out
+    assert np.array_equal(window.session.settings.heldout_mask(len(window.data.dataset)), mask)
+    qtbot.keyClick(window, Qt.Key.Key_T)
+    assert window.session.settings.heldout == 0 and not layer.item.isVisible()
+    assert not any("held out" in t for t in window.plane.legend.texts())
+
+
+def test_training_never_sees_them_and_both_sets_are_measured(window, qtbot):
+    mask = hold_out(window, qtbot)
+    s, ds = window.session, window.data.dataset
+    h = s.history
+    cfg = s.settings.train_config()
+    W0, b0 = h.W[0], h.b[0]
+    alone = train(ds.X[~mask], ds.y[~mask], cfg, ds.n_classes, W0=W0, b0=b0)
+    np.testing.assert_array_equal(h.W[: len(h)], alone.W[: len(alone)])
+    loss, acc = heldout_curve(h, ds.X[mask], ds.y[mask])
+    curve = window.loss_curve
+    np.testing.assert_array_equal(curve.curve_data("heldout_loss")[1], loss)
+    np.testing.assert_array_equal(curve.curve_data("heldout_acc")[1], 100 * acc)
+    s.set_step(7)
+    qtbot.wait(150)  # the readouts follow the step (throttled while dragging only)
+    l7, a7 = heldout_at(h.W[7], h.b[7], h.config, ds.X[mask], ds.y[mask])
+    assert f"held out: accuracy {100 * a7:.0f} %" in status_text(s) and f"loss {l7:.3f}" in status_text(s)
+    assert curve.readouts["heldout_acc"].text() == f"{100 * a7:.0f} %"
