@@ -57,3 +57,20 @@ def test_training_never_sees_them_and_both_sets_are_measured(window, qtbot):
     l7, a7 = heldout_at(h.W[7], h.b[7], h.config, ds.X[mask], ds.y[mask])
     assert f"held out: accuracy {100 * a7:.0f} %" in status_text(s) and f"loss {l7:.3f}" in status_text(s)
     assert curve.readouts["heldout_acc"].text() == f"{100 * a7:.0f} %"
+
+
+def test_the_surface_geometry_and_gradient_check_use_the_training_points(window, qtbot):
+    """They measure the loss training descends: on the training points (they stayed blank before)."""
+    mask = hold_out(window, qtbot)
+    ds, s = window.data.dataset, window.session
+    window.loss_surface.recompute()
+    surface = window.loss_surface.surface
+    assert surface is not None
+    h, t = s.history, s.history.last
+    centre = window.loss_surface.slice.centre
+    np.testing.assert_allclose(centre, np.concatenate([h.W[t].ravel(), h.b[t]]))
+    window.gradcheck.check_now()
+    assert window.gradcheck.result is not None
+    window.reg_geometry.data_grid = None
+    window.reg_geometry.recompute()
+    assert window.reg_geometry.data_grid is not None

@@ -19,6 +19,7 @@ are therefore marked "both ≈ 0" and left out of the maximum.
 from __future__ import annotations
 
 import numpy as np
+from linviz.session.core import training_set
 from linviz.ui.widgets import on_screen
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -213,7 +214,7 @@ class GradCheckPanel(QWidget):
         self._timer.stop()
         self._dirty = False
         session = self.session
-        hist, ds, t = session.history, session.data.dataset, session.step
+        hist, ds, t = session.history, training_set(session.data.dataset, session.settings), session.step
         if not session.settings.is_linear or hist is None:
             self._note(translate("GradCheck", "kNN has no parameters and no gradient to check."))
             return

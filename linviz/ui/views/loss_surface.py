@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from linviz.session.core import training_set
 from linviz.engine.blas import one_blas_thread
 
 from linviz.ui.widgets import on_screen
@@ -393,7 +394,7 @@ class LossSurfaceView(QWidget):
         """Rebuild the slice and the surface from the session (not on step changes)."""
         self._timer.stop()
         session = self.session
-        hist, ds = session.history, session.data.dataset
+        hist, ds = session.history, training_set(session.data.dataset, session.settings)
         if not session.settings.is_linear or hist is None:
             self._show_note(translate("LossSurface", KNN_NOTE) if not session.settings.is_linear else
                             translate("LossSurface", "No training run to show yet."))

@@ -27,6 +27,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from linviz.session.core import training_set
 from linviz.engine.blas import one_blas_thread
 
 from linviz.ui.widgets import on_screen
@@ -253,7 +254,7 @@ class RegGeometryView(QWidget):
     def recompute(self) -> None:
         self._timer.stop()
         session = self.session
-        hist, ds = session.history, session.data.dataset
+        hist, ds = session.history, training_set(session.data.dataset, session.settings)
         if not session.settings.is_linear or hist is None:
             self._show_note(translate("RegGeometry", "kNN has no parameters to descend: it keeps the points and lets "
                                                      "the k nearest vote. Pick SVM or Softmax to see the geometry of "
