@@ -30,7 +30,7 @@ from .panels.playback import PlaybackBar
 from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_menu, lesson, pen_overlay,
                presentation, share, style, undo)
 from .cifar import install as install_cifar
-from .views import branches, heldout_layer, margin_chart, plane_overlays, sweep_view
+from .views import branches, heldout_layer, margin_chart, optimizer_arrows, plane_overlays, sweep_view
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
 from .views.loss_surface import LossSurfaceView
@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.data.changed.connect(self.message_label.forget_if_transient)  # the next action
         i18n.notifier.changed.connect(self.message_label.forget_if_transient)
         self._build_menus()
-        for feature in (plane_overlays, branches, demos, compare, margin_chart, sweep_view, heldout_layer, share):
+        for feature in (plane_overlays, branches, demos, compare, margin_chart, sweep_view, heldout_layer,
+                        optimizer_arrows, share):
             feature.install(self)
         self.exporter = export.install(self)
         self.cifar = install_cifar(self)
