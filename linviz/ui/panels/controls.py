@@ -63,6 +63,7 @@ MODEL_ITEMS = {
     "softmax": (QT_TRANSLATE_NOOP("Controls", "Softmax"), QT_TRANSLATE_NOOP("Controls", "Softmax classifier (cross-entropy):\nP(Y = k | x) = e^{s_k} / Σ_j e^{s_j}\n"
                            "Li = −s_yi + log Σ_j e^{s_j} = −log P(yi | xi)\nNever fully satisfied: it always "
                            "wants a bigger gap.")),
+    "lsq": (QT_TRANSLATE_NOOP("Controls", "LSQ"), QT_TRANSLATE_NOOP("Controls", "Least squares (LSQ) on one-hot targets:\nLi = ½ Σ_j (s_j − t_j)²,  t_j = 1 if j = yi, else 0\nIt punishes a point far on its own side too (the lecture's \"why not least squares?\").")),
     "knn": (QT_TRANSLATE_NOOP("Controls", "kNN"), QT_TRANSLATE_NOOP("Controls", "k-nearest neighbours: no training and no W.\nA point gets the majority class of its k "
                    "nearest training points (ties are shown white).")),
 }

@@ -17,7 +17,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from .. import i18n, style
@@ -32,11 +32,13 @@ Z_VALUE = 5.5
 """Over the plane's points (5), under the L_i > 0 rings (6)."""
 
 
-class HeldoutLayer:
+class HeldoutLayer(QObject):
     """The hollow markers on ``plot`` (the plane's PlotWidget) for the held-out points of
-    ``session`` (a SessionModel; its ``data`` the DatasetModel). ``item``: the ScatterPlotItem."""
+    ``session`` (a SessionModel; its ``data`` the DatasetModel). ``item``: the ScatterPlotItem.
+    A QObject child of the plot, so its connections end with it."""
 
     def __init__(self, plot: pg.PlotWidget, session):
+        super().__init__(plot)
         self.session, self.data = session, session.data
         self.item = pg.ScatterPlotItem(pxMode=True)
         self.item.setZValue(Z_VALUE)
@@ -77,10 +79,11 @@ class HeldoutLayer:
         return [("heldout", html.escape(text))]
 
 
-class HeldoutSwitch:
+class HeldoutSwitch(QObject):
     """The checkable action "Hold out test points" (key T); ``action``."""
 
     def __init__(self, window):
+        super().__init__(window)
         self.session = window.session
         self.action = QAction(window)
         self.action.setObjectName("heldout_action")

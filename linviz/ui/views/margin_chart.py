@@ -41,9 +41,11 @@ PICK_RADIUS_PX = 12
 
 
 def current_loss_kind(config) -> str:
-    """Which curve is the run's own loss: cross_entropy, squared_hinge or hinge."""
+    """Which curve is the run's own loss: cross_entropy, least_squares, squared_hinge or hinge."""
     if config.loss.kind == "softmax":
         return "cross_entropy"
+    if config.loss.kind == "lsq":
+        return "least_squares"
     return "squared_hinge" if config.loss.squared else "hinge"
 
 
@@ -146,7 +148,7 @@ class MarginChart(QWidget):
                 c.setData([], [])
             self.dots.setData([])
             self.rings.setData([])
-            self.note.setText(translate("MarginChart", "Needs SVM or Softmax, and points."))
+            self.note.setText(translate("MarginChart", "Needs a linear model (SVM, Softmax, least squares) and points."))
             return
         cfg = h.config
         self.kind = current_loss_kind(cfg)

@@ -26,7 +26,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 
 from linviz.engine.text import QT_TRANSLATE_NOOP
 
@@ -83,12 +83,14 @@ def nice_scale(longest: float, target: float) -> float:
     return float(10.0**exp)
 
 
-class OptimizerArrows:
+class OptimizerArrows(QObject):
     """Arrows on ``surface_view.plot`` for ``session``'s run at its step. ``shafts`` {kind:
     PlotCurveItem}, ``heads`` {kind: ArrowItem}, ``key`` (TextItem), ``scale`` (k), ``drawn``
-    {kind: ((x0, y0), (x1, y1))} in axis coordinates."""
+    {kind: ((x0, y0), (x1, y1))} in axis coordinates. A QObject child of the surface view, so its
+    connections end with it."""
 
     def __init__(self, surface_view, session):
+        super().__init__(surface_view)
         self.view, self.session = surface_view, session
         plot = surface_view.plot
         self.shafts, self.heads = {}, {}

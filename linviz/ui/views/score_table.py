@@ -78,6 +78,9 @@ def loss_caption(cfg: LossConfig) -> str:
         return (translate("ScoreTable", "<b>Softmax</b> (cross-entropy)") + "<br>"
                 f"p<sub>j</sub> = e<sup>s<sub>j</sub></sup> / Σ<sub>k</sub> e<sup>s<sub>k</sub></sup>, "
                 f"&nbsp;L<sub>i</sub> = −log p<sub>{yi}</sub>")
+    if cfg.kind == "lsq":
+        return (translate("ScoreTable", "<b>Least squares</b> (one-hot targets t)") + "<br>"
+                f"L<sub>i</sub> = ½ Σ<sub>j</sub> (s<sub>j</sub> − t<sub>j</sub>)², t<sub>j</sub> = 1 if j = {yi}")
     sq = "²" if cfg.squared else ""
     if cfg.variant == "ova":
         scale = "1/C · " if cfg.mean_over_classes else ""
@@ -418,7 +421,8 @@ class ScoreTableModel(RemembersLooks, QAbstractTableModel):
         sq = "²" if cfg is not None and cfg.squared else ""
         return {
             "score": f"s {name}",
-            "term": translate("ScoreTable", "hinge{0} {1}").format(sq, name),
+            "term": f"½(s − t)² {name}" if cfg is not None and cfg.kind == "lsq"
+            else translate("ScoreTable", "hinge{0} {1}").format(sq, name),
             "exp": f"eˢ {name}",
             "prob": f"p {name}",
             "L": "Lᵢ = −log p" if self.mode == "softmax" else "Lᵢ",
