@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from linviz.engine.features import FeatureMap
 from linviz.engine.optimizers import OPTIMIZERS
+from linviz.engine.ravine import ravine_configs
 from linviz.engine.regularizers import REG_KINDS, RegConfig
 from linviz.engine.training import FINISHED
 from linviz.session import core
@@ -163,6 +164,8 @@ PRESETS: dict[str, Callable[[Settings], list[Settings]]] = {
     QT_TRANSLATE_NOOP("Compare", "SGD vs momentum vs Adam"): _optimisers,
     QT_TRANSLATE_NOOP("Compare", "batch 1 vs 32 vs full"): _batches,
     QT_TRANSLATE_NOOP("Compare", "Δ = 1 vs Δ = 100 (λ scaled)"): _deltas,
+    QT_TRANSLATE_NOOP("Compare", "ravine: SGD vs momentum vs Adam"): lambda base, X: [  # engine/ravine.py
+        replace(base, model="lsq", train=c) for c in ravine_configs(base.train, X).values()],
     QT_TRANSLATE_NOOP("Compare", "L1 vs L2"): _l1_vs_l2,
 }
 """Each comparison: a function from the base settings to one Settings per pane. The names are
@@ -178,8 +181,14 @@ PRESET_TIPS = {
                                                                 "finds W×100 —\nthe same boundaries. The loss is ×100 "
                                                                 "too, so the plot turns logarithmic."),
     "L1 vs L2": QT_TRANSLATE_NOOP("Compare", "The same λ: L1 pushes weights to exactly 0, L2 shrinks them all."),
+    "ravine: SGD vs momentum vs Adam": QT_TRANSLATE_NOOP("Compare", "Least squares on cubic features: a long narrow "
+                                                                    "valley. SGD (α = 1.8/L) zig-zags across it;\n"
+                                                                    "momentum and Adam reach the bottom several "
+                                                                    "times sooner."),
 }
 LOG_PRESETS = {"Δ = 1 vs Δ = 100 (λ scaled)"}
+POINTS_PRESETS = {"ravine: SGD vs momentum vs Adam"}
+"""Comparisons made for the points shown: their function also takes X (N, 2)."""
 
 
 @dataclass(frozen=True)
@@ -972,7 +981,9 @@ class CompareWindow(QMainWindow):
 
     def apply_preset(self, name: str) -> None:
         """Set the panes to a comparison of PRESETS (as many panes as it has) and go to step 0."""
-        settings = PRESETS[name](self.base)
+        make = PRESETS[name]
+        settings = make(self.base, self.data.dataset.X) if name in POINTS_PRESETS else make(self.base)
+        self.start = replace(self.start, features=settings[0].train.features)  # W0's shape: the panes' features
         self.clock.pause()
         self._applying = True
         try:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 
 from linviz.engine.datasets import make_preset
 from linviz.ui import compare
-from linviz.ui.compare import MAX_PANES, MIN_PANES, PRESETS, CompareWindow
+from linviz.ui.compare import MAX_PANES, MIN_PANES, POINTS_PRESETS, PRESETS, CompareWindow
 from linviz.ui.models import DatasetModel
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -58,7 +58,8 @@ def test_every_pane_starts_from_the_same_w0(win, qtbot):
 def test_every_preset_gives_its_panes(win):
     for name, make in PRESETS.items():
         win.apply_preset(name)
-        assert len(win.panes) == len(make(win.base)) and win.step == 0
+        panes = make(win.base, win.data.dataset.X) if name in POINTS_PRESETS else make(win.base)
+        assert len(win.panes) == len(panes) and win.step == 0
         assert len({p.name for p in win.panes}) == len(win.panes)  # headers tell the panes apart
         assert win.preset_combo.currentText() == name
         assert_same_start(win)
