@@ -124,11 +124,10 @@ class OptimizerArrows(QObject):
         key = (id(hist), len(hist), id(sl))
         if key != self._scale_key:
             longest = 0.0
-            for t in range(len(hist)):
-                vecs = state_vectors(hist, t)
-                if vecs:
-                    longest = max(longest, float(np.nanmax(np.linalg.norm(project(np.array(list(vecs.values())), sl),
-                                                                          axis=1))))
+            with np.errstate(all="ignore"):  # a run blowing up: its huge arrows are measured, not warned about
+                vecs = [v for t in range(len(hist)) for v in state_vectors(hist, t).values()]
+                if vecs:  # every step's arrows projected in one least-squares solve
+                    longest = float(np.nanmax(np.linalg.norm(project(np.array(vecs), sl), axis=1), initial=0.0))
             xs, ys = sl.axis_values()
             span = min(float(xs[-1] - xs[0]), float(ys[-1] - ys[0]))
             self.scale, self._scale_key = nice_scale(longest, SHARE * span), key
@@ -140,10 +139,12 @@ class OptimizerArrows(QObject):
         self.drawn = {}
         shown = (sl is not None and path is not None and hist is not None and 0 <= t < len(path)
                  and len(path) == len(hist))
-        vecs = state_vectors(hist, t) if shown else {}
+        with np.errstate(all="ignore"):
+            vecs = state_vectors(hist, t) if shown else {}
         if vecs:
             k = self._run_scale(hist, sl)
-            coords = project(np.array(list(vecs.values())), sl)
+            with np.errstate(all="ignore"):
+                coords = project(np.array(list(vecs.values())), sl)
             x0, y0 = path[t]
             for (kind, _), (dx, dy) in zip(vecs.items(), coords):
                 if np.isfinite(dx) and np.isfinite(dy):
