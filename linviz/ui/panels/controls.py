@@ -292,7 +292,7 @@ class ControlsPanel(QWidget):
 
     def _build_model(self, box: QGroupBox) -> None:
         form = self._form(box)
-        row = QHBoxLayout()
+        row = QGridLayout()  # two models a row: four do not fit a narrow column beside its scroll bar
         self.model_group = QButtonGroup(self)
         self.model_buttons: dict[str, QRadioButton] = {}
         for key, (text, tip) in MODEL_ITEMS.items():
@@ -300,9 +300,9 @@ class ControlsPanel(QWidget):
             self._register(radio, f"model_{key}", tip)
             radio.toggled.connect(lambda on, k=key: on and self._on_model(k))
             self.model_group.addButton(radio)
+            row.addWidget(radio, len(self.model_buttons) // 2, len(self.model_buttons) % 2)
             self.model_buttons[key] = radio
-            row.addWidget(radio)
-        row.addStretch(1)
+        row.setColumnStretch(2, 1)
         form.addRow(row)
         self.svm_variant = self._combo("svm_variant", VARIANT_ITEMS, QT_TRANSLATE_NOOP(
             "Controls", "Which multiclass SVM loss (hover the items for their formulas)."),

@@ -36,8 +36,8 @@ MAX_K = 15
 DELAY_MS = 300
 """An edit starts a new sweep after this pause (a drag sweeps once, when it rests)."""
 SERIES = {
-    "train": (QT_TRANSLATE_NOOP("Sweep", "training points"), "#009E73", Qt.PenStyle.SolidLine, "o"),
-    "test": (QT_TRANSLATE_NOOP("Sweep", "held-out points"), "#CC79A7", Qt.PenStyle.DashLine, "s"),
+    "train": (QT_TRANSLATE_NOOP("Sweep", "train"), "#009E73", Qt.PenStyle.SolidLine, "o"),
+    "test": (QT_TRANSLATE_NOOP("Sweep", "held out"), "#CC79A7", Qt.PenStyle.DashLine, "s"),
 }
 
 
@@ -107,7 +107,7 @@ class SweepView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setMinimumHeight(110)
+        self.plot.setMinimumHeight(90)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.curves = {}
         for key, (_, colour, pen_style, symbol) in SERIES.items():
@@ -131,7 +131,7 @@ class SweepView(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addLayout(row)
         layout.addWidget(self.note)
-        self.setMinimumSize(240, 170)
+        self.setMinimumWidth(240)
 
         self.kind: str | None = None
         self.sweep: Sweep | None = None
@@ -148,6 +148,16 @@ class SweepView(QWidget):
             signal.connect(self._stale)
         i18n.notifier.changed.connect(self._retranslate)
         self._retranslate()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        """The plot's minimum and the wrapped labels' height at ``width``: the dock's scroll area asks
+        this (Qt's own answer counts the plot at its 480 px size hint, and the dock scrolled)."""
+        m = self.layout().contentsMargins()
+        inner = width - m.left() - m.right()
+        row = max(self.legend.heightForWidth(inner - self.loss_check.sizeHint().width() - 6),
+                  self.loss_check.sizeHint().height())
+        note = self.note.heightForWidth(inner) + self.layout().spacing() if not self.note.isHidden() else 0
+        return self.plot.minimumHeight() + row + note + self.layout().spacing() + m.top() + m.bottom()
 
     # --- when to sweep ---------------------------------------------------------------------
     def _stale(self, *_args) -> None:
@@ -212,7 +222,8 @@ class SweepView(QWidget):
 
     # --- drawing ---------------------------------------------------------------------------
     def _retranslate(self, *_args) -> None:
-        parts = [f'<span style="color:{c}">━━</span>&nbsp;{translate("Sweep", name)}' for name, c, *_ in SERIES.values()]
+        parts = [f'<span style="color:{c}">━━</span>&nbsp;{translate("Sweep", name).replace(" ", "&nbsp;")}'
+                 for name, c, *_ in SERIES.values()]
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
         self.loss_check.setText(translate("Sweep", "data loss"))
         self.loss_check.setToolTip(translate("Sweep", "Plot the data loss at the last step instead of the accuracy."))
@@ -270,11 +281,12 @@ class SweepView(QWidget):
                                       "only the training points are measured.")
         elif self.sweep is not None and np.isfinite(self.sweep.test_acc).any():
             best = self.sweep.best
-            text = (translate("Sweep", "best held-out accuracy at λ = {0}") if self.kind == "lam"
-                    else translate("Sweep", "best held-out accuracy at k = {0}")).format(f"{best:g}")
+            text = (translate("Sweep", "best held out: λ = {0}") if self.kind == "lam"
+                    else translate("Sweep", "best held out: k = {0}")).format(f"{best:.2g}")
         else:
             text = ""
         self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     # --- gestures --------------------------------------------------------------------------
     def _on_click(self, event) -> None:
