@@ -4458,12 +4458,12 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
 <context>
     <name>Sweep</name>
     <message>
-        <source>training points</source>
-        <translation>puntos de entrenamiento</translation>
+        <source>train</source>
+        <translation>entrenamiento</translation>
     </message>
     <message>
-        <source>held-out points</source>
-        <translation>puntos de prueba</translation>
+        <source>held out</source>
+        <translation>prueba</translation>
     </message>
     <message>
         <source>data loss</source>
@@ -4472,6 +4472,10 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>Plot the data loss at the last step instead of the accuracy.</source>
         <translation>Dibuja la pérdida de datos en el último paso en lugar de la exactitud.</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
     </message>
     <message>
         <source>Click to set λ (or k) to the nearest value swept.</source>
@@ -4502,12 +4506,12 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>No hay puntos reservados (Datos ▸ Reservar puntos de prueba, tecla T): solo se miden los puntos de entrenamiento.</translation>
     </message>
     <message>
-        <source>best held-out accuracy at λ = {0}</source>
-        <translation>mejor exactitud de prueba con λ = {0}</translation>
+        <source>best held out: λ = {0}</source>
+        <translation>mejor en prueba: λ = {0}</translation>
     </message>
     <message>
-        <source>best held-out accuracy at k = {0}</source>
-        <translation>mejor exactitud de prueba con k = {0}</translation>
+        <source>best held out: k = {0}</source>
+        <translation>mejor en prueba: k = {0}</translation>
     </message>
 </context>
 <context>

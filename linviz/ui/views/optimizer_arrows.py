@@ -13,8 +13,9 @@ onto the slice's two directions u, v by least squares, as the path is):
   parameters with large past gradients take smaller steps.
 
 α is the rate of step t (``history.lr``). A step is far shorter than the surface is wide, so
-all arrows of a run share one scale k (1, 2 or 5 × 10ⁿ), chosen so that the run's longest arrow
-is a quarter of the shorter side of the map; the key in the plot's corner says "×k".
+the arrows of a step share one scale k (1, 2 or 5 × 10ⁿ), chosen so that the longest is about a
+quarter of the longer side of the map (steps shrink a thousandfold along a run: one scale per
+run would hide the late ones); the key in the plot's corner says "×k" and the step.
 
 A layer of the loss surface view: it draws on that view's plot and reads its documented
 ``slice`` and ``path_xy``; the state comes from the session's History.
@@ -41,7 +42,7 @@ ARROWS = {  # kind: (label, colour)
     "effective": (QT_TRANSLATE_NOOP("OptimizerArrows", "effective step (per-parameter rate)"), "#56B4E9"),
 }
 SHARE = 0.25
-"""The run's longest arrow is this share of the map's shorter side."""
+"""A step's longest arrow is about this share of the map's longer side."""
 
 
 def state_vectors(hist, t: int) -> dict[str, np.ndarray]:
@@ -109,7 +110,6 @@ class OptimizerArrows(QObject):
         self.key.setZValue(30)
         self.scale = 1.0
         self.drawn: dict[str, tuple] = {}
-        self._scale_key = None
         surface_view.image_item.sigImageChanged.connect(self.refresh)  # the surface was redrawn
         session.step_changed.connect(self._on_step)
         i18n.notifier.changed.connect(self.refresh)
@@ -119,19 +119,13 @@ class OptimizerArrows(QObject):
         if on_screen(self.view):
             self.refresh()
 
-    def _run_scale(self, hist, sl) -> float:
-        """k for this run and slice: its longest projected arrow over all steps → SHARE of the map."""
-        key = (id(hist), len(hist), id(sl))
-        if key != self._scale_key:
-            longest = 0.0
-            with np.errstate(all="ignore"):  # a run blowing up: its huge arrows are measured, not warned about
-                vecs = [v for t in range(len(hist)) for v in state_vectors(hist, t).values()]
-                if vecs:  # every step's arrows projected in one least-squares solve
-                    longest = float(np.nanmax(np.linalg.norm(project(np.array(vecs), sl), axis=1), initial=0.0))
-            xs, ys = sl.axis_values()
-            span = min(float(xs[-1] - xs[0]), float(ys[-1] - ys[0]))
-            self.scale, self._scale_key = nice_scale(longest, SHARE * span), key
-        return self.scale
+    def _scale_for(self, coords: np.ndarray, sl) -> float:
+        """k for this step: its longest projected arrow → SHARE of the map's longer side."""
+        with np.errstate(all="ignore"):
+            longest = float(np.nanmax(np.linalg.norm(coords, axis=1), initial=0.0))
+        xs, ys = sl.axis_values()
+        span = max(float(xs[-1] - xs[0]), float(ys[-1] - ys[0]))
+        return nice_scale(longest, SHARE * span)
 
     def refresh(self, *_args) -> None:
         view, hist, t = self.view, self.session.history, self.session.step
@@ -142,9 +136,9 @@ class OptimizerArrows(QObject):
         with np.errstate(all="ignore"):
             vecs = state_vectors(hist, t) if shown else {}
         if vecs:
-            k = self._run_scale(hist, sl)
             with np.errstate(all="ignore"):
                 coords = project(np.array(list(vecs.values())), sl)
+            k = self.scale = self._scale_for(coords, sl)
             x0, y0 = path[t]
             for (kind, _), (dx, dy) in zip(vecs.items(), coords):
                 if np.isfinite(dx) and np.isfinite(dy):

@@ -224,8 +224,8 @@ class SweepView(QWidget):
     def _retranslate(self, *_args) -> None:
         parts = [f'<span style="color:{c}">━━</span>&nbsp;{translate("Sweep", name).replace(" ", "&nbsp;")}'
                  for name, c, *_ in SERIES.values()]
-        self.legend.setText("&nbsp;&nbsp; ".join(parts))
-        self.loss_check.setText(translate("Sweep", "data loss"))
+        self.legend.setText(" &nbsp; ".join(parts))  # it wraps between the entries only
+        self.loss_check.setText(translate("Sweep", "loss"))
         self.loss_check.setToolTip(translate("Sweep", "Plot the data loss at the last step instead of the accuracy."))
         self.plot.setToolTip(translate("Sweep", "Click to set λ (or k) to the nearest value swept."))
         self._draw()
