@@ -56,3 +56,17 @@ def test_sgd_shows_the_gradient_alone_and_the_scale_is_one_of_1_2_5(window, qtbo
     assert nice_scale(0.03, 1.0) == 20.0 and nice_scale(0.3, 1.0) == 2.0 and nice_scale(0.0, 1.0) == 1.0
     m = arrows.scale / 10 ** np.floor(np.log10(arrows.scale))
     assert round(m, 9) in (1.0, 2.0, 5.0)
+
+
+def test_a_slice_of_other_features_draws_nothing_and_raises_nothing(window, qtbot):
+    """The surface recomputes on a timer: a run with more parameters can arrive before it (a lecture
+    scene switching features raised LinAlgError here)."""
+    from linviz.engine.features import FeatureMap
+
+    arrows, _ = arrows_at(window, qtbot, "momentum", 5)
+    stale = window.loss_surface.slice
+    window.session.update_settings(features=FeatureMap("poly2"))
+    window.loss_surface.slice = stale  # as if its recompute had not run yet
+    window.loss_surface.path_xy = np.zeros((len(window.session.history), 2))
+    arrows.refresh()
+    assert arrows.drawn == {}

@@ -132,7 +132,7 @@ class OptimizerArrows(QObject):
         sl, path = view.slice, view.path_xy
         self.drawn = {}
         shown = (sl is not None and path is not None and hist is not None and 0 <= t < len(path)
-                 and len(path) == len(hist))
+                 and len(path) == len(hist) and len(sl.u) == hist.n_classes * (hist.dim + 1))  # not a stale slice
         with np.errstate(all="ignore"):
             vecs = state_vectors(hist, t) if shown else {}
         if vecs:
