@@ -4474,6 +4474,10 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Dibuja la pérdida de datos en el último paso en lugar de la exactitud.</translation>
     </message>
     <message>
+        <source>The sweep failed: {0}</source>
+        <translation>El barrido falló: {0}</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>

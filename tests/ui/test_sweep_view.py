@@ -68,3 +68,13 @@ def test_the_k_sweep_for_knn_and_a_click_sets_k(window, qtbot):
     assert view.kind == "k" and view.sweep.values[0] == 1
     view.set_value_near(4.2)
     assert window.session.settings.knn.k == 4
+
+
+def test_new_classes_sweep_the_new_run_and_nothing_fails(window, qtbot):
+    view = show_sweep(window, qtbot)
+    window.data.set_n_classes(3)  # W grows a row: a sweep of the old run would mix shapes
+    window.data.add_point(0.5, 0.5, 2)
+    window.data.add_point(-0.5, 0.7, 2)
+    qtbot.waitUntil(lambda: view._running or (view.sweep is not None and view._key[1][3] == 3), timeout=5000)
+    assert view.wait(120)
+    assert view.sweep is not None and view._key[1][3] == 3 and "failed" not in view.note.text()

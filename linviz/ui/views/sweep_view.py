@@ -51,10 +51,10 @@ class _Bridge(QObject):
 def sweep_inputs(session):
     """What a sweep depends on, as plain data: ("lam" or "k", values, a function computing the
     Sweep with a ``should_stop`` test, a key that is equal for equal inputs) — or None."""
-    state, ds = session.state, session.data.dataset
-    s = state.settings
-    if len(ds) < 2 or ds.n_classes < 2:
-        return None
+    state = session.state
+    ds, s = state.dataset, state.settings  # the points the run shown was trained on
+    if len(ds) < 2 or ds.n_classes < 2 or not state.up_to_date:
+        return None  # (not up to date: the retrain's history_changed asks again)
     mask = s.heldout_mask(len(ds)) if s.heldout > 0 else np.zeros(len(ds), bool)
     base = (ds.X.tobytes(), ds.y.tobytes(), mask.tobytes(), ds.n_classes)
     if not s.is_linear:
@@ -195,7 +195,11 @@ class SweepView(QWidget):
                 self._generation += 1
 
         def work():
-            result = run(lambda: self._generation != gen, lambda n: emit(bridge.progress, key, n))
+            try:
+                result = run(lambda: self._generation != gen, lambda n: emit(bridge.progress, key, n))
+            except Exception as err:  # noqa: BLE001 (a worker must not die silently: the note says why)
+                emit(bridge.done, key, err)
+                return
             if result is not None:
                 emit(bridge.done, key, result)
         threading.Thread(target=work, name="linviz-sweep", daemon=True).start()
@@ -214,10 +218,18 @@ class SweepView(QWidget):
             self._done_count = n
             self._update_note()
 
-    def _on_done(self, key, sweep: Sweep) -> None:
+    def _on_done(self, key, sweep) -> None:
+        """A sweep finished (a Sweep), or failed (the exception: shown in the note)."""
         if key != self._key:
             return  # superseded
-        self.sweep, self._running = sweep, False
+        self._running = False
+        if isinstance(sweep, Exception):
+            self.sweep, self._key = None, None
+            self._draw()
+            self.note.setText(translate("Sweep", "The sweep failed: {0}").format(sweep))
+            self.note.show()
+            return
+        self.sweep = sweep
         self._draw()
 
     # --- drawing ---------------------------------------------------------------------------
