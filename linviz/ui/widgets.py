@@ -348,15 +348,32 @@ class WrapWhenNarrow(QLabel):
 
 class SteadyLabel(QLabel):
     """A one-line label whose text changes every frame (a step counter, a loss) without
-    laying the window out again.
+    laying the window out again: the app's one steady-text widget.
 
     A QLabel's setText asks its parent layout for a relayout, which repaints the main
     window, unless its minimum and maximum sizes are equal. This label keeps a fixed
     size: grown when a longer text needs it, never shrunk, refitted when its font or
     style changes (font scaling, language switch). A text that differs from the last one
-    only in its digits is not measured again: UI fonts give every digit one width."""
+    only in its digits is not measured again: UI fonts give every digit one width.
+
+    ``sample`` (optional, or :meth:`set_sample`) is the widest text expected ("step 20000 /
+    20000"): the label is never narrower, so a counter that grows never widens it and the
+    widgets beside it stay put. (A status line that wraps is a word-wrapped QLabel in a
+    :class:`LayoutShield` instead: it must follow the width its layout gives it.)"""
 
     _shape = None
+    _sample = ""
+
+    def __init__(self, text: str = "", parent=None, *, sample: str = ""):
+        super().__init__(text, parent)
+        if sample:
+            self.set_sample(sample)
+
+    def set_sample(self, sample: str) -> None:
+        """Keep room for ``sample`` at least (again after a change of language)."""
+        self._sample = sample
+        self._shape = None
+        self._fit(shrink=True)
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -371,9 +388,15 @@ class SteadyLabel(QLabel):
             self._shape = None
             self._fit(shrink=True)
 
+    def _sample_width(self) -> int:
+        if not self._sample:
+            return 0
+        m = self.contentsMargins()
+        return self.fontMetrics().horizontalAdvance(self._sample) + m.left() + m.right() + 2 * self.margin() + 2
+
     def _fit(self, shrink: bool) -> None:
         hint = self.sizeHint()
-        width, height = hint.width(), hint.height()
+        width, height = max(hint.width(), self._sample_width()), hint.height()
         if not shrink:
             width, height = max(width, self.minimumWidth()), max(height, self.minimumHeight())
         if (width, height) != (self.maximumWidth(), self.maximumHeight()) or self.minimumSize() != QSize(width, height):
@@ -487,7 +510,8 @@ class MarkupLine(SteadyLabel):
 
 class LayoutShield(QWidget):
     """Holds one widget whose size hint changes every frame (a status line that may wrap), so
-    that the change repaints that widget alone.
+    that the change repaints that widget alone. ``lines``: the height of that many lines is
+    kept however short the text.
 
     A QLabel's setText asks its parent layout to lay out again; the request climbs to the
     main window (a layout ends its pass by calling updateGeometry on its own widget) and the
@@ -495,18 +519,25 @@ class LayoutShield(QWidget):
     places the widget over its own rectangle, and tells its layout only when the widget
     needs another height (a wrapped status line gaining a line)."""
 
-    def __init__(self, inner: QWidget, parent=None):
+    def __init__(self, inner: QWidget, parent=None, *, lines: int = 1):
         super().__init__(parent)
-        self.inner = inner
+        self.inner, self.lines = inner, lines
         inner.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._height = self._needed_height()
 
     def _needed_height(self) -> int:
+        """The widget's height at this width, and room for ``lines`` lines at least (a status
+        line that takes a second line at the end of a run does not move what is above it)."""
         inner = self.inner
         if inner.hasHeightForWidth() and self.width() > 0:
-            return inner.heightForWidth(self.width())
-        return inner.sizeHint().height()
+            need = inner.heightForWidth(self.width())
+        else:
+            need = inner.sizeHint().height()
+        if self.lines > 1:
+            m = inner.contentsMargins()
+            need = max(need, self.lines * inner.fontMetrics().lineSpacing() + m.top() + m.bottom())
+        return need
 
     def sizeHint(self) -> QSize:
         return QSize(self.inner.sizeHint().width(), self._height)
