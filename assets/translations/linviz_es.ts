@@ -799,10 +799,6 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
 <context>
     <name>Compare</name>
     <message>
-        <source>momentum</source>
-        <translation>momento</translation>
-    </message>
-    <message>
         <source>no reg.</source>
         <translation>sin reg.</translation>
     </message>
