@@ -13,7 +13,7 @@ from ..models import MAX_STEPS, DatasetModel, SessionModel, Settings
 from ..panels.playback import loss_text
 from ..style import ink
 from ..views.mini_plane import MiniPlane
-from ..widgets import LayoutShield
+from ..steady_text import LayoutShield
 from .editor import PaneEditor
 from .look import HEADER_PT, PANE_STYLES, STATUS_PT, font, swatch
 from .presets import describe

@@ -27,7 +27,8 @@ from .. import accessibility, i18n, screen_fit
 from ..closing import make_closable
 from ..models import DatasetModel, Settings
 from ..panels.playback import SCRUBBER_STYLE
-from ..widgets import SteadyLabel, guard_wheel, pass_space_to_shortcuts
+from ..steady_text import SteadyLabel
+from ..widgets import guard_wheel, pass_space_to_shortcuts
 from .clock import SharedClock
 from .look import HEADER_PT, MAX_PANES, MIN_PANES, font
 from .overlay import LossOverlay

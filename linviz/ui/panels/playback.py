@@ -43,7 +43,8 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..messages import error_text
 from ..models import MAX_STEPS, Playback, SessionModel, WhileDragging
 from ..style import fonts
-from ..widgets import LayoutShield, SciSpinBox, dice_icon, digit_shape, pass_space_to_shortcuts
+from ..steady_text import LayoutShield, digit_shape
+from ..widgets import SciSpinBox, dice_icon, pass_space_to_shortcuts
 
 ICON = QSize(28, 28)
 translate = QCoreApplication.translate
