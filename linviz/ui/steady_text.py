@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -206,13 +206,16 @@ class MarkupLine(SteadyLabel):
 class LayoutShield(QWidget):
     """Holds one widget whose size hint changes every frame (a status line that may wrap), so
     that the change repaints that widget alone. ``lines``: the height of that many lines is
-    kept however short the text.
+    kept however short the text. ``height_changed(int)`` says when the widget needs another
+    height (so neighbours can line up).
 
     A QLabel's setText asks its parent layout to lay out again; the request climbs to the
     main window (a layout ends its pass by calling updateGeometry on its own widget) and the
     window relays and repaints. This holder has no layout, so the request stops here: it
     places the widget over its own rectangle, and tells its layout only when the widget
     needs another height (a wrapped status line gaining a line)."""
+
+    height_changed = Signal(int)
 
     def __init__(self, inner: QWidget, parent=None, *, lines: int = 1):
         super().__init__(parent)
@@ -243,8 +246,10 @@ class LayoutShield(QWidget):
 
     def refit(self) -> None:
         """Re-read the widget's size (after a change of font, wrapping or width)."""
-        self._height = self._needed_height()
+        old, self._height = self._height, self._needed_height()
         self.updateGeometry()
+        if self._height != old:
+            self.height_changed.emit(self._height)
 
     def resizeEvent(self, event) -> None:
         self.inner.setGeometry(self.rect())

@@ -65,8 +65,8 @@ class NumberBox(QComboBox):
 
 
 class PaneEditor(QWidget):
-    """The settings a comparison varies, in three short rows (a pane may be 300 px wide):
-    model, optimiser | batch, α, Δ | regulariser, λ.
+    """The settings a comparison varies, in three short rows (four panes share a 1280 px
+    screen, ~310 px each): model, Δ, α | optimiser, batch | regulariser, λ.
 
     Each control turns into ``session.update_settings``; the controls follow
     ``session.settings_changed`` quietly. objectNames: pane_model, pane_optimizer,
@@ -97,8 +97,9 @@ class PaneEditor(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3)
-        for row in ([self.model, self.optimizer], [translate("Compare", "batch"), self.batch, "α", self.lr, "Δ",
-                                                   self.delta],
+        # the numbers on one row, the two combos of an update on the next: four panes fit 1280 px in either language
+        for row in ([self.model, "Δ", self.delta, "α", self.lr],
+                    [self.optimizer, translate("Compare", "batch"), self.batch],
                     [self.reg, "λ", self.lam]):
             line = QHBoxLayout()
             line.setSpacing(4)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from linviz.engine.training import FINISHED
 
 from ..models import MAX_STEPS, DatasetModel, SessionModel, Settings
-from ..panels.playback import loss_text
+from ..panels.playback import loss_text, wrap_between_parts
 from ..style import ink
 from ..views.mini_plane import MiniPlane
 from ..steady_text import LayoutShield
@@ -103,7 +103,8 @@ class ComparePane(QFrame):
             return
         acc = h.train_acc[t]
         acc_text = f"{100 * acc:.0f} %" if np.isfinite(acc) else "—"
-        text = translate("Compare", "loss {0} · accuracy {1}").format(loss_text(h.loss[t]), acc_text)
+        text = wrap_between_parts(  # a narrow pane wraps between the parts, never "100 / %"
+            translate("Compare", "loss {0} · accuracy {1}").format(loss_text(h.loss[t]), acc_text))
         colour = "#000000"
         if t == h.last and (h.stop_reason in FINISHED or self._clock_step > h.last):
             if h.stop_reason == "converged":

@@ -239,6 +239,7 @@ class CompareWindow(QMainWindow):
         pane.session.history_changed.connect(self.clock.sync)
         pane.session.history_changed.connect(self._update_overlay)
         pane.session.settings_changed.connect(self._on_pane_settings)
+        pane.status_holder.height_changed.connect(self._align_timer.start)
         self.panes.append(pane)
         self.pane_layout.addWidget(pane, 1)
         self._after_panes_changed()
@@ -305,13 +306,17 @@ class CompareWindow(QMainWindow):
         return False
 
     def _align_headers(self) -> None:
-        """Every header as tall as the tallest (1–3 lines as the panes narrow): the planes line up."""
+        """Every header as tall as the tallest (1–3 lines as the panes narrow), every status line
+        too (a run that stopped says why on more lines): the planes line up."""
         if not self.panes:
             return
         need = max(p.header.heightForWidth(max(1, p.header.width())) for p in self.panes)
+        status = max(p.status_holder.sizeHint().height() for p in self.panes)
         for p in self.panes:
             if p.header.minimumHeight() != need:
                 p.header.setMinimumHeight(need)
+            if p.status_holder.minimumHeight() != status:
+                p.status_holder.setMinimumHeight(status)
 
     def _on_pane_settings(self) -> None:
         self._align_timer.start()
