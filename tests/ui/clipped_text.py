@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QStyle,
@@ -25,7 +26,17 @@ SLACK_PX = 1
 
 
 def _shown(w: QWidget) -> bool:
-    return w.isVisible() and w.width() > 0 and w.height() > 0
+    """Visible, with a size, and not parked off the window: Qt keeps the docks of a tab group
+    that are not the current tab "visible" at negative coordinates."""
+    if not (w.isVisible() and w.width() > 0 and w.height() > 0):
+        return False
+    top = w.window()
+    while w is not None and w is not top:
+        if isinstance(w, QDockWidget) and not w.isFloating() \
+                and not w.geometry().intersects(w.parentWidget().rect()):
+            return False
+        w = w.parentWidget()
+    return True
 
 
 def _label(w: QLabel) -> str | None:
@@ -34,6 +45,11 @@ def _label(w: QLabel) -> str | None:
         return None
     rect = w.contentsRect()
     room = rect.width() - 2 * w.margin() - (w.indent() if w.indent() > 0 else 0)
+    if getattr(w, "_runs", None) is not None and hasattr(w, "_run_layout"):  # a MarkupLine: "step <b>3</b>" as runs
+        _placed, need_w, need_h, _ascent = w._run_layout()
+        if need_w > room + SLACK_PX or need_h > rect.height() + SLACK_PX + 2:
+            return f"label {w.objectName() or text[:40]!r}: needs {need_w:.0f}×{need_h:.0f}, has {room}×{rect.height()}"
+        return None
     rich = w.textFormat() == Qt.TextFormat.RichText or (w.textFormat() == Qt.TextFormat.AutoText
                                                         and "<" in text and ">" in text)
     if rich:

@@ -44,3 +44,35 @@ def test_no_tab_of_the_main_window_is_cut(qtbot, spanish_or_english, size, pt):
         assert not [line for line in clipped(win) if line.startswith("tab")]  # the whole walk agrees
     finally:
         style.set_font_pt(style.BASE_FONT_PT)  # while the window is still there
+
+
+@pytest.mark.parametrize("spanish_or_english", ["en", "es"], indirect=True)
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("pt", [style.BASE_FONT_PT, style.FONT_STEPS[3]])
+def test_no_text_of_the_main_window_is_cut_on_any_tab(qtbot, spanish_or_english, size, pt):
+    """Every label, button, combo and header of the main window — each tab of the right-hand
+    group in turn (Scores, Surface, Geometry, Grad check) — is whole at 1280 × 800 and
+    1920 × 1080, default font and +3 (the Surface's and Geometry's combos, the Grad check's
+    headers and heading were cut in a 272 px column)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from linviz.ui.main_window import MainWindow
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        style.set_font_pt(pt)
+        qtbot.wait(50)
+        cut = set()
+        for name in ("scores", "surface", "geometry", "gradcheck"):
+            win.docks[name].raise_()
+            qtbot.wait(30)
+            cut |= {f"{name}: {line}" for line in clipped(win)}
+        assert not cut, sorted(cut)
+    finally:
+        style.set_font_pt(style.BASE_FONT_PT)

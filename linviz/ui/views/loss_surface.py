@@ -49,6 +49,7 @@ from linviz.engine.landscape import Slice, Surface, history_path, unflatten  # n
 from .. import i18n
 from ..axes import compact_axes, make_compact, set_axis_label, style_plot  # noqa: F401 (re-exported)
 from ..i18n import QT_TRANSLATE_NOOP
+from ..screen_fit import minimum_as_window
 from ..style import BASE_FONT_PT, css_pt
 from ..style import font as scaled_font
 
@@ -217,7 +218,11 @@ class LossSurfaceView(QWidget):
         self.box_3d.setToolTip(translate("LossSurface", "Show the same slice as a 3D surface"))  # PyOpenGL, ~0.5 s
         self._3d_probed = False
 
+        for combo in (self.slice_kind, self.param_a, self.param_b, self.component):  # never narrower than their text
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self._times = QLabel("×")
+        # One control a row, labels in their own column: the view fits the narrow right
+        # column of a 1280 × 800 projector (~260 px) without cutting a combo's text.
         controls = QGridLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(QLabel(translate("LossSurface", "Slice:")), 0, 0)
@@ -227,15 +232,15 @@ class LossSurfaceView(QWidget):
         pair.addWidget(self._times)
         pair.addWidget(self.param_b)
         pair.addStretch(1)
-        controls.addLayout(pair, 0, 2)
-        controls.addWidget(QLabel(translate("LossSurface", "Show:")), 1, 0)
-        controls.addWidget(self.component, 1, 1)
+        controls.addLayout(pair, 1, 1)
+        controls.addWidget(QLabel(translate("LossSurface", "Show:")), 2, 0)
+        controls.addWidget(self.component, 2, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.log_box)
         row2.addWidget(self.box_3d)
         row2.addStretch(1)
-        controls.addLayout(row2, 1, 2)
-        controls.setColumnStretch(2, 1)
+        controls.addLayout(row2, 3, 1)
+        controls.setColumnStretch(1, 1)
 
         self.plot_widget = _PlotWidget(self._clicked_view, axisItems=compact_axes())
         self.plot_widget.setObjectName("surface_plot")
@@ -292,9 +297,7 @@ class LossSurfaceView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        # A fixed minimum keeps the layout from re-imposing one (and, top-level, from
-        # asking the window system to propagate size hints) whenever the caption rewraps.
-        self.setMinimumSize(360, 320)
+        minimum_as_window(self, 360, 320)  # in a dock the rows' own minimum counts (screen_fit.py)
         layout.addLayout(controls)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption)
