@@ -1,7 +1,7 @@
 """Find text a user cannot read whole: wider than its box, or elided (a helper of the tests).
 
-``clipped(root)`` walks every visible label, button, check box, combo box, tab and header
-section under ``root`` and returns one line per text that does not fit. A widget inside a
+``clipped(root)`` walks every visible label, button, check box, combo box, tab, header
+section and plot axis title under ``root`` and returns one line per text that does not fit. A widget inside a
 scroll area counts as whole when its own box holds its text (the area scrolls to it).
 """
 
@@ -123,11 +123,33 @@ def _header(w: QHeaderView) -> list[str]:
     return out
 
 
+def _plot_titles(view) -> list[str]:
+    """Axis titles of a pyqtgraph view longer than their axis (a vertical title taller than the
+    plot is cut at both ends)."""
+    import pyqtgraph as pg
+
+    out = []
+    for item in view.scene().items():
+        if not isinstance(item, pg.AxisItem) or not item.isVisible() or not item.label.isVisible():
+            continue
+        text = item.label.toPlainText()
+        length = item.label.boundingRect().width()
+        room = item.geometry().height() if item.orientation in ("left", "right") else item.geometry().width()
+        if text and length > room + SLACK_PX:
+            out.append(f"axis title {text[:30]!r} ({view.objectName()}): needs {length:.0f}, has {room:.0f}")
+    return out
+
+
 def clipped(root: QWidget) -> list[str]:
     """Every visible text under ``root`` that does not fit its box."""
+    from PySide6.QtWidgets import QGraphicsView
+
     out: list[str] = []
     for w in [root, *root.findChildren(QWidget)]:
         if not _shown(w):
+            continue
+        if isinstance(w, QGraphicsView) and hasattr(w, "getPlotItem"):  # a pyqtgraph PlotWidget
+            out += _plot_titles(w)
             continue
         if isinstance(w, QLabel):
             found = _label(w)

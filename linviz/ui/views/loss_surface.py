@@ -47,10 +47,10 @@ from linviz.engine.contours import contour_segments  # noqa: F401 (re-exported)
 from linviz.engine.landscape import Slice, Surface, history_path, unflatten  # noqa: F401
 
 from .. import i18n
-from ..axes import compact_axes, make_compact, set_axis_label, style_plot  # noqa: F401 (re-exported)
+from ..axes import compact_axes, fit_titles, make_compact, set_axis_label, style_plot  # noqa: F401 (re-exported)
 from ..i18n import QT_TRANSLATE_NOOP
 from ..screen_fit import minimum_as_window
-from ..style import BASE_FONT_PT, css_pt
+from ..style import BASE_FONT_PT, css_pt, fonts
 from ..style import font as scaled_font
 
 translate = QCoreApplication.translate
@@ -192,6 +192,7 @@ class LossSurfaceView(QWidget):
         session.data.changed.connect(self.schedule)
         session.step_changed.connect(self._on_step)
         i18n.notifier.changed.connect(self._on_language)
+        fonts.changed.connect(self._fit_titles)  # the titles grew with Ctrl+plus
         self.recompute()
 
     # --- construction ----------------------------------------------------------------------
@@ -488,6 +489,7 @@ class LossSurfaceView(QWidget):
 
         set_axis_label(self.plot, "bottom", axis_text(sl.labels[0]))
         set_axis_label(self.plot, "left", axis_text(sl.labels[1]))
+        self._fit_titles()
         self.plot.setAspectLocked(sl.kind != "pca", ratio=1.0)
         rect = image_rect(xs, ys)
         self.plot.setRange(rect=rect, padding=0.0)
@@ -535,6 +537,11 @@ class LossSurfaceView(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(index)
             combo.blockSignals(False)
+
+    def _fit_titles(self, *_) -> None:
+        """The map is never shorter than its titles (the colour bar's "total loss (log scale)")."""
+        fit_titles(self.plot_widget, (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
+                                      self.colour_bar.getAxis("left")))
 
     def _show_param_combos(self) -> None:
         visible = self._kind == "params"

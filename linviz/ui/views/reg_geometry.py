@@ -36,10 +36,10 @@ from linviz.engine.landscape import Slice, history_path
 from linviz.engine.regularizers import RegConfig, penalty_on_grid
 
 from .. import i18n
-from ..axes import compact_axes, set_axis_label, style_plot
+from ..axes import compact_axes, fit_titles, set_axis_label, style_plot
 from ..i18n import QT_TRANSLATE_NOOP
 from ..screen_fit import minimum_as_window
-from ..style import BASE_FONT_PT, css_pt
+from ..style import BASE_FONT_PT, css_pt, fonts
 
 translate = QCoreApplication.translate
 
@@ -119,6 +119,7 @@ class RegGeometryView(QWidget):
         session.settings_changed.connect(self._settings_changed)
         session.data.changed.connect(self._timer.start)
         i18n.notifier.changed.connect(self._on_language)
+        fonts.changed.connect(self._fit_titles)  # the titles grew with Ctrl+plus
         self.recompute()
 
     # --- construction ------------------------------------------------------------------------
@@ -204,6 +205,10 @@ class RegGeometryView(QWidget):
         self.weight_a.currentIndexChanged.connect(self._weights_picked)
         self.weight_b.currentIndexChanged.connect(self._weights_picked)
         self.reg_combo.currentIndexChanged.connect(lambda _i: self.set_shape(self.reg_combo.currentData()))
+
+    def _fit_titles(self, *_) -> None:
+        """The plot is never shorter than its titles."""
+        fit_titles(self.plot_widget, (self.plot.getAxis("left"), self.plot.getAxis("bottom")))
 
     # --- public API ----------------------------------------------------------------------------
     @property
@@ -328,6 +333,7 @@ class RegGeometryView(QWidget):
         a_name, b_name = self._names[self.weights[0]], self._names[self.weights[1]]
         set_axis_label(self.plot, "bottom", a_name)
         set_axis_label(self.plot, "left", b_name)
+        self._fit_titles()
         self.plot.setRange(xRange=(ws[0], ws[-1]), yRange=(ws[0], ws[-1]), padding=0.02)
 
         shape_name = translate("RegGeometry", SHAPE_NAMES[self.shape])
