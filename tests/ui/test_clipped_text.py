@@ -83,3 +83,36 @@ def test_no_text_of_the_main_window_is_cut_on_any_tab(qtbot, spanish_or_english,
         assert not cut, sorted(cut)
     finally:
         style.set_font_pt(style.BASE_FONT_PT)
+
+
+@pytest.mark.parametrize("spanish_or_english", ["en", "es"], indirect=True)
+@pytest.mark.parametrize("pt", [style.BASE_FONT_PT, style.FONT_STEPS[3]])
+@pytest.mark.parametrize("which", ["surface", "geometry", "gradcheck"])
+def test_a_view_in_a_short_narrow_dock_scrolls_rather_than_cut_its_text(qtbot, spanish_or_english, pt, which):
+    """The right-hand column of a 1280 × 800 screen gives a tab about 260 × 150 px: the
+    Surface, Geometry and Grad check views scroll to show every combo, heading and axis title
+    whole (the colour bar's "total loss (log scale)" was cut at both ends)."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    from linviz.engine.datasets import make_preset
+    from linviz.ui.models import DatasetModel, SessionModel
+    from linviz.ui.views.gradcheck_panel import GradCheckPanel
+    from linviz.ui.views.loss_surface import LossSurfaceView
+    from linviz.ui.views.reg_geometry import RegGeometryView
+
+    session = SessionModel(DatasetModel(make_preset("cs231n")))
+    view = {"surface": LossSurfaceView, "geometry": RegGeometryView, "gradcheck": GradCheckPanel}[which](session)
+    dock = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)  # as MainWindow._dock
+    dock.setWidget(view)
+    qtbot.addWidget(dock)
+    dock.resize(260, 150)
+    dock.show()
+    qtbot.waitExposed(dock)
+    try:
+        style.set_font_pt(pt)
+        view.recompute() if hasattr(view, "recompute") else view.check_now()
+        qtbot.wait(50)
+        cut = clipped(dock)
+        assert not cut, cut
+    finally:
+        style.set_font_pt(style.BASE_FONT_PT)
