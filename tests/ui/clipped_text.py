@@ -113,13 +113,17 @@ def _header(w: QHeaderView) -> list[str]:
         return []
     out = []
     fm = QFontMetrics(w.font())
+    turned = getattr(w, "turned_text", False)  # titles written upwards: measured against the height
     for i in range(model.columnCount()):
         if w.isSectionHidden(i):
             continue
         text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
         need = max((fm.horizontalAdvance(s) for s in text.split("\n")), default=0)
-        if text and need + 4 > w.sectionSize(i) + SLACK_PX:
-            out.append(f"header {text[:30]!r}: needs {need + 4}, has {w.sectionSize(i)}")
+        room = w.height() if turned else w.sectionSize(i)
+        if turned and fm.height() > w.sectionSize(i) + SLACK_PX:
+            out.append(f"header {text[:30]!r}: needs {fm.height()} across, has {w.sectionSize(i)}")
+        if text and need + 4 > room + SLACK_PX:
+            out.append(f"header {text[:30]!r}: needs {need + 4}, has {room}")
     return out
 
 
