@@ -417,8 +417,8 @@ k más cercanos</translation>
         <translation>λ en pérdida = 1/N Σ Lᵢ + λ Σ W² (flechas: × 10 o ÷ 10; 0 = ninguna)</translation>
     </message>
     <message>
-        <source>Training (mini-batch SGD, L2 penalty)</source>
-        <translation>Entrenamiento (SGD con mini-lotes, penalización L2)</translation>
+        <source>mini-batch SGD, L2 penalty</source>
+        <translation>SGD con mini-lotes, penalización L2</translation>
     </message>
     <message>
         <source>Learning rate</source>
