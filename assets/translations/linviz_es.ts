@@ -3458,6 +3458,14 @@ relativo</translation>
         <source>tie</source>
         <translation>empate</translation>
     </message>
+    <message>
+        <source>Brush: paint a cloud of points</source>
+        <translation>Pincel: pintar una nube de puntos</translation>
+    </message>
+    <message>
+        <source>Drag to paint points of the current class; the wheel sets the brush&apos;s size, Shift+wheel how many points it drops.</source>
+        <translation>Arrastre para pintar puntos de la clase actual; la rueda fija el tamaño del pincel, Mayús+rueda cuántos puntos deja.</translation>
+    </message>
 </context>
 <context>
     <name>Playback</name>
@@ -4468,6 +4476,10 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>add point</source>
         <translation>agregar punto</translation>
+    </message>
+    <message>
+        <source>add points</source>
+        <translation>añadir puntos</translation>
     </message>
     <message>
         <source>remove point</source>

@@ -262,33 +262,38 @@ class PlaneGestures:
         super().keyPressEvent(event)
 
 
+class BrushAction(QAction):
+    """Edit ▸ Brush (G), checked while the plane's brush is on (a QObject: its slots go with it)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.plane = window.plane
+        self.setObjectName("action_brush")
+        self.setCheckable(True)
+        self.setShortcut(QKeySequence("G"))
+        self.setShortcutContext(Qt.WindowShortcut)
+        self.toggled.connect(self.plane.set_brush_mode)
+        self.plane.brush_mode_changed = self.follow
+        i18n.notifier.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def follow(self, on: bool) -> None:
+        if self.isChecked() != on:
+            self.setChecked(on)
+
+    def retranslate(self, *_args) -> None:
+        self.setText(translate("PlaneView", "Brush: paint a cloud of points"))
+        tip = translate("PlaneView", "Drag to paint points of the current class; the wheel sets the "
+                                     "brush's size, Shift+wheel how many points it drops.")
+        self.setToolTip(tip)
+        self.setStatusTip(tip)
+
+
 def install(window) -> QAction:
     """Edit ▸ Brush (G): the plane's brush on and off (idempotent)."""
     if getattr(window, "brush_action", None) is not None:
         return window.brush_action
-    plane = window.plane
-    action = QAction(window)
-    action.setObjectName("action_brush")
-    action.setCheckable(True)
-    action.setShortcut(QKeySequence("G"))
-    action.setShortcutContext(Qt.WindowShortcut)
-    action.toggled.connect(plane.set_brush_mode)
-
-    def follow(on: bool) -> None:
-        if action.isChecked() != on:
-            action.setChecked(on)
-
-    plane.brush_mode_changed = follow
-
-    def retranslate(*_args) -> None:
-        action.setText(translate("PlaneView", "Brush: paint a cloud of points"))
-        tip = translate("PlaneView", "Drag to paint points of the current class; the wheel sets the "
-                                     "brush's size, Shift+wheel how many points it drops.")
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-
-    retranslate()
-    i18n.notifier.changed.connect(retranslate)
+    action = BrushAction(window)
     window.addAction(action)
     menu = i18n.find_menu(window, "edit_menu", "&Edit")
     if menu is not None:
