@@ -18,7 +18,8 @@ A lecture file is JSON (``.json``; the built-in one is ``assets/lectures/``)::
         "step": 0,                                    # or "last"
         "retrain_on_edit": false,                     # hold W: edits recompute scores, not W
         "panels": ["scores", "params"],               # the docks the scene shows
-        "highlight": {"points": [0, 1, 2], "formula": "L_i = Σ max(0, s_j − s_y + Δ)"},
+        "highlight": {"points": [0, 1, 2], "formula": "L_i = Σ max(0, s_j − s_y + Δ)",
+                      "bias_trick": true},         # the W and b table as [W | b] over x̃ = (x, 1)
         "question": {"text": {…}, "choices": [{…}, {…}], "answer": 1},
         "figures": [{"measure": "example_loss", "args": {"index": 0},
                      "expected": 2.9, "relation": "≈", "tol": 1e-9}]}]}

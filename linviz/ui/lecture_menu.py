@@ -34,6 +34,8 @@ def install(window) -> LectureMode:
     mode.strip = strip
     strip.setVisible(False)
     window.lecture_mode, window.lecture_bar = mode, bar
+    if getattr(window, "lecture", None) is not None:
+        window.lecture.attach(mode)  # the Lecture tab (demos.py) lists and opens this mode's scenes
     menu = i18n.find_menu(window, "lecture_menu", "&Lecture")
     if menu is None:
         menu = window.menuBar().addMenu(translate("Lecture", "&Lecture"))

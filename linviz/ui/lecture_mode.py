@@ -200,6 +200,9 @@ class LectureMode(QObject):
             s.set_hold_w(not scene.retrain_on_edit)
         picked = [i for i in scene.highlight.get("points", []) if isinstance(i, int) and 0 <= i < len(ds)]
         s.set_selected_examples(picked)
+        table = getattr(w, "params_table", None)
+        if table is not None:  # the W and b table as [W | b] over x̃ = (x, 1): the bias trick's scene
+            table.set_bias_trick(bool(scene.highlight.get("bias_trick", False)))
         self._raise_panels(scene)
 
     def _raise_panels(self, scene) -> None:

@@ -4,7 +4,10 @@ Two Qt tables over one :class:`ParamsTableModel` each: the parameters at the
 current step (editable; an edit continues training from there, a branch) and
 below them the gradient ∂L/∂W, ∂L/∂b of the whole training loss at that step.
 A small bar under them nudges the selected parameter by ± 0.1, the CS231n
-demo's buttons.
+demo's buttons, and holds the bias-trick toggle **[W | b]**: with it on, the table
+reads as the lecture writes the trick — b is W's last column and under it one more
+row shows x̃ = (x, 1), the first picked point's features with a 1 appended, so that
+s = [W | b]·x̃ = W·x + b (the title says so; the row is read-only).
 
 Models redraw by emitting ``dataChanged`` (same shape) or a reset (new
 shape); nothing is rebuilt per frame.
@@ -54,6 +57,8 @@ PARAM_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 NUDGE = 0.1
+X_ROW_BRUSH = QBrush(QColor(238, 238, 238))
+"""The x̃ row's cells: pale grey, not a parameter."""
 STRETCH_MAX_COLUMNS = 6
 """Up to this many columns share the width; beyond (poly3, rbf) they keep a fixed width and scroll."""
 
@@ -87,12 +92,43 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
         self._P = self._G = self._next = None  # (C, D+1) values, gradients, change at the next step
         self._lr = float("nan")
         self._G_top = 0.0
+        self.bias_trick = False
+        self._x_tilde: np.ndarray | None = None  # (D+1,) the picked point's φ(x), then 1
+        self.x_point: int | None = None  # which point x̃ is
         refresh = WhileDragging(session, self.refresh)  # a dragged point: catch up 10× a second
         session.step_changed.connect(refresh)
         session.history_changed.connect(refresh)
         session.settings_changed.connect(self.refresh)
         session.data.changed.connect(refresh)  # class names; a dragged point moves no W
+        session.selection_changed.connect(self.refresh)  # x̃ is the first picked point
         self.refresh()
+
+    def set_bias_trick(self, on: bool) -> None:
+        """Show (on) or hide the x̃ = (x, 1) row under [W | b] (the value table only)."""
+        on = bool(on) and self.kind == self.VALUE
+        if on != self.bias_trick:
+            self.bias_trick = on
+            self._shape_key = None  # one more or one less row: a reset
+            self.refresh()
+
+    @property
+    def x_row(self) -> int | None:
+        """The row of x̃ (the last one), or None when the bias trick is off."""
+        return self._C if self.bias_trick and self._C else None
+
+    def x_tilde(self) -> np.ndarray | None:
+        """x̃ (D+1,): φ(x) of the first picked point, then 1 — None without points or W."""
+        return None if self._x_tilde is None else self._x_tilde.copy()
+
+    def _read_x_tilde(self, h) -> None:
+        ds = self.session.data.dataset
+        picked = [i for i in self.session.selected_examples if 0 <= i < len(ds)]
+        if h is None or not picked:
+            self._x_tilde, self.x_point = None, None
+            return
+        i = picked[0]
+        phi = h.config.features.transform(ds.X[i : i + 1])[0]
+        self._x_tilde, self.x_point = (np.append(phi, 1.0) if len(phi) == h.dim else None), i
 
     # --- state ---------------------------------------------------------------------
     @property
@@ -126,6 +162,7 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
             self._n_classes_style = self.session.data.dataset.n_classes
         else:
             self._P = self._G = self._next = None
+        self._read_x_tilde(h if self.bias_trick else None)
         if key != self._shape_key:
             self.beginResetModel()
             self._shape_key = key
@@ -137,7 +174,7 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
 
     # --- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else self._C
+        return 0 if parent.isValid() else self._C + (1 if self.bias_trick and self._C else 0)
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() or not self._C else self._D + 1
@@ -148,13 +185,21 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
                 return None
             name = self._features[section] if section < self._D else "b"
             if role == Qt.ItemDataRole.DisplayRole:
-                return name
+                return f"| {name}" if self.bias_trick and section == self._D else name
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section == self._D:
                     return translate("ParamsTable", "b: the bias of each class (s = W·x + b)")
                 return translate("ParamsTable", "{0}: the weight of feature {0} in each class's score").format(name)
             if role == Qt.ItemDataRole.FontRole:
                 return self.font
+            return None
+        if section == self.x_row:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return translate("ParamsTable", "x̃ (point #{0})").format(self.x_point + 1) if self.x_point is not None \
+                    else "x̃"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return translate("ParamsTable", "x̃ = (x, 1): the point's features with a 1 appended, so that "
+                                                "s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)")
             return None
         if not 0 <= section < self._C:
             return None
@@ -181,6 +226,8 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
         if role not in self._ROLES or self._P is None or not index.isValid():
             return None
         j, k = index.row(), index.column()
+        if j == self.x_row and 0 <= k <= self._D:
+            return self._x_data(k, role)
         if not (0 <= j < self._C and 0 <= k <= self._D):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -203,6 +250,24 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
             return self.param(j, k)
         return self._tooltip(j, k, value, grad)
 
+    def _x_data(self, k: int, role):
+        """A cell of the x̃ row: x̃_k (the last one is the appended 1); read-only."""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return X_ROW_BRUSH
+        value = None if self._x_tilde is None else float(self._x_tilde[k])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return "" if value is None else format_number(value)
+        if role == VALUE_ROLE:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return translate("ParamsTable", "x̃ = (x, 1): the point's features with a 1 appended, so that "
+                                            "s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)")
+        return None
+
     def _tooltip(self, j, k, value, grad) -> str:
         what = f"W[{self._classes[j]}, {self._features[k]}]" if k < self._D else f"b[{self._classes[j]}]"
         lines = [f"{what} = {value:.6g}", f"∂L/∂{what} = {grad:.6g}"]
@@ -223,6 +288,8 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
         own = self._P if self.kind == self.VALUE else self._G
         if own is None:
             return ("", self.font, None, None, _ALIGN_RIGHT)
+        if row == self.x_row:
+            return (self._x_data(col, Qt.ItemDataRole.DisplayRole), self.font, None, X_ROW_BRUSH, _ALIGN_RIGHT)
         bg = self._grad_brush(float(self._G[row, col])) if self.kind == self.GRADIENT else None
         return (format_number(float(own[row, col])), self.font, None, bg, _ALIGN_RIGHT)
 
@@ -237,7 +304,8 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
 
     def flags(self, index):
         f = super().flags(index)
-        if index.isValid() and self.kind == self.VALUE and self.session.history is not None:
+        if index.isValid() and self.kind == self.VALUE and self.session.history is not None \
+                and index.row() != self.x_row:
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
@@ -255,6 +323,8 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
             self.edit_rejected.emit(str(value))
             return False
         j, k = index.row(), index.column()
+        if j == self.x_row:
+            return False  # x̃ is the point's, not a parameter
         if str(value).strip() == self.data(index, Qt.ItemDataRole.EditRole) or v == self._P[j, k]:
             return False  # unchanged: no new branch
         W, b = np.array(self.session.W, float), np.array(self.session.b, float)
@@ -267,7 +337,7 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
 
     def nudge(self, index, delta: float) -> bool:
         """Add ``delta`` to the parameter at ``index`` (the ± buttons)."""
-        if not index.isValid() or self._P is None:
+        if not index.isValid() or self._P is None or index.row() == self.x_row:
             return False
         return self.setData(index, float(self._P[index.row(), index.column()]) + delta)
 
@@ -426,7 +496,12 @@ class ParamsTable(QWidget):
         self.plus_button.setObjectName("plusButton")
         self.plus_button.setToolTip(translate("ParamsTable", "Add {0} to the selected W or b (Ctrl+↑)").format(
             f"{NUDGE:g}"))
-        for button in (self.minus_button, self.plus_button):
+        self.bias_button = QToolButton()
+        self.bias_button.setText("[W | b]")
+        self.bias_button.setObjectName("biasTrickButton")
+        self.bias_button.setCheckable(True)
+        self.bias_button.toggled.connect(self.set_bias_trick)
+        for button in (self.minus_button, self.plus_button, self.bias_button):
             button.setMinimumWidth(64)
             button.setAutoRaise(False)
         self.minus_button.clicked.connect(lambda: self.nudge(-NUDGE))
@@ -444,6 +519,7 @@ class ParamsTable(QWidget):
         bar.addWidget(self.minus_button)
         bar.addWidget(self.plus_button)
         bar.addWidget(self.message, 1)
+        bar.addWidget(self.bias_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -461,11 +537,23 @@ class ParamsTable(QWidget):
         self.model.modelReset.connect(self._update_state)
         session.step_changed.connect(WhileDragging(session, self._update_title))
         i18n.notifier.changed.connect(self._update_title)
+        i18n.notifier.changed.connect(self._retranslate_bias_button)
+        self._retranslate_bias_button()
         session.history_changed.connect(self._update_state)
         session.settings_changed.connect(self._update_state)
         self._update_state()
 
     # --- actions ------------------------------------------------------------------
+    def set_bias_trick(self, on: bool) -> None:
+        """The bias trick on or off: [W | b] over x̃ = (x, 1), and the title s = [W | b]·x̃."""
+        on = bool(on)
+        if self.bias_button.isChecked() != on:
+            self.bias_button.setChecked(on)  # comes back here through toggled
+            return
+        self.model.set_bias_trick(on)
+        self._update_title()
+        self.view.updateGeometry()
+
     def current_index(self):
         index = self.view.currentIndex()
         return index if index.isValid() else None
@@ -506,15 +594,24 @@ class ParamsTable(QWidget):
         self._update_title()
         self._update_buttons()
 
+    def _retranslate_bias_button(self, *_):
+        self.bias_button.setToolTip(translate(
+            "ParamsTable", "The bias trick: b as the last column of W and a 1 appended to x, so s = [W | b]·(x, 1)"))
+
     def _update_buttons(self, *_):
         ok = self.session.history is not None and self.view.currentIndex().isValid()
         self.minus_button.setEnabled(ok)
         self.plus_button.setEnabled(ok)
         self.minus_button.setVisible(self.session.history is not None)
         self.plus_button.setVisible(self.session.history is not None)
+        self.bias_button.setVisible(self.session.history is not None)
 
     def _update_title(self, *_):
         if self.session.history is None:
+            return
+        if self.model.bias_trick:
+            self.title.setText(translate("ParamsTable", "<b>s = [W | b]·x̃</b>, x̃ = (x, 1) &nbsp; at step <b>{0}</b>")
+                               .format(self.session.step))
             return
         self.title.setText(translate("ParamsTable", "<b>s = W·x + b</b> &nbsp; at step <b>{0}</b>").format(
             self.session.step))
