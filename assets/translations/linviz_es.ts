@@ -2516,6 +2516,157 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>LectureFile</name>
+    <message>
+        <source>{0}: not a regular file</source>
+        <translation>{0}: no es un archivo común</translation>
+    </message>
+    <message>
+        <source>{0}: larger than {1} MiB</source>
+        <translation>{0}: ocupa más de {1} MiB</translation>
+    </message>
+    <message>
+        <source>{0}: not UTF-8 text</source>
+        <translation>{0}: no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>must be one of {0}</source>
+        <translation>debe ser uno de {0}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>el JSON está anidado demasiado hondo</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {0}</source>
+        <translation>no es JSON válido: {0}</translation>
+    </message>
+    <message>
+        <source>the file must be a JSON object</source>
+        <translation>el archivo debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>must be {0}</source>
+        <translation>debe ser {0}</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>{0} is from a newer linviz (this one reads version {1}); update linviz</source>
+        <translation>{0} es de un linviz más nuevo (este lee la versión {1}); actualice linviz</translation>
+    </message>
+    <message>
+        <source>must be a list of 1 to {0} scenes</source>
+        <translation>debe ser una lista de 1 a {0} escenas</translation>
+    </message>
+    <message>
+        <source>{0} is also the id of scenes[{1}]</source>
+        <translation>{0} también es el id de scenes[{1}]</translation>
+    </message>
+    <message>
+        <source>must be {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</source>
+        <translation>debe ser {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text</source>
+        <translation>debe ser un texto no vacío</translation>
+    </message>
+    <message>
+        <source>longer than 2,000 characters</source>
+        <translation>tiene más de 2.000 caracteres</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>debe ser un número finito</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>unknown key {0}</source>
+        <translation>clave desconocida {0}</translation>
+    </message>
+    <message>
+        <source>must be a short id of lower-case letters, digits and dashes</source>
+        <translation>debe ser un id corto de minúsculas, dígitos y guiones</translation>
+    </message>
+    <message>
+        <source>W and b come together</source>
+        <translation>W y b van juntos</translation>
+    </message>
+    <message>
+        <source>must be a list of rows</source>
+        <translation>debe ser una lista de filas</translation>
+    </message>
+    <message>
+        <source>rows of different lengths</source>
+        <translation>filas de distinto largo</translation>
+    </message>
+    <message>
+        <source>must hold {0} numbers, one per row of W</source>
+        <translation>debe tener {0} números, uno por fila de W</translation>
+    </message>
+    <message>
+        <source>has {0} rows; the scene&apos;s points have {1} classes</source>
+        <translation>tiene {0} filas; los puntos de la escena tienen {1} clases</translation>
+    </message>
+    <message>
+        <source>must be zeros, random or preset</source>
+        <translation>debe ser zeros, random o preset</translation>
+    </message>
+    <message>
+        <source>must be a step number (0 to 100,000) or &quot;last&quot;</source>
+        <translation>debe ser un número de paso (0 a 100.000) o &quot;last&quot;</translation>
+    </message>
+    <message>
+        <source>must list panels among {0}</source>
+        <translation>debe listar paneles entre {0}</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>debe ser una lista</translation>
+    </message>
+    <message>
+        <source>must be {&quot;preset&quot;: …} or {&quot;points&quot;: …}</source>
+        <translation>debe ser {&quot;preset&quot;: …} o {&quot;points&quot;: …}</translation>
+    </message>
+    <message>
+        <source>must be a whole number (0 to 100,000)</source>
+        <translation>debe ser un número entero (0 a 100.000)</translation>
+    </message>
+    <message>
+        <source>must be a list of 1 to {0} [x, y, label] triples</source>
+        <translation>debe ser una lista de 1 a {0} ternas [x, y, clase]</translation>
+    </message>
+    <message>
+        <source>must name 2 to 10 classes</source>
+        <translation>debe nombrar de 2 a 10 clases</translation>
+    </message>
+    <message>
+        <source>must be [x, y, label]</source>
+        <translation>debe ser [x, y, clase]</translation>
+    </message>
+    <message>
+        <source>must be a class index 0 to {0}</source>
+        <translation>debe ser un índice de clase de 0 a {0}</translation>
+    </message>
+    <message>
+        <source>must hold 2 to 4 choices</source>
+        <translation>debe tener de 2 a 4 opciones</translation>
+    </message>
+    <message>
+        <source>must be the index of a choice, 0 to {0}</source>
+        <translation>debe ser el índice de una opción, de 0 a {0}</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>linviz lessons ({0})</source>

@@ -23,7 +23,6 @@ changed; the margin dots are one item of small symbols; the arrow heads turn wit
 
 from __future__ import annotations
 
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
@@ -37,7 +36,14 @@ from ..axes import compact_axes
 from ..models import DatasetModel, SessionModel
 from .plane_gestures import PlaneGestures
 from .plane_inspector import KnnInspector
-from .plane_layers import ARROW_HEAD_PX, MAX_CLASSES, RIM_PX, TRUE_OUTLINE_PX, PlaneLayers, SmoothImageItem
+from .plane_layers import (
+    ARROW_HEAD_PX,
+    MAX_CLASSES,
+    RIM_PX,
+    TRUE_OUTLINE_PX,
+    PlaneLayers,
+    SmoothImageItem,
+)
 from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
 from .plane_overlays import PlaneOverlays, Scatter, Segments, set_scatter
 from .spots import Spots

@@ -120,7 +120,7 @@ class PlaneGestures:
         self._edit(self.data.set_dataset, replace(ds, X=X, y=y))
 
     # --- mouse ----------------------------------------------------------------------------------
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, obj, event) -> bool:
         if obj is not self.plot.viewport():
             return False
         kind = event.type()
@@ -237,7 +237,7 @@ class PlaneGestures:
             self._own_edit = False
 
     # --- keys -------------------------------------------------------------------------------------
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         key, n = int(event.key()), self.data.dataset.n_classes
         if Qt.Key_1.value <= key <= Qt.Key_9.value or key == Qt.Key_0.value:
             label = 9 if key == Qt.Key_0.value else key - Qt.Key_1.value
