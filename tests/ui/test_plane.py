@@ -106,8 +106,10 @@ def test_drag_moves_the_point_and_retrains_while_moving(qtbot, plane):
     np.testing.assert_array_equal(np.column_stack([spots["x"], spots["y"]]), data.dataset.X)
     np.testing.assert_array_equal(spots["data"], np.arange(n))
     colour_of = {}
-    for label, pen in zip(data.dataset.y, spots["pen"]):  # the outline: the true class
-        assert colour_of.setdefault(int(label), pen.color().name()) == pen.color().name()
+    for label, brush in zip(data.dataset.y, plane.points_ring_item.data["brush"]):  # the ring: the true class
+        assert colour_of.setdefault(int(label), brush.color().name()) == brush.color().name()
+    np.testing.assert_array_equal(np.column_stack([plane.points_ring_item.data["x"], plane.points_ring_item.data["y"]]),
+                                  data.dataset.X)
     assert len(set(colour_of.values())) == data.dataset.n_classes
     hit = plane.points_item.pointsAt(QPointF(*path[-1]))
     assert [p.data() for p in hit] == [4]
@@ -161,16 +163,17 @@ def test_point_items_carry_class_markers_and_indices(plane):
     spots = plane.points_item.points()
     assert [s.data() for s in spots] == list(range(len(ds)))
     colours = style.class_colours(ds.n_classes)
-    for s, (x, y), label, guess in zip(spots, ds.X, ds.y, plane.predicted):
-        assert (s.pos().x(), s.pos().y()) == pytest.approx((x, y))
-        assert s.symbol() == style.MARKERS[label]
-        assert s.pen().color().name().upper() == colours[label].upper()  # outline: the true class
+    rings = plane.points_ring_item.points()
+    for s, ring, (x, y), label, guess in zip(spots, rings, ds.X, ds.y, plane.predicted):
+        assert (s.pos().x(), s.pos().y()) == pytest.approx((x, y)) == (ring.pos().x(), ring.pos().y())
+        assert s.symbol() == ring.symbol() == style.MARKERS[label]
+        assert ring.brush().color().name().upper() == colours[label].upper()  # the ring: the true class
         assert s.brush().color().name().upper() == colours[guess].upper()  # fill: the predicted class
 
 
-def test_a_misclassified_point_has_its_true_class_outline_and_the_predicted_fill(qtbot, plane):
+def test_a_misclassified_point_has_its_true_class_ring_and_the_predicted_fill(qtbot, plane):
     """Held W: a class-1 point moved deep into class 2's region keeps its class-1 shape and
-    outline and is filled with class 2's colour; its neighbours stay filled as they are."""
+    ring and is filled with class 2's colour; the others keep one colour."""
     data, session = plane.data, plane.session
     session.set_step(session.history.last)
     session.set_hold_w(True)
@@ -184,16 +187,17 @@ def test_a_misclassified_point_has_its_true_class_outline_and_the_predicted_fill
     target = grid[int(np.argmax(margin))]
     data.move_point(i, *target)
     qtbot.waitUntil(lambda: plane.predicted is not None and plane.predicted[i] == 1)
-    spot = plane.points_item.points()[i]
-    assert spot.symbol() == style.MARKERS[0]
-    assert spot.pen().color().name().upper() == colours[0].upper()
+    spot, ring = plane.points_item.points()[i], plane.points_ring_item.points()[i]
+    assert spot.symbol() == ring.symbol() == style.MARKERS[0]
+    assert ring.brush().color().name().upper() == colours[0].upper()
     assert spot.brush().color().name().upper() == colours[1].upper()
-    assert spot.pen().widthF() >= 3  # an outline wide enough to read from the back row
+    assert ring.size() - spot.size() >= 6  # a ring 3+ px wide each side: readable from the back row
+    assert plane.points_ring_item.zValue() < plane.points_item.zValue()  # the fill sits on the ring
     others = [k for k in range(len(data.dataset)) if k != i and plane.predicted[k] == data.dataset.y[k]]
-    assert others  # correctly classified points: one colour, outline and fill
+    assert others  # correctly classified points: one colour, ring and fill
     for k in others:
-        s = plane.points_item.points()[k]
-        assert s.pen().color().name() == s.brush().color().name()
+        s, r = plane.points_item.points()[k], plane.points_ring_item.points()[k]
+        assert s.brush().color().name() == r.brush().color().name()
 
 
 def test_points_at_the_edge_are_drawn_whole(qtbot, plane):

@@ -13,7 +13,8 @@ def _marks(window) -> dict:
     n = window.data.dataset.n_classes
     return {
         "point": p.points_item.opts["size"],
-        "point outline": p.points_item.data["pen"][0].widthF(),  # the true class's outline
+        "point outline": p.points_item.opts["pen"].widthF(),
+        "true-class ring": p.points_ring_item.opts["size"],
         "halo": p.selection_item.opts["size"],
         "ring": p.loss_ring_item.style_of(0)[1],
         "ring pen": p.loss_ring_item.style_of(0)[2].widthF(),

@@ -40,7 +40,7 @@ from .plane_layers import (
     ARROW_HEAD_PX,
     MAX_CLASSES,
     RIM_PX,
-    TRUE_OUTLINE_PX,
+    TRUE_RING_PX,
     PlaneLayers,
     SmoothImageItem,
 )
@@ -48,6 +48,8 @@ from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
 from .plane_overlays import PlaneOverlays, Scatter, Segments, set_scatter
 from .spots import Spots
 
+LOSS_RING_EXTRA_PX = 2 * TRUE_RING_PX + 8
+"""The red L_i > 0 ring is this much wider than a point: outside the true class's ring."""
 HIT_RADIUS_PX = 10.0
 """A press within this many screen pixels of a point grabs that point."""
 OUTLINE = "#1A1A1A"
@@ -89,7 +91,8 @@ class PlaneView(PlaneGestures, PlaneLayers, QWidget):
     A point is "hit" when it lies within ``HIT_RADIUS_PX`` screen pixels.
 
     Public state for tests and the main window: ``plot``, ``grid``, ``regions``,
-    ``regions_item``, ``points_item`` (spot data = point index), ``class_lines``
+    ``regions_item``, ``points_item`` (spot data = point index; fill: the predicted class), ``points_ring_item``
+    (the true class's ring around each point), ``class_lines``
     (curve j: the zero-score line w_j·x + b_j = 0 clipped to the view, then the
     shaft of w_j's arrow), ``arrow_heads``, ``loss_marked`` (indices with L_i > 0),
     ``selection_item``, ``legend`` (the key beside the plot; ``legend_texts()``),
@@ -208,13 +211,13 @@ class PlaneView(PlaneGestures, PlaneLayers, QWidget):
             symbol="o", size=size + 22, pen=pg.mkPen((40, 40, 40, 230), width=2), brush=pg.mkBrush(60, 60, 60, 90)
         )
         # a point: its true class as shape and outline, its predicted class as fill, on a dark rim
-        self.points_edge_item = Scatter(size=size + TRUE_OUTLINE_PX + 2 * RIM_PX, pen=None, brush=pg.mkBrush(OUTLINE))
-        self.points_item = Scatter(size=size, pen=pg.mkPen(OUTLINE, width=TRUE_OUTLINE_PX))
+        self.points_ring_item = Scatter(size=size + 2 * TRUE_RING_PX, pen=pg.mkPen(OUTLINE, width=RIM_PX))
+        self.points_item = Scatter(size=size, pen=pg.mkPen(OUTLINE, width=1.5))
         # changes on most steps of a run: cheap new spots, no pixmap cache to redraw
-        self.loss_ring_item = Spots([("o", size + 11, pg.mkPen(RING_COLOUR, width=RING_WIDTH), None)])
+        self.loss_ring_item = Spots([("o", size + LOSS_RING_EXTRA_PX, pg.mkPen(RING_COLOUR, width=RING_WIDTH), None)])
         self.loss_ring_item.setZValue(6)
         self.plot.addItem(self.loss_ring_item)
-        self._cached_items = (self.selection_item, self.points_edge_item, self.points_item)
+        self._cached_items = (self.selection_item, self.points_ring_item, self.points_item)
         for item, z in zip(self._cached_items, (4, 4.9, 5)):
             # kept as a pixmap between changes: most playback steps move neither
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -239,10 +242,12 @@ class PlaneView(PlaneGestures, PlaneLayers, QWidget):
         m = style.scale()
         size = style.BASE_POINT_SIZE * m
         self.points_item.setSize(size)
-        self.points_edge_item.setSize(size + (TRUE_OUTLINE_PX + 2 * RIM_PX) * m)
+        self.points_item.setPen(pg.mkPen(OUTLINE, width=1.5 * m))
+        self.points_ring_item.setSize(size + 2 * TRUE_RING_PX * m)
+        self.points_ring_item.setPen(pg.mkPen(OUTLINE, width=RIM_PX * m))
         self.selection_item.setSize(size + 22 * m)
         self.selection_item.setPen(pg.mkPen((40, 40, 40, 230), width=2 * m))
-        self.loss_ring_item.set_styles([("o", size + 11 * m, pg.mkPen(RING_COLOUR, width=RING_WIDTH * m), None)])
+        self.loss_ring_item.set_styles([("o", size + LOSS_RING_EXTRA_PX * m, pg.mkPen(RING_COLOUR, width=RING_WIDTH * m), None)])
         shadow = pg.mkPen(SHADOW, width=SHADOW_WIDTH * m)
         shadow.setCapStyle(Qt.PenCapStyle.SquareCap)
         for line, head in zip(self.class_lines, self.arrow_heads):
@@ -346,7 +351,7 @@ class PlaneView(PlaneGestures, PlaneLayers, QWidget):
 
     def marker_radius_px(self) -> float:
         """Half a point's drawn size in screen pixels: marker, rim and outline (times the zoom)."""
-        return 0.5 * (style.BASE_POINT_SIZE + 2 * RIM_PX + TRUE_OUTLINE_PX) * style.scale() + 1.0
+        return 0.5 * (style.BASE_POINT_SIZE + 2 * TRUE_RING_PX + RIM_PX) * style.scale() + 1.0
 
     def _on_resized(self, *_args) -> None:
         if self._auto_fit and not self._fitting and len(self.data.dataset):

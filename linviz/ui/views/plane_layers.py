@@ -7,7 +7,7 @@ SVM's marks (L_i > 0 rings, mini-batch, active margin terms).
 items the plane created once. The geometry of a class line and its arrow is Qt-free
 (``linviz.engine.plane_geometry.class_arrow``).
 
-A point i is drawn with the marker of its true class y_i, outlined in y_i's colour, and
+A point i is drawn with the marker of its true class y_i, ringed in y_i's colour, and
 filled with the colour of its predicted class argmax_j s_ij (s = φ(x)·Wᵀ + b at the step
 shown; kNN: the vote of its k neighbours): a misclassified point shows two colours.
 """
@@ -30,10 +30,11 @@ from .. import style
 from .plane_overlays import LineGeometry, move_spots, set_scatter
 
 MAX_CLASSES = 10
-TRUE_OUTLINE_PX = 3.5
-"""A point's outline, in its true class's colour (its fill is the predicted class's)."""
+TRUE_RING_PX = 3.5
+"""The ring around each point, in its true class's colour (the point itself is filled with the
+predicted class's): the fill keeps the size points have always had."""
 RIM_PX = 1.5
-"""The dark rim around each point, so pale colours show on pale regions."""
+"""The dark rim around the ring, so pale colours show on pale regions."""
 LINE_WIDTH = 3
 ARROW_MAX_FRACTION = 0.3
 """Weight arrows are |w_j|·scale long; one scale per run (at most ``arrow_scale``) makes the
@@ -56,39 +57,24 @@ class PlaneLayers:
             self._palette_cache[n] = (colours, brushes, pens, lut32)
         return self._palette_cache[n]
 
-    def _outline_pens(self, n: int) -> list:
-        """One pen per class: its colour, TRUE_OUTLINE_PX wide (times the zoom)."""
-        key = ("outline", n, style.scale())
-        if key not in self._palette_cache:
-            width = TRUE_OUTLINE_PX * style.scale()
-            self._palette_cache[key] = [pg.mkPen(c, width=width) for c in style.class_colours(n)]
-        return self._palette_cache[key]
-
     def _update_points(self) -> None:
-        """Each point: shape and outline of its true class y_i, fill of its predicted class
-        (``predicted``; the true class until a model fits these points)."""
+        """Each point: shape of its true class y_i, a ring in y_i's colour, the fill of its
+        predicted class (``predicted``; the true class until a model fits these points)."""
         ds = self.data.dataset
-        pens = self._outline_pens(ds.n_classes)
+        _, brushes, _, _ = self._palette(ds.n_classes)
         y = ds.y
         shown = self._points_styles
-        self._points_styles = (pens, y.copy())
-        if shown is not None and shown[0] is pens and np.array_equal(shown[1], y) and len(
+        self._points_styles = (brushes, y.copy())
+        if shown is not None and shown[0] is brushes and np.array_equal(shown[1], y) and len(
                 self.points_item.data) == len(y):
             move_spots(self.points_item, ds.X)  # a drag: the same points, one of them elsewhere
-            move_spots(self.points_edge_item, ds.X)
+            move_spots(self.points_ring_item, ds.X)
             return
         symbols = [style.MARKERS[c] for c in y]
         fills = self._fill_classes()
-        _, brushes, _, _ = self._palette(ds.n_classes)
         self._fills = fills.copy()
-        self.points_edge_item.setData(pos=ds.X, symbol=symbols, data=np.arange(len(ds)))
-        self.points_item.setData(
-            pos=ds.X,
-            symbol=symbols,
-            pen=[pens[c] for c in y],
-            brush=[brushes[c] for c in fills],
-            data=np.arange(len(ds)),
-        )
+        self.points_ring_item.setData(pos=ds.X, symbol=symbols, brush=[brushes[c] for c in y], data=np.arange(len(ds)))
+        self.points_item.setData(pos=ds.X, symbol=symbols, brush=[brushes[c] for c in fills], data=np.arange(len(ds)))
 
     def _fill_classes(self) -> np.ndarray:
         """The class each point is filled with: predicted when known for these points, else true."""
@@ -270,4 +256,4 @@ class SmoothImageItem(pg.ImageItem):
         super().paint(painter, *args)
 
 
-__all__ = ["PlaneLayers", "SmoothImageItem", "MAX_CLASSES", "TRUE_OUTLINE_PX", "RIM_PX", "LINE_WIDTH", "ARROW_HEAD_PX"]
+__all__ = ["PlaneLayers", "SmoothImageItem", "MAX_CLASSES", "TRUE_RING_PX", "RIM_PX", "LINE_WIDTH", "ARROW_HEAD_PX"]
