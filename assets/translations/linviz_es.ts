@@ -1711,10 +1711,6 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Las escenas de la clase: doble clic en una para mostrarla con sus cifras (F5 inicia la clase, AvPág avanza).</translation>
     </message>
     <message>
-        <source>Show this scene</source>
-        <translation>Mostrar esta escena</translation>
-    </message>
-    <message>
         <source>Lecture</source>
         <translation>Clase teórica</translation>
     </message>

@@ -9,7 +9,7 @@ scene already revealed: the scene's state on screen and, in the lecture bar, the
 figures beside the expected ones.
 
 The Lecture tab (a dock tabbed with the controls) lists every scene of the lecture in use;
-a double click (or Enter, or "Show") opens it. The Lecture menu holds the demonstrations
+a double click (or Enter) opens it. The Lecture menu holds the demonstrations
 after the lecture's own entries (``lecture_menu.py``).
 """
 
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,7 +55,7 @@ class LectureTab(QWidget):
     """The scenes of the lecture in use, in order; the current one selected.
 
     ``scenes`` (QListWidget, objectName ``lectureScenes``): one row per scene, "n. title" in the
-    language shown; ``show_button`` opens the selected one. ``attach(mode)`` connects the
+    language shown; a double click or Enter opens one (narrow: the tab never widens its dock). ``attach(mode)`` connects the
     lecture mode (installed after this tab)."""
 
     def __init__(self, window, parent: QWidget | None = None):
@@ -69,13 +68,10 @@ class LectureTab(QWidget):
         self.scenes.setWordWrap(True)
         self.scenes.itemActivated.connect(lambda item: self.open(self.scenes.row(item)))
         self.scenes.itemDoubleClicked.connect(lambda item: self.open(self.scenes.row(item)))
-        self.show_button = QPushButton(objectName="lectureTabShow")
-        self.show_button.clicked.connect(lambda: self.open(self.scenes.currentRow()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.note)
         layout.addWidget(self.scenes, 1)
-        layout.addWidget(self.show_button)
         self._builtin = None
         self.menu_actions: dict[str, QAction] = {}
         """The Lecture menu's demonstration entries (``install`` adds them), by key."""
@@ -102,7 +98,6 @@ class LectureTab(QWidget):
         lang = i18n.language()
         self.note.setText(translate("Demos", "The lecture's scenes: double-click one to show it with its figures "
                                              "(F5 starts the lecture, PageDown goes on)."))
-        self.show_button.setText(translate("Demos", "Show this scene"))
         rows = [f"{n}. {s.title(lang)}" for n, s in enumerate(self.lecture.scenes, 1)]
         if [self.scenes.item(i).text() for i in range(self.scenes.count())] != rows:
             self.scenes.clear()
