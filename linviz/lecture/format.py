@@ -45,8 +45,11 @@ from pathlib import Path
 
 from ..engine.datasets import PRESETS
 from ..engine.file_checks import APP_RANGES, check_ranges, check_train_config, flatten
+from ..engine.lesson_file import LessonError, config_from_dict, config_to_dict
 from ..engine.lessons import RELATIONS
+from ..engine.regularizers import RegConfig
 from ..engine.text import QT_TRANSLATE_NOOP
+from ..engine.training import TrainConfig
 from ..resources import asset_path
 
 FORMAT = "linviz-lecture"
@@ -180,8 +183,6 @@ def parse_lecture(text: str) -> Lecture:
     for i, s in enumerate(scenes):
         _check(s.id not in seen, f"scenes[{i}].id", QT_TRANSLATE_NOOP("LectureFile", "{0} is also the id of scenes[{1}]").format(repr(s.id), seen.get(s.id)))
         seen[s.id] = i
-    from .measures import scene_config  # (measures imports this module)
-
     for i, s in enumerate(scenes):
         scene_config(s, f"scenes[{i}]")  # the train settings make a TrainConfig: unknown keys, kinds, types
     return Lecture(title, scenes)
@@ -297,6 +298,27 @@ def _question(d, where: str) -> Question:
            f"{where}.answer", QT_TRANSLATE_NOOP("LectureFile", "must be the index of a choice, 0 to {0}").format(len(choices) - 1))
     return Question(_text(d.get("text"), f"{where}.text"),
                     tuple(_text(c, f"{where}.choices[{i}]") for i, c in enumerate(choices)), answer)
+
+
+DEFAULT_TRAIN = TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300)
+"""What a scene's ``train`` is merged over: the app's own defaults."""
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def scene_config(scene: Scene, where: str = "scene") -> TrainConfig:
+    """The scene's TrainConfig: its ``train`` over DEFAULT_TRAIN, the loss kind from its model."""
+    doc = _merge(config_to_dict(DEFAULT_TRAIN), scene.train)
+    doc = _merge(doc, {"loss": {"kind": "softmax" if scene.model == "softmax" else "svm"}})
+    try:
+        return config_from_dict(TrainConfig, doc, f"{where}.train")
+    except LessonError as err:
+        raise LectureError(str(err)) from None
 
 
 MEASURE_NAMES = ("loss", "data_loss", "reg_loss", "accuracy", "example_loss", "score", "scaled_w_loss", "steps",
