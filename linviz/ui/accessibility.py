@@ -150,13 +150,17 @@ class _Namer(QObject):
 
 
 def install(window: QWidget) -> None:
-    """Name ``window``'s controls now and after every language switch."""
+    """Name ``window``'s controls now, after every language switch, and when a dock's view is
+    built late (``lazy_docks.LazyDock``: a tab behind another, built when first seen)."""
     from . import i18n
+    from .lazy_docks import LazyDock
 
     name_controls(window)
     namer = _Namer(window)
     namer.setObjectName("accessibleNamer")
     i18n.notifier.changed.connect(namer.rename)
+    for dock in window.findChildren(LazyDock):
+        dock.built.connect(namer.rename)
 
 
 __all__ = ["install", "name_controls", "unnamed_controls", "accessible_name", "derived_name", "first_phrase",
