@@ -57,11 +57,15 @@ if sys.argv[1] == "bare":
     window.show()
     app.exec()
 else:
-    from linviz import cli                      # what the `linviz` script imports
-    from linviz.ui.app import make_application  # the app `linviz` makes (run() reuses it)
-    app = make_application()
+    from linviz import cli                      # what the `linviz` script runs, as it runs it
+    from linviz.ui import app as ui_app
+    make = ui_app.make_application
     watcher = FirstFrame("MainWindow")
-    app.installEventFilter(watcher)
+    def watched(*args):                         # the app run() makes, watched for the first frame
+        app = make(*args)
+        app.installEventFilter(watcher)
+        return app
+    ui_app.make_application = watched
     cli.main([])
 """
 
