@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 SCROLL_MIN = (160, 120)
@@ -31,9 +31,11 @@ projector: a dock smaller than its view scrolls instead of pushing."""
 
 
 def scroll_area() -> QScrollArea:
-    """The scroll area every side dock holds its view in."""
+    """The scroll area every side dock holds its view in. Tab does not stop at it (it passes
+    to the controls inside, and the area scrolls to the one with the focus)."""
     scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
     scroll.setMinimumSize(*SCROLL_MIN)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return scroll
 
 

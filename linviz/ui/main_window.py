@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
             dock = self.docks[name]
             dock.visibilityChanged.connect(lambda shown, d=dock: shown and d.view().became_visible())
         self._docks_sized = False
+        self._tab_ordered = False
         self._share_on_resize = True  # a window the app laid out follows its size (maximised, F11)
         self._share_timer = QTimer(self, singleShot=True, interval=0)
         self._share_timer.timeout.connect(self.size_docks)
@@ -214,6 +215,18 @@ class MainWindow(QMainWindow):
         if not self._docks_sized:
             self._docks_sized = True
             self.size_docks()
+        if not self._tab_ordered:  # the dock tab bars exist once the window is shown
+            self._tab_ordered = True
+            QTimer.singleShot(0, self, lambda: accessibility.apply_tab_order(self))
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
+        """Tab and Shift+Tab walk the window in reading order (``accessibility.tab_order``),
+        skipping the controls of docks parked behind another tab (the focus would leave the screen)."""
+        target = accessibility.next_stop(self, self.focusWidget(), next_)
+        if target is None:
+            return super().focusNextPrevChild(next_)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next_ else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         """A dock holding ``widget`` in a scroll area, so that the window still fits a
