@@ -267,14 +267,13 @@ def reachable(widget: QWidget | None) -> bool:
 
 
 def install(window: QWidget) -> None:
-    """Name ``window``'s controls and chain them in reading order (:func:`apply_tab_order`) now;
-    names again after every language switch, both when a dock's view is built late
-    (``lazy_docks.LazyDock``: a tab behind another, built when first seen)."""
+    """Name ``window``'s controls now and again after every language switch; names them and
+    re-chains the Tab order (:func:`apply_tab_order`, which the window runs when first shown) when
+    a dock's view is built late (``lazy_docks.LazyDock``: a tab behind another, built when first seen)."""
     from . import i18n
     from .lazy_docks import LazyDock
 
-    name_controls(window)
-    apply_tab_order(window)
+    name_controls(window)  # the Tab order is set when the window is shown (its dock tab bars exist then)
     namer = _Namer(window)
     namer.setObjectName("accessibleNamer")
     i18n.notifier.changed.connect(namer.rename)
@@ -283,5 +282,5 @@ def install(window: QWidget) -> None:
         dock.built.connect(namer.reorder)  # its controls take their place in the Tab order
 
 
-__all__ = ["install", "name_controls", "tab_order", "apply_tab_order", "next_stop", "reachable", "READING_ORDER", "unnamed_controls", "accessible_name", "derived_name", "first_phrase",
-           "is_control", "CONTROLS"]
+__all__ = ["install", "name_controls", "tab_order", "apply_tab_order", "next_stop", "reachable", "READING_ORDER",
+           "unnamed_controls", "accessible_name", "derived_name", "first_phrase", "is_control", "CONTROLS"]

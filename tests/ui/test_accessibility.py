@@ -16,7 +16,7 @@ def test_every_control_of_the_main_window_has_an_accessible_name(window, qtbot):
     assert _describe(unnamed_controls(window)) == []
     for name in ("surface", "geometry", "gradcheck", "margins"):  # tabs built when first seen are named then
         window.docks[name].raise_()
-        qtbot.waitUntil(lambda: window.docks[name].is_built)
+        qtbot.waitUntil(lambda n=name: window.docks[n].is_built)
     assert _describe(unnamed_controls(window)) == []
     # the names say what a sighted user reads beside the control
     assert accessible_name(window.plane) == "The plane"
