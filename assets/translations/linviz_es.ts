@@ -2335,10 +2335,6 @@ relativo</translation>
 <context>
     <name>Handout</name>
     <message>
-        <source>step {0} · loss {1:.4f} · accuracy {2:.0f} %</source>
-        <translation>paso {0} · pérdida {1:.4f} · exactitud {2:.0f} %</translation>
-    </message>
-    <message>
         <source>Export handout (PDF)…</source>
         <translation>Exportar apunte (PDF)…</translation>
     </message>
@@ -4364,6 +4360,129 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>Saved the web page {0}</source>
         <translation>Se guardó la página web {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Takeaway</name>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>step {0} of {1} · loss {2} · accuracy {3} %</source>
+        <translation>paso {0} de {1} · pérdida {2} · exactitud {3} %</translation>
+    </message>
+    <message>
+        <source>step {0} · loss {1} · accuracy {2} %</source>
+        <translation>paso {0} · pérdida {1} · exactitud {2} %</translation>
+    </message>
+    <message>
+        <source>The plane: points and decision regions</source>
+        <translation>El plano: puntos y regiones de decisión</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Curva de pérdida</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntajes</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s scenes</source>
+        <translation>Las escenas de la clase</translation>
+    </message>
+    <message>
+        <source>Scene {0} of {1}</source>
+        <translation>Escena {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>steps recorded</source>
+        <translation>pasos registrados</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>SVM</translation>
+    </message>
+    <message>
+        <source>squared hinge</source>
+        <translation>bisagra al cuadrado</translation>
+    </message>
+    <message>
+        <source>regulariser</source>
+        <translation>regularizador</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>tasa de aprendizaje α</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>features φ(x)</source>
+        <translation>características φ(x)</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
     </message>
 </context>
 <context>
