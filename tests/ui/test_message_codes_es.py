@@ -1,0 +1,184 @@
+"""Every message code reads in Spanish on screen (issue 12), checked code by code.
+
+The expected text is read straight from the catalogue file (``assets/translations/linviz_es.ts``,
+context ``Message``) with ElementTree and filled here — not computed with the function the app
+uses to translate. Two checks:
+
+- every code the app can say (the engine's errors and the session's messages, whatever is in
+  ``TEMPLATES``) has a finished Spanish entry with the same slots, and the status line of the
+  real window, in Spanish, shows exactly that entry filled with the message's parameters;
+- the codes a teacher meets most are provoked through the window (a diverging or blowing-up
+  rate, k larger than the points, a lesson that does not replay, bad points and lesson files),
+  and the status line shows the catalogue's Spanish for the code the app raised.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from linviz.engine.text import Message
+from linviz.resources import asset_path
+from linviz.session.messages import CONTEXT, TEMPLATES
+from linviz.session.settings import KnnSettings
+from linviz.ui import i18n, presentation
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+SLOT = re.compile(r"\{(\d+)\}")
+
+
+def spanish_catalogue() -> dict[str, tuple[str, bool]]:
+    """English source → (Spanish, finished) of the Message context, read from the .ts file."""
+    root = ET.parse(asset_path("translations") / "linviz_es.ts").getroot()
+    out = {}
+    for ctx in root.iter("context"):
+        if ctx.findtext("name") != CONTEXT:
+            continue
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            kind = "" if tr is None else tr.get("type", "")
+            if kind in ("obsolete", "vanished"):
+                continue
+            out[msg.findtext("source")] = ((tr.text or "") if tr is not None else "", kind != "unfinished")
+    return out
+
+
+CATALOGUE = spanish_catalogue()
+
+
+def spanish(message: Message) -> str:
+    """``message`` as the catalogue says it in Spanish (nested messages too)."""
+    params = [spanish(p) if isinstance(p, Message) else p for p in message.params]
+    return CATALOGUE[TEMPLATES[message.code]][0].format(*params)
+
+
+@pytest.fixture
+def in_spanish(qapp):
+    i18n.set_language(qapp, "es")
+    yield
+    i18n.set_language(qapp, "en")
+    presentation.set_language("en")
+
+
+def sample(code: str) -> Message:
+    """A message of ``code`` with made-up parameters (a Message where the template nests one)."""
+    slots = sorted({int(n) for n in SLOT.findall(TEMPLATES[code])})
+    params = [f"«{code}-{i}»" for i in range(len(slots))]
+    if code == "diverged":
+        params[1] = Message("cause_lr", ("1e+06",), "error")
+    if code == "in_file":
+        params[1] = Message("file_empty", (), "error")
+    return Message(code, tuple(params), "error")
+
+
+@pytest.mark.parametrize("code", sorted(TEMPLATES))
+def test_every_code_has_a_finished_spanish_entry_with_the_same_slots(code):
+    template = TEMPLATES[code]
+    assert template in CATALOGUE, f"{code}: not in the catalogue (run tools/update_translations.py)"
+    text, finished = CATALOGUE[template]
+    assert finished and text.strip(), f"{code}: the Spanish entry is unfinished"
+    assert sorted(SLOT.findall(text)) == sorted(SLOT.findall(template)), f"{code}: slots differ"
+    if re.sub(r"\{\d+\}|[^A-Za-z]", "", template):  # some words to translate
+        assert text != template, f"{code}: the 'translation' is the English text"
+
+
+def test_the_status_line_shows_every_code_in_spanish(window, in_spanish):
+    for code in sorted(TEMPLATES):
+        message = sample(code)
+        window.session.tell(message)
+        shown = window.message_label.text()
+        assert shown == spanish(message), code
+        assert all(p in shown for p in message.params if isinstance(p, str)), code  # every parameter is shown
+
+
+# --- provoked through the window ------------------------------------------------------------------
+@pytest.fixture
+def notices(window):
+    seen = []
+    window.session.notice.connect(seen.append)
+    return seen
+
+
+def provoked(window, notices, code):
+    said = [m for m in notices if m.code == code]
+    assert said, f"{code} was not raised: {[m.code for m in notices]}"
+    assert window.message_label.text() == spanish(said[-1]), code
+    return said[-1]
+
+
+def test_divergence_in_spanish(window, in_spanish, notices):
+    window.session.update_settings(lr=1e305)
+    provoked(window, notices, "diverged")
+
+
+def test_a_blowing_up_loss_in_spanish(window, in_spanish, notices):
+    window.session.update_settings(lr=100.0)  # α = 100: the screenshot's setting
+    codes = {m.code for m in notices}
+    assert codes & {"diverged", "blowing_up"}
+    provoked(window, notices, "diverged" if "diverged" in codes else "blowing_up")
+
+
+def test_knn_k_larger_than_the_points_in_spanish(window, in_spanish, notices):
+    window.session.update_settings(model="knn", knn=KnnSettings(k=50))
+    m = provoked(window, notices, "knn_too_few")
+    assert m.params == (50, len(window.data.dataset))
+
+
+def test_typed_w_out_of_range_in_spanish(window, in_spanish, notices):
+    s = window.session
+    s.edit_params(np.full_like(s.W, 1e308), s.b)
+    provoked(window, notices, "params_out_of_range")
+
+
+@pytest.mark.parametrize("edit, code", [
+    (lambda run: run.__setitem__("final_loss", run["final_loss"] + 1.0), "replay_loss"),
+    (lambda run: run.__setitem__("final_loss", None), "replay_no_final"),
+])
+def test_a_lesson_that_does_not_replay_in_spanish(window, in_spanish, notices, tmp_path, edit, code):
+    path = tmp_path / "leccion.linviz"
+    assert window.lesson.save_to(path)
+    doc = json.loads(path.read_text())
+    edit(doc["runs"][0])
+    path.write_text(json.dumps(doc))
+    assert window.lesson.load(path)
+    provoked(window, notices, code)
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("vacio.csv", "", Message("file_empty")),
+    ("rotos.csv", "x,y,label\n1,2\n", Message("file_columns", (2, 2))),
+    ("letras.csv", "x,y,label\n1,dos,0\n", Message("file_not_number", (2, "y", "'dos'"))),
+])
+def test_a_bad_points_file_in_spanish(window, in_spanish, boxes, tmp_path, name, text, message):
+    (tmp_path / name).write_text(text)
+    before = window.data.dataset
+    window.open_points(str(tmp_path / name))
+    assert window.data.dataset is before
+    shown = window.message_label.text()
+    expected = spanish(Message("in_file", (name, message)))
+    assert shown == expected or shown == spanish(message), shown
+    assert boxes and boxes[-1] == shown
+
+
+def test_a_truncated_lesson_in_spanish(window, in_spanish, boxes, tmp_path):
+    path = tmp_path / "cortada.linviz"
+    assert window.lesson.save_to(path)
+    path.write_text(path.read_text()[:200])
+    assert not window.lesson.load(path)
+    shown = window.message_label.text()
+    template = CATALOGUE[TEMPLATES["lesson_json"]][0]
+    pattern = re.escape(SLOT.sub("\0", template)).replace("\0", ".+")
+    assert re.fullmatch(f"cortada.linviz: {pattern}", shown), shown
