@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "linviz_es.ts"
 QM = TS.with_suffix(".qm")
 ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py", "linviz/engine/text.py",
-                  "linviz/session/messages.py", "linviz/engine/file_checks.py", "linviz/engine/lesson_file.py")
+                  "linviz/session/messages.py", "linviz/engine/file_checks.py", "linviz/engine/lesson_file.py",
+                  "linviz/session/settings.py", "linviz/engine/knn.py")
 """Qt-free modules that mark texts (``linviz.engine.text.QT_TRANSLATE_NOOP``) for the UI to translate."""
 
 

@@ -3327,6 +3327,34 @@ relativo</translation>
         <source>{0}: no such folder</source>
         <translation>{0}: la carpeta no existe</translation>
     </message>
+    <message>
+        <source>unknown model {0}; choose one of {1}</source>
+        <translation>modelo desconocido {0}; elegir uno de {1}</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {0}; choose one of {1}</source>
+        <translation>inicialización desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>unknown distance {0}; choose one of {1}</source>
+        <translation>distancia desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>k must be at least 1, not {0}</source>
+        <translation>k debe ser al menos 1, no {0}</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0, not {0}</source>
+        <translation>debe ser ≥ 0, no {0}</translation>
+    </message>
+    <message>
+        <source>k must be an integer ≥ 1; got {0}</source>
+        <translation>k debe ser un entero ≥ 1; se obtuvo {0}</translation>
+    </message>
+    <message>
+        <source>metric must be one of {0}; got {1}</source>
+        <translation>la distancia debe ser una de {0}; se obtuvo {1}</translation>
+    </message>
 </context>
 <context>
     <name>ParamsTable</name>

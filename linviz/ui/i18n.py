@@ -280,6 +280,11 @@ class Catalogue:
             lines = text.split("\n")
             out = [self.convert(line, old, new) or line for line in lines]
             return "\n".join(out) if out != lines else None
+        head, sep, rest = text.partition(": ")
+        if sep and rest:  # "lesson.linviz: settings.knn: <a marked message>": names stay, the message converts
+            out = self.convert(rest, old, new)
+            if out is not None:
+                return head + sep + out
         return None
 
     def _arg(self, value: str, old: str, new: str) -> str:

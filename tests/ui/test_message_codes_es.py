@@ -182,3 +182,20 @@ def test_a_truncated_lesson_in_spanish(window, in_spanish, boxes, tmp_path):
     template = CATALOGUE[TEMPLATES["lesson_json"]][0]
     pattern = re.escape(SLOT.sub("\0", template)).replace("\0", ".+")
     assert re.fullmatch(f"cortada.linviz: {pattern}", shown), shown
+
+
+@pytest.mark.parametrize("edit, said", [
+    (lambda s: s.__setitem__("model", "foo"), "settings: model: modelo desconocido 'foo'; elegir uno de "),
+    (lambda s: s.__setitem__("init", "bar"), "settings: init: inicialización desconocida 'bar'; elegir una de "),
+    (lambda s: s["knn"].__setitem__("k", 0), "settings.knn: k debe ser un entero ≥ 1; se obtuvo 0"),
+    (lambda s: s["knn"].__setitem__("metric", "l7"), "settings.knn: la distancia debe ser una de l1, l2; se obtuvo 'l7'"),
+])
+def test_a_lesson_with_bad_settings_is_refused_in_spanish(window, in_spanish, boxes, tmp_path, edit, said):
+    """The key and the value are the file's; what is wrong with them reads in Spanish."""
+    path = tmp_path / "mala.linviz"
+    assert window.lesson.save_to(path)
+    doc = json.loads(path.read_text())
+    edit(doc["settings"])
+    path.write_text(json.dumps(doc))
+    assert not window.lesson.load(path)
+    assert window.message_label.text().startswith(f"mala.linviz: {said}")
