@@ -40,7 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -57,8 +57,10 @@ from linviz.engine.lesson_file import (
     write_text,
 )
 
-from . import app_settings, autosave, i18n, lesson_open
+from . import autosave, i18n, lesson_open
+from .lesson_autosave import LessonAutosave
 from .lesson_open import REPLAY_DIALOG_AFTER_S  # noqa: F401 (re-exported)
+from .lesson_recent import MAX_RECENT, RECENT_KEY, RecentLessons  # noqa: F401 (re-exported)
 from .messages import error_text
 from . import undo as undo_module
 from linviz.session import core
@@ -70,8 +72,6 @@ AUTOSAVE_MS = 5000
 """An autosave is written this long after the last change…"""
 AUTOSAVE_MAX_MS = 10_000
 """…and at most this long after the first unsaved change, however often changes keep coming."""
-MAX_RECENT = 8
-RECENT_KEY = "lessons/recent"
 FILTER = f"linviz lessons (*{SUFFIX})"
 """The file dialogs' filter (English; :func:`file_filter` is the one shown)."""
 
@@ -119,7 +119,7 @@ def flush_retrain(session) -> None:
 # ----------------------------------------------------------------------------- the controller
 
 
-class LessonController(QObject):
+class LessonController(RecentLessons, LessonAutosave, QObject):
     """The lesson file of a window: its path, unsaved changes, menus, autosave and close guard."""
 
     dirty_changed = Signal(bool)
@@ -160,6 +160,10 @@ class LessonController(QObject):
     @property
     def armed(self) -> bool:
         return self._armed
+
+    def autosave_folder(self) -> Path:
+        """Where this window's autosave slot lives (:func:`autosave_folder`, which tests redirect)."""
+        return autosave_folder()
 
     def display_name(self) -> str:
         return self._path.name if self._path else translate("Lesson", "Untitled lesson")
@@ -368,125 +372,6 @@ class LessonController(QObject):
             return False
         self._message("info", translate("Lesson", "Saved {0}.").format(Path(path).name))
         return True
-
-    # --- recent lessons ---------------------------------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        """The recent lessons, newest first (as stored; missing files not yet pruned)."""
-        value = app_settings.qsettings().value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(p) for p in (value or []) if p][:MAX_RECENT]
-
-    def _store_recent(self, paths: list[str]) -> None:
-        settings = app_settings.qsettings()
-        settings.setValue(RECENT_KEY, list(paths[:MAX_RECENT]))
-        settings.sync()
-
-    def add_recent(self, path) -> None:
-        p = str(Path(path).resolve())
-        self._store_recent([p] + [q for q in self.recent_files() if q != p])
-
-    def forget_recent(self, path) -> None:
-        p = str(Path(path).resolve())
-        self._store_recent([q for q in self.recent_files() if q != p and q != str(path)])
-
-    def prune_recent(self) -> list[str]:
-        """Drop recent lessons whose file is gone (and say so); the remaining list."""
-        paths = self.recent_files()
-        present = [p for p in paths if Path(p).is_file()]
-        if len(present) != len(paths):
-            gone = ", ".join(Path(p).name for p in paths if p not in present)
-            self._store_recent(present)
-            self._message("warning", translate("Lesson", "Removed from Recent lessons (file no longer found): {0}")
-                          .format(gone))
-        return present
-
-    def refresh_recent_menu(self) -> None:
-        """Rebuild Recent lessons (on opening the submenu)."""
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.prune_recent()
-        for i, p in enumerate(paths):
-            action = menu.addAction(f"&{i + 1} {Path(p).name}")
-            action.setObjectName(f"recent_lesson_{i}")
-            action.setToolTip(p)
-            action.setStatusTip(p)
-            action.triggered.connect(lambda _checked=False, p=p: self.open_lesson(p))
-        if not paths:
-            menu.addAction(translate("Lesson", "(none)")).setEnabled(False)
-        menu.addSeparator()
-        clear = menu.addAction(translate("Lesson", "Clear list"))
-        clear.setObjectName("clear_recent_lessons")
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(lambda: self._store_recent([]))
-
-    # --- autosave and the close guard -------------------------------------------------------------
-    @property
-    def autosave_path(self) -> Path | None:
-        """This window's autosave file (None unless armed)."""
-        return None if self._slot is None else self._slot.path
-
-    @property
-    def lock_path(self) -> Path | None:
-        """The lock this window holds while it runs (the OS drops it if the process dies)."""
-        return None if self._slot is None else self._slot.lock_path
-
-    def arm(self) -> None:
-        """Start the safety net of a real run: this window's autosave slot and lock, autosave, close prompt."""
-        self._armed = True
-        if self._slot is None:
-            try:
-                self._slot = autosave.claim(autosave_folder())
-            except OSError as err:
-                self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
-                    autosave_folder(), err.strerror or err))
-        if self._dirty:
-            self.autosave_timer.poke()
-
-    def disarm(self) -> None:
-        """Stop autosaving and give the lock up; the autosave file stays (as after a crash)."""
-        self._armed = False
-        self.autosave_timer.stop()
-        if self._slot is not None:
-            self._slot.release()
-            self._slot = None
-
-    def autosave_now(self) -> bool:
-        """Write the autosave file if armed and there are unsaved changes not yet autosaved."""
-        if not self._armed or self._slot is None or not self._dirty or self._changes == self._autosaved:
-            return False
-        try:
-            lesson = self.capture(autosave_of=str(self._path) if self._path else None)
-            self._slot.path.parent.mkdir(parents=True, exist_ok=True)
-            write_lesson(lesson, self._slot.path)
-        except (LessonError, OSError) as err:
-            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(error_text(err)))
-            return False
-        self._autosaved = self._changes
-        return True
-
-    def restore_autosave(self, path) -> bool:
-        """Open the autosave at ``path``; the lesson keeps its file name (if it had one) and stays unsaved."""
-        try:
-            lesson = read_lesson(path, Settings, check_settings)
-            histories, warnings = lesson_open.replay_lesson(self.window, lesson)
-            self.apply(lesson, histories)
-        except LessonError as err:
-            self._error(translate("Lesson", "Could not restore the autosave"), error_text(err))
-            return False
-        self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
-        self._changes += 1  # unsaved work this window has not autosaved yet
-        self._set_dirty(True)
-        self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
-            self.display_name()))
-        self._tell_replay(warnings)
-        return True
-
-    def clean_exit(self) -> None:
-        """The window closes as asked: nothing to restore next time."""
-        if self._slot is not None:
-            self._slot.path.unlink(missing_ok=True)
-        self.disarm()
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Close and self._armed:
