@@ -61,7 +61,7 @@ class DatasetModel(QObject):
 
     def __init__(self, dataset: Dataset | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._dataset = dataset if dataset is not None else make_preset("cs231n")
+        self._dataset = shown_dataset(dataset if dataset is not None else make_preset("cs231n"))
         self._current_class = 0
 
     @property

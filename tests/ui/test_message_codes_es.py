@@ -199,3 +199,27 @@ def test_a_lesson_with_bad_settings_is_refused_in_spanish(window, in_spanish, bo
     path.write_text(json.dumps(doc))
     assert not window.lesson.load(path)
     assert window.message_label.text().startswith(f"mala.linviz: {said}")
+
+
+def test_a_window_opened_in_spanish_names_its_classes_in_spanish(qtbot, in_spanish):
+    """The first points of a window started in Spanish read "clase 1" … in the legend and tables."""
+    from linviz.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.data.dataset.class_names == ("clase 1", "clase 2", "clase 3")
+    assert w.session.state.dataset.class_names == ("clase 1", "clase 2", "clase 3")
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_the_divergence_banner_shows_the_step_and_the_setting_at_projector_widths(window, in_spanish, notices,
+                                                                                    width, qtbot):
+    """At α = 100 the status line, one line high, still shows where the loss left the finite range
+    and which setting caused it (the rest is in its tooltip)."""
+    window.resize(width, 800)
+    qtbot.wait(50)
+    window.session.update_settings(lr=100.0)
+    m = provoked(window, notices, "diverged")
+    shown = window.message_label.shown_text()
+    assert f"en el paso {m.params[0]}" in shown and "α = 100" in shown, shown
+    assert window.message_label.toolTip() == window.message_label.text()
