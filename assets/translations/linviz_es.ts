@@ -2673,8 +2673,8 @@ relativo</translation>
         <translation>no se pudo mostrar ({0}); no se cambió nada</translation>
     </message>
     <message>
-        <source>Re-running the lesson&apos;s recorded steps…</source>
-        <translation>Volviendo a calcular los pasos grabados de la lección…</translation>
+        <source>Re-running run {0} of {1} (step {2} of {3} overall)…</source>
+        <translation>Volviendo a ejecutar la corrida {0} de {1} (paso {2} de {3} en total)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3289,6 +3289,34 @@ relativo</translation>
     <message>
         <source>{0}: no such folder</source>
         <translation>{0}: la carpeta no existe</translation>
+    </message>
+    <message>
+        <source>unknown model {0}; choose one of {1}</source>
+        <translation>modelo desconocido {0}; elegir uno de {1}</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {0}; choose one of {1}</source>
+        <translation>inicialización desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>unknown distance {0}; choose one of {1}</source>
+        <translation>distancia desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>k must be at least 1, not {0}</source>
+        <translation>k debe ser al menos 1, no {0}</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0, not {0}</source>
+        <translation>debe ser ≥ 0, no {0}</translation>
+    </message>
+    <message>
+        <source>k must be an integer ≥ 1; got {0}</source>
+        <translation>k debe ser un entero ≥ 1; se obtuvo {0}</translation>
+    </message>
+    <message>
+        <source>metric must be one of {0}; got {1}</source>
+        <translation>la distancia debe ser una de {0}; se obtuvo {1}</translation>
     </message>
 </context>
 <context>
