@@ -168,11 +168,21 @@ class OptimizerArrows(QObject):
             self.key.hide()
 
 
-def install(window) -> OptimizerArrows:
-    """The arrows on the main window's loss surface (idempotent)."""
-    if getattr(window, "optimizer_arrows", None) is None:
-        window.optimizer_arrows = OptimizerArrows(window.loss_surface, window.session)
-    return window.optimizer_arrows
+def install(window) -> None:
+    """The arrows on the main window's loss surface, once that view is built (its dock builds it
+    when first seen: ``lazy_docks``); ``window.optimizer_arrows`` is None until then."""
+    if hasattr(window, "optimizer_arrows"):
+        return
+    window.optimizer_arrows = None
+    dock = window.docks["surface"]
+
+    def attach(view) -> None:
+        if window.optimizer_arrows is None:
+            window.optimizer_arrows = OptimizerArrows(view, window.session)
+    if getattr(dock, "is_built", True):
+        attach(window.loss_surface)
+    else:
+        dock.built.connect(attach)
 
 
 __all__ = ["OptimizerArrows", "install", "state_vectors", "project", "nice_scale", "ARROWS"]

@@ -322,19 +322,19 @@ class SweepView(QWidget):
             self.session.update_settings(knn=replace(self.session.settings.knn, k=k))
 
 
-def install(window) -> SweepView:
-    """Add the Sweep tab beside the loss curve and the Margins (under the plane)."""
-    if getattr(window, "sweep_view", None) is not None:
-        return window.sweep_view
-    view = SweepView(window.session)
+def install(window):
+    """Add the Sweep tab beside the loss curve and the Margins (under the plane), built when first
+    seen (``window.lazy_dock``; ``window.sweep_view`` builds it on demand). Returns the dock."""
+    if "sweep" in window.docks:
+        return window.docks["sweep"]
     loss = window.docks["loss"]
-    dock = window._dock(translate("MainWindow", "Sweep"), view, window.dockWidgetArea(loss))
+    dock = window.lazy_dock(translate("MainWindow", "Sweep"), "dock_SweepView", lambda: SweepView(window.session),
+                            window.dockWidgetArea(loss))
     window.tabifyDockWidget(loss, dock)
     loss.raise_()
     window.docks["sweep"] = dock
-    dock.visibilityChanged.connect(lambda shown: shown and view.became_visible())
-    window.sweep_view = view
-    return view
+    dock.visibilityChanged.connect(lambda shown: shown and dock.is_built and dock.view().became_visible())
+    return dock
 
 
 __all__ = ["SweepView", "install", "LAMS", "sweep_inputs"]
