@@ -74,3 +74,13 @@ def test_the_surface_geometry_and_gradient_check_use_the_training_points(window,
     window.reg_geometry.data_grid = None
     window.reg_geometry.recompute()
     assert window.reg_geometry.data_grid is not None
+
+
+def test_the_margins_tab_draws_held_out_points_hollow(window, qtbot):
+    mask = hold_out(window, qtbot)
+    window.docks["margins"].show()
+    window.docks["margins"].raise_()
+    chart = window.margin_chart
+    chart.refresh()
+    white = np.array([b.color().name() == "#ffffff" for b in chart.dots.data["brush"]])
+    np.testing.assert_array_equal(white, mask)

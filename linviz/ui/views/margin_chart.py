@@ -5,8 +5,9 @@ right), y the loss a point with that margin pays (``linviz.engine.margins``): th
 model's loss drawn thick (hinge with its Δ, squared hinge, or Softmax's cross-entropy), the
 others thin — the 0–1 loss accuracy counts, least squares on one-hot targets (it rises again
 for points far on their own side). Every point of the plane is a dot on the current curve, in
-its class's colour; the points picked on the plane (Shift+click) are ringed here too, and a
-click on a dot picks that point — through the session's selection, never the plane itself.
+its class's colour (held-out points hollow, as on the plane); the points picked on the plane
+(Shift+click) are ringed here too, and a click on a dot picks that point — through the session's
+selection, never the plane itself.
 
 With more than two classes the dot shows the two-class loss at the point's margin (for the
 hinge, its largest term: the nearest rival), so the curve reads the same for any C.
@@ -164,8 +165,10 @@ class MarginChart(QWidget):
         self.m = margins(scores, ds.y)
         self.loss = loss_of_margin(self.kind, self.m, delta)
         colours = style.class_colours(ds.n_classes)
-        brushes = [pg.mkBrush(colours[int(c)]) for c in ds.y]
-        self.dots.setData(x=self.m, y=self.loss, brush=brushes, data=np.arange(len(ds)))
+        held = s.settings.heldout_mask(len(ds)) if s.settings.heldout > 0 else np.zeros(len(ds), bool)
+        brushes = [pg.mkBrush("#FFFFFF" if h else colours[int(c)]) for c, h in zip(ds.y, held)]  # held out: hollow
+        pens = [pg.mkPen(colours[int(c)], width=2.5) if h else pg.mkPen("k", width=1) for c, h in zip(ds.y, held)]
+        self.dots.setData(x=self.m, y=self.loss, brush=brushes, pen=pens, data=np.arange(len(ds)))
         chosen = [i for i in s.chosen_examples if 0 <= i < len(ds)]
         self.rings.setData(x=self.m[chosen], y=self.loss[chosen])
         top = float(np.nanmax(np.concatenate([loss_of_margin(self.kind, xs, delta), self.loss])))
