@@ -84,3 +84,14 @@ def test_the_margins_tab_draws_held_out_points_hollow(window, qtbot):
     chart.refresh()
     white = np.array([b.color().name() == "#ffffff" for b in chart.dots.data["brush"]])
     np.testing.assert_array_equal(white, mask)
+
+
+def test_the_knn_inspector_votes_with_the_training_points(window, qtbot):
+    mask = hold_out(window, qtbot)
+    window.session.update_settings(model="knn")
+    window.plane.inspect(0.0, 0.0)
+    ds, k = window.data.dataset, window.session.settings.knn.k
+    assert len(window.plane.inspector_neighbors) == k  # it stayed blank with points held out
+    train = ds.X[~mask]
+    d = np.linalg.norm(train - [0.0, 0.0], axis=1)
+    assert window.plane.inspector_distances.max() == pytest.approx(np.sort(d)[k - 1])

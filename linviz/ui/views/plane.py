@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLayout, QWidget
 
 from linviz.engine.plane_geometry import pad_for_markers
 from linviz.engine.regions import CONFIDENCES, Grid, Regions
+from linviz.session.core import training_set
 
 from .. import i18n, style
 from ..axes import compact_axes
@@ -411,7 +412,8 @@ class PlaneView(PlaneGestures, PlaneLayers, QWidget):
 
     def _update_inspector(self) -> None:
         s = self.session
-        self.inspector.update(s.knn, self.data.dataset, s.settings.model == "knn")
+        points = training_set(self.data.dataset, s.settings)  # kNN votes with the training points only
+        self.inspector.update(s.knn, points, s.settings.model == "knn")
 
     # the kNN inspector's state (plane_inspector.KnnInspector), read by tests and the window
     inspector_point = property(lambda self: self.inspector.point, doc="The probe (x, y), or None.")
