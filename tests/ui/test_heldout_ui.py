@@ -95,3 +95,13 @@ def test_the_knn_inspector_votes_with_the_training_points(window, qtbot):
     train = ds.X[~mask]
     d = np.linalg.norm(train - [0.0, 0.0], axis=1)
     assert window.plane.inspector_distances.max() == pytest.approx(np.sort(d)[k - 1])
+
+
+def test_held_out_points_get_no_still_pushes_w_ring(window, qtbot):
+    """The ring means "L_i > 0: still pushes W"; a held-out point pushes on nothing."""
+    mask = hold_out(window, qtbot)
+    s = window.session
+    s.set_step(0)
+    qtbot.wait(50)
+    marked = window.plane.loss_marked
+    assert len(marked) and not mask[marked].any()

@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from linviz.engine.features import FeatureMap
 from linviz.engine.losses import per_example_terms
+from linviz.session.core import training_set
 from linviz.engine.plane_geometry import class_arrow
 from linviz.engine.regions import Grid, linear_regions, vote_regions
 
@@ -225,8 +226,10 @@ class PlaneLayers:
             predicted = np.argmax(np.nan_to_num(scores, nan=-np.inf), axis=1)
             if cfg.loss.kind == "svm":
                 terms = per_example_terms(scores, ds.y, cfg.loss)
-                marked = np.flatnonzero(terms.sum(axis=1) > 0)
-        elif s.settings.model == "knn" and s.knn is not None and len(ds) and len(s.knn.X) == len(ds):
+                held = s.settings.heldout_mask(len(ds)) if s.settings.heldout > 0 else np.zeros(len(ds), bool)
+                marked = np.flatnonzero((terms.sum(axis=1) > 0) & ~held)  # held-out points push on nothing
+        elif s.settings.model == "knn" and s.knn is not None and len(ds) and \
+                len(s.knn.X) == len(training_set(ds, s.settings)):
             predicted = s.knn.predict_with_ties(ds.X)[0]
         self.predicted = predicted
         self._update_fills()
