@@ -21,17 +21,14 @@ default names. JSON::
 
 ``W0``/``b0`` are optional. Every fault raises ``DatasetError`` naming the CSV
 line (1-based) or JSON point (``points[i]``, 0-based) and what is wrong.
-Writes are atomic: a temporary file in the same folder, then ``os.replace``.
+Writes go through the one atomic writer (``atomic.py``): a failed write leaves the old file.
 """
 
 from __future__ import annotations
 
 import csv
-import glob
 import json
 import math
-import os
-import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +37,7 @@ import numpy as np
 
 from ..resources import asset_path
 from . import file_checks
+from .atomic import write_atomic
 from .text import QT_TRANSLATE_NOOP, Explained, Message, explained, reason
 
 MIN_CLASSES = 2
@@ -672,7 +670,16 @@ def write_points(ds: Dataset, path) -> None:
     """Write ds as .csv or .json, atomically: a failed write leaves the old file intact."""
     path = Path(path)
     text = to_csv(ds) if _parser_for(path) is parse_csv else to_json(ds)
-    _atomic_write(path, text.encode("utf-8"))
+    write_file(path, text.encode("utf-8"))
+
+
+def write_file(path, data: bytes) -> None:
+    """Write ``data`` through the one atomic writer (:mod:`linviz.engine.atomic`); DatasetError
+    naming the path if it cannot be written."""
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        raise explained(DatasetError, "cannot_write", str(path), e.strerror or str(e)) from None
 
 
 def _parser_for(path: Path):
@@ -696,63 +703,3 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise DatasetError(f"{path}: line {line}: not UTF-8 text (byte 0x{data[e.start]:02x})") from None
-
-
-TMP_PATTERN = ".{name}.{pid}-{token}.tmp"
-"""The temporary file a write goes through, beside its target: hidden, and named with the writer's
-process id, so that one left by a killed writer is recognised and removed by the next write."""
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, fsync, then os.replace; clean up on failure.
-
-    A symbolic link is written through: its target gets the new text, the link stays a link.
-    Temporary files of earlier writes of the same file whose process is gone (``kill -9`` during
-    a save) are removed first.
-    """
-    path = Path(os.path.realpath(path)) if path.is_symlink() else path
-    _remove_stale_tmp(path)
-    tmp = path.with_name(TMP_PATTERN.format(name=path.name, pid=os.getpid(), token=secrets.token_hex(4)))
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise DatasetError(f"{path}: cannot write file: {e.strerror or e}") from None
-
-
-def _remove_stale_tmp(path: Path) -> None:
-    """Remove ``.NAME.PID-TOKEN.tmp`` files beside ``path`` left by a writer that is no longer running."""
-    try:
-        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*-*.tmp"))
-    except OSError:
-        return
-    for tmp in leftovers:
-        pid = tmp.name[len(path.name) + 2:].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
-
-
-def _running(pid: int) -> bool:
-    if os.name == "nt":  # os.kill would end the process there: never clean up
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # someone else's process (or unknown): leave its file alone
-    return True
-

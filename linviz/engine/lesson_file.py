@@ -47,7 +47,7 @@ import numpy as np
 from .blas import one_blas_thread
 
 from . import file_checks
-from .datasets import Dataset, DatasetError, _atomic_write, _read_text, load_json, parse_json, to_json
+from .datasets import Dataset, DatasetError, _read_text, write_file, load_json, parse_json, to_json
 from .training import History, TrainConfig, train
 from .text import Explained, Message, explained, reason
 
@@ -571,9 +571,9 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
 def write_text(path, text: str) -> None:
     """Write UTF-8 text atomically; LessonError naming the path if it cannot be written."""
     try:
-        _atomic_write(Path(path), text.encode("utf-8"))
+        write_file(path, text.encode("utf-8"))
     except DatasetError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(e.message or str(e)) from None
 
 
 # ----------------------------------------------------------------------------- CSV exports

@@ -53,6 +53,7 @@ ENGINE_TEMPLATES: dict[str, str] = {
     "file_json": QT_TRANSLATE_NOOP("Message", "line {0}, column {1}: invalid or truncated JSON: {2}"),
     "file_not_found": QT_TRANSLATE_NOOP("Message", "{0}: file not found"),
     "in_file": QT_TRANSLATE_NOOP("Message", "{0}: {1}"),
+    "cannot_write": QT_TRANSLATE_NOOP("Message", "{0}: cannot write file: {1}"),
     # lesson files
     "lesson_empty": QT_TRANSLATE_NOOP("Message", "the file is empty"),
     "lesson_json": QT_TRANSLATE_NOOP(
