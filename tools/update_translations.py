@@ -5,7 +5,7 @@
 
 1. ``pyside6-lupdate`` reads every ``translate("Context", "…")``, ``self.tr("…")`` and
    ``QT_TRANSLATE_NOOP("Context", "…")`` in ``linviz/ui`` (and the Qt-free modules that mark
-   texts: ``engine/lessons.py``, ``engine/datasets.py``, ``session/messages.py``) and merges them into ``assets/translations/linviz_es.ts``:
+   texts: every module of ``engine``, ``session`` and ``lecture`` that calls it) and merges them into ``assets/translations/linviz_es.ts``:
    new strings arrive as ``type="unfinished"``, removed ones are dropped (``-no-obsolete``),
    translations of unchanged strings are kept. No source locations are stored, so the file only
    changes when a string does.
@@ -28,9 +28,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "linviz_es.ts"
 QM = TS.with_suffix(".qm")
-ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py", "linviz/engine/text.py",
-                  "linviz/session/messages.py", "linviz/engine/file_checks.py", "linviz/engine/lesson_file.py")
-"""Qt-free modules that mark texts (``linviz.engine.text.QT_TRANSLATE_NOOP``) for the UI to translate."""
+QT_FREE = ("engine", "session", "lecture")
+
+
+def engine_sources() -> list[str]:
+    """Qt-free modules that mark texts (``linviz.engine.text.QT_TRANSLATE_NOOP``) for the UI to
+    translate: found by looking, so a module split or added keeps its texts in the catalogue."""
+    found = []
+    for package in QT_FREE:
+        for p in sorted((ROOT / "linviz" / package).rglob("*.py")):
+            if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"):
+                found.append(str(p.relative_to(ROOT)))
+    return found
 
 
 def tool(name: str) -> str:
@@ -44,7 +53,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     ui = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "linviz" / "ui").rglob("*.py"))
-    return ui + [s for s in ENGINE_SOURCES if (ROOT / s).exists()]
+    return ui + [s for s in engine_sources() if (ROOT / s).exists()]
 
 
 def lupdate(ts: Path = TS) -> None:

@@ -44,12 +44,13 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from .blas import one_blas_thread
 
 from . import file_checks
-from .datasets import Dataset, DatasetError, _read_text, write_file, load_json, parse_json, to_json
-from .training import History, TrainConfig, train
+from .blas import one_blas_thread
+from .point_files import load_json, parse_json, read_text, to_json, write_file
+from .point_set import Dataset, DatasetError
 from .text import Explained, Message, explained, reason
+from .training import History, TrainConfig, train
 
 FORMAT = "linviz-lesson"
 VERSION = 1
@@ -559,7 +560,7 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
     """Lesson from a file; errors start with the file name."""
     path = Path(path)
     try:
-        text = _read_text(path)
+        text = read_text(path)
     except DatasetError as e:
         raise LessonError(e.message or str(e)) from None
     try:
