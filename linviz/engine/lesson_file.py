@@ -54,7 +54,7 @@ from .lesson_runs import (
 )
 from .point_files import load_json, parse_json, read_text, to_json, write_file
 from .point_set import Dataset, DatasetError
-from .settings_tree import kind_of, config_from_dict, config_to_dict
+from .settings_tree import config_from_dict, config_to_dict, kind_of
 from .text import Message, explained, reason
 from .training import TrainConfig
 
@@ -128,7 +128,7 @@ def _dumps(v) -> str:
     try:
         return json.dumps(v, ensure_ascii=False, allow_nan=False)
     except ValueError as e:
-        raise LessonError(f"cannot save a value that is not a finite number: {e}") from None
+        raise explained(LessonError, "save_nonfinite", str(e)) from None
 
 
 def _run_doc(r: Run) -> dict:
@@ -158,16 +158,16 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
         said = reason(e)
         if isinstance(said, Message) and said.code == "file_json":
             raise explained(LessonError, "lesson_json", *said.params) from None
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
     _check_header(doc)
     known = {"format", "version", "dataset", "settings", "current_class", "step", "selected", "runs", "branches",
              "current_run", "autosave_of"}
     unknown = [k for k in doc if k not in known]
     if unknown:
-        raise LessonError(f"{unknown[0]}: unknown entry in a version {VERSION} lesson")
+        raise explained(LessonError, "lesson_unknown_entry", unknown[0], VERSION)
     for key in ("dataset", "settings"):
         if key not in doc:
-            raise LessonError(f"{key}: missing")
+            raise explained(LessonError, "missing", key)
     dataset = _parse_dataset(doc["dataset"])
     settings = config_from_dict(settings_type, doc["settings"], "settings")
     _check_settings_ranges(settings, dataset)
@@ -175,25 +175,25 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
         try:
             check(settings)
         except ValueError as e:
-            raise LessonError(f"settings: {e}") from None
+            raise explained(LessonError, "at", "settings", reason(e)) from None
     runs = _parse_runs(doc.get("runs", []), dataset)
     current = doc.get("current_run")
     if current is not None and not (_is_int(current) and 0 <= current < len(runs)):
-        raise LessonError(f"current_run: must be null or a run index from 0 to {len(runs) - 1}, not {kind_of(current)}")
+        raise explained(LessonError, "bad_current_run", len(runs) - 1, kind_of(current))
     branches = doc.get("branches", list(range(len(runs))))
     if not isinstance(branches, list):
-        raise LessonError(f"branches: must be a list of run indices, not {kind_of(branches)}")
+        raise explained(LessonError, "bad_branches", kind_of(branches))
     branches = tuple(_int(v, f"branches[{i}]", 0, len(runs) - 1) for i, v in enumerate(branches))
     last = runs[current].length - 1 if current is not None else 0
     step = _int(doc.get("step", 0), "step", 0, max(last, 0))
     current_class = _int(doc.get("current_class", 0), "current_class", 0, dataset.n_classes - 1)
     selected = doc.get("selected", [])
     if not isinstance(selected, list):
-        raise LessonError(f"selected: must be a list of point indices, not {kind_of(selected)}")
+        raise explained(LessonError, "bad_selected", kind_of(selected))
     selected = tuple(_int(v, f"selected[{i}]", 0, len(dataset) - 1) for i, v in enumerate(selected))
     autosave_of = doc.get("autosave_of")
     if autosave_of is not None and not isinstance(autosave_of, str):
-        raise LessonError(f"autosave_of: must be a file name or null, not {kind_of(autosave_of)}")
+        raise explained(LessonError, "bad_autosave_of", kind_of(autosave_of))
     return Lesson(dataset, settings, step, selected, current_class, runs, branches, current, autosave_of)
 
 
@@ -212,28 +212,25 @@ def _check_settings_ranges(settings, dataset: Dataset) -> None:
 
 def _check_header(doc) -> None:
     if not isinstance(doc, dict):
-        raise LessonError(f"not a linviz lesson: expected an object with \"format\": \"{FORMAT}\"")
+        raise explained(LessonError, "not_lesson", FORMAT)
     fmt = doc.get("format")
     if fmt != FORMAT:
-        hint = " (this is a points file: use File → Open points…)" if fmt == "linviz-points" else ""
-        raise LessonError(f"not a linviz lesson: \"format\" is {kind_of(fmt)}, expected \"{FORMAT}\"{hint}")
+        code = "lesson_is_points" if fmt == "linviz-points" else "lesson_format"
+        raise explained(LessonError, code, kind_of(fmt), FORMAT)
     version = doc.get("version")
     if not _is_int(version) or version < 1:
-        raise LessonError(f"version: must be a positive whole number, not {kind_of(version)}")
+        raise explained(LessonError, "bad_lesson_version", kind_of(version))
     if version > VERSION:
-        raise LessonError(
-            f"version {version}: this lesson was saved by a newer linviz; this one reads lesson files up to "
-            f"version {VERSION}. Update linviz to open it."
-        )
+        raise explained(LessonError, "newer_lesson", version, VERSION)
 
 
 def _parse_dataset(doc) -> Dataset:
     if not isinstance(doc, dict):
-        raise LessonError(f"dataset: must be an object (a linviz-points document), not {kind_of(doc)}")
+        raise explained(LessonError, "bad_lesson_dataset", kind_of(doc))
     try:
         return parse_json(json.dumps(doc))
     except (DatasetError, ValueError, TypeError) as e:
-        raise LessonError(f"dataset: {e}") from None
+        raise explained(LessonError, "at", "dataset", reason(e)) from None
 
 
 def _is_int(v) -> bool:
@@ -242,23 +239,23 @@ def _is_int(v) -> bool:
 
 def _int(v, where: str, lo: int, hi: int) -> int:
     if not _is_int(v):
-        raise LessonError(f"{where}: must be a whole number, not {kind_of(v)}")
+        raise explained(LessonError, "not_whole", where, kind_of(v))
     if not lo <= v <= hi:
-        raise LessonError(f"{where}: {v} is out of range ({lo} to {hi})")
+        raise explained(LessonError, "int_range", where, v, lo, hi)
     return v
 
 
 def _parse_runs(doc, dataset: Dataset) -> tuple[Run, ...]:
     if not isinstance(doc, list):
-        raise LessonError(f"runs: must be a list, not {kind_of(doc)}")
+        raise explained(LessonError, "runs_not_list", kind_of(doc))
     if len(doc) > MAX_RUNS:
-        raise LessonError(f"runs: {len(doc):,} runs; the limit is {MAX_RUNS:,}")
+        raise explained(LessonError, "too_many_runs", f"{len(doc):,}", f"{MAX_RUNS:,}")
     runs: list[Run] = []
     total = steps = 0
     for i, d in enumerate(doc):
         where = f"runs[{i}]"
         if not isinstance(d, dict):
-            raise LessonError(f"{where}: must be an object, not {kind_of(d)}")
+            raise explained(LessonError, "not_object", where, kind_of(d))
         run = _parse_run(d, where, runs, dataset.n_classes)
         total += run.length * dataset.n_classes * run.config.features.dim
         steps += run.length
@@ -275,9 +272,9 @@ def _parse_run(d: dict, where: str, earlier: list[Run], n_classes: int) -> Run:
     known = {"parent", "branch_step", "config", "W", "b", "length", "stop_reason", "final_loss"}
     unknown = [k for k in d if k not in known]
     if unknown:
-        raise LessonError(f"{where}.{unknown[0]}: unknown entry")
+        raise explained(LessonError, "unknown_entry", f"{where}.{unknown[0]}")
     if "config" not in d:
-        raise LessonError(f"{where}.config: missing")
+        raise explained(LessonError, "missing", f"{where}.config")
     config = config_from_dict(TrainConfig, d["config"], f"{where}.config")
     try:
         file_checks.check_train_config(config_to_dict(config), f"{where}.config.")
@@ -286,31 +283,30 @@ def _parse_run(d: dict, where: str, earlier: list[Run], n_classes: int) -> Run:
     length = _int(d.get("length"), f"{where}.length", 0, MAX_RUN_LENGTH)
     stop = d.get("stop_reason", "steps")
     if stop not in STOP_REASONS:
-        raise LessonError(f"{where}.stop_reason: {kind_of(stop)} is not one of {', '.join(STOP_REASONS)}")
+        raise explained(LessonError, "bad_stop_reason", f"{where}.stop_reason", kind_of(stop), ", ".join(STOP_REASONS))
     final = d.get("final_loss")
     if final is not None and (isinstance(final, bool) or not isinstance(final, (int, float)) or not math.isfinite(final)):
-        raise LessonError(f"{where}.final_loss: must be a finite number or null, not {kind_of(final)}")
+        raise explained(LessonError, "bad_final_loss", f"{where}.final_loss", kind_of(final))
     parent, k = d.get("parent"), d.get("branch_step")
     dim = config.features.dim
     if parent is None:
         if k is not None:
-            raise LessonError(f"{where}.branch_step: a run without a parent has no branch step")
+            raise explained(LessonError, "root_branch_step", f"{where}.branch_step")
         if length < 1:
-            raise LessonError(f"{where}.length: a first run has at least one step")
+            raise explained(LessonError, "root_empty", f"{where}.length")
         W = _matrix(d.get("W"), f"{where}.W", (n_classes, dim))
         b = _matrix(d.get("b"), f"{where}.b", (n_classes,))
     else:
         if not _is_int(parent) or not 0 <= parent < len(earlier):
-            raise LessonError(f"{where}.parent: must be the index of an earlier run (0 to {len(earlier) - 1}), "
-                              f"not {kind_of(parent)}")
+            raise explained(LessonError, "bad_parent", f"{where}.parent", len(earlier) - 1, kind_of(parent))
         k = _int(k, f"{where}.branch_step", 0, max(earlier[parent].length - 1, 0))
         if earlier[parent].config.features.dim != dim:
-            raise LessonError(f"{where}.config.features: a branch must keep its parent's feature size")
+            raise explained(LessonError, "branch_features", f"{where}.config.features")
         edited = d.get("W") is not None or d.get("b") is not None
         W = _matrix(d.get("W"), f"{where}.W", (n_classes, dim)) if edited else None
         b = _matrix(d.get("b"), f"{where}.b", (n_classes,)) if edited else None
         if length < k:
-            raise LessonError(f"{where}.length: {length} steps cannot hold a branch at step {k}")
+            raise explained(LessonError, "branch_beyond", f"{where}.length", length, k)
     return Run(parent, k, config, W, b, length, stop, None if final is None else float(final))
 
 
@@ -318,15 +314,17 @@ def _matrix(v, where: str, shape: tuple[int, ...]) -> np.ndarray:
     """A finite float array of exactly ``shape`` from nested JSON lists of numbers."""
     want = "×".join(map(str, shape))
     if not isinstance(v, list):
-        raise LessonError(f"{where}: must be a list of numbers ({want}), not {kind_of(v)}")
+        raise explained(LessonError, "matrix_not_list", where, want, kind_of(v))
     if not _all_numbers(v):
-        raise LessonError(f"{where}: must hold only numbers ({want})")
+        raise explained(LessonError, "matrix_not_numbers", where, want)
     try:
         a = np.array(v, dtype=float)
     except ValueError:
         a = None
     if a is None or a.shape != shape:
-        raise LessonError(f"{where}: must be {want} numbers" + ("" if a is None else f", not {'×'.join(map(str, a.shape))}"))
+        if a is None:
+            raise explained(LessonError, "matrix_ragged", where, want)
+        raise explained(LessonError, "matrix_shape", where, want, "×".join(map(str, a.shape)))
     try:
         file_checks.check_param(a, where)
     except ValueError as e:

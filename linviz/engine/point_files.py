@@ -96,7 +96,7 @@ def _csv_rows(text: str, name: str):
             key, _, value = stripped[1:].partition(":")
             if key.strip() == "classes":
                 if names is not None:
-                    raise DatasetError(f"line {ln}: a second '# classes:' line")
+                    raise explained(DatasetError, "csv_second_classes", ln)
                 names = _csv_class_names(value, ln)
             elif key.strip() == "linviz points" and value.strip():
                 name = value.strip()
@@ -105,21 +105,20 @@ def _csv_rows(text: str, name: str):
             file_checks.check_line_length(stripped, ln)  # a 10 MB field is refused before csv reads it
             fields = [f.strip() for f in next(csv.reader([stripped]))]
         except (ValueError, csv.Error) as e:
-            raise DatasetError(str(e) if isinstance(e, ValueError) else f"line {ln}: {e}") from None
+            raise (DatasetError(str(e)) if isinstance(e, ValueError)
+                   else explained(DatasetError, "at", line_at(ln), str(e))) from None
         if len(fields) != 3:
             hint = " (separate columns with commas)" if len(fields) == 1 and ";" in stripped else ""
-            if not hint:
-                raise explained(DatasetError, "file_columns", ln, len(fields))
-            raise DatasetError(f"line {ln}: wrong number of columns: {len(fields)} found, 3 expected (x,y,label){hint}")
+            raise explained(DatasetError, "file_columns_semicolon" if hint else "file_columns", ln, len(fields))
         if header_allowed and not _is_number(fields[0]) and not _is_number(fields[1]):
             header_allowed = False  # a header such as x,y,label
             continue
         header_allowed = False
         if len(rows) == MAX_POINTS:
-            raise DatasetError(f"line {ln}: too many points: the limit is {MAX_POINTS:,}")
+            raise explained(DatasetError, "csv_too_many_points", ln, f"{MAX_POINTS:,}")
         rows.append((ln, *fields))
     if header_allowed:
-        raise DatasetError("line 1: the file has only comments: no header and no points")
+        raise explained(DatasetError, "csv_only_comments")
     return names, name, rows
 
 
@@ -128,7 +127,7 @@ def _csv_class_names(value: str, ln: int) -> tuple[str, ...]:
     try:
         return _check_class_names(names)
     except DatasetError as e:
-        raise DatasetError(f"line {ln}: bad '# classes:' line: {e}") from None
+        raise explained(DatasetError, "csv_bad_classes", ln, reason(e)) from None
 
 
 def _is_number(s: str) -> bool:
@@ -144,15 +143,26 @@ def _csv_number(s: str, ln: int, axis: str) -> float:
         v = float(s)
     except ValueError:
         raise explained(DatasetError, "file_not_number", ln, axis, repr(s)) from None
-    return _check_coord(v, f"line {ln}", axis)
+    return _check_coord(v, line_at(ln), axis)
 
 
 def _check_coord(v: float, where: str, axis: str) -> float:
     if not math.isfinite(v):
-        raise DatasetError(f"{where}: {axis} is {v}; coordinates must be finite numbers")
+        raise explained(DatasetError, "coord_nonfinite", where, axis, str(v))
     if abs(v) > MAX_ABS_COORD:
-        raise DatasetError(f"{where}: {axis} = {v:g} is too large; coordinates must lie within ±{MAX_ABS_COORD:g}")
+        raise explained(DatasetError, "coord_too_large", where, axis, f"{v:g}", f"{MAX_ABS_COORD:g}")
     return v
+
+
+def line_at(ln: int) -> Message:
+    """Where a fault is in a CSV file: "line 12" (in the language shown)."""
+    return Message("line", (ln,))
+
+
+def _label_range(where, label, names, limit: int) -> DatasetError:
+    if names is None:
+        return explained(DatasetError, "label_range_free", where, label, limit - 1)
+    return explained(DatasetError, "label_range_named", where, label, len(names), limit - 1)
 
 
 def _index_labels(labels, names):
@@ -161,15 +171,14 @@ def _index_labels(labels, names):
     limit = MAX_CLASSES if names is None else len(names)
     for ln, s in labels:
         if not _is_number(s):
-            raise DatasetError(f"line {ln}: label {s!r} is text, but the file's labels are class numbers")
+            raise explained(DatasetError, "label_text", ln, repr(s))
         v = float(s)
         if not v.is_integer():
-            raise DatasetError(f"line {ln}: label {s} is not an integer class index")
+            raise explained(DatasetError, "label_not_int", line_at(ln), s)
         if v < 0:
-            raise DatasetError(f"line {ln}: label {s} is negative; class indices start at 0")
+            raise explained(DatasetError, "label_negative", line_at(ln), s)
         if v >= limit:
-            what = "more than 10 classes" if names is None else f"{len(names)} classes are named"
-            raise DatasetError(f"line {ln}: label {s} is out of range: {what} (labels 0..{limit - 1})")
+            raise _label_range(line_at(ln), s, names, limit)
         y.append(int(v))
     if names is None:
         names = default_class_names(max(MIN_CLASSES, max(y, default=-1) + 1))
@@ -183,12 +192,12 @@ def _name_labels(labels, names):
     y = []
     for ln, s in labels:
         if _is_number(s):
-            raise DatasetError(f"line {ln}: label {s} is a number, but the file's labels are class names")
+            raise explained(DatasetError, "label_number", ln, s)
         if s not in order:
             if given:
-                raise DatasetError(f"line {ln}: unknown class {s!r}; the '# classes:' line names {', '.join(names)}")
+                raise explained(DatasetError, "unknown_class", ln, repr(s), ", ".join(names))
             if len(order) == MAX_CLASSES:
-                raise DatasetError(f"line {ln}: class {s!r} would be the 11th: more than 10 classes")
+                raise explained(DatasetError, "eleventh_class", ln, repr(s))
             _check_name_at(s, ln)
             order[s] = len(order)
         y.append(order[s])
@@ -200,7 +209,7 @@ def _name_labels(labels, names):
 
 def _check_name_at(s: str, ln: int) -> None:
     if not s or any(c in s for c in _FORBIDDEN_IN_NAMES):
-        raise DatasetError(f"line {ln}: class name {s!r} must be non-empty with no comma, quote or newline")
+        raise explained(DatasetError, "bad_class_name", ln, repr(s))
 
 
 # ----------------------------------------------------------------------------- JSON
@@ -223,13 +232,13 @@ def parse_json(text: str, *, name: str = "custom") -> Dataset:
     _check_json_header(doc)
     points = doc.get("points")
     if not isinstance(points, list):
-        raise DatasetError("'points' must be a list of [x, y, label]")
+        raise explained(DatasetError, "points_not_list")
     if len(points) > MAX_POINTS:
-        raise DatasetError(f"points[{MAX_POINTS}]: too many points ({len(points):,}): the limit is {MAX_POINTS:,}")
+        raise explained(DatasetError, "json_too_many_points", f"points[{MAX_POINTS}]", f"{len(points):,}", f"{MAX_POINTS:,}")
     names = doc.get("class_names")
     if names is not None:
         if not isinstance(names, list):
-            raise DatasetError("'class_names' must be a list of names")
+            raise explained(DatasetError, "class_names_not_list")
         names = _check_class_names(names)
     X, y = _json_points(points, names)
     if names is None:
@@ -246,19 +255,19 @@ def load_json(text: str):
     except json.JSONDecodeError as e:
         raise explained(DatasetError, "file_json", e.lineno, e.colno, e.msg) from None
     except RecursionError:  # not reached after the depth check; kept so that no traceback can escape
-        raise DatasetError(f"lists and objects nested too deep (at most {file_checks.MAX_JSON_DEPTH})") from None
+        raise explained(DatasetError, "json_too_deep", file_checks.MAX_JSON_DEPTH) from None
     except ValueError as e:
         raise DatasetError(str(e)) from None
 
 
 def _check_json_header(doc) -> None:
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
-        raise DatasetError(f"not a linviz points file: expected an object with \"format\": \"{JSON_FORMAT}\"")
+        raise explained(DatasetError, "not_points_file", JSON_FORMAT)
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise DatasetError(f"'version' must be a positive integer, not {version!r}")
+        raise explained(DatasetError, "bad_points_version", repr(version))
     if version > JSON_VERSION:
-        raise DatasetError(f"file version {version} was written by a newer linviz; this one reads version {JSON_VERSION}")
+        raise explained(DatasetError, "newer_version", version, JSON_VERSION)
 
 
 def _json_points(points: list, names) -> tuple[np.ndarray, np.ndarray]:
@@ -268,20 +277,19 @@ def _json_points(points: list, names) -> tuple[np.ndarray, np.ndarray]:
     for i, p in enumerate(points):
         where = f"points[{i}]"
         if not isinstance(p, list) or len(p) != 3:
-            n = len(p) if isinstance(p, list) else "not a list"
-            raise DatasetError(f"{where}: wrong number of columns ({n}); each point is [x, y, label]")
+            n = len(p) if isinstance(p, list) else Message("not_a_list")
+            raise explained(DatasetError, "json_columns", where, n)
         for axis, v in zip("xy", p[:2]):
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise DatasetError(f"{where}: text where a number belongs: {axis} = {v!r}")
+                raise explained(DatasetError, "json_not_number", where, axis, repr(v))
             _check_coord(float(v), where, axis)
         lab = p[2]
         if isinstance(lab, bool) or not isinstance(lab, int):
-            raise DatasetError(f"{where}: label {lab!r} is not an integer class index")
+            raise explained(DatasetError, "label_not_int", where, repr(lab))
         if lab < 0:
-            raise DatasetError(f"{where}: label {lab} is negative; class indices start at 0")
+            raise explained(DatasetError, "label_negative", where, lab)
         if lab >= limit:
-            what = "more than 10 classes" if names is None else f"{len(names)} classes are named"
-            raise DatasetError(f"{where}: label {lab} is out of range: {what} (labels 0..{limit - 1})")
+            raise _label_range(where, lab, names, limit)
         X[i], y[i] = p[:2], lab
     return X, y
 
@@ -320,7 +328,7 @@ def write_file(path, data: bytes) -> None:
 def _parser_for(path: Path):
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".json"):
-        raise DatasetError(f"{path.name}: unsupported file type {suffix or '(none)'!r}; use .csv or .json")
+        raise explained(DatasetError, "unsupported_type", path.name, repr(suffix) if suffix else Message("no_suffix"))
     return parse_csv if suffix == ".csv" else parse_json
 
 
@@ -337,4 +345,4 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise DatasetError(f"{path}: line {line}: not UTF-8 text (byte 0x{data[e.start]:02x})") from None
+        raise explained(DatasetError, "not_utf8", str(path), line, f"{data[e.start]:02x}") from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import file_checks
-from .text import Explained
+from .text import Explained, explained
 
 MIN_CLASSES = 2
 MAX_CLASSES = 10
@@ -140,15 +140,15 @@ def _check_class_names(names) -> tuple[str, ...]:
         raise DatasetError("class_names must be a sequence of names, not one string")
     names = tuple(names)
     if not MIN_CLASSES <= len(names) <= MAX_CLASSES:
-        raise DatasetError(f"{len(names)} classes: a dataset needs {MIN_CLASSES} to {MAX_CLASSES} classes")
+        raise explained(DatasetError, "class_count", len(names), MIN_CLASSES, MAX_CLASSES)
     for k, nm in enumerate(names):
         if not isinstance(nm, str) or not nm.strip():
-            raise DatasetError(f"class {k}: a class name must be non-empty text, not {nm!r}")
+            raise explained(DatasetError, "class_name_empty", k, repr(nm))
         if nm != nm.strip() or any(c in nm for c in _FORBIDDEN_IN_NAMES):
-            raise DatasetError(f"class {k}: name {nm!r} may not start/end with spaces or contain , \" or a newline")
+            raise explained(DatasetError, "class_name_chars", k, repr(nm))
     if len(set(names)) != len(names):
         dup = next(nm for nm in names if names.count(nm) > 1)
-        raise DatasetError(f"class name {dup!r} is used twice; class names must be unique")
+        raise explained(DatasetError, "class_name_twice", repr(dup))
     return names
 
 
@@ -190,13 +190,13 @@ def _check_start(W0, b0, n_classes: int):
     if W0 is None and b0 is None:
         return None, None
     if W0 is None or b0 is None:
-        raise DatasetError("W0 and b0 go together: give both or neither")
+        raise explained(DatasetError, "start_pair")
     try:
         W0, b0 = np.array(W0, dtype=np.float64), np.array(b0, dtype=np.float64)
     except (TypeError, ValueError) as e:
-        raise DatasetError(f"W0/b0 must be numbers: {e}") from None
+        raise explained(DatasetError, "start_not_numbers", str(e)) from None
     if W0.shape != (n_classes, 2) or b0.shape != (n_classes,):
-        raise DatasetError(f"W0 must be ({n_classes}, 2) and b0 ({n_classes},), not {W0.shape} and {b0.shape}")
+        raise explained(DatasetError, "start_shape", n_classes, W0.shape, b0.shape)
     try:  # finite and within ±1e6: the step-0 loss of a run from them is finite
         file_checks.check_param(W0, "W0")
         file_checks.check_param(b0, "b0")

@@ -13,6 +13,7 @@ import typing
 from dataclasses import fields, is_dataclass
 
 from .lesson_runs import LessonError
+from .text import Message, explained, reason
 
 
 def config_to_dict(obj) -> dict:
@@ -24,17 +25,17 @@ def config_from_dict(cls, doc, where: str):
     """Build dataclass ``cls`` from ``doc``, checking each value's type; missing keys take
     their defaults, unknown keys are an error. LessonError names the key (``where.key``)."""
     if not isinstance(doc, dict):
-        raise LessonError(f"{where}: must be an object of settings, not {kind_of(doc)}")
+        raise explained(LessonError, "settings_not_object", where, kind_of(doc))
     hints = typing.get_type_hints(cls)
     names = [f.name for f in fields(cls) if f.init]
     unknown = [k for k in doc if k not in names]
     if unknown:
-        raise LessonError(f"{where}.{unknown[0]}: unknown setting")
+        raise explained(LessonError, "unknown_setting", f"{where}.{unknown[0]}")
     values = {n: _value(hints[n], doc[n], f"{where}.{n}") for n in names if n in doc}
     try:
         return cls(**values)
     except (TypeError, ValueError) as e:
-        raise LessonError(f"{where}: {e}") from None
+        raise explained(LessonError, "at", where, reason(e)) from None
 
 
 def _value(tp, v, where: str):
@@ -50,34 +51,35 @@ def _value(tp, v, where: str):
     elif tp is bool:
         if isinstance(v, bool):
             return v
-        raise LessonError(f"{where}: must be true or false, not {kind_of(v)}")
+        raise explained(LessonError, "not_bool", where, kind_of(v))
     elif tp is int:
         if isinstance(v, int) and not isinstance(v, bool):
             return v
-        raise LessonError(f"{where}: must be a whole number, not {kind_of(v)}")
+        raise explained(LessonError, "not_whole", where, kind_of(v))
     elif tp is float:
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             if not math.isfinite(v):
-                raise LessonError(f"{where}: must be a finite number, not {v}")
+                raise explained(LessonError, "not_finite", where, v)
             return float(v)
-        raise LessonError(f"{where}: must be a number, not {kind_of(v)}")
+        raise explained(LessonError, "not_number", where, kind_of(v))
     elif tp is str:
         if isinstance(v, str):
             return v
-        raise LessonError(f"{where}: must be text, not {kind_of(v)}")
+        raise explained(LessonError, "not_text", where, kind_of(v))
     raise LessonError(f"{where}: cannot read a value of type {tp}")
 
 
-def kind_of(v) -> str:
-    """How a JSON value reads in a message: ``text 'abc'``, ``a list``, ``null``…"""
+def kind_of(v):
+    """How a JSON value reads in a message: ``text 'abc'``, ``a list``, ``null``… (a coded
+    Message for the words, the value itself for null and numbers)."""
     if v is None:
         return "null"
     if isinstance(v, bool):
-        return "true/false"
+        return Message("kind_bool")
     if isinstance(v, str):
-        return f"text {v[:40]!r}"
+        return Message("kind_text", (repr(v[:40]),))
     if isinstance(v, list):
-        return "a list"
+        return Message("kind_list")
     if isinstance(v, dict):
-        return "an object"
+        return Message("kind_object")
     return repr(v)
