@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser("bench", help="measure the engine's speed against baselines")
     be.add_argument("suite", nargs="?", choices=("engine", "cifar", "soak", "startup"), default="engine",
                     help="engine (default): the interactive figures; cifar: the CIFAR-10 engine against textbook "
-                         "code; soak: 100,000 playback frames on the real window, memory growth < 5 %%; "
+                         "code; soak: 100,000 playback frames on the real window: memory, QObjects, timers and scene items must not grow; "
                          "startup: time to the window's first frame beside a bare QMainWindow's")
     be.add_argument("--quick", action="store_true", help="fewer repeats")
     be.add_argument("--json", action="store_true")
