@@ -18,6 +18,7 @@ from .engine.losses import SVM_VARIANTS, LossConfig
 from .engine.optimizers import OPTIMIZERS, SCHEDULES, Optimizer, Schedule
 from .engine.regularizers import REG_KINDS, RegConfig
 from .engine.training import TrainConfig
+from .session.core import starting_params
 
 MODELS = ("svm", "softmax", "lsq", "knn")
 
@@ -192,8 +193,8 @@ def split_data(ds: Dataset, fraction: float, seed: int) -> tuple[Dataset, Datase
 
 
 def starting_point(ds: Dataset, cfg: TrainConfig, init: str) -> dict:
-    """Keyword arguments for :func:`train`: the data's W0/b0 for init "given"
-    (when it has them and the features are the raw points), else the init rule."""
-    if init == "given" and ds.W0 is not None and cfg.features.is_identity:
-        return {"W0": ds.W0, "b0": ds.b0}
-    return {"init": "random" if init == "given" else init}
+    """Keyword arguments ``W0``, ``b0`` for :func:`train`, by the session's one rule
+    (:func:`linviz.session.core.starting_params`): init "given" is the app's "preset" — the
+    data's W0/b0 when it has them and the features are the raw points, else random."""
+    W0, b0 = starting_params(ds, cfg, "preset" if init == "given" else init)
+    return {"W0": W0, "b0": b0}

@@ -15,7 +15,7 @@ from .engine.explain import explain, format_table
 from .engine.file_checks import step0_finite
 from .engine.knn import KNearestNeighbors, KnnSettings
 from .engine.losses import LossConfig
-from .engine.training import History, TrainConfig, initial_params, stop_report, train
+from .engine.training import History, TrainConfig, stop_report, train
 
 MAX_HISTORY_BYTES = 2 * 2**30
 """A run records every step (W, b and their gradients); refuse runs whose record would exceed this."""
@@ -90,9 +90,6 @@ def check_history_size(cfg: TrainConfig, n_classes: int) -> None:
 def check_finite_start(ds: Dataset, cfg: TrainConfig, init: str) -> None:
     """ValueError if the run would have no finite step: its step-0 loss overflows."""
     start = starting_point(ds, cfg, init)
-    if "W0" not in start:
-        start = dict(zip(("W0", "b0"), initial_params(ds.n_classes, cfg.features.dim,
-                                                      "zeros" if start["init"] == "zeros" else "random", cfg.seed)))
     if not step0_finite(ds.X, ds.y, cfg, ds.n_classes, start["W0"], start["b0"]):
         raise ValueError("the starting W, b give a loss too large to compute at step 0: nothing to train or draw; "
                          "try smaller --delta or --lam, or other starting values")
