@@ -3639,6 +3639,74 @@ relativo</translation>
         <source>{0}: must be text, not {1}</source>
         <translation>{0}: debe ser texto, no {1}</translation>
     </message>
+    <message>
+        <source>{0}: cannot read the file ({1})</source>
+        <translation>{0}: no se puede leer el archivo ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty or truncated (the pickle ends early)</source>
+        <translation>{0}: el archivo está vacío o truncado (el pickle termina antes de tiempo)</translation>
+    </message>
+    <message>
+        <source>{0}: not a valid CIFAR-10 pickle ({1})</source>
+        <translation>{0}: no es un pickle válido de CIFAR-10 ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: expected a dict of batch data, found a {1}</source>
+        <translation>{0}: se esperaba un dict con los datos del lote y se encontró un {1}</translation>
+    </message>
+    <message>
+        <source>{0}: missing key(s) {1}</source>
+        <translation>{0}: faltan las claves {1}</translation>
+    </message>
+    <message>
+        <source>{0}: b'data' must be a uint8 array of shape (n, {1}); found a {2}</source>
+        <translation>{0}: b'data' debe ser un arreglo uint8 de forma (n, {1}); se encontró un {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the batch holds no images</source>
+        <translation>{0}: el lote no contiene imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: b'labels' must be a list of integers</source>
+        <translation>{0}: b'labels' debe ser una lista de enteros</translation>
+    </message>
+    <message>
+        <source>{0}: {1} labels for {2} images</source>
+        <translation>{0}: {1} etiquetas para {2} imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range 0..{2}</source>
+        <translation>{0}: la etiqueta {1} está fuera del rango 0..{2}</translation>
+    </message>
+    <message>
+        <source>{0}: expected a dict with b'label_names', a list of 2 to 255 class names</source>
+        <translation>{0}: se esperaba un dict con b'label_names', una lista de 2 a 255 nombres de clase</translation>
+    </message>
+    <message>
+        <source>{0}: a class name is not valid text ({1})</source>
+        <translation>{0}: un nombre de clase no es un texto válido ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: no training batch (data_batch_1 … data_batch_5) in this folder</source>
+        <translation>{0}: no hay ningún lote de entrenamiento (data_batch_1 … data_batch_5) en esta carpeta</translation>
+    </message>
+    <message>
+        <source>{0}: file not found (the test batch is required)</source>
+        <translation>{0}: no se encontró el archivo (el lote de prueba es obligatorio)</translation>
+    </message>
+    <message>
+        <source>{0}: the archive does not hold {1}; it was deleted</source>
+        <translation>{0}: el archivo comprimido no contiene {1}; se eliminó</translation>
+    </message>
+    <message>
+        <source>{0}: cannot unpack the archive, it is damaged and was deleted ({1})</source>
+        <translation>{0}: no se puede descomprimir, el archivo está dañado y se eliminó ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot unpack {1} there ({2})</source>
+        <translation>{0}: no se puede descomprimir {1} ahí ({2})</translation>
+    </message>
 </context>
 <context>
     <name>ParamsTable</name>

@@ -183,6 +183,32 @@ LESSON_FILE_TEMPLATES: dict[str, str] = {
 ENGINE_TEMPLATES.update(LESSON_FILE_TEMPLATES)
 
 
+CIFAR_TEMPLATES: dict[str, str] = {
+    "cifar_cannot_read": QT_TRANSLATE_NOOP("Message", "{0}: cannot read the file ({1})"),
+    "cifar_truncated": QT_TRANSLATE_NOOP("Message", "{0}: the file is empty or truncated (the pickle ends early)"),
+    "cifar_bad_pickle": QT_TRANSLATE_NOOP("Message", "{0}: not a valid CIFAR-10 pickle ({1})"),
+    "cifar_not_dict": QT_TRANSLATE_NOOP("Message", "{0}: expected a dict of batch data, found a {1}"),
+    "cifar_missing_keys": QT_TRANSLATE_NOOP("Message", "{0}: missing key(s) {1}"),
+    "cifar_bad_data": QT_TRANSLATE_NOOP("Message", "{0}: b'data' must be a uint8 array of shape (n, {1}); found a {2}"),
+    "cifar_no_images": QT_TRANSLATE_NOOP("Message", "{0}: the batch holds no images"),
+    "cifar_bad_labels": QT_TRANSLATE_NOOP("Message", "{0}: b'labels' must be a list of integers"),
+    "cifar_label_count": QT_TRANSLATE_NOOP("Message", "{0}: {1} labels for {2} images"),
+    "cifar_label_range": QT_TRANSLATE_NOOP("Message", "{0}: label {1} is out of range 0..{2}"),
+    "cifar_bad_meta": QT_TRANSLATE_NOOP(
+        "Message", "{0}: expected a dict with b'label_names', a list of 2 to 255 class names"),
+    "cifar_bad_name": QT_TRANSLATE_NOOP("Message", "{0}: a class name is not valid text ({1})"),
+    "cifar_no_train": QT_TRANSLATE_NOOP(
+        "Message", "{0}: no training batch (data_batch_1 … data_batch_5) in this folder"),
+    "cifar_no_test": QT_TRANSLATE_NOOP("Message", "{0}: file not found (the test batch is required)"),
+    "cifar_archive_incomplete": QT_TRANSLATE_NOOP("Message", "{0}: the archive does not hold {1}; it was deleted"),
+    "cifar_archive_damaged": QT_TRANSLATE_NOOP(
+        "Message", "{0}: cannot unpack the archive, it is damaged and was deleted ({1})"),
+    "cifar_cannot_unpack": QT_TRANSLATE_NOOP("Message", "{0}: cannot unpack {1} there ({2})"),
+}
+"""The faults of a CIFAR-10 folder, batch file or download (English; ``{0}`` is the path)."""
+ENGINE_TEMPLATES.update(CIFAR_TEMPLATES)
+
+
 def english(message: Message, templates: dict[str, str] | None = None) -> str:
     """``message`` in English: its template filled with its parameters (Messages among them
     in English too)."""

@@ -83,3 +83,16 @@ def test_a_lesson_with_an_unknown_setting_says_so_in_spanish(window, spanish, bo
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert not window.lesson.load(path)
     assert boxes and boxes[0][1] == "editada.linviz: settings.train.speed: ajuste desconocido"
+
+
+def test_a_cifar_folder_without_training_batches_says_so_in_spanish(qtbot, spanish, tmp_path):
+    from linviz.ui.cifar import CifarWindow
+
+    folder = tmp_path / "cifar-10-batches-py"
+    folder.mkdir()
+    cw = CifarWindow()
+    qtbot.addWidget(cw)
+    assert not cw.load_folder(folder)
+    assert cw.message() == (f"No se pudo cargar CIFAR-10: {folder}: no hay ningún lote de entrenamiento "
+                            "(data_batch_1 … data_batch_5) en esta carpeta")
+    assert cw.data is None
