@@ -2375,41 +2375,6 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
     </message>
 </context>
 <context>
-    <name>FileChecks</name>
-    <message>
-        <source>{0}: is a folder, not a file</source>
-        <translation>{0}: es una carpeta, no un archivo</translation>
-    </message>
-    <message>
-        <source>{0}: cannot read file: {1}</source>
-        <translation>{0}: no se puede leer el archivo: {1}</translation>
-    </message>
-    <message>
-        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
-        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
-    </message>
-    <message>
-        <source>{0}: file too large (over {1} MiB)</source>
-        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
-    </message>
-    <message>
-        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
-        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
-    </message>
-    <message>
-        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
-        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
-    </message>
-    <message>
-        <source>{0}: {1} is out of range ({2} to {3})</source>
-        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
-    </message>
-    <message>
-        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
-        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
-    </message>
-</context>
-<context>
     <name>GeneratorDialog</name>
     <message>
         <source>Generate points</source>
@@ -2876,17 +2841,6 @@ relativo</translation>
     <message>
         <source>linviz did not close properly last time. Restore the work autosaved at {0}?</source>
         <translation>linviz no se cerró bien la última vez. ¿Restaurar el trabajo autoguardado a las {0}?</translation>
-    </message>
-</context>
-<context>
-    <name>LessonFile</name>
-    <message>
-        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
-        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
-    </message>
-    <message>
-        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
-        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
 </context>
 <context>
@@ -3706,6 +3660,42 @@ relativo</translation>
     <message>
         <source>{0}: cannot unpack {1} there ({2})</source>
         <translation>{0}: no se puede descomprimir {1} ahí ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read file: {1}</source>
+        <translation>{0}: no se puede leer el archivo: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
+        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
+    </message>
+    <message>
+        <source>{0}: file too large (over {1} MiB)</source>
+        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
+    </message>
+    <message>
+        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
+        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
+    </message>
+    <message>
+        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
+        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
+        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
+    </message>
+    <message>
+        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
+        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
+        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
 </context>
 <context>

@@ -68,11 +68,6 @@ MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
 
-T_REPLAY_WORK = file_checks.QT_TRANSLATE_NOOP(
-    "LessonFile", "runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}")
-T_TOO_MANY_STEPS = file_checks.QT_TRANSLATE_NOOP(
-    "LessonFile", "{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)")
-
 
 @dataclass(frozen=True, eq=False)
 class Lesson:
@@ -207,7 +202,7 @@ def _check_settings_ranges(settings, dataset: Dataset) -> None:
         if isinstance(cfg, TrainConfig):
             file_checks.check_work(cfg.steps, len(dataset), dataset.n_classes, cfg.features.dim, "settings.train.steps")
     except ValueError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
 
 
 def _check_header(doc) -> None:
@@ -260,11 +255,11 @@ def _parse_runs(doc, dataset: Dataset) -> tuple[Run, ...]:
         total += run.length * dataset.n_classes * run.config.features.dim
         steps += run.length
         if total > MAX_REPLAY_VALUES or steps > file_checks.MAX_REPLAY_STEPS:
-            raise LessonError(T_TOO_MANY_STEPS.format(where, f"{file_checks.MAX_REPLAY_STEPS:,}"))
+            raise explained(LessonError, "too_many_steps", where, f"{file_checks.MAX_REPLAY_STEPS:,}")
         runs.append(run)
     work = replay_work(runs, dataset)
     if work > file_checks.MAX_REPLAY_WORK:
-        raise LessonError(T_REPLAY_WORK.format(f"{work:.3g}", f"{file_checks.MAX_REPLAY_WORK:.3g}"))
+        raise explained(LessonError, "replay_work", f"{work:.3g}", f"{file_checks.MAX_REPLAY_WORK:.3g}")
     return tuple(runs)
 
 
@@ -279,7 +274,7 @@ def _parse_run(d: dict, where: str, earlier: list[Run], n_classes: int) -> Run:
     try:
         file_checks.check_train_config(config_to_dict(config), f"{where}.config.")
     except ValueError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
     length = _int(d.get("length"), f"{where}.length", 0, MAX_RUN_LENGTH)
     stop = d.get("stop_reason", "steps")
     if stop not in STOP_REASONS:
@@ -328,7 +323,7 @@ def _matrix(v, where: str, shape: tuple[int, ...]) -> np.ndarray:
     try:
         file_checks.check_param(a, where)
     except ValueError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
     return a
 
 

@@ -105,7 +105,7 @@ def _csv_rows(text: str, name: str):
             file_checks.check_line_length(stripped, ln)  # a 10 MB field is refused before csv reads it
             fields = [f.strip() for f in next(csv.reader([stripped]))]
         except (ValueError, csv.Error) as e:
-            raise (DatasetError(str(e)) if isinstance(e, ValueError)
+            raise (DatasetError(reason(e)) if isinstance(e, ValueError)
                    else explained(DatasetError, "at", line_at(ln), str(e))) from None
         if len(fields) != 3:
             hint = " (separate columns with commas)" if len(fields) == 1 and ";" in stripped else ""
@@ -257,7 +257,7 @@ def load_json(text: str):
     except RecursionError:  # not reached after the depth check; kept so that no traceback can escape
         raise explained(DatasetError, "json_too_deep", file_checks.MAX_JSON_DEPTH) from None
     except ValueError as e:
-        raise DatasetError(str(e)) from None
+        raise DatasetError(reason(e)) from None
 
 
 def _check_json_header(doc) -> None:
@@ -340,7 +340,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise explained(DatasetError, "file_not_found", path) from None
     except ValueError as e:
-        raise DatasetError(str(e)) from None
+        raise DatasetError(reason(e)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import file_checks
-from .text import Explained, explained
+from .text import Explained, explained, reason
 
 MIN_CLASSES = 2
 MAX_CLASSES = 10
@@ -201,7 +201,7 @@ def _check_start(W0, b0, n_classes: int):
         file_checks.check_param(W0, "W0")
         file_checks.check_param(b0, "b0")
     except ValueError as e:
-        raise DatasetError(str(e)) from None
+        raise DatasetError(reason(e)) from None
     return _frozen(W0), _frozen(b0)
 
 

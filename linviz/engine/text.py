@@ -209,6 +209,28 @@ CIFAR_TEMPLATES: dict[str, str] = {
 ENGINE_TEMPLATES.update(CIFAR_TEMPLATES)
 
 
+FILE_CHECK_TEMPLATES: dict[str, str] = {
+    "fc_folder": QT_TRANSLATE_NOOP("Message", "{0}: is a folder, not a file"),
+    "fc_cannot_read": QT_TRANSLATE_NOOP("Message", "{0}: cannot read file: {1}"),
+    "fc_not_regular": QT_TRANSLATE_NOOP(
+        "Message", "{0}: not a regular file (a pipe, device or folder); linviz reads only files"),
+    "fc_too_large": QT_TRANSLATE_NOOP("Message", "{0}: file too large (over {1} MiB)"),
+    "fc_nested": QT_TRANSLATE_NOOP(
+        "Message", "line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep"),
+    "fc_long_line": QT_TRANSLATE_NOOP("Message", "line {0}: {1} characters long; a line holds at most {2} (x, y, label)"),
+    "out_of_range": QT_TRANSLATE_NOOP("Message", "{0}: {1} is out of range ({2} to {3})"),
+    "fc_work": QT_TRANSLATE_NOOP(
+        "Message", "{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}"),
+    "replay_work": QT_TRANSLATE_NOOP(
+        "Message", "runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}"),
+    "too_many_steps": QT_TRANSLATE_NOOP(
+        "Message", "{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)"),
+}
+"""The bounds every file and setting is checked against (``engine/file_checks.py``): sizes,
+nesting, ranges and the work a load may start."""
+ENGINE_TEMPLATES.update(FILE_CHECK_TEMPLATES)
+
+
 def english(message: Message, templates: dict[str, str] | None = None) -> str:
     """``message`` in English: its template filled with its parameters (Messages among them
     in English too)."""

@@ -96,3 +96,13 @@ def test_a_cifar_folder_without_training_batches_says_so_in_spanish(qtbot, spani
     assert cw.message() == (f"No se pudo cargar CIFAR-10: {folder}: no hay ningún lote de entrenamiento "
                             "(data_batch_1 … data_batch_5) en esta carpeta")
     assert cw.data is None
+
+
+def test_a_link_to_dev_zero_is_refused_in_spanish(window, spanish, boxes, tmp_path):
+    link = tmp_path / "cero.csv"
+    link.symlink_to("/dev/zero")
+    before = window.data.dataset
+    window.open_points(str(link))
+    assert window.data.dataset is before
+    assert boxes == [("No se pudo abrir el archivo", f"{link}: no es un archivo común (una tubería, un dispositivo o "
+                                                     "una carpeta); linviz solo lee archivos")]
