@@ -5,7 +5,7 @@
 
 1. ``pyside6-lupdate`` reads every ``translate("Context", "…")``, ``self.tr("…")`` and
    ``QT_TRANSLATE_NOOP("Context", "…")`` in ``linviz/ui`` (and the Qt-free modules that mark
-   texts: every module of ``engine``, ``session`` and ``lecture`` that calls it) and merges them into ``assets/translations/linviz_es.ts``:
+   texts: ``engine/lessons.py``, ``engine/datasets.py``, ``session/messages.py``) and merges them into ``assets/translations/linviz_es.ts``:
    new strings arrive as ``type="unfinished"``, removed ones are dropped (``-no-obsolete``),
    translations of unchanged strings are kept. No source locations are stored, so the file only
    changes when a string does.
@@ -28,17 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "linviz_es.ts"
 QM = TS.with_suffix(".qm")
-QT_FREE = ("engine", "session", "lecture")
-
-
-def engine_sources() -> list[str]:
-    """Qt-free modules that mark texts (``linviz.engine.text.QT_TRANSLATE_NOOP``) for the UI to
-    translate: found by looking, so a module split or added keeps its texts in the catalogue."""
+def marked_sources() -> list[str]:
+    """Qt-free modules (outside ``linviz/ui``) that mark texts with ``QT_TRANSLATE_NOOP`` for the UI
+    to translate: found by looking, so a split or a new module is never silently left out (lupdate
+    runs with ``-no-obsolete``: a module not read would drop its translations)."""
     found = []
-    for package in QT_FREE:
-        for p in sorted((ROOT / "linviz" / package).rglob("*.py")):
-            if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"):
-                found.append(str(p.relative_to(ROOT)))
+    for path in sorted((ROOT / "linviz").rglob("*.py")):
+        rel = path.relative_to(ROOT)
+        if rel.parts[:2] != ("linviz", "ui") and "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8"):
+            found.append(str(rel))
     return found
 
 
@@ -53,7 +51,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     ui = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "linviz" / "ui").rglob("*.py"))
-    return ui + [s for s in engine_sources() if (ROOT / s).exists()]
+    return ui + marked_sources()
 
 
 def lupdate(ts: Path = TS) -> None:
