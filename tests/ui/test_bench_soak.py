@@ -30,11 +30,11 @@ LEAKED = []
 
 
 def test_a_leak_planted_in_the_planes_redraw_is_caught(qtbot, monkeypatch):
-    """A QTimer parented to the plane and 64 KB kept at every frame: each rule of findings fires."""
+    """A QTimer parented to the plane and 256 KB kept at every frame: each rule of findings fires."""
     redraw = plane.PlaneView._update_model_layers
 
     def leaky(self, *args, **kwargs):
-        LEAKED.append((QTimer(self), b"x" * 65_536))
+        LEAKED.append((QTimer(self), b"x" * 262_144))
         return redraw(self, *args, **kwargs)
 
     monkeypatch.setattr(plane.PlaneView, "_update_model_layers", leaky)
