@@ -285,7 +285,7 @@ k más cercanos</translation>
         <translation>puntaje de la clase {0}: wⱼ·x + bⱼ</translation>
     </message>
     <message>
-        <source>how far s_{0} comes within Δ of the true class's score (0: the margin holds)</source>
+        <source>how far s_{0} comes within Δ of the true class&apos;s score (0: the margin holds)</source>
         <translation>cuánto se acerca s_{0} a menos de Δ del puntaje de la clase verdadera (0: se cumple el margen)</translation>
     </message>
     <message>
@@ -385,7 +385,7 @@ k más cercanos</translation>
         <translation>Un subconjunto aleatorio, balanceado por clase, de las imágenes de prueba (galería, matriz de confusión)</translation>
     </message>
     <message>
-        <source>Seeds the split, the subsets, W's start and the mini-batches</source>
+        <source>Seeds the split, the subsets, W&apos;s start and the mini-batches</source>
         <translation>Semilla de la partición, los subconjuntos, el W inicial y los mini-lotes</translation>
     </message>
     <message>
@@ -417,8 +417,8 @@ k más cercanos</translation>
         <translation>λ en pérdida = 1/N Σ Lᵢ + λ Σ W² (flechas: × 10 o ÷ 10; 0 = ninguna)</translation>
     </message>
     <message>
-        <source>Training (mini-batch SGD, L2 penalty)</source>
-        <translation>Entrenamiento (SGD con mini-lotes, penalización L2)</translation>
+        <source>mini-batch SGD, L2 penalty</source>
+        <translation>SGD con mini-lotes, penalización L2</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -457,7 +457,7 @@ k más cercanos</translation>
         <translation>A cada imagen se le resta la imagen media (esta, el promedio de las imágenes de entrenamiento), así los píxeles quedan centrados en 0.</translation>
     </message>
     <message>
-        <source>{0} features, standardised with the training images' mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
+        <source>{0} features, standardised with the training images&apos; mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
         <translation>Características {0}, estandarizadas con la media y el desvío estándar de las imágenes de entrenamiento. (Píxeles crudos: se resta la imagen media.)</translation>
     </message>
     <message>
@@ -713,7 +713,7 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Las plantillas necesitan píxeles crudos como características: con características {0}, una fila de W pondera características, no píxeles, así que no es una imagen. Entrenar con píxeles crudos.</translation>
     </message>
     <message>
-        <source>Bright where the class's score rewards a pixel's colour, dark where it penalises it (each class scaled to its own range).</source>
+        <source>Bright where the class&apos;s score rewards a pixel&apos;s colour, dark where it penalises it (each class scaled to its own range).</source>
         <translation>Claro donde el puntaje de la clase premia el color de un píxel, oscuro donde lo penaliza (cada clase en su propio rango).</translation>
     </message>
     <message>
@@ -725,7 +725,7 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Búsqueda detenida.</translation>
     </message>
     <message>
-        <source>Train a model to see this image's scores.</source>
+        <source>Train a model to see this image&apos;s scores.</source>
         <translation>Entrenar un modelo para ver los puntajes de esta imagen.</translation>
     </message>
     <message>
@@ -799,10 +799,6 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
 <context>
     <name>Compare</name>
     <message>
-        <source>momentum</source>
-        <translation>momento</translation>
-    </message>
-    <message>
         <source>no reg.</source>
         <translation>sin reg.</translation>
     </message>
@@ -847,8 +843,8 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>L1 vs. L2</translation>
     </message>
     <message>
-        <source>The lecture's contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
-Softmax always wants the correct class's probability higher.</source>
+        <source>The lecture&apos;s contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
+Softmax always wants the correct class&apos;s probability higher.</source>
         <translation>El contraste de la clase teórica: la SVM queda satisfecha cuando se cumplen todos los márgenes (su pérdida llega a 0);
 Softmax siempre quiere más probabilidad para la clase correcta.</translation>
     </message>
@@ -899,7 +895,7 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
         <translation>λ, la intensidad de la regularización</translation>
     </message>
     <message>
-        <source>Δ, the SVM's margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
+        <source>Δ, the SVM&apos;s margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
         <translation>Δ, el margen de la SVM: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
     </message>
     <message>
@@ -952,7 +948,7 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
     </message>
     <message>
         <source>A ready-made comparison: the panes take its settings and start again from step 0.
-They build on the main window's settings (α, λ, …).</source>
+They build on the main window&apos;s settings (α, λ, …).</source>
         <translation>Una comparación lista: los paneles toman su configuración y vuelven a empezar desde el paso 0.
 Parten de la configuración de la ventana principal (α, λ, …).</translation>
     </message>
@@ -1036,7 +1032,7 @@ Parten de la configuración de la ventana principal (α, λ, …).</translation>
         <translation>SVM</translation>
     </message>
     <message>
-        <source>Multiclass SVM (hinge loss): the correct class's score must beat every other score by the margin Δ.
+        <source>Multiclass SVM (hinge loss): the correct class&apos;s score must beat every other score by the margin Δ.
 Once it does, Li = 0 and the point stops pulling on W.</source>
         <translation>SVM multiclase (pérdida bisagra): el puntaje de la clase correcta debe superar a todos los demás por el margen Δ.
 Cuando lo logra, Li = 0 y el punto deja de tirar de W.</translation>
@@ -1070,7 +1066,7 @@ Un punto recibe la clase mayoritaria de sus k puntos de entrenamiento más cerca
         <translation>Weston–Watkins</translation>
     </message>
     <message>
-        <source>Weston–Watkins (the lecture's):
+        <source>Weston–Watkins (the lecture&apos;s):
 Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
         <translation>Weston–Watkins (la de la clase teórica):
 Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
@@ -1148,7 +1144,7 @@ pérdida = 1/N Σ Li</translation>
         <translation>L2  λΣW²</translation>
     </message>
     <message>
-        <source>L2 (the lecture's):
+        <source>L2 (the lecture&apos;s):
 λ R(W) = λ Σ_k Σ_l W_kl²
 ∂/∂W = 2λW</source>
         <translation>L2 (la de la clase teórica):
@@ -1382,7 +1378,7 @@ la misma semilla da la misma corrida.</translation>
         <translation>W predefinido</translation>
     </message>
     <message>
-        <source>The data set's own starting W and b (the CS231n demo has one).
+        <source>The data set&apos;s own starting W and b (the CS231n demo has one).
 Random when the data has none or the features are not identity.</source>
         <translation>El W y b iniciales propios del conjunto de datos (la demo de CS231n tiene uno).
 Aleatorio si los datos no tienen o si las características no son la identidad.</translation>
@@ -1648,7 +1644,7 @@ con la nueva configuración: una rama de la corrida.</translation>
         <translation>Los puntos nuevos del plano reciben la clase {0} (o presionar {1} sobre el plano).</translation>
     </message>
     <message>
-        <source>The class's name: unique and not empty (Enter to apply).</source>
+        <source>The class&apos;s name: unique and not empty (Enter to apply).</source>
         <translation>El nombre de la clase: único y no vacío (Enter para aplicar).</translation>
     </message>
     <message>
@@ -1747,7 +1743,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Bisagra al cuadrado</translation>
     </message>
     <message>
-        <source>Squaring each hinge term makes a violation of size m cost m² instead of m: violations smaller than 1 count less, large ones much more. The demo starts from the CS231n example's W, which has large violations, and trains both losses from there. Compare the losses, the largest violation left after training and the share of the plane whose class changes. The app is left on the squared hinge.</source>
+        <source>Squaring each hinge term makes a violation of size m cost m² instead of m: violations smaller than 1 count less, large ones much more. The demo starts from the CS231n example&apos;s W, which has large violations, and trains both losses from there. Compare the losses, the largest violation left after training and the share of the plane whose class changes. The app is left on the squared hinge.</source>
         <translation>Elevar al cuadrado cada término bisagra hace que una violación de tamaño m cueste m² en lugar de m: las violaciones menores que 1 cuentan menos y las grandes, mucho más. La demostración parte del W del ejemplo de CS231n, que tiene violaciones grandes, y entrena ambas pérdidas desde ahí. Comparar las pérdidas, la mayor violación que queda después de entrenar y la fracción del plano cuya clase cambia. La app queda con la bisagra al cuadrado.</translation>
     </message>
     <message>
@@ -1771,7 +1767,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Un punto bien clasificado se mueve un poco</translation>
     </message>
     <message>
-        <source>Take a point the SVM classifies with room to spare: its Lᵢ is 0. Move it a little, W held fixed: while every wrong score stays at least Δ below the right one, Lᵢ stays exactly 0, so the SVM does not care. Softmax's Lᵢ is never exactly 0 and changes with the smallest move. The moved point is selected in the score table, and the classifier retrains on the new points.</source>
+        <source>Take a point the SVM classifies with room to spare: its Lᵢ is 0. Move it a little, W held fixed: while every wrong score stays at least Δ below the right one, Lᵢ stays exactly 0, so the SVM does not care. Softmax&apos;s Lᵢ is never exactly 0 and changes with the smallest move. The moved point is selected in the score table, and the classifier retrains on the new points.</source>
         <translation>Se toma un punto que la SVM clasifica con margen de sobra: su Lᵢ es 0. Se lo mueve un poco, con W fijo: mientras cada puntaje incorrecto quede al menos Δ por debajo del correcto, Lᵢ sigue siendo exactamente 0, así que a la SVM no le importa. El Lᵢ de Softmax nunca es exactamente 0 y cambia con el menor movimiento. El punto movido queda seleccionado en la tabla de puntajes, y el clasificador se vuelve a entrenar con los puntos nuevos.</translation>
     </message>
     <message>
@@ -1795,7 +1791,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>SVM vs. Softmax</translation>
     </message>
     <message>
-        <source>Both are trained on separable points with λ = 0, from W = 0. The SVM only wants the right score to win by Δ: once every margin holds its loss is exactly 0, the gradient vanishes and W stops. Softmax wants the right class's probability to be 1, which no finite W reaches: its loss stays above 0 and ‖W‖ keeps growing. The app is left on Softmax; play on and watch W grow.</source>
+        <source>Both are trained on separable points with λ = 0, from W = 0. The SVM only wants the right score to win by Δ: once every margin holds its loss is exactly 0, the gradient vanishes and W stops. Softmax wants the right class&apos;s probability to be 1, which no finite W reaches: its loss stays above 0 and ‖W‖ keeps growing. The app is left on Softmax; play on and watch W grow.</source>
         <translation>Ambos se entrenan con puntos separables, λ = 0 y desde W = 0. La SVM solo quiere que el puntaje correcto gane por Δ: cuando se cumplen todos los márgenes su pérdida vale exactamente 0, el gradiente se anula y W se detiene. Softmax quiere que la probabilidad de la clase correcta sea 1, algo que ningún W finito alcanza: su pérdida queda por encima de 0 y ‖W‖ sigue creciendo. La app queda en Softmax; al seguir reproduciendo se ve crecer W.</translation>
     </message>
     <message>
@@ -1807,8 +1803,8 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Regularización: λ, L1 y L2</translation>
     </message>
     <message>
-        <source>The penalty λR(W) prefers small weights. With λ &gt; 0 (L2) W ends smaller than with λ = 0, and since a margin band is Δ/‖wⱼ − wₖ‖ wide, the margins get wider. L1 pulls every weight toward 0 by the same amount, so the weights the data does not need end at 0: on cubic features (poly3) many do, while L2 only shrinks them. With plain gradient descent an L1 weight "at 0" jitters within lr·λ of it. The app is left on L1 with poly3 features.</source>
-        <translation>La penalización λR(W) prefiere pesos pequeños. Con λ &gt; 0 (L2) W termina más chico que con λ = 0, y como una banda de margen tiene un ancho de Δ/‖wⱼ − wₖ‖, los márgenes se ensanchan. L1 tira de cada peso hacia 0 en la misma cantidad, así que los pesos que los datos no necesitan terminan en 0: con características cúbicas (poly3) muchos lo hacen, mientras que L2 solo los achica. Con descenso por gradiente simple, un peso L1 "en 0" oscila a menos de lr·λ de 0. La app queda en L1 con características poly3.</translation>
+        <source>The penalty λR(W) prefers small weights. With λ &gt; 0 (L2) W ends smaller than with λ = 0, and since a margin band is Δ/‖wⱼ − wₖ‖ wide, the margins get wider. L1 pulls every weight toward 0 by the same amount, so the weights the data does not need end at 0: on cubic features (poly3) many do, while L2 only shrinks them. With plain gradient descent an L1 weight &quot;at 0&quot; jitters within lr·λ of it. The app is left on L1 with poly3 features.</source>
+        <translation>La penalización λR(W) prefiere pesos pequeños. Con λ &gt; 0 (L2) W termina más chico que con λ = 0, y como una banda de margen tiene un ancho de Δ/‖wⱼ − wₖ‖, los márgenes se ensanchan. L1 tira de cada peso hacia 0 en la misma cantidad, así que los pesos que los datos no necesitan terminan en 0: con características cúbicas (poly3) muchos lo hacen, mientras que L2 solo los achica. Con descenso por gradiente simple, un peso L1 &quot;en 0&quot; oscila a menos de lr·λ de 0. La app queda en L1 con características poly3.</translation>
     </message>
     <message>
         <source>loss = 1/N Σ&lt;sub&gt;i&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W)&lt;br&gt;L2: R(W) = Σ W&lt;sup&gt;2&lt;/sup&gt; &amp;nbsp; L1: R(W) = Σ |W|</source>
@@ -1819,7 +1815,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Tamaño de lote: completo, 32, 1 (SGD)</translation>
     </message>
     <message>
-        <source>Each step can use every point (full batch), a random mini-batch of 32, or a single point (SGD). Smaller batches are cheaper, but their gradient is a noisy estimate, so the loss curve (always measured on the whole set) jitters more; the table gives the mean change of the loss per step over the second half of training. It also runs the lecture's naive loop, which stops once one batch's loss changes by less than tol. The app is left on SGD.</source>
+        <source>Each step can use every point (full batch), a random mini-batch of 32, or a single point (SGD). Smaller batches are cheaper, but their gradient is a noisy estimate, so the loss curve (always measured on the whole set) jitters more; the table gives the mean change of the loss per step over the second half of training. It also runs the lecture&apos;s naive loop, which stops once one batch&apos;s loss changes by less than tol. The app is left on SGD.</source>
         <translation>Cada paso puede usar todos los puntos (lote completo), un mini-lote aleatorio de 32, o un solo punto (SGD). Los lotes más chicos son más baratos, pero su gradiente es una estimación ruidosa, así que la curva de pérdida (siempre medida sobre todo el conjunto) oscila más; la tabla da el cambio medio de la pérdida por paso en la segunda mitad del entrenamiento. También corre el bucle ingenuo de la clase teórica, que se detiene cuando la pérdida de un lote cambia menos que tol. La app queda en SGD.</translation>
     </message>
     <message>
@@ -1831,7 +1827,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Mapas de características y kernels</translation>
     </message>
     <message>
-        <source>A ring around a disc: no straight line separates the two classes, so a linear classifier on (x₁, x₂) stays well below 100 % accuracy. Map each point first: with φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) a circle becomes a plane in φ's space, and with polar features (r, cos θ, sin θ) it is just r = const. The classifier is still linear in φ, but its regions are curved in the plane: this is what kernels and feature extraction are for. The app is left on poly2.</source>
+        <source>A ring around a disc: no straight line separates the two classes, so a linear classifier on (x₁, x₂) stays well below 100 % accuracy. Map each point first: with φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) a circle becomes a plane in φ&apos;s space, and with polar features (r, cos θ, sin θ) it is just r = const. The classifier is still linear in φ, but its regions are curved in the plane: this is what kernels and feature extraction are for. The app is left on poly2.</source>
         <translation>Un anillo alrededor de un disco: ninguna recta separa las dos clases, así que un clasificador lineal sobre (x₁, x₂) queda muy por debajo del 100 % de exactitud. Primero se transforma cada punto: con φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) un círculo se vuelve un plano en el espacio de φ, y con características polares (r, cos θ, sin θ) es simplemente r = const. El clasificador sigue siendo lineal en φ, pero sus regiones son curvas en el plano: para eso sirven los kernels y la extracción de características. La app queda en poly2.</translation>
     </message>
     <message>
@@ -1851,7 +1847,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Mostrar</translation>
     </message>
     <message>
-        <source>Put the app into this demonstration's state and measure the figures</source>
+        <source>Put the app into this demonstration&apos;s state and measure the figures</source>
         <translation>Poner la app en el estado de esta demostración y medir los valores</translation>
     </message>
     <message>
@@ -2298,7 +2294,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Exportar imagen</translation>
     </message>
     <message>
-        <source>keep the view's proportions</source>
+        <source>keep the view&apos;s proportions</source>
         <translation>mantener las proporciones de la vista</translation>
     </message>
     <message>
@@ -2370,8 +2366,8 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>GIF reproduce como máximo {0} cps</translation>
     </message>
     <message>
-        <source>The step range is empty: 'from' must not be after 'to'.</source>
-        <translation>El rango de pasos está vacío: 'desde' no puede ser posterior a 'hasta'.</translation>
+        <source>The step range is empty: &apos;from&apos; must not be after &apos;to&apos;.</source>
+        <translation>El rango de pasos está vacío: &apos;desde&apos; no puede ser posterior a &apos;hasta&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2465,7 +2461,7 @@ relativo</translation>
         <translation>ambos ≈ 0</translation>
     </message>
     <message>
-        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference's noise, not a wrong gradient.</source>
+        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference&apos;s noise, not a wrong gradient.</source>
         <translation>Ambos gradientes son 0 salvo redondeo (|·| ≤ {0}): el error es el ruido de la diferencia finita, no un gradiente equivocado.</translation>
     </message>
     <message>
@@ -2675,7 +2671,7 @@ relativo</translation>
         <translation>Agregar esto como escena</translation>
     </message>
     <message>
-        <source>The scene's title:</source>
+        <source>The scene&apos;s title:</source>
         <translation>Título de la escena:</translation>
     </message>
     <message>
@@ -2706,7 +2702,7 @@ relativo</translation>
         <translation>no se pudo mostrar ({0}); no se cambió nada</translation>
     </message>
     <message>
-        <source>Re-running the lesson's recorded steps…</source>
+        <source>Re-running the lesson&apos;s recorded steps…</source>
         <translation>Volviendo a calcular los pasos grabados de la lección…</translation>
     </message>
     <message>
@@ -2718,7 +2714,7 @@ relativo</translation>
         <translation>Abriendo la lección</translation>
     </message>
     <message>
-        <source>{0} of the lesson's runs did not replay exactly (were its settings edited by hand?): {1}</source>
+        <source>{0} of the lesson&apos;s runs did not replay exactly (were its settings edited by hand?): {1}</source>
         <translation>{0} de las corridas de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
     </message>
     <message>
@@ -3197,7 +3193,7 @@ relativo</translation>
         <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
     </message>
     <message>
-        <source>Each dot is a point of the plane at step {0}; the thick curve is the run's own loss.</source>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
         <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
     </message>
 </context>
@@ -3335,7 +3331,7 @@ relativo</translation>
         <translation>b: el sesgo de cada clase (s = W·x + b)</translation>
     </message>
     <message>
-        <source>{0}: the weight of feature {0} in each class's score</source>
+        <source>{0}: the weight of feature {0} in each class&apos;s score</source>
         <translation>{0}: el peso de la característica {0} en el puntaje de cada clase</translation>
     </message>
     <message>
@@ -3408,15 +3404,15 @@ relativo</translation>
 <context>
     <name>PlaneOverlays</name>
     <message>
-        <source>in this step's mini-batch</source>
+        <source>in this step&apos;s mini-batch</source>
         <translation>en el mini-lote de este paso</translation>
     </message>
     <message>
-        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j's colour)</source>
+        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j&apos;s colour)</source>
         <translation>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (punto del color de j)</translation>
     </message>
     <message>
-        <source>hinge term of class j &amp;gt; 0 (dot in j's colour)</source>
+        <source>hinge term of class j &amp;gt; 0 (dot in j&apos;s colour)</source>
         <translation>término bisagra de la clase j &amp;gt; 0 (punto del color de j)</translation>
     </message>
     <message>
@@ -3440,7 +3436,7 @@ relativo</translation>
         <translation>Términos de margen activos</translation>
     </message>
     <message>
-        <source>SVM: a dot in class j's colour beside each point whose hinge term for class j is &gt; 0.</source>
+        <source>SVM: a dot in class j&apos;s colour beside each point whose hinge term for class j is &gt; 0.</source>
         <translation>SVM: un punto del color de la clase j junto a cada punto cuyo término bisagra para la clase j es &gt; 0.</translation>
     </message>
 </context>
@@ -3716,7 +3712,7 @@ y mostrar el último paso.</translation>
 <context>
     <name>Presets</name>
     <message>
-        <source>The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes).</source>
+        <source>The nine points and starting W, b of Stanford CS231n&apos;s linear-classify demo (3 classes).</source>
         <translation>Los nueve puntos y el W, b iniciales de la demo de clasificación lineal de CS231n de Stanford (3 clases).</translation>
     </message>
     <message>
@@ -3740,11 +3736,11 @@ y mostrar el último paso.</translation>
         <translation>Cuatro grupos en los cuadrantes, los opuestos iguales (2 clases, el patrón XOR).</translation>
     </message>
     <message>
-        <source>CS231n's spiral: one arm per class (2-10 classes).</source>
+        <source>CS231n&apos;s spiral: one arm per class (2-10 classes).</source>
         <translation>La espiral de CS231n: un brazo por clase (2-10 clases).</translation>
     </message>
     <message>
-        <source>Fisher's Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
+        <source>Fisher&apos;s Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
         <translation>Las flores Iris de Fisher, 150 mediciones reales en cm (3 especies; largo y ancho del pétalo).</translation>
     </message>
 </context>
@@ -3927,8 +3923,8 @@ No se encontró la carpeta.
 Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>¿Seguro que se quiere borrar '%1'?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>¿Seguro que se quiere borrar &apos;%1&apos;?</translation>
     </message>
     <message>
         <source>Could not delete directory.</source>
@@ -4173,7 +4169,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>El peso del eje vertical</translation>
     </message>
     <message>
-        <source>Which penalty's contours to draw and add to the data loss (λ is the session's)</source>
+        <source>Which penalty&apos;s contours to draw and add to the data loss (λ is the session&apos;s)</source>
         <translation>Qué penalización dibujar con curvas de nivel y sumar a la pérdida de datos (λ es el de la sesión)</translation>
     </message>
     <message>
@@ -4193,7 +4189,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Los pesos de esta corrida llegan a {0}: la pérdida sobre ellos es demasiado grande para dibujarla (el entrenamiento divergió). Probar una tasa de aprendizaje menor.</translation>
     </message>
     <message>
-        <source>λ = {0} (the session's); other weights and b held at the last step (t = {1}).</source>
+        <source>λ = {0} (the session&apos;s); other weights and b held at the last step (t = {1}).</source>
         <translation>λ = {0} (el de la sesión); los demás pesos y b fijos en el último paso (t = {1}).</translation>
     </message>
     <message>
@@ -4418,7 +4414,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>The lecture's scenes</source>
+        <source>The lecture&apos;s scenes</source>
         <translation>Las escenas de la clase</translation>
     </message>
     <message>
