@@ -30,7 +30,7 @@ from .panels.playback import PlaybackBar
 from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_menu, lesson, pen_overlay,
                presentation, share, style, undo)
 from .cifar import install as install_cifar
-from .views import branches, margin_chart, plane_overlays
+from .views import branches, margin_chart, plane_gestures, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
 from .views.loss_surface import LossSurfaceView
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
         hold_switch.install(self)  # "retrain on edit", in the status bar and the Edit menu
+        plane_gestures.install(self)  # Edit ▸ Brush (G): paint a cloud of points
         lecture_menu.install(self)  # the lecture strip across the top and the scene keys (after undo)
         pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
