@@ -272,3 +272,24 @@ def test_four_panes_fit_a_projector_of_1280_pixels(qapp, qtbot, language):
         w.close()
     finally:
         i18n.set_language(qapp, "en")
+
+
+def test_every_pane_control_writes_its_setting_and_follows_it(win):
+    pane = win.panes[0]
+    e = pane.editor
+
+    def typed(box, text):
+        box.setEditText(text)
+        box.lineEdit().editingFinished.emit()
+
+    e.reg.setCurrentIndex(e.reg.findData("l1"))
+    typed(e.lam, "0.5")
+    typed(e.delta, "3")
+    e.batch.setCurrentIndex(e.batch.findData(8))
+    t = pane.session.settings.train
+    assert (t.reg.kind, t.reg.lam, t.loss.delta, t.batch_size) == ("l1", 0.5, 3.0, 8)
+    assert pane.session.history.config.reg.kind == "l1"  # retrained with them
+    e.model.setCurrentIndex(e.model.findData("softmax"))
+    assert pane.session.settings.model == "softmax" and not e.delta.isEnabled()
+    pane.session.update_settings(lr=0.3, batch_size=5)  # set elsewhere: the editor shows it
+    assert e.lr.currentText() == "0.3" and e.batch.currentData() == 5

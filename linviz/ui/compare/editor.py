@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -11,6 +9,7 @@ from linviz.engine.optimizers import OPTIMIZERS
 from linviz.engine.regularizers import REG_KINDS
 
 from ..models import SessionModel
+from ..panels.setting_rows import ROWS, value_at, with_value
 from ..setting_texts import MODEL_ITEMS, OPT_ITEMS, REG_ITEMS, item_tip, model_name, optimizer_name, reg_short_name
 from ..widgets import format_value, guard_wheel, pass_space_to_shortcuts
 
@@ -68,7 +67,8 @@ class PaneEditor(QWidget):
     """The settings a comparison varies, in three short rows (four panes share a 1280 px
     screen, ~310 px each): model, Δ, α | optimiser, batch | regulariser, λ.
 
-    Each control turns into ``session.update_settings``; the controls follow
+    Each control sets its value at its Settings path (the paths of the controls dock's
+    rows, :mod:`linviz.ui.panels.setting_rows`); the controls follow
     ``session.settings_changed`` quietly. objectNames: pane_model, pane_optimizer,
     pane_batch, pane_lr, pane_reg, pane_lambda, pane_delta.
     """
@@ -107,15 +107,15 @@ class PaneEditor(QWidget):
                 line.addWidget(QLabel(item) if isinstance(item, str) else item)
             line.addStretch(1)
             column.addLayout(line)
-        self.model.currentIndexChanged.connect(lambda: session.update_settings(model=self.model.currentData()))
-        self.optimizer.currentIndexChanged.connect(self._on_optimizer)
-        self.batch.currentIndexChanged.connect(lambda: session.update_settings(batch_size=self.batch.currentData()))
-        self.reg.currentIndexChanged.connect(self._on_reg)
-        self.lr.value_changed.connect(lambda v: session.update_settings(lr=v))
-        self.lam.value_changed.connect(lambda v: session.update_settings(reg=replace(session.settings.train.reg,
-                                                                                     lam=v)))
-        self.delta.value_changed.connect(lambda v: session.update_settings(loss=replace(
-            session.settings.train.loss, delta=v)))
+        # where each control's value lives in Settings (the controls dock's rows say it for most)
+        self._paths = {self.model: "model", self.optimizer: ROWS["optimizer"].path, self.batch: "train.batch_size",
+                       self.reg: ROWS["reg_kind"].path, self.lr: ROWS["lr"].path, self.lam: ROWS["lam"].path,
+                       self.delta: ROWS["delta"].path}
+        for widget, path in self._paths.items():
+            if isinstance(widget, NumberBox):
+                widget.value_changed.connect(lambda v, p=path: self._set(p, v))
+            else:
+                widget.currentIndexChanged.connect(lambda _i, w=widget, p=path: self._set(p, w.currentData()))
         session.settings_changed.connect(self.sync)
         self.sync()
 
@@ -138,26 +138,20 @@ class PaneEditor(QWidget):
         pass_space_to_shortcuts(box, box.lineEdit())  # the combo passes its keys on to the line edit
         return box
 
-    def _on_optimizer(self) -> None:
-        opt = self.session.settings.train.optimizer
-        self.session.update_settings(optimizer=replace(opt, kind=self.optimizer.currentData()))
-
-    def _on_reg(self) -> None:
-        reg = self.session.settings.train.reg
-        self.session.update_settings(reg=replace(reg, kind=self.reg.currentData()))
+    def _set(self, path: str, value) -> None:
+        self.session.set_settings(with_value(self.session.settings, path, value))
 
     def sync(self) -> None:
         """Show the session's settings (no signals back)."""
         s = self.session.settings
-        t = s.train
-        for combo, key in ((self.model, s.model), (self.optimizer, t.optimizer.kind),
-                           (self.batch, t.batch_size), (self.reg, t.reg.kind)):
-            with QSignalBlocker(combo):
-                if combo.findData(key) < 0:  # a batch size the list lacks (set in the main window)
-                    combo.addItem(str(key), key)
-                combo.setCurrentIndex(combo.findData(key))
-        self.lr.set_value(t.lr)
-        self.lam.set_value(t.reg.lam)
-        self.delta.set_value(t.loss.delta)
+        for widget, path in self._paths.items():
+            value = value_at(s, path)
+            if isinstance(widget, NumberBox):
+                widget.set_value(value)
+                continue
+            with QSignalBlocker(widget):
+                if widget.findData(value) < 0:  # a batch size the list lacks (set in the main window)
+                    widget.addItem(str(value), value)
+                widget.setCurrentIndex(widget.findData(value))
         self.delta.setEnabled(s.model == "svm")
-        self.lam.setEnabled(t.reg.kind not in ("none", "maxnorm"))
+        self.lam.setEnabled(ROWS["lam"].enabled(s))
