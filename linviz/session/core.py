@@ -272,6 +272,8 @@ def edit_params(state: SessionState, W: np.ndarray, b: np.ndarray) -> Outcome:
     if state.history is None:
         return Outcome(state)
     W, b = np.asarray(W, float), np.asarray(b, float)
+    if W.shape != state.history.W.shape[1:] or b.shape != state.history.b.shape[1:]:
+        return Outcome(state)  # W, b of another run's shape (a view not yet redrawn after an edit): nothing to do
     bad = param_out_of_range(W, "W") or param_out_of_range(b, "b")
     if bad is not None:  # issue 13: e.g. a click far out on the loss surface (W ≈ 1e153): refused, the run stays
         return Outcome(state, (Message("params_out_of_range", (*bad, f"{MAX_ABS_PARAM:g}"), "error"),))
