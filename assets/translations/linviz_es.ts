@@ -2213,41 +2213,6 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
     </message>
 </context>
 <context>
-    <name>FileChecks</name>
-    <message>
-        <source>{0}: is a folder, not a file</source>
-        <translation>{0}: es una carpeta, no un archivo</translation>
-    </message>
-    <message>
-        <source>{0}: cannot read file: {1}</source>
-        <translation>{0}: no se puede leer el archivo: {1}</translation>
-    </message>
-    <message>
-        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
-        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
-    </message>
-    <message>
-        <source>{0}: file too large (over {1} MiB)</source>
-        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
-    </message>
-    <message>
-        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
-        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
-    </message>
-    <message>
-        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
-        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
-    </message>
-    <message>
-        <source>{0}: {1} is out of range ({2} to {3})</source>
-        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
-    </message>
-    <message>
-        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
-        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
-    </message>
-</context>
-<context>
     <name>GeneratorDialog</name>
     <message>
         <source>Generate points</source>
@@ -2879,17 +2844,6 @@ relativo</translation>
     </message>
 </context>
 <context>
-    <name>LessonFile</name>
-    <message>
-        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
-        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
-    </message>
-    <message>
-        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
-        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
-    </message>
-</context>
-<context>
     <name>LossCurve</name>
     <message>
         <source>accuracy (%)</source>
@@ -3320,6 +3274,10 @@ relativo</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>{0}: cannot write file: {1}</source>
+        <translation>{0}: no se puede escribir el archivo: {1}</translation>
+    </message>
+    <message>
         <source>the file is empty</source>
         <translation>el archivo está vacío</translation>
     </message>
@@ -3338,6 +3296,418 @@ relativo</translation>
     <message>
         <source>{0}: no such folder</source>
         <translation>{0}: la carpeta no existe</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>línea {0}</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>no es una lista</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>line {0}: a second '# classes:' line</source>
+        <translation>línea {0}: una segunda línea '# classes:'</translation>
+    </message>
+    <message>
+        <source>line {0}: wrong number of columns: {1} found, 3 expected (x,y,label) (separate columns with commas)</source>
+        <translation>línea {0}: número de columnas incorrecto: hay {1}, se esperaban 3 (x,y,clase) (separe las columnas con comas)</translation>
+    </message>
+    <message>
+        <source>line {0}: too many points: the limit is {1}</source>
+        <translation>línea {0}: demasiados puntos: el límite es {1}</translation>
+    </message>
+    <message>
+        <source>line 1: the file has only comments: no header and no points</source>
+        <translation>línea 1: el archivo solo tiene comentarios: ni encabezado ni puntos</translation>
+    </message>
+    <message>
+        <source>line {0}: bad '# classes:' line: {1}</source>
+        <translation>línea {0}: línea '# classes:' incorrecta: {1}</translation>
+    </message>
+    <message>
+        <source>line {0}: label {1} is text, but the file's labels are class numbers</source>
+        <translation>línea {0}: la etiqueta {1} es texto, pero las etiquetas del archivo son números de clase</translation>
+    </message>
+    <message>
+        <source>line {0}: label {1} is a number, but the file's labels are class names</source>
+        <translation>línea {0}: la etiqueta {1} es un número, pero las etiquetas del archivo son nombres de clase</translation>
+    </message>
+    <message>
+        <source>line {0}: unknown class {1}; the '# classes:' line names {2}</source>
+        <translation>línea {0}: clase desconocida {1}; la línea '# classes:' nombra {2}</translation>
+    </message>
+    <message>
+        <source>line {0}: class {1} would be the 11th: more than 10 classes</source>
+        <translation>línea {0}: la clase {1} sería la 11.ª: más de 10 clases</translation>
+    </message>
+    <message>
+        <source>line {0}: class name {1} must be non-empty with no comma, quote or newline</source>
+        <translation>línea {0}: el nombre de clase {1} no puede estar vacío ni contener comas, comillas o saltos de línea</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is {2}; coordinates must be finite numbers</source>
+        <translation>{0}: {1} es {2}; las coordenadas deben ser números finitos</translation>
+    </message>
+    <message>
+        <source>{0}: {1} = {2} is too large; coordinates must lie within ±{3}</source>
+        <translation>{0}: {1} = {2} es demasiado grande; las coordenadas deben estar dentro de ±{3}</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is not an integer class index</source>
+        <translation>{0}: la etiqueta {1} no es un índice de clase entero</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is negative; class indices start at 0</source>
+        <translation>{0}: la etiqueta {1} es negativa; los índices de clase empiezan en 0</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range: more than 10 classes (labels 0..{2})</source>
+        <translation>{0}: la etiqueta {1} está fuera de rango: más de 10 clases (etiquetas 0..{2})</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range: {2} classes are named (labels 0..{3})</source>
+        <translation>{0}: la etiqueta {1} está fuera de rango: hay {2} clases con nombre (etiquetas 0..{3})</translation>
+    </message>
+    <message>
+        <source>'points' must be a list of [x, y, label]</source>
+        <translation>'points' debe ser una lista de [x, y, etiqueta]</translation>
+    </message>
+    <message>
+        <source>{0}: too many points ({1}): the limit is {2}</source>
+        <translation>{0}: demasiados puntos ({1}): el límite es {2}</translation>
+    </message>
+    <message>
+        <source>'class_names' must be a list of names</source>
+        <translation>'class_names' debe ser una lista de nombres</translation>
+    </message>
+    <message>
+        <source>lists and objects nested too deep (at most {0})</source>
+        <translation>listas y objetos anidados a demasiada profundidad (como máximo {0})</translation>
+    </message>
+    <message>
+        <source>not a linviz points file: expected an object with "format": "{0}"</source>
+        <translation>no es un archivo de puntos de linviz: se esperaba un objeto con "format": "{0}"</translation>
+    </message>
+    <message>
+        <source>'version' must be a positive integer, not {0}</source>
+        <translation>'version' debe ser un entero positivo, no {0}</translation>
+    </message>
+    <message>
+        <source>file version {0} was written by a newer linviz; this one reads version {1}</source>
+        <translation>la versión {0} del archivo la escribió un linviz más reciente; este lee la versión {1}</translation>
+    </message>
+    <message>
+        <source>{0}: wrong number of columns ({1}); each point is [x, y, label]</source>
+        <translation>{0}: número de columnas incorrecto ({1}); cada punto es [x, y, etiqueta]</translation>
+    </message>
+    <message>
+        <source>{0}: text where a number belongs: {1} = {2}</source>
+        <translation>{0}: texto donde va un número: {1} = {2}</translation>
+    </message>
+    <message>
+        <source>{0}: unsupported file type {1}; use .csv or .json</source>
+        <translation>{0}: tipo de archivo no admitido {1}; use .csv o .json</translation>
+    </message>
+    <message>
+        <source>{0}: line {1}: not UTF-8 text (byte 0x{2})</source>
+        <translation>{0}: línea {1}: no es texto UTF-8 (byte 0x{2})</translation>
+    </message>
+    <message>
+        <source>{0} classes: a dataset needs {1} to {2} classes</source>
+        <translation>{0} clases: un conjunto de datos necesita de {1} a {2} clases</translation>
+    </message>
+    <message>
+        <source>class {0}: a class name must be non-empty text, not {1}</source>
+        <translation>clase {0}: el nombre de una clase debe ser un texto no vacío, no {1}</translation>
+    </message>
+    <message>
+        <source>class {0}: name {1} may not start/end with spaces or contain , " or a newline</source>
+        <translation>clase {0}: el nombre {1} no puede empezar ni terminar con espacios ni contener , " o saltos de línea</translation>
+    </message>
+    <message>
+        <source>class name {0} is used twice; class names must be unique</source>
+        <translation>el nombre de clase {0} se usa dos veces; los nombres de clase deben ser únicos</translation>
+    </message>
+    <message>
+        <source>W0 and b0 go together: give both or neither</source>
+        <translation>W0 y b0 van juntos: indique ambos o ninguno</translation>
+    </message>
+    <message>
+        <source>W0/b0 must be numbers: {0}</source>
+        <translation>W0/b0 deben ser números: {0}</translation>
+    </message>
+    <message>
+        <source>W0 must be ({0}, 2) and b0 ({0},), not {1} and {2}</source>
+        <translation>W0 debe ser ({0}, 2) y b0 ({0},), no {1} y {2}</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>verdadero/falso</translation>
+    </message>
+    <message>
+        <source>text {0}</source>
+        <translation>el texto {0}</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>cannot save a value that is not a finite number: {0}</source>
+        <translation>no se puede guardar un valor que no es un número finito: {0}</translation>
+    </message>
+    <message>
+        <source>not a linviz lesson: expected an object with "format": "{0}"</source>
+        <translation>no es una lección de linviz: se esperaba un objeto con "format": "{0}"</translation>
+    </message>
+    <message>
+        <source>not a linviz lesson: "format" is {0}, expected "{1}"</source>
+        <translation>no es una lección de linviz: "format" es {0}, se esperaba "{1}"</translation>
+    </message>
+    <message>
+        <source>not a linviz lesson: "format" is {0}, expected "{1}" (this is a points file: use File → Open points…)</source>
+        <translation>no es una lección de linviz: "format" es {0}, se esperaba "{1}" (es un archivo de puntos: use Archivo → Abrir puntos…)</translation>
+    </message>
+    <message>
+        <source>version: must be a positive whole number, not {0}</source>
+        <translation>version: debe ser un número entero positivo, no {0}</translation>
+    </message>
+    <message>
+        <source>version {0}: this lesson was saved by a newer linviz; this one reads lesson files up to version {1}. Update linviz to open it.</source>
+        <translation>versión {0}: esta lección la guardó un linviz más reciente; este lee lecciones hasta la versión {1}. Actualice linviz para abrirla.</translation>
+    </message>
+    <message>
+        <source>{0}: unknown entry in a version {1} lesson</source>
+        <translation>{0}: entrada desconocida en una lección de versión {1}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown entry</source>
+        <translation>{0}: entrada desconocida</translation>
+    </message>
+    <message>
+        <source>{0}: missing</source>
+        <translation>{0}: falta</translation>
+    </message>
+    <message>
+        <source>dataset: must be an object (a linviz-points document), not {0}</source>
+        <translation>dataset: debe ser un objeto (un documento linviz-points), no {0}</translation>
+    </message>
+    <message>
+        <source>current_run: must be null or a run index from 0 to {0}, not {1}</source>
+        <translation>current_run: debe ser null o un índice de ejecución de 0 a {0}, no {1}</translation>
+    </message>
+    <message>
+        <source>branches: must be a list of run indices, not {0}</source>
+        <translation>branches: debe ser una lista de índices de ejecución, no {0}</translation>
+    </message>
+    <message>
+        <source>selected: must be a list of point indices, not {0}</source>
+        <translation>selected: debe ser una lista de índices de puntos, no {0}</translation>
+    </message>
+    <message>
+        <source>autosave_of: must be a file name or null, not {0}</source>
+        <translation>autosave_of: debe ser un nombre de archivo o null, no {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is out of range ({2} to {3})</source>
+        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
+    </message>
+    <message>
+        <source>runs: must be a list, not {0}</source>
+        <translation>runs: debe ser una lista, no {0}</translation>
+    </message>
+    <message>
+        <source>runs: {0} runs; the limit is {1}</source>
+        <translation>runs: {0} ejecuciones; el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be an object, not {1}</source>
+        <translation>{0}: debe ser un objeto, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not one of {2}</source>
+        <translation>{0}: {1} no es uno de {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a finite number or null, not {1}</source>
+        <translation>{0}: debe ser un número finito o null, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: a run without a parent has no branch step</source>
+        <translation>{0}: una ejecución sin padre no tiene paso de ramificación</translation>
+    </message>
+    <message>
+        <source>{0}: a first run has at least one step</source>
+        <translation>{0}: una primera ejecución tiene al menos un paso</translation>
+    </message>
+    <message>
+        <source>{0}: must be the index of an earlier run (0 to {1}), not {2}</source>
+        <translation>{0}: debe ser el índice de una ejecución anterior (0 a {1}), no {2}</translation>
+    </message>
+    <message>
+        <source>{0}: a branch must keep its parent's feature size</source>
+        <translation>{0}: una rama debe conservar el número de características de su padre</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps cannot hold a branch at step {2}</source>
+        <translation>{0}: {1} pasos no pueden contener una rama en el paso {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a list of numbers ({1}), not {2}</source>
+        <translation>{0}: debe ser una lista de números ({1}), no {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must hold only numbers ({1})</source>
+        <translation>{0}: debe contener solo números ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: must be {1} numbers</source>
+        <translation>{0}: deben ser {1} números</translation>
+    </message>
+    <message>
+        <source>{0}: must be {1} numbers, not {2}</source>
+        <translation>{0}: deben ser {1} números, no {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must be an object of settings, not {1}</source>
+        <translation>{0}: debe ser un objeto de ajustes, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown setting</source>
+        <translation>{0}: ajuste desconocido</translation>
+    </message>
+    <message>
+        <source>{0}: must be true or false, not {1}</source>
+        <translation>{0}: debe ser true o false, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a whole number, not {1}</source>
+        <translation>{0}: debe ser un número entero, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a finite number, not {1}</source>
+        <translation>{0}: debe ser un número finito, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a number, not {1}</source>
+        <translation>{0}: debe ser un número, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be text, not {1}</source>
+        <translation>{0}: debe ser texto, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read the file ({1})</source>
+        <translation>{0}: no se puede leer el archivo ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty or truncated (the pickle ends early)</source>
+        <translation>{0}: el archivo está vacío o truncado (el pickle termina antes de tiempo)</translation>
+    </message>
+    <message>
+        <source>{0}: not a valid CIFAR-10 pickle ({1})</source>
+        <translation>{0}: no es un pickle válido de CIFAR-10 ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: expected a dict of batch data, found a {1}</source>
+        <translation>{0}: se esperaba un dict con los datos del lote y se encontró un {1}</translation>
+    </message>
+    <message>
+        <source>{0}: missing key(s) {1}</source>
+        <translation>{0}: faltan las claves {1}</translation>
+    </message>
+    <message>
+        <source>{0}: b'data' must be a uint8 array of shape (n, {1}); found a {2}</source>
+        <translation>{0}: b'data' debe ser un arreglo uint8 de forma (n, {1}); se encontró un {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the batch holds no images</source>
+        <translation>{0}: el lote no contiene imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: b'labels' must be a list of integers</source>
+        <translation>{0}: b'labels' debe ser una lista de enteros</translation>
+    </message>
+    <message>
+        <source>{0}: {1} labels for {2} images</source>
+        <translation>{0}: {1} etiquetas para {2} imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range 0..{2}</source>
+        <translation>{0}: la etiqueta {1} está fuera del rango 0..{2}</translation>
+    </message>
+    <message>
+        <source>{0}: expected a dict with b'label_names', a list of 2 to 255 class names</source>
+        <translation>{0}: se esperaba un dict con b'label_names', una lista de 2 a 255 nombres de clase</translation>
+    </message>
+    <message>
+        <source>{0}: a class name is not valid text ({1})</source>
+        <translation>{0}: un nombre de clase no es un texto válido ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: no training batch (data_batch_1 … data_batch_5) in this folder</source>
+        <translation>{0}: no hay ningún lote de entrenamiento (data_batch_1 … data_batch_5) en esta carpeta</translation>
+    </message>
+    <message>
+        <source>{0}: file not found (the test batch is required)</source>
+        <translation>{0}: no se encontró el archivo (el lote de prueba es obligatorio)</translation>
+    </message>
+    <message>
+        <source>{0}: the archive does not hold {1}; it was deleted</source>
+        <translation>{0}: el archivo comprimido no contiene {1}; se eliminó</translation>
+    </message>
+    <message>
+        <source>{0}: cannot unpack the archive, it is damaged and was deleted ({1})</source>
+        <translation>{0}: no se puede descomprimir, el archivo está dañado y se eliminó ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot unpack {1} there ({2})</source>
+        <translation>{0}: no se puede descomprimir {1} ahí ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read file: {1}</source>
+        <translation>{0}: no se puede leer el archivo: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
+        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
+    </message>
+    <message>
+        <source>{0}: file too large (over {1} MiB)</source>
+        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
+    </message>
+    <message>
+        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
+        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
+    </message>
+    <message>
+        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
+        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
+        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
+    </message>
+    <message>
+        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
+        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
+        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
     <message>
         <source>unknown model {0}; choose one of {1}</source>
