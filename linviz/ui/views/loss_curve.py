@@ -249,8 +249,9 @@ class LossCurveView(QWidget):
         # beside a narrow plot the legend names the curves only: the playback bar has the values
         values = tall or self.width() >= VALUES_BESIDE_PX * style_scale()
         if values != self.step_readout.isVisibleTo(self):
-            for widget in (self.step_readout, *self.readouts.values()):
-                widget.setVisible(values)
+            self.step_readout.setVisible(values)
+            for key, widget in self.readouts.items():  # the held-out rows only while points are held out
+                widget.setVisible(values and (key not in HELDOUT or self._heldout[0] is not None))
 
     def _sync_acc_geometry(self):
         self.acc_viewbox.setGeometry(self.viewbox.sceneBoundingRect())
@@ -343,8 +344,10 @@ class LossCurveView(QWidget):
                 curve.setData(x=x, y=100.0 * values)
             else:
                 curve.setData(x=x, y=np.where(values > 0, values, floor) if floor is not None else values)
-            for widget in self.legend_rows[key][:2]:
+            sw, name, value = self.legend_rows[key]
+            for widget in (sw, name):  # hidden rows take no height: the dock's minimum stays as it was
                 widget.setVisible(values is not None)
+            value.setVisible(values is not None and self.step_readout.isVisibleTo(self))
         self._draw_branches(branches, floor)
         if self._log:
             self.viewbox.enableAutoRange(x=True, y=False)
