@@ -417,8 +417,8 @@ k más cercanos</translation>
         <translation>λ en pérdida = 1/N Σ Lᵢ + λ Σ W² (flechas: × 10 o ÷ 10; 0 = ninguna)</translation>
     </message>
     <message>
-        <source>Training (mini-batch SGD, L2 penalty)</source>
-        <translation>Entrenamiento (SGD con mini-lotes, penalización L2)</translation>
+        <source>mini-batch SGD, L2 penalty</source>
+        <translation>SGD con mini-lotes, penalización L2</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -798,10 +798,6 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
 </context>
 <context>
     <name>Compare</name>
-    <message>
-        <source>momentum</source>
-        <translation>momento</translation>
-    </message>
     <message>
         <source>no reg.</source>
         <translation>sin reg.</translation>
@@ -2339,10 +2335,6 @@ relativo</translation>
 <context>
     <name>Handout</name>
     <message>
-        <source>step {0} · loss {1:.4f} · accuracy {2:.0f} %</source>
-        <translation>paso {0} · pérdida {1:.4f} · exactitud {2:.0f} %</translation>
-    </message>
-    <message>
         <source>Export handout (PDF)…</source>
         <translation>Exportar apunte (PDF)…</translation>
     </message>
@@ -2681,8 +2673,8 @@ relativo</translation>
         <translation>no se pudo mostrar ({0}); no se cambió nada</translation>
     </message>
     <message>
-        <source>Re-running the lesson&apos;s recorded steps…</source>
-        <translation>Volviendo a calcular los pasos grabados de la lección…</translation>
+        <source>Re-running run {0} of {1} (step {2} of {3} overall)…</source>
+        <translation>Volviendo a ejecutar la corrida {0} de {1} (paso {2} de {3} en total)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3297,6 +3289,34 @@ relativo</translation>
     <message>
         <source>{0}: no such folder</source>
         <translation>{0}: la carpeta no existe</translation>
+    </message>
+    <message>
+        <source>unknown model {0}; choose one of {1}</source>
+        <translation>modelo desconocido {0}; elegir uno de {1}</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {0}; choose one of {1}</source>
+        <translation>inicialización desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>unknown distance {0}; choose one of {1}</source>
+        <translation>distancia desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>k must be at least 1, not {0}</source>
+        <translation>k debe ser al menos 1, no {0}</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0, not {0}</source>
+        <translation>debe ser ≥ 0, no {0}</translation>
+    </message>
+    <message>
+        <source>k must be an integer ≥ 1; got {0}</source>
+        <translation>k debe ser un entero ≥ 1; se obtuvo {0}</translation>
+    </message>
+    <message>
+        <source>metric must be one of {0}; got {1}</source>
+        <translation>la distancia debe ser una de {0}; se obtuvo {1}</translation>
     </message>
 </context>
 <context>
@@ -4368,6 +4388,129 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>Saved the web page {0}</source>
         <translation>Se guardó la página web {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Takeaway</name>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>step {0} of {1} · loss {2} · accuracy {3} %</source>
+        <translation>paso {0} de {1} · pérdida {2} · exactitud {3} %</translation>
+    </message>
+    <message>
+        <source>step {0} · loss {1} · accuracy {2} %</source>
+        <translation>paso {0} · pérdida {1} · exactitud {2} %</translation>
+    </message>
+    <message>
+        <source>The plane: points and decision regions</source>
+        <translation>El plano: puntos y regiones de decisión</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Curva de pérdida</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntajes</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s scenes</source>
+        <translation>Las escenas de la clase</translation>
+    </message>
+    <message>
+        <source>Scene {0} of {1}</source>
+        <translation>Escena {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>steps recorded</source>
+        <translation>pasos registrados</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>SVM</translation>
+    </message>
+    <message>
+        <source>squared hinge</source>
+        <translation>bisagra al cuadrado</translation>
+    </message>
+    <message>
+        <source>regulariser</source>
+        <translation>regularizador</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>tasa de aprendizaje α</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>features φ(x)</source>
+        <translation>características φ(x)</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
     </message>
 </context>
 <context>

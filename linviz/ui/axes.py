@@ -111,4 +111,24 @@ def set_axis_label(plot_or_axis, side: str | None, text: str, font_pt: int = BAS
         axis.setLabel(text, **label_style(font_pt))
 
 
-__all__ = ["CompactAxis", "compact_axes", "compact_tick_strings", "make_compact", "style_plot", "set_axis_label"]
+def fit_titles(widget, axes, around_px: float | None = None) -> None:
+    """Make ``widget`` (a PlotWidget) at least as tall as its longest vertical axis title and
+    as wide as its longest horizontal one, plus ``around_px`` for the other axes and margins
+    (three lines of the tick font by default): in a short dock the view scrolls instead of
+    cutting "total loss (log scale)" at both ends. Call it after (re)labelling and on a new
+    font size."""
+    if around_px is None:
+        around_px = 3 * QFontMetricsF(scaled_font(BASE_FONT_PT)).height() + 8
+    tall = wide = 0.0
+    for axis in axes:
+        if not axis.label.isVisible() or not axis.labelText:
+            continue
+        length = axis.label.boundingRect().width()
+        if axis.orientation in ("left", "right"):
+            tall = max(tall, length)
+        else:
+            wide = max(wide, length)
+    widget.setMinimumSize(int(np.ceil(wide + around_px)), int(np.ceil(tall + around_px)))
+
+
+__all__ = ["fit_titles", "CompactAxis", "compact_axes", "compact_tick_strings", "make_compact", "style_plot", "set_axis_label"]

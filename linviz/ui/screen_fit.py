@@ -10,7 +10,7 @@ only if it still fits there; otherwise it places the window afresh.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -68,4 +68,33 @@ def restore(window: QWidget, geometry, screen_name: str | None, default: QSize) 
     return False
 
 
-__all__ = ["place", "restore", "available", "fitted_size", "screen_of", "MAXIMISE_UP_TO"]
+class _WindowMinimum(QObject):
+    """Keeps ``size`` as the widget's minimum while it is a window, none inside another widget."""
+
+    def __init__(self, widget: QWidget, size: QSize):
+        super().__init__(widget)
+        self._size = size
+        self._apply(widget)
+        widget.installEventFilter(self)
+
+    def _apply(self, widget: QWidget) -> None:
+        widget.setMinimumSize(self._size if widget.isWindow() else QSize(0, 0))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.ParentChange:
+            self._apply(watched)
+        return False
+
+
+def minimum_as_window(widget: QWidget, width: int, height: int) -> None:
+    """A fixed minimum size for ``widget`` only while it is a window of its own.
+
+    A window's layout re-imposes its minimum whenever a word-wrapped caption rewraps (and
+    asks the window system to propagate it); a fixed minimum stops that. Inside a dock's
+    scroll area the same fixed minimum would squeeze the view's rows below what their
+    text needs (a 272 px column at 1280 × 800 cut its combos): there the layout's own
+    minimum counts, and the scroll area scrolls to it."""
+    _WindowMinimum(widget, QSize(width, height))
+
+
+__all__ = ["place", "restore", "available", "fitted_size", "screen_of", "minimum_as_window", "MAXIMISE_UP_TO"]

@@ -1,7 +1,7 @@
 """Find text a user cannot read whole: wider than its box, or elided (a helper of the tests).
 
-``clipped(root)`` walks every visible label, button, check box, combo box, tab and header
-section under ``root`` and returns one line per text that does not fit. A widget inside a
+``clipped(root)`` walks every visible label, button, check box, combo box, tab, header
+section and plot axis title under ``root`` and returns one line per text that does not fit. A widget inside a
 scroll area counts as whole when its own box holds its text (the area scrolls to it).
 """
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QStyle,
@@ -25,7 +26,17 @@ SLACK_PX = 1
 
 
 def _shown(w: QWidget) -> bool:
-    return w.isVisible() and w.width() > 0 and w.height() > 0
+    """Visible, with a size, and not parked off the window: Qt keeps the docks of a tab group
+    that are not the current tab "visible" at negative coordinates."""
+    if not (w.isVisible() and w.width() > 0 and w.height() > 0):
+        return False
+    top = w.window()
+    while w is not None and w is not top:
+        if isinstance(w, QDockWidget) and not w.isFloating() \
+                and not w.geometry().intersects(w.parentWidget().rect()):
+            return False
+        w = w.parentWidget()
+    return True
 
 
 def _label(w: QLabel) -> str | None:
@@ -34,6 +45,11 @@ def _label(w: QLabel) -> str | None:
         return None
     rect = w.contentsRect()
     room = rect.width() - 2 * w.margin() - (w.indent() if w.indent() > 0 else 0)
+    if getattr(w, "_runs", None) is not None and hasattr(w, "_run_layout"):  # a MarkupLine: "step <b>3</b>" as runs
+        _placed, need_w, need_h, _ascent = w._run_layout()
+        if need_w > room + SLACK_PX or need_h > rect.height() + SLACK_PX + 2:
+            return f"label {w.objectName() or text[:40]!r}: needs {need_w:.0f}×{need_h:.0f}, has {room}×{rect.height()}"
+        return None
     rich = w.textFormat() == Qt.TextFormat.RichText or (w.textFormat() == Qt.TextFormat.AutoText
                                                         and "<" in text and ">" in text)
     if rich:
@@ -97,21 +113,47 @@ def _header(w: QHeaderView) -> list[str]:
         return []
     out = []
     fm = QFontMetrics(w.font())
+    turned = getattr(w, "turned_text", False)  # titles written upwards: measured against the height
     for i in range(model.columnCount()):
         if w.isSectionHidden(i):
             continue
         text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
         need = max((fm.horizontalAdvance(s) for s in text.split("\n")), default=0)
-        if text and need + 4 > w.sectionSize(i) + SLACK_PX:
-            out.append(f"header {text[:30]!r}: needs {need + 4}, has {w.sectionSize(i)}")
+        room = w.height() if turned else w.sectionSize(i)
+        if turned and fm.height() > w.sectionSize(i) + SLACK_PX:
+            out.append(f"header {text[:30]!r}: needs {fm.height()} across, has {w.sectionSize(i)}")
+        if text and need + 4 > room + SLACK_PX:
+            out.append(f"header {text[:30]!r}: needs {need + 4}, has {room}")
+    return out
+
+
+def _plot_titles(view) -> list[str]:
+    """Axis titles of a pyqtgraph view longer than their axis (a vertical title taller than the
+    plot is cut at both ends)."""
+    import pyqtgraph as pg
+
+    out = []
+    for item in view.scene().items():
+        if not isinstance(item, pg.AxisItem) or not item.isVisible() or not item.label.isVisible():
+            continue
+        text = item.label.toPlainText()
+        length = item.label.boundingRect().width()
+        room = item.geometry().height() if item.orientation in ("left", "right") else item.geometry().width()
+        if text and length > room + SLACK_PX:
+            out.append(f"axis title {text[:30]!r} ({view.objectName()}): needs {length:.0f}, has {room:.0f}")
     return out
 
 
 def clipped(root: QWidget) -> list[str]:
     """Every visible text under ``root`` that does not fit its box."""
+    from PySide6.QtWidgets import QGraphicsView
+
     out: list[str] = []
     for w in [root, *root.findChildren(QWidget)]:
         if not _shown(w):
+            continue
+        if isinstance(w, QGraphicsView) and hasattr(w, "getPlotItem"):  # a pyqtgraph PlotWidget
+            out += _plot_titles(w)
             continue
         if isinstance(w, QLabel):
             found = _label(w)

@@ -2,8 +2,9 @@
 
 :meth:`SettingsPanel.request` turns the widgets into a frozen
 :class:`~.models.TrainRequest`. The learning rate and λ follow
-``recommended_config`` whenever the model or the features change (the
-teacher can then type any value).
+``default_lr_lam`` — the engine's defaults, the ones ``linviz cifar`` uses — for the model,
+the features and the training size whenever one of them changes, as long as the teacher
+has not typed other values (typed values stay).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from linviz.engine.cifar import CifarData
 from linviz.engine.cifar import mean_image as compute_mean_image
-from linviz.engine.image_training import RECOMMENDED
+from linviz.engine.image_training import default_lr_lam
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
@@ -168,8 +169,10 @@ class SettingsPanel(QWidget):
         self.reg_spin.setToolTip(translate("Cifar", "λ in loss = 1/N Σ Lᵢ + λ Σ W² (arrows: × 10 or ÷ 10; 0 = none)"))
         self.iters_spin = _spin(1, 100000, 1500, 100, "itersSpin")
         self.batch_spin = _spin(1, 10000, 200, 50, "batchSpin")
-        self.linear_box = QGroupBox(translate("Cifar", "Training (mini-batch SGD, L2 penalty)"))
+        # A short title and the method under it: the whole title fits a 1280 × 800 screen's column in Spanish
+        self.linear_box = QGroupBox(translate("Cifar", "Training"))
         form = QFormLayout(self.linear_box)
+        form.addRow(note_label(translate("Cifar", "mini-batch SGD, L2 penalty"), "trainingMethod"))
         form.addRow(translate("Cifar", "Learning rate"), self.lr_spin)
         form.addRow("λ", self.reg_spin)
         form.addRow(translate("Cifar", "Iterations"), self.iters_spin)
@@ -226,6 +229,8 @@ class SettingsPanel(QWidget):
         self.model_combo.currentIndexChanged.connect(self._on_model_or_features)
         self.features_combo.currentIndexChanged.connect(self._on_model_or_features)
         self.val_spin.valueChanged.connect(self._limit_train)
+        self.train_spin.valueChanged.connect(self._follow_defaults)
+        self._defaults_shown: tuple[float, float] | None = None  # the (α, λ) last put in by _follow_defaults
         self.n_train = 0
         self._data_line: tuple | None = None
         self.set_data(None)
@@ -266,10 +271,21 @@ class SettingsPanel(QWidget):
         self.linear_box.setVisible(linear)
         self.knn_box.setVisible(not linear)
         if linear:
-            lr, lam = RECOMMENDED[(self.model, self.features == "raw")]
-            self.set_lr_reg(lr, lam)
+            self._follow_defaults(force=True)
         self._update_texts()
         self.model_changed.emit()
+
+    def _follow_defaults(self, *_, force: bool = False) -> None:
+        """α and λ: the engine's defaults for this model, features and training size (as
+        ``linviz cifar``: 3e-7 and 2,500 on 9,000 raw images, 1e-7 and 2.5e4 on 49,000). A new
+        training size moves them only while they are still the defaults last shown."""
+        if self.model == "knn":
+            return
+        untouched = self._defaults_shown == (self.lr_spin.value(), self.reg_spin.value())
+        if force or untouched:
+            lr, lam = default_lr_lam(self.model, self.features, self.train_spin.value())
+            self.set_lr_reg(lr, lam)
+            self._defaults_shown = (self.lr_spin.value(), self.reg_spin.value())  # as the boxes round them
 
     def _update_texts(self, *_) -> None:
         """The preprocessing note and the data line (again after a change of language)."""

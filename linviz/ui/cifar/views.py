@@ -29,6 +29,7 @@ from ..style import css_pt, label_style
 from ..style import point_size as scaled_pt
 from .images import image_pixmap
 from .models import ConfusionModel
+from .upward_header import UpwardHeader
 
 translate = QCoreApplication.translate
 
@@ -309,14 +310,22 @@ class ConfusionView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setCornerButtonEnabled(False)
+        self.table.setHorizontalHeader(UpwardHeader(self.table))  # "automobile" whole in a narrow column
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.model.modelReset.connect(self._fit_accuracy_column)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+
+    def _fit_accuracy_column(self) -> None:
+        """The accuracy column as wide as "100.0 %" (it wrapped under its number at 1280 × 800)."""
+        last = self.model.columnCount() - 1
+        if last >= 0:
+            self.table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.ResizeToContents)
 
     def set_matrix(self, cm: np.ndarray | None, class_names=()) -> None:
         self.model.set_matrix(cm, class_names)

@@ -31,6 +31,7 @@ from linviz.engine.landscape import param_name
 from .. import i18n
 from ..fonts import mono_font
 from ..i18n import QT_TRANSLATE_NOOP
+from ..screen_fit import minimum_as_window
 
 translate = QCoreApplication.translate
 
@@ -157,7 +158,9 @@ class GradCheckPanel(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()  # every value and title whole: a narrow column scrolls the table
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setFont(mono_font())
         self.summary = QLabel(objectName="gradcheck_summary")
         self.summary.setWordWrap(True)
@@ -167,12 +170,13 @@ class GradCheckPanel(QWidget):
         self.heading = QLabel(objectName="gradcheck_heading")
         self.heading.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top = QHBoxLayout()  # the heading over the whole width, the button under it (a narrow column)
+        top.addStretch(1)
         top.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.setMinimumSize(320, 240)  # fixed, so re-wrapped labels never resize a top-level window
+        minimum_as_window(self, 320, 240)  # in a dock the rows' own minimum counts (screen_fit.py)
+        layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)

@@ -47,9 +47,10 @@ from linviz.engine.contours import contour_segments  # noqa: F401 (re-exported)
 from linviz.engine.landscape import Slice, Surface, history_path, unflatten  # noqa: F401
 
 from .. import i18n
-from ..axes import compact_axes, make_compact, set_axis_label, style_plot  # noqa: F401 (re-exported)
+from ..axes import compact_axes, fit_titles, make_compact, set_axis_label, style_plot  # noqa: F401 (re-exported)
 from ..i18n import QT_TRANSLATE_NOOP
-from ..style import BASE_FONT_PT, css_pt
+from ..screen_fit import minimum_as_window
+from ..style import BASE_FONT_PT, css_pt, fonts
 from ..style import font as scaled_font
 
 translate = QCoreApplication.translate
@@ -191,6 +192,7 @@ class LossSurfaceView(QWidget):
         session.data.changed.connect(self.schedule)
         session.step_changed.connect(self._on_step)
         i18n.notifier.changed.connect(self._on_language)
+        fonts.changed.connect(self._fit_titles)  # the titles grew with Ctrl+plus
         self.recompute()
 
     # --- construction ----------------------------------------------------------------------
@@ -217,7 +219,11 @@ class LossSurfaceView(QWidget):
         self.box_3d.setToolTip(translate("LossSurface", "Show the same slice as a 3D surface"))  # PyOpenGL, ~0.5 s
         self._3d_probed = False
 
+        for combo in (self.slice_kind, self.param_a, self.param_b, self.component):  # never narrower than their text
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self._times = QLabel("×")
+        # One control a row, labels in their own column: the view fits the narrow right
+        # column of a 1280 × 800 projector (~260 px) without cutting a combo's text.
         controls = QGridLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(QLabel(translate("LossSurface", "Slice:")), 0, 0)
@@ -227,15 +233,15 @@ class LossSurfaceView(QWidget):
         pair.addWidget(self._times)
         pair.addWidget(self.param_b)
         pair.addStretch(1)
-        controls.addLayout(pair, 0, 2)
-        controls.addWidget(QLabel(translate("LossSurface", "Show:")), 1, 0)
-        controls.addWidget(self.component, 1, 1)
+        controls.addLayout(pair, 1, 1)
+        controls.addWidget(QLabel(translate("LossSurface", "Show:")), 2, 0)
+        controls.addWidget(self.component, 2, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.log_box)
         row2.addWidget(self.box_3d)
         row2.addStretch(1)
-        controls.addLayout(row2, 1, 2)
-        controls.setColumnStretch(2, 1)
+        controls.addLayout(row2, 3, 1)
+        controls.setColumnStretch(1, 1)
 
         self.plot_widget = _PlotWidget(self._clicked_view, axisItems=compact_axes())
         self.plot_widget.setObjectName("surface_plot")
@@ -292,9 +298,7 @@ class LossSurfaceView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        # A fixed minimum keeps the layout from re-imposing one (and, top-level, from
-        # asking the window system to propagate size hints) whenever the caption rewraps.
-        self.setMinimumSize(360, 320)
+        minimum_as_window(self, 360, 320)  # in a dock the rows' own minimum counts (screen_fit.py)
         layout.addLayout(controls)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption)
@@ -485,6 +489,7 @@ class LossSurfaceView(QWidget):
 
         set_axis_label(self.plot, "bottom", axis_text(sl.labels[0]))
         set_axis_label(self.plot, "left", axis_text(sl.labels[1]))
+        self._fit_titles()
         self.plot.setAspectLocked(sl.kind != "pca", ratio=1.0)
         rect = image_rect(xs, ys)
         self.plot.setRange(rect=rect, padding=0.0)
@@ -532,6 +537,11 @@ class LossSurfaceView(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(index)
             combo.blockSignals(False)
+
+    def _fit_titles(self, *_) -> None:
+        """The map is never shorter than its titles (the colour bar's "total loss (log scale)")."""
+        fit_titles(self.plot_widget, (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
+                                      self.colour_bar.getAxis("left")))
 
     def _show_param_combos(self) -> None:
         visible = self._kind == "params"

@@ -26,7 +26,7 @@ from dataclasses import replace
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 from linviz.engine.blas import one_blas_thread
 
 from linviz.ui.widgets import on_screen
@@ -36,9 +36,10 @@ from linviz.engine.landscape import Slice, history_path
 from linviz.engine.regularizers import RegConfig, penalty_on_grid
 
 from .. import i18n
-from ..axes import compact_axes, set_axis_label, style_plot
+from ..axes import compact_axes, fit_titles, set_axis_label, style_plot
 from ..i18n import QT_TRANSLATE_NOOP
-from ..style import BASE_FONT_PT, css_pt
+from ..screen_fit import minimum_as_window
+from ..style import BASE_FONT_PT, css_pt, fonts
 
 translate = QCoreApplication.translate
 
@@ -118,6 +119,7 @@ class RegGeometryView(QWidget):
         session.settings_changed.connect(self._settings_changed)
         session.data.changed.connect(self._timer.start)
         i18n.notifier.changed.connect(self._on_language)
+        fonts.changed.connect(self._fit_titles)  # the titles grew with Ctrl+plus
         self.recompute()
 
     # --- construction ------------------------------------------------------------------------
@@ -134,14 +136,22 @@ class RegGeometryView(QWidget):
         self.reg_combo.setToolTip(translate("RegGeometry", "Which penalty's contours to draw and add to the data loss "
                                                            "(λ is the session's)"))
         self._select(self.reg_combo, self.shape)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(translate("RegGeometry", "Weights:")))
-        row.addWidget(self.weight_a)
-        row.addWidget(QLabel("×"))
-        row.addWidget(self.weight_b)
-        row.addSpacing(12)
-        row.addWidget(QLabel(translate("RegGeometry", "Penalty:")))
-        row.addWidget(self.reg_combo, 1)
+        for combo in (self.weight_a, self.weight_b, self.reg_combo):  # never narrower than their text
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        # Two rows, labels in their own column: the view fits the narrow right column of a
+        # 1280 × 800 projector without cutting the penalty's name.
+        row = QGridLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(translate("RegGeometry", "Weights:")), 0, 0)
+        pair = QHBoxLayout()
+        pair.addWidget(self.weight_a)
+        pair.addWidget(QLabel("×"))
+        pair.addWidget(self.weight_b)
+        pair.addStretch(1)
+        row.addLayout(pair, 0, 1)
+        row.addWidget(QLabel(translate("RegGeometry", "Penalty:")), 1, 0)
+        row.addWidget(self.reg_combo, 1, 1)
+        row.setColumnStretch(1, 1)
 
         self.plot_widget = pg.PlotWidget(axisItems=compact_axes())
         self.plot_widget.setObjectName("geometry_plot")
@@ -186,7 +196,7 @@ class RegGeometryView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.setMinimumSize(360, 320)  # see LossSurfaceView: keeps re-wrapping captions from resizing the window
+        minimum_as_window(self, 360, 320)  # in a dock the rows' own minimum counts (screen_fit.py)
         layout.addLayout(row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
@@ -195,6 +205,10 @@ class RegGeometryView(QWidget):
         self.weight_a.currentIndexChanged.connect(self._weights_picked)
         self.weight_b.currentIndexChanged.connect(self._weights_picked)
         self.reg_combo.currentIndexChanged.connect(lambda _i: self.set_shape(self.reg_combo.currentData()))
+
+    def _fit_titles(self, *_) -> None:
+        """The plot is never shorter than its titles."""
+        fit_titles(self.plot_widget, (self.plot.getAxis("left"), self.plot.getAxis("bottom")))
 
     # --- public API ----------------------------------------------------------------------------
     @property
@@ -319,6 +333,7 @@ class RegGeometryView(QWidget):
         a_name, b_name = self._names[self.weights[0]], self._names[self.weights[1]]
         set_axis_label(self.plot, "bottom", a_name)
         set_axis_label(self.plot, "left", b_name)
+        self._fit_titles()
         self.plot.setRange(xRange=(ws[0], ws[-1]), yRange=(ws[0], ws[-1]), padding=0.02)
 
         shape_name = translate("RegGeometry", SHAPE_NAMES[self.shape])
