@@ -68,6 +68,17 @@ def restore(window: QWidget, geometry, screen_name: str | None, default: QSize) 
     return False
 
 
+def zoom_key(screen: QScreen | None) -> str:
+    """The settings key of the font size (Ctrl+plus) chosen on ``screen``: its name and
+    available size, so that a laptop's 1280 × 800 panel and a 1920 × 1080 projector each
+    keep their own ("presentation/font_pt/HDMI-1 1920x1080")."""
+    if screen is None:
+        return "presentation/font_pt/screen"
+    area = screen.availableGeometry()
+    name = (screen.name() or "screen").replace("/", "_").replace("\\", "_")
+    return f"presentation/font_pt/{name} {area.width()}x{area.height()}"
+
+
 class _WindowMinimum(QObject):
     """Keeps ``size`` as the widget's minimum while it is a window, none inside another widget."""
 
@@ -173,5 +184,5 @@ class Reflow(QObject):
         self.grid.setColumnStretch(self.stretch[0] if wide else self.stretch[1], 1)
 
 
-__all__ = ["place", "restore", "available", "fitted_size", "screen_of", "minimum_as_window", "Reflow",
+__all__ = ["zoom_key", "place", "restore", "available", "fitted_size", "screen_of", "minimum_as_window", "Reflow",
            "MAXIMISE_UP_TO"]
