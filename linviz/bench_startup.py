@@ -16,7 +16,8 @@ which the other jobs on a shared machine move much less.
   file cache stays warm: emptying it needs root and slows everyone on the machine.
 
 Every launch gets empty settings and data folders (no restored layout, no autosave to offer)
-and quits right after the first frame. Qt draws offscreen unless a display is set.
+and quits right after the first frame. Qt draws offscreen on a Linux machine with no display,
+elsewhere in its usual window system (X11 or Wayland, Windows, macOS).
 """
 
 from __future__ import annotations
@@ -57,11 +58,15 @@ if sys.argv[1] == "bare":
     window.show()
     app.exec()
 else:
-    from linviz import cli                      # what the `linviz` script imports
-    from linviz.ui.app import make_application  # the app `linviz` makes (run() reuses it)
-    app = make_application()
+    from linviz import cli                      # what the `linviz` script runs, as it runs it
+    from linviz.ui import app as ui_app
+    make = ui_app.make_application
     watcher = FirstFrame("MainWindow")
-    app.installEventFilter(watcher)
+    def watched(*args):                         # the app run() makes, watched for the first frame
+        app = make(*args)
+        app.installEventFilter(watcher)
+        return app
+    ui_app.make_application = watched
     cli.main([])
 """
 
@@ -71,7 +76,8 @@ def _launch(kind: str, pythonpath: str | None, home: Path) -> tuple[float, float
     seconds the process used until then)."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # a teacher's Python keeps its bytecode: "warm" means cached
-    env.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
+    if sys.platform.startswith("linux") and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")  # a Linux box with no screen; Windows, macOS: their own
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = str(Path(tempfile.mkdtemp(dir=home)) / name.lower())
     if pythonpath:

@@ -31,7 +31,8 @@ COMMAND_LINE = {"linviz.lecture.command"}
 FORBIDDEN_IN_QT_FREE = ("PySide6", "shiboken6", "pyqtgraph", "linviz.ui")
 VIEW_HELPERS = {"cell_looks", "spots"}
 """Modules of ``ui/views`` that are helpers, not views: any view may use them."""
-VIEW_PARTS = {"plane": {"plane_legend", "plane_overlays"}, "plane_legend": {"plane_overlays"}}
+VIEW_PARTS = {"params_table": {"params_model"}, "plane": {"plane_legend", "plane_overlays", "plane_gestures", "plane_inspector", "plane_layers"}, "plane_legend": {"plane_overlays"},
+              "plane_layers": {"plane_overlays"}}
 """A view made of several modules: the ones it may import."""
 MODELS = ("ui.models", "ui.cifar.models")
 

@@ -76,3 +76,74 @@ def test_a_class_name_cannot_close_the_data_block():
     text = share_page(ds, hist)
     assert text.count("</script>") == 2  # the data block's and the program's
     assert json.loads(Page(text).data)["classes"][0] == "cat</script><script>alert(1)"
+
+
+def test_every_word_of_the_page_comes_from_its_labels():
+    """A Spanish app writes a Spanish page: with the labels translated no English word is left
+    (the visible text and the script's words: Play/Pause, the status line, the curve's axes)."""
+    from linviz.takeaway import LABELS
+
+    ds, hist = _run(steps=5)
+    fake = {k: f"«{i}»" + ("{0}{1}{2}{3}" if "{" in v else "") for i, (k, v) in enumerate(LABELS.items())}  # a stand-in
+    text = share_page(ds, hist, settings=settings_summary("svm", hist, fake), labels=fake, language="es")
+    page = Page(text)
+    assert page.tags[0] == ("html", {"lang": "es"})
+    data = json.loads(page.data)
+    assert data["labels"] == fake and fake["model"] in data["settings"] and fake["regulariser"] in data["settings"]
+    words = " ".join(visible_words(text))  # what a reader sees or hears
+    for english in ("Play", "Settings", "Loss", "Scores", "plane", "Step"):
+        assert english not in words, english
+    program = text.split("</script>")[1]  # the script after the data block
+    for literal in ('fillText("loss"', 'fillText("step"', '"step "', '" of "', "accuracy ", "Play", "Pause"):
+        assert literal not in program, literal
+    assert all(fake[k] in text for k in ("play", "settings", "plane", "loss_curve", "scores", "step"))
+
+
+def test_a_lecture_s_scenes_are_on_the_page_with_their_words_and_planes():
+    from linviz.lecture import builtin_lecture_path, read_lecture
+    from linviz.takeaway import LABELS, scene_pictures
+
+    lecture = read_lecture(builtin_lecture_path())
+    scenes = scene_pictures(lecture, "es")
+    assert len(scenes) == len(lecture.scenes)
+    ds, hist = _run(steps=5)
+    text = share_page(ds, hist, scenes=scenes, labels=LABELS, language="es")
+    page = Page(text)
+    sections = [a for t, a in page.tags if t == "section"]
+    assert len(sections) == len(lecture.scenes)
+    canvases = [a for t, a in page.tags if t == "canvas" and a.get("class") == "sceneplane"]
+    assert [int(a["data-scene"]) for a in canvases] == list(range(len(scenes)))
+    data = json.loads(page.data)
+    for s, d in zip(scenes, data["scenes"]):
+        assert len(base64.b64decode(d["regions"])) == REGIONS_RES ** 2 and len(d["points"]) == len(s.dataset)
+    first = lecture.scenes[2]
+    assert first.caption("es") in html_text(text) and first.question.text("es") in html_text(text)
+    assert "http://" not in text and "https://" not in text
+
+
+def html_text(text):
+    import html
+
+    return html.unescape(text)
+
+
+def visible_words(text):
+    """The page's visible text and its aria-labels (not its scripts)."""
+    out, in_script = [], False
+
+    class Words(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            nonlocal in_script
+            in_script = tag == "script"
+            out.extend(v for k, v in attrs if k == "aria-label")
+
+        def handle_endtag(self, tag):
+            nonlocal in_script
+            in_script = False
+
+        def handle_data(self, data):
+            if not in_script:
+                out.append(data)
+
+    Words().feed(text)
+    return out

@@ -28,9 +28,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "assets" / "translations" / "linviz_es.ts"
 QM = TS.with_suffix(".qm")
-ENGINE_SOURCES = ("linviz/engine/lessons.py", "linviz/engine/datasets.py", "linviz/engine/text.py",
-                  "linviz/session/messages.py", "linviz/engine/file_checks.py", "linviz/engine/lesson_file.py")
-"""Qt-free modules that mark texts (``linviz.engine.text.QT_TRANSLATE_NOOP``) for the UI to translate."""
+def marked_sources() -> list[str]:
+    """Qt-free modules (outside ``linviz/ui``) that mark texts with ``QT_TRANSLATE_NOOP`` for the UI
+    to translate: found by looking, so a split or a new module is never silently left out (lupdate
+    runs with ``-no-obsolete``: a module not read would drop its translations)."""
+    found = []
+    for path in sorted((ROOT / "linviz").rglob("*.py")):
+        rel = path.relative_to(ROOT)
+        if rel.parts[:2] != ("linviz", "ui") and "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8"):
+            found.append(str(rel))
+    return found
 
 
 def tool(name: str) -> str:
@@ -44,7 +51,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     ui = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "linviz" / "ui").rglob("*.py"))
-    return ui + [s for s in ENGINE_SOURCES if (ROOT / s).exists()]
+    return ui + marked_sources()
 
 
 def lupdate(ts: Path = TS) -> None:

@@ -799,10 +799,6 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
 <context>
     <name>Compare</name>
     <message>
-        <source>momentum</source>
-        <translation>momento</translation>
-    </message>
-    <message>
         <source>no reg.</source>
         <translation>sin reg.</translation>
     </message>
@@ -1707,184 +1703,8 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
 <context>
     <name>Demos</name>
     <message>
-        <source>Loss at small W</source>
-        <translation>Pérdida con W pequeño</translation>
-    </message>
-    <message>
-        <source>When training starts W is tiny, so every score s is close to 0. Each wrong class then adds max(0, 0 − 0 + Δ) = Δ, and the SVM loss is (C − 1)·Δ. Softmax gives each class the same probability 1/C, so its loss is −ln(1/C) = ln C. The app restarts from a W of about 0.001 and stops at step 0. A first loss far from these values points to a bug.</source>
-        <translation>Al empezar el entrenamiento W es diminuto, así que todo puntaje s está cerca de 0. Cada clase incorrecta suma entonces max(0, 0 − 0 + Δ) = Δ, y la pérdida SVM es (C − 1)·Δ. Softmax le da a cada clase la misma probabilidad 1/C, así que su pérdida es −ln(1/C) = ln C. La app vuelve a empezar desde un W de alrededor de 0.001 y se detiene en el paso 0. Una primera pérdida lejos de estos valores delata un error en el código.</translation>
-    </message>
-    <message>
-        <source>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) ≈ (C − 1)·Δ&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt; = −ln(e&lt;sup&gt;s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;) ≈ ln C</source>
-        <translation>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) ≈ (C − 1)·Δ&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt; = −ln(e&lt;sup&gt;s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;s&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;) ≈ ln C</translation>
-    </message>
-    <message>
-        <source>Sum over all classes (j = yᵢ included)</source>
-        <translation>Suma sobre todas las clases (incluida j = yᵢ)</translation>
-    </message>
-    <message>
-        <source>What if the sum also ran over the true class, j = yᵢ? That term compares the true score with itself, max(0, Δ) = Δ, whatever W is, so every Lᵢ, and the loss, grows by exactly Δ. Its gradient is 0, so training and the regions do not change at all. Leaving j = yᵢ out just makes the best possible loss 0. The app is left summing over every class.</source>
-        <translation>¿Y si la suma incluyera también la clase verdadera, j = yᵢ? Ese término compara el puntaje verdadero consigo mismo, max(0, Δ) = Δ, sea cual sea W, así que cada Lᵢ, y la pérdida, crecen exactamente Δ. Su gradiente es 0, así que el entrenamiento y las regiones no cambian en absoluto. Dejar afuera j = yᵢ solo hace que la mejor pérdida posible sea 0. La app queda sumando sobre todas las clases.</translation>
-    </message>
-    <message>
-        <source>Σ&lt;sub&gt;j&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) + Δ</source>
-        <translation>Σ&lt;sub&gt;j&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) + Δ</translation>
-    </message>
-    <message>
-        <source>Mean instead of sum over classes</source>
-        <translation>Promedio en lugar de suma sobre las clases</translation>
-    </message>
-    <message>
-        <source>Averaging the C − 1 class terms instead of adding them divides the data loss by C − 1: only a change of scale. With the same λ the data term would weigh less against the penalty and the solution would move a little. Divide λ by C − 1 too (and multiply the step by C − 1): the whole objective is divided by C − 1, gradient descent takes exactly the same steps and the regions do not change. The app is left on the mean, λ and step rescaled.</source>
-        <translation>Promediar los C − 1 términos de clase en lugar de sumarlos divide la pérdida de datos por C − 1: solo un cambio de escala. Con el mismo λ el término de datos pesaría menos frente a la penalización y la solución se movería un poco. Si también se divide λ por C − 1 (y se multiplica el paso por C − 1), todo el objetivo queda dividido por C − 1, el descenso por gradiente da exactamente los mismos pasos y las regiones no cambian. La app queda con el promedio, y λ y el paso reescalados.</translation>
-    </message>
-    <message>
-        <source>L&lt;sub&gt;i&lt;/sub&gt; = 1/(C − 1) · Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)</source>
-        <translation>L&lt;sub&gt;i&lt;/sub&gt; = 1/(C − 1) · Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)</translation>
-    </message>
-    <message>
-        <source>Squared hinge</source>
-        <translation>Bisagra al cuadrado</translation>
-    </message>
-    <message>
-        <source>Squaring each hinge term makes a violation of size m cost m² instead of m: violations smaller than 1 count less, large ones much more. The demo starts from the CS231n example&apos;s W, which has large violations, and trains both losses from there. Compare the losses, the largest violation left after training and the share of the plane whose class changes. The app is left on the squared hinge.</source>
-        <translation>Elevar al cuadrado cada término bisagra hace que una violación de tamaño m cueste m² en lugar de m: las violaciones menores que 1 cuentan menos y las grandes, mucho más. La demostración parte del W del ejemplo de CS231n, que tiene violaciones grandes, y entrena ambas pérdidas desde ahí. Comparar las pérdidas, la mayor violación que queda después de entrenar y la fracción del plano cuya clase cambia. La app queda con la bisagra al cuadrado.</translation>
-    </message>
-    <message>
-        <source>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)&lt;sup&gt;2&lt;/sup&gt;</source>
-        <translation>L&lt;sub&gt;i&lt;/sub&gt; = Σ&lt;sub&gt;j≠y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ)&lt;sup&gt;2&lt;/sup&gt;</translation>
-    </message>
-    <message>
-        <source>Δ = 1 or Δ = 100? Only Δ/λ matters</source>
-        <translation>¿Δ = 1 o Δ = 100? Solo importa Δ/λ</translation>
-    </message>
-    <message>
-        <source>Δ says how far apart the scores must be, but the scale of the scores is set by W, which training can grow freely. Multiply Δ by 100, divide λ by 100 and multiply the step by 100: from W = 0, gradient descent reaches exactly 100·W, with the same regions and accuracy. So Δ can stay at 1 and only λ needs tuning. The app is left with Δ = 100, λ/100 and the step ×100.</source>
-        <translation>Δ dice cuánto deben separarse los puntajes, pero la escala de los puntajes la fija W, que el entrenamiento puede agrandar libremente. Multiplicar Δ por 100, dividir λ por 100 y multiplicar el paso por 100: desde W = 0, el descenso por gradiente llega exactamente a 100·W, con las mismas regiones y la misma exactitud. Así que Δ puede quedar en 1 y solo hace falta ajustar λ. La app queda con Δ = 100, λ/100 y el paso ×100.</translation>
-    </message>
-    <message>
-        <source>(Δ, λ, α) → (100·Δ, λ/100, 100·α) ⇒ W → 100·W</source>
-        <translation>(Δ, λ, α) → (100·Δ, λ/100, 100·α) ⇒ W → 100·W</translation>
-    </message>
-    <message>
-        <source>A correct point moves a little</source>
-        <translation>Un punto bien clasificado se mueve un poco</translation>
-    </message>
-    <message>
-        <source>Take a point the SVM classifies with room to spare: its Lᵢ is 0. Move it a little, W held fixed: while every wrong score stays at least Δ below the right one, Lᵢ stays exactly 0, so the SVM does not care. Softmax&apos;s Lᵢ is never exactly 0 and changes with the smallest move. The moved point is selected in the score table, and the classifier retrains on the new points.</source>
-        <translation>Se toma un punto que la SVM clasifica con margen de sobra: su Lᵢ es 0. Se lo mueve un poco, con W fijo: mientras cada puntaje incorrecto quede al menos Δ por debajo del correcto, Lᵢ sigue siendo exactamente 0, así que a la SVM no le importa. El Lᵢ de Softmax nunca es exactamente 0 y cambia con el menor movimiento. El punto movido queda seleccionado en la tabla de puntajes, y el clasificador se vuelve a entrenar con los puntos nuevos.</translation>
-    </message>
-    <message>
-        <source>L&lt;sub&gt;i&lt;/sub&gt; = 0 ⇔ s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; − s&lt;sub&gt;j&lt;/sub&gt; ≥ Δ for every j ≠ y&lt;sub&gt;i&lt;/sub&gt;</source>
-        <translation>L&lt;sub&gt;i&lt;/sub&gt; = 0 ⇔ s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; − s&lt;sub&gt;j&lt;/sub&gt; ≥ Δ para todo j ≠ y&lt;sub&gt;i&lt;/sub&gt;</translation>
-    </message>
-    <message>
-        <source>Minimum and maximum of the loss</source>
-        <translation>Mínimo y máximo de la pérdida</translation>
-    </message>
-    <message>
-        <source>The loss adds up terms max(0, ·), so it is never below 0, and it is exactly 0 once every margin holds: on separable points with λ = 0, training gets there. There is no upper bound: drag a point to the wrong side and its Lᵢ grows in proportion to the distance. The table holds W fixed and moves the point 1, 2, 4 … 64 units; the app is left with the point dragged to the edge of the plane.</source>
-        <translation>La pérdida suma términos max(0, ·), así que nunca es menor que 0, y vale exactamente 0 cuando se cumplen todos los márgenes: con puntos separables y λ = 0, el entrenamiento llega ahí. No hay cota superior: si se arrastra un punto al lado equivocado, su Lᵢ crece en proporción a la distancia. La tabla deja W fijo y mueve el punto 1, 2, 4 … 64 unidades; la app queda con el punto arrastrado hasta el borde del plano.</translation>
-    </message>
-    <message>
-        <source>0 ≤ L&lt;sub&gt;i&lt;/sub&gt; &amp;lt; ∞&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt;(x + d·u) grows like d·‖w&lt;sub&gt;r&lt;/sub&gt; − w&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;‖</source>
-        <translation>0 ≤ L&lt;sub&gt;i&lt;/sub&gt; &amp;lt; ∞&lt;br&gt;L&lt;sub&gt;i&lt;/sub&gt;(x + d·u) crece como d·‖w&lt;sub&gt;r&lt;/sub&gt; − w&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt;‖</translation>
-    </message>
-    <message>
-        <source>SVM vs Softmax</source>
-        <translation>SVM vs. Softmax</translation>
-    </message>
-    <message>
-        <source>Both are trained on separable points with λ = 0, from W = 0. The SVM only wants the right score to win by Δ: once every margin holds its loss is exactly 0, the gradient vanishes and W stops. Softmax wants the right class&apos;s probability to be 1, which no finite W reaches: its loss stays above 0 and ‖W‖ keeps growing. The app is left on Softmax; play on and watch W grow.</source>
-        <translation>Ambos se entrenan con puntos separables, λ = 0 y desde W = 0. La SVM solo quiere que el puntaje correcto gane por Δ: cuando se cumplen todos los márgenes su pérdida vale exactamente 0, el gradiente se anula y W se detiene. Softmax quiere que la probabilidad de la clase correcta sea 1, algo que ningún W finito alcanza: su pérdida queda por encima de 0 y ‖W‖ sigue creciendo. La app queda en Softmax; al seguir reproduciendo se ve crecer W.</translation>
-    </message>
-    <message>
-        <source>SVM: max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = 0 is reached&lt;br&gt;Softmax: −ln p&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; &amp;gt; 0 for every finite W</source>
-        <translation>SVM: se alcanza max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; + Δ) = 0&lt;br&gt;Softmax: −ln p&lt;sub&gt;y&lt;sub&gt;i&lt;/sub&gt;&lt;/sub&gt; &amp;gt; 0 para todo W finito</translation>
-    </message>
-    <message>
-        <source>Regularisation: λ, L1 and L2</source>
-        <translation>Regularización: λ, L1 y L2</translation>
-    </message>
-    <message>
-        <source>The penalty λR(W) prefers small weights. With λ &gt; 0 (L2) W ends smaller than with λ = 0, and since a margin band is Δ/‖wⱼ − wₖ‖ wide, the margins get wider. L1 pulls every weight toward 0 by the same amount, so the weights the data does not need end at 0: on cubic features (poly3) many do, while L2 only shrinks them. With plain gradient descent an L1 weight &quot;at 0&quot; jitters within lr·λ of it. The app is left on L1 with poly3 features.</source>
-        <translation>La penalización λR(W) prefiere pesos pequeños. Con λ &gt; 0 (L2) W termina más chico que con λ = 0, y como una banda de margen tiene un ancho de Δ/‖wⱼ − wₖ‖, los márgenes se ensanchan. L1 tira de cada peso hacia 0 en la misma cantidad, así que los pesos que los datos no necesitan terminan en 0: con características cúbicas (poly3) muchos lo hacen, mientras que L2 solo los achica. Con descenso por gradiente simple, un peso L1 &quot;en 0&quot; oscila a menos de lr·λ de 0. La app queda en L1 con características poly3.</translation>
-    </message>
-    <message>
-        <source>loss = 1/N Σ&lt;sub&gt;i&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W)&lt;br&gt;L2: R(W) = Σ W&lt;sup&gt;2&lt;/sup&gt; &amp;nbsp; L1: R(W) = Σ |W|</source>
-        <translation>loss = 1/N Σ&lt;sub&gt;i&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W)&lt;br&gt;L2: R(W) = Σ W&lt;sup&gt;2&lt;/sup&gt; &amp;nbsp; L1: R(W) = Σ |W|</translation>
-    </message>
-    <message>
-        <source>Batch size: full, 32, 1 (SGD)</source>
-        <translation>Tamaño de lote: completo, 32, 1 (SGD)</translation>
-    </message>
-    <message>
-        <source>Each step can use every point (full batch), a random mini-batch of 32, or a single point (SGD). Smaller batches are cheaper, but their gradient is a noisy estimate, so the loss curve (always measured on the whole set) jitters more; the table gives the mean change of the loss per step over the second half of training. It also runs the lecture&apos;s naive loop, which stops once one batch&apos;s loss changes by less than tol. The app is left on SGD.</source>
-        <translation>Cada paso puede usar todos los puntos (lote completo), un mini-lote aleatorio de 32, o un solo punto (SGD). Los lotes más chicos son más baratos, pero su gradiente es una estimación ruidosa, así que la curva de pérdida (siempre medida sobre todo el conjunto) oscila más; la tabla da el cambio medio de la pérdida por paso en la segunda mitad del entrenamiento. También corre el bucle ingenuo de la clase teórica, que se detiene cuando la pérdida de un lote cambia menos que tol. La app queda en SGD.</translation>
-    </message>
-    <message>
-        <source>W ← W − α ∇&lt;sub&gt;W&lt;/sub&gt;(1/|B| Σ&lt;sub&gt;i∈B&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W))&lt;br&gt;naive loop: stop when |Δloss| &amp;lt; tol</source>
-        <translation>W ← W − α ∇&lt;sub&gt;W&lt;/sub&gt;(1/|B| Σ&lt;sub&gt;i∈B&lt;/sub&gt; L&lt;sub&gt;i&lt;/sub&gt; + λR(W))&lt;br&gt;bucle ingenuo: parar cuando |Δpérdida| &amp;lt; tol</translation>
-    </message>
-    <message>
-        <source>Feature maps and kernels</source>
-        <translation>Mapas de características y kernels</translation>
-    </message>
-    <message>
-        <source>A ring around a disc: no straight line separates the two classes, so a linear classifier on (x₁, x₂) stays well below 100 % accuracy. Map each point first: with φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) a circle becomes a plane in φ&apos;s space, and with polar features (r, cos θ, sin θ) it is just r = const. The classifier is still linear in φ, but its regions are curved in the plane: this is what kernels and feature extraction are for. The app is left on poly2.</source>
-        <translation>Un anillo alrededor de un disco: ninguna recta separa las dos clases, así que un clasificador lineal sobre (x₁, x₂) queda muy por debajo del 100 % de exactitud. Primero se transforma cada punto: con φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²) un círculo se vuelve un plano en el espacio de φ, y con características polares (r, cos θ, sin θ) es simplemente r = const. El clasificador sigue siendo lineal en φ, pero sus regiones son curvas en el plano: para eso sirven los kernels y la extracción de características. La app queda en poly2.</translation>
-    </message>
-    <message>
-        <source>s = W φ(x) + b&lt;br&gt;φ(x) = (x&lt;sub&gt;1&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;, x&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;)</source>
-        <translation>s = W φ(x) + b&lt;br&gt;φ(x) = (x&lt;sub&gt;1&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;, x&lt;sub&gt;1&lt;/sub&gt;x&lt;sub&gt;2&lt;/sub&gt;, x&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;)</translation>
-    </message>
-    <message>
-        <source>Previous demonstration</source>
-        <translation>Demostración anterior</translation>
-    </message>
-    <message>
-        <source>Next demonstration</source>
-        <translation>Demostración siguiente</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Mostrar</translation>
-    </message>
-    <message>
-        <source>Put the app into this demonstration&apos;s state and measure the figures</source>
-        <translation>Poner la app en el estado de esta demostración y medir los valores</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurar</translation>
-    </message>
-    <message>
-        <source>Bring back the points, settings and step from before the first demonstration</source>
-        <translation>Volver a los puntos, la configuración y el paso de antes de la primera demostración</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>Magnitud</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Esperado</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>Medido</translation>
-    </message>
-    <message>
-        <source>Press Show to set the app up and measure.</source>
-        <translation>Presionar Mostrar para preparar la app y medir.</translation>
-    </message>
-    <message>
-        <source>✔ As the lecture predicts.</source>
-        <translation>✔ Tal como predice la teoría.</translation>
-    </message>
-    <message>
-        <source>✘ Not as predicted: see the rows marked ✘.</source>
-        <translation>✘ No es lo previsto: ver las filas marcadas con ✘.</translation>
+        <source>The lecture&apos;s scenes: double-click one to show it with its figures (F5 starts the lecture, PageDown goes on).</source>
+        <translation>Las escenas de la clase: doble clic en una para mostrarla con sus cifras (F5 inicia la clase, AvPág avanza).</translation>
     </message>
     <message>
         <source>Lecture</source>
@@ -1893,10 +1713,6 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
     <message>
         <source>&amp;Lecture</source>
         <translation>&amp;Clase teórica</translation>
-    </message>
-    <message>
-        <source>Restore the state before the demonstrations</source>
-        <translation>Restaurar el estado previo a las demostraciones</translation>
     </message>
     <message>
         <source>SVM data loss ≈ (C − 1)·Δ</source>
@@ -2519,10 +2335,6 @@ relativo</translation>
 <context>
     <name>Handout</name>
     <message>
-        <source>step {0} · loss {1:.4f} · accuracy {2:.0f} %</source>
-        <translation>paso {0} · pérdida {1:.4f} · exactitud {2:.0f} %</translation>
-    </message>
-    <message>
         <source>Export handout (PDF)…</source>
         <translation>Exportar apunte (PDF)…</translation>
     </message>
@@ -2692,6 +2504,157 @@ relativo</translation>
     </message>
 </context>
 <context>
+    <name>LectureFile</name>
+    <message>
+        <source>{0}: not a regular file</source>
+        <translation>{0}: no es un archivo común</translation>
+    </message>
+    <message>
+        <source>{0}: larger than {1} MiB</source>
+        <translation>{0}: ocupa más de {1} MiB</translation>
+    </message>
+    <message>
+        <source>{0}: not UTF-8 text</source>
+        <translation>{0}: no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>must be one of {0}</source>
+        <translation>debe ser uno de {0}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>el JSON está anidado demasiado hondo</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {0}</source>
+        <translation>no es JSON válido: {0}</translation>
+    </message>
+    <message>
+        <source>the file must be a JSON object</source>
+        <translation>el archivo debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>must be {0}</source>
+        <translation>debe ser {0}</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>{0} is from a newer linviz (this one reads version {1}); update linviz</source>
+        <translation>{0} es de un linviz más nuevo (este lee la versión {1}); actualice linviz</translation>
+    </message>
+    <message>
+        <source>must be a list of 1 to {0} scenes</source>
+        <translation>debe ser una lista de 1 a {0} escenas</translation>
+    </message>
+    <message>
+        <source>{0} is also the id of scenes[{1}]</source>
+        <translation>{0} también es el id de scenes[{1}]</translation>
+    </message>
+    <message>
+        <source>must be {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</source>
+        <translation>debe ser {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text</source>
+        <translation>debe ser un texto no vacío</translation>
+    </message>
+    <message>
+        <source>longer than 2,000 characters</source>
+        <translation>tiene más de 2.000 caracteres</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>debe ser un número finito</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>unknown key {0}</source>
+        <translation>clave desconocida {0}</translation>
+    </message>
+    <message>
+        <source>must be a short id of lower-case letters, digits and dashes</source>
+        <translation>debe ser un id corto de minúsculas, dígitos y guiones</translation>
+    </message>
+    <message>
+        <source>W and b come together</source>
+        <translation>W y b van juntos</translation>
+    </message>
+    <message>
+        <source>must be a list of rows</source>
+        <translation>debe ser una lista de filas</translation>
+    </message>
+    <message>
+        <source>rows of different lengths</source>
+        <translation>filas de distinto largo</translation>
+    </message>
+    <message>
+        <source>must hold {0} numbers, one per row of W</source>
+        <translation>debe tener {0} números, uno por fila de W</translation>
+    </message>
+    <message>
+        <source>has {0} rows; the scene&apos;s points have {1} classes</source>
+        <translation>tiene {0} filas; los puntos de la escena tienen {1} clases</translation>
+    </message>
+    <message>
+        <source>must be zeros, random or preset</source>
+        <translation>debe ser zeros, random o preset</translation>
+    </message>
+    <message>
+        <source>must be a step number (0 to 100,000) or &quot;last&quot;</source>
+        <translation>debe ser un número de paso (0 a 100.000) o &quot;last&quot;</translation>
+    </message>
+    <message>
+        <source>must list panels among {0}</source>
+        <translation>debe listar paneles entre {0}</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>debe ser true o false</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>debe ser una lista</translation>
+    </message>
+    <message>
+        <source>must be {&quot;preset&quot;: …} or {&quot;points&quot;: …}</source>
+        <translation>debe ser {&quot;preset&quot;: …} o {&quot;points&quot;: …}</translation>
+    </message>
+    <message>
+        <source>must be a whole number (0 to 100,000)</source>
+        <translation>debe ser un número entero (0 a 100.000)</translation>
+    </message>
+    <message>
+        <source>must be a list of 1 to {0} [x, y, label] triples</source>
+        <translation>debe ser una lista de 1 a {0} ternas [x, y, clase]</translation>
+    </message>
+    <message>
+        <source>must name 2 to 10 classes</source>
+        <translation>debe nombrar de 2 a 10 clases</translation>
+    </message>
+    <message>
+        <source>must be [x, y, label]</source>
+        <translation>debe ser [x, y, clase]</translation>
+    </message>
+    <message>
+        <source>must be a class index 0 to {0}</source>
+        <translation>debe ser un índice de clase de 0 a {0}</translation>
+    </message>
+    <message>
+        <source>must hold 2 to 4 choices</source>
+        <translation>debe tener de 2 a 4 opciones</translation>
+    </message>
+    <message>
+        <source>must be the index of a choice, 0 to {0}</source>
+        <translation>debe ser el índice de una opción, de 0 a {0}</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>linviz lessons ({0})</source>
@@ -2710,8 +2673,8 @@ relativo</translation>
         <translation>no se pudo mostrar ({0}); no se cambió nada</translation>
     </message>
     <message>
-        <source>Re-running the lesson&apos;s recorded steps…</source>
-        <translation>Volviendo a calcular los pasos grabados de la lección…</translation>
+        <source>Re-running run {0} of {1} (step {2} of {3} overall)…</source>
+        <translation>Volviendo a ejecutar la corrida {0} de {1} (paso {2} de {3} en total)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3327,6 +3290,34 @@ relativo</translation>
         <source>{0}: no such folder</source>
         <translation>{0}: la carpeta no existe</translation>
     </message>
+    <message>
+        <source>unknown model {0}; choose one of {1}</source>
+        <translation>modelo desconocido {0}; elegir uno de {1}</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {0}; choose one of {1}</source>
+        <translation>inicialización desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>unknown distance {0}; choose one of {1}</source>
+        <translation>distancia desconocida {0}; elegir una de {1}</translation>
+    </message>
+    <message>
+        <source>k must be at least 1, not {0}</source>
+        <translation>k debe ser al menos 1, no {0}</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0, not {0}</source>
+        <translation>debe ser ≥ 0, no {0}</translation>
+    </message>
+    <message>
+        <source>k must be an integer ≥ 1; got {0}</source>
+        <translation>k debe ser un entero ≥ 1; se obtuvo {0}</translation>
+    </message>
+    <message>
+        <source>metric must be one of {0}; got {1}</source>
+        <translation>la distancia debe ser una de {0}; se obtuvo {1}</translation>
+    </message>
 </context>
 <context>
     <name>ParamsTable</name>
@@ -3341,6 +3332,14 @@ relativo</translation>
     <message>
         <source>{0}: the weight of feature {0} in each class&apos;s score</source>
         <translation>{0}: el peso de la característica {0} en el puntaje de cada clase</translation>
+    </message>
+    <message>
+        <source>x̃ (point #{0})</source>
+        <translation>x̃ (punto #{0})</translation>
+    </message>
+    <message>
+        <source>x̃ = (x, 1): the point&apos;s features with a 1 appended, so that s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)</source>
+        <translation>x̃ = (x, 1): las características del punto con un 1 agregado, así s = [W | b]·x̃ = W·x + b (elija un punto con Mayús+clic)</translation>
     </message>
     <message>
         <source>row w of class {0}: its score is s = w·x + b</source>
@@ -3381,6 +3380,14 @@ relativo</translation>
     <message>
         <source>“{0}” is not a number; the value stays as it was.</source>
         <translation>“{0}” no es un número; el valor queda como estaba.</translation>
+    </message>
+    <message>
+        <source>The bias trick: b as the last column of W and a 1 appended to x, so s = [W | b]·(x, 1)</source>
+        <translation>El truco del sesgo: b como última columna de W y un 1 agregado a x, así s = [W | b]·(x, 1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;s = [W | b]·x̃&lt;/b&gt;, x̃ = (x, 1) &amp;nbsp; at step &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;s = [W | b]·x̃&lt;/b&gt;, x̃ = (x, 1) &amp;nbsp; en el paso &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;s = W·x + b&lt;/b&gt; &amp;nbsp; at step &lt;b&gt;{0}&lt;/b&gt;</source>
@@ -3457,6 +3464,14 @@ relativo</translation>
     <message>
         <source>tie</source>
         <translation>empate</translation>
+    </message>
+    <message>
+        <source>Brush: paint a cloud of points</source>
+        <translation>Pincel: pintar una nube de puntos</translation>
+    </message>
+    <message>
+        <source>Drag to paint points of the current class; the wheel sets the brush&apos;s size, Shift+wheel how many points it drops.</source>
+        <translation>Arrastre para pintar puntos de la clase actual; la rueda fija el tamaño del pincel, Mayús+rueda cuántos puntos deja.</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4391,129 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
 </context>
 <context>
+    <name>Takeaway</name>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>step {0} of {1} · loss {2} · accuracy {3} %</source>
+        <translation>paso {0} de {1} · pérdida {2} · exactitud {3} %</translation>
+    </message>
+    <message>
+        <source>step {0} · loss {1} · accuracy {2} %</source>
+        <translation>paso {0} · pérdida {1} · exactitud {2} %</translation>
+    </message>
+    <message>
+        <source>The plane: points and decision regions</source>
+        <translation>El plano: puntos y regiones de decisión</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Curva de pérdida</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntajes</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s scenes</source>
+        <translation>Las escenas de la clase</translation>
+    </message>
+    <message>
+        <source>Scene {0} of {1}</source>
+        <translation>Escena {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Magnitud</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Medido</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modelo</translation>
+    </message>
+    <message>
+        <source>steps recorded</source>
+        <translation>pasos registrados</translation>
+    </message>
+    <message>
+        <source>SVM</source>
+        <translation>SVM</translation>
+    </message>
+    <message>
+        <source>squared hinge</source>
+        <translation>bisagra al cuadrado</translation>
+    </message>
+    <message>
+        <source>regulariser</source>
+        <translation>regularizador</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>tasa de aprendizaje α</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>lote</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>features φ(x)</source>
+        <translation>características φ(x)</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
         <source>model</source>
@@ -4468,6 +4606,10 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
     <message>
         <source>add point</source>
         <translation>agregar punto</translation>
+    </message>
+    <message>
+        <source>add points</source>
+        <translation>añadir puntos</translation>
     </message>
     <message>
         <source>remove point</source>

@@ -34,6 +34,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .text import QT_TRANSLATE_NOOP  # the one marker; the app shows a fault in the teacher's language by
+# matching the filled English text against the catalogue (``i18n.in_language``)
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 32
 MAX_LINE_CHARS = 4096
@@ -47,12 +50,6 @@ MAX_REPLAY_WORK = 5e9
 MAX_REPLAY_STEPS = 400_000
 """Σ of the runs' lengths: each recorded step keeps an optimiser state (memory)."""
 _READ_CHUNK = 1 << 20
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
-    """Mark a message template for translation (no Qt here): the app shows a fault in the teacher's
-    language by matching the filled English text against the catalogue (``i18n.in_language``)."""
-    return text
 
 
 T_FOLDER = QT_TRANSLATE_NOOP("FileChecks", "{0}: is a folder, not a file")

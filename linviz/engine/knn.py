@@ -13,10 +13,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .text import QT_TRANSLATE_NOOP
+
 METRICS = ("l1", "l2")
 MEMORY_BUDGET = 64 * 2**20  # bytes for one block of distances (+ its argpartition): 110 rows of 49,000
 MAX_CHUNK_ROWS = 1024
 L1_PIECE_BYTES = 4 * 2**20  # an L1 difference piece small enough to stay in cache (3× faster than 48 MB)
+
+
+T_BAD_K = QT_TRANSLATE_NOOP("Message", "k must be an integer ≥ 1; got {0}")
+T_BAD_METRIC = QT_TRANSLATE_NOOP("Message", "metric must be one of {0}; got {1}")
+"""KnnSettings' faults (a lesson file's ``settings.knn``), marked so that the app shows them translated."""
 
 
 @dataclass(frozen=True)
@@ -29,9 +36,9 @@ class KnnSettings:
 
     def __post_init__(self):
         if isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer)) or self.k < 1:
-            raise ValueError(f"k must be an integer ≥ 1; got {self.k!r}")
+            raise ValueError(T_BAD_K.format(repr(self.k)))
         if self.metric not in METRICS:
-            raise ValueError(f"metric must be one of {', '.join(METRICS)}; got {self.metric!r}")
+            raise ValueError(T_BAD_METRIC.format(", ".join(METRICS), repr(self.metric)))
 
 
 def _as_float(X) -> np.ndarray:

@@ -18,7 +18,8 @@ A lecture file is JSON (``.json``; the built-in one is ``assets/lectures/``)::
         "step": 0,                                    # or "last"
         "retrain_on_edit": false,                     # hold W: edits recompute scores, not W
         "panels": ["scores", "params"],               # the docks the scene shows
-        "highlight": {"points": [0, 1, 2], "formula": "L_i = Σ max(0, s_j − s_y + Δ)"},
+        "highlight": {"points": [0, 1, 2], "formula": "L_i = Σ max(0, s_j − s_y + Δ)",
+                      "bias_trick": true},         # the W and b table as [W | b] over x̃ = (x, 1)
         "question": {"text": {…}, "choices": [{…}, {…}], "answer": 1},
         "figures": [{"measure": "example_loss", "args": {"index": 0},
                      "expected": 2.9, "relation": "≈", "tol": 1e-9}]}]}
@@ -43,8 +44,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.datasets import PRESETS
-from ..resources import asset_path
+from ..engine.file_checks import APP_RANGES, check_ranges, check_train_config, flatten
+from ..engine.lesson_file import LessonError, config_from_dict, config_to_dict
 from ..engine.lessons import RELATIONS
+from ..engine.regularizers import RegConfig
+from ..engine.text import QT_TRANSLATE_NOOP
+from ..engine.training import TrainConfig
+from ..resources import asset_path
 
 FORMAT = "linviz-lecture"
 VERSION = 1
@@ -58,7 +64,16 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 class LectureError(ValueError):
-    """A lecture file that cannot be used; the message says where and why."""
+    """A lecture file that cannot be used; the message says where and why ("scenes[3].train.lr:
+    1e+09 is out of range (0.0001 to 1e+06)"), in English built from marked templates (context
+    ``LectureFile``, and the engine's ``FileChecks`` / ``Lesson`` ones) that the app shows in
+    the interface's language."""
+
+
+T_NOT_FILE = QT_TRANSLATE_NOOP("LectureFile", "{0}: not a regular file")
+T_TOO_LARGE = QT_TRANSLATE_NOOP("LectureFile", "{0}: larger than {1} MiB")
+T_NOT_UTF8 = QT_TRANSLATE_NOOP("LectureFile", "{0}: not UTF-8 text")
+T_ONE_OF = QT_TRANSLATE_NOOP("LectureFile", "must be one of {0}")
 
 
 @dataclass(frozen=True)
@@ -133,41 +148,43 @@ def read_lecture(path) -> Lecture:
     p = Path(path)
     try:
         if not p.is_file():
-            raise LectureError(f"{p}: not a regular file")
+            raise LectureError(T_NOT_FILE.format(p))
         with open(p, "rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise LectureError(f"{p}: {err.strerror or err}") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise LectureError(f"{p}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise LectureError(T_TOO_LARGE.format(p, MAX_FILE_BYTES // (1024 * 1024)))
     try:
         return parse_lecture(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise LectureError(f"{p}: not UTF-8 text") from None
+        raise LectureError(T_NOT_UTF8.format(p)) from None
 
 
 def parse_lecture(text: str) -> Lecture:
     try:
         doc = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
-        raise LectureError("the JSON is nested too deeply") from None
+        raise LectureError(QT_TRANSLATE_NOOP("LectureFile", "the JSON is nested too deeply")) from None
     except (json.JSONDecodeError, ValueError) as err:
-        raise LectureError(f"not valid JSON: {err}") from None
-    _check(isinstance(doc, dict), "", "the file must be a JSON object")
-    _check(doc.get("format") == FORMAT, "format", f"must be {FORMAT!r}")
+        raise LectureError(QT_TRANSLATE_NOOP("LectureFile", "not valid JSON: {0}").format(err)) from None
+    _check(isinstance(doc, dict), "", QT_TRANSLATE_NOOP("LectureFile", "the file must be a JSON object"))
+    _check(doc.get("format") == FORMAT, "format", QT_TRANSLATE_NOOP("LectureFile", "must be {0}").format(repr(FORMAT)))
     version = doc.get("version")
-    _check(isinstance(version, int) and not isinstance(version, bool), "version", "must be an integer")
+    _check(isinstance(version, int) and not isinstance(version, bool), "version", QT_TRANSLATE_NOOP("LectureFile", "must be an integer"))
     _check(version <= VERSION, "version",
-           f"{version} is from a newer linviz (this one reads version {VERSION}); update linviz")
+           QT_TRANSLATE_NOOP("LectureFile", "{0} is from a newer linviz (this one reads version {1}); update linviz").format(version, VERSION))
     title = _text(doc.get("title"), "title")
     scenes_doc = doc.get("scenes")
     _check(isinstance(scenes_doc, list) and 0 < len(scenes_doc) <= MAX_SCENES, "scenes",
-           f"must be a list of 1 to {MAX_SCENES} scenes")
+           QT_TRANSLATE_NOOP("LectureFile", "must be a list of 1 to {0} scenes").format(MAX_SCENES))
     scenes = tuple(_scene(s, f"scenes[{i}]") for i, s in enumerate(scenes_doc))
     seen: dict[str, int] = {}
     for i, s in enumerate(scenes):
-        _check(s.id not in seen, f"scenes[{i}].id", f"{s.id!r} is also the id of scenes[{seen.get(s.id)}]")
+        _check(s.id not in seen, f"scenes[{i}].id", QT_TRANSLATE_NOOP("LectureFile", "{0} is also the id of scenes[{1}]").format(repr(s.id), seen.get(s.id)))
         seen[s.id] = i
+    for i, s in enumerate(scenes):
+        scene_config(s, f"scenes[{i}]")  # the train settings make a TrainConfig: unknown keys, kinds, types
     return Lecture(title, scenes)
 
 
@@ -181,16 +198,16 @@ def _check(ok: bool, where: str, message: str) -> None:
 
 
 def _text(v, where: str) -> Text:
-    _check(isinstance(v, dict), where, 'must be {"en": "…", "es": "…"}')
+    _check(isinstance(v, dict), where, QT_TRANSLATE_NOOP("LectureFile", 'must be {"en": "…", "es": "…"}'))
     for lang in LANGUAGES:
-        _check(isinstance(v.get(lang), str) and v[lang].strip() != "", f"{where}.{lang}", "must be a non-empty text")
-        _check(len(v[lang]) <= 2000, f"{where}.{lang}", "longer than 2,000 characters")
+        _check(isinstance(v.get(lang), str) and v[lang].strip() != "", f"{where}.{lang}", QT_TRANSLATE_NOOP("LectureFile", "must be a non-empty text"))
+        _check(len(v[lang]) <= 2000, f"{where}.{lang}", QT_TRANSLATE_NOOP("LectureFile", "longer than 2,000 characters"))
     return Text(v["en"], v["es"])
 
 
 def _number(v, where: str) -> float:
     _check(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v), where,
-           "must be a finite number")
+           QT_TRANSLATE_NOOP("LectureFile", "must be a finite number"))
     return float(v)
 
 
@@ -199,43 +216,49 @@ KNOWN_KEYS = {"id", "title", "caption", "data", "model", "train", "knn", "W", "b
 
 
 def _scene(d, where: str) -> Scene:
-    _check(isinstance(d, dict), where, "must be a JSON object")
+    _check(isinstance(d, dict), where, QT_TRANSLATE_NOOP("LectureFile", "must be a JSON object"))
     unknown = sorted(set(d) - KNOWN_KEYS)
-    _check(not unknown, where, f"unknown key {unknown[0]!r}" if unknown else "")
+    _check(not unknown, where,
+           QT_TRANSLATE_NOOP("LectureFile", "unknown key {0}").format(repr(unknown[0])) if unknown else "")
     sid = d.get("id")
     _check(isinstance(sid, str) and bool(ID_PATTERN.match(sid)), f"{where}.id",
-           "must be a short id of lower-case letters, digits and dashes")
+           QT_TRANSLATE_NOOP("LectureFile", "must be a short id of lower-case letters, digits and dashes"))
     model = d.get("model", "svm")
-    _check(model in MODELS, f"{where}.model", f"must be one of {', '.join(MODELS)}")
+    _check(model in MODELS, f"{where}.model", T_ONE_OF.format(", ".join(MODELS)))
     data = _data(d.get("data"), f"{where}.data")
     W, b = d.get("W"), d.get("b")
-    _check((W is None) == (b is None), where, "W and b come together")
+    _check((W is None) == (b is None), where, QT_TRANSLATE_NOOP("LectureFile", "W and b come together"))
     if W is not None:
         _check(isinstance(W, list) and len(W) > 0 and all(isinstance(r, list) for r in W), f"{where}.W",
-               "must be a list of rows")
+               QT_TRANSLATE_NOOP("LectureFile", "must be a list of rows"))
         width = len(W[0])
-        _check(all(len(r) == width for r in W) and width > 0, f"{where}.W", "rows of different lengths")
+        _check(all(len(r) == width for r in W) and width > 0, f"{where}.W", QT_TRANSLATE_NOOP("LectureFile", "rows of different lengths"))
         W = tuple(tuple(_number(v, f"{where}.W[{j}][{k}]") for k, v in enumerate(r)) for j, r in enumerate(W))
-        _check(isinstance(b, list) and len(b) == len(W), f"{where}.b", f"must hold {len(W)} numbers, one per row of W")
+        _check(isinstance(b, list) and len(b) == len(W), f"{where}.b", QT_TRANSLATE_NOOP("LectureFile", "must hold {0} numbers, one per row of W").format(len(W)))
         b = tuple(_number(v, f"{where}.b[{j}]") for j, v in enumerate(b))
         if "class_names" in data:
             _check(len(W) == len(data["class_names"]), f"{where}.W",
-                   f"has {len(W)} rows; the scene's points have {len(data['class_names'])} classes")
+                   QT_TRANSLATE_NOOP("LectureFile", "has {0} rows; the scene's points have {1} classes").format(len(W), len(data["class_names"])))
     init = d.get("init", "zeros")
-    _check(init in ("zeros", "random", "preset"), f"{where}.init", "must be zeros, random or preset")
+    _check(init in ("zeros", "random", "preset"), f"{where}.init", QT_TRANSLATE_NOOP("LectureFile", "must be zeros, random or preset"))
     step = d.get("step", 0)
     _check(step == "last" or (isinstance(step, int) and not isinstance(step, bool) and 0 <= step <= 100_000),
-           f"{where}.step", 'must be a step number (0 to 100,000) or "last"')
+           f"{where}.step", QT_TRANSLATE_NOOP("LectureFile", 'must be a step number (0 to 100,000) or "last"'))
     for key in ("train", "knn", "highlight"):
-        _check(isinstance(d.get(key, {}), dict), f"{where}.{key}", "must be a JSON object")
+        _check(isinstance(d.get(key, {}), dict), f"{where}.{key}", QT_TRANSLATE_NOOP("LectureFile", "must be a JSON object"))
+    try:  # every number within the range the app's control for it allows (engine/file_checks.py)
+        check_train_config(d.get("train", {}), f"{where}.train.")
+        check_ranges(flatten({"knn": d.get("knn", {})}), APP_RANGES, f"{where}.")
+    except ValueError as err:
+        raise LectureError(str(err)) from None
     panels = d.get("panels", [])
     _check(isinstance(panels, list) and all(p in PANELS for p in panels), f"{where}.panels",
-           f"must list panels among {', '.join(PANELS)}")
+           QT_TRANSLATE_NOOP("LectureFile", "must list panels among {0}").format(", ".join(PANELS)))
     retrain = d.get("retrain_on_edit", True)
-    _check(isinstance(retrain, bool), f"{where}.retrain_on_edit", "must be true or false")
+    _check(isinstance(retrain, bool), f"{where}.retrain_on_edit", QT_TRANSLATE_NOOP("LectureFile", "must be true or false"))
     question = None if d.get("question") is None else _question(d["question"], f"{where}.question")
     figs = d.get("figures", [])
-    _check(isinstance(figs, list), f"{where}.figures", "must be a list")
+    _check(isinstance(figs, list), f"{where}.figures", QT_TRANSLATE_NOOP("LectureFile", "must be a list"))
     return Scene(sid, _text(d.get("title"), f"{where}.title"), _text(d.get("caption"), f"{where}.caption"), data,
                  model, dict(d.get("train", {})), dict(d.get("knn", {})), W, b, init, step, retrain, tuple(panels),
                  dict(d.get("highlight", {})), question,
@@ -243,38 +266,59 @@ def _scene(d, where: str) -> Scene:
 
 
 def _data(d, where: str) -> dict:
-    _check(isinstance(d, dict), where, 'must be {"preset": …} or {"points": …}')
+    _check(isinstance(d, dict), where, QT_TRANSLATE_NOOP("LectureFile", 'must be {"preset": …} or {"points": …}'))
     if "preset" in d:
-        _check(d["preset"] in PRESETS, f"{where}.preset", f"must be one of {', '.join(PRESETS)}")
+        _check(d["preset"] in PRESETS, f"{where}.preset", T_ONE_OF.format(", ".join(PRESETS)))
         for key in ("n_per_class", "n_classes", "seed"):
             if key in d:
                 _check(isinstance(d[key], int) and not isinstance(d[key], bool) and 0 <= d[key] <= 100_000,
-                       f"{where}.{key}", "must be a whole number (0 to 100,000)")
+                       f"{where}.{key}", QT_TRANSLATE_NOOP("LectureFile", "must be a whole number (0 to 100,000)"))
         return dict(d)
     points = d.get("points")
     _check(isinstance(points, list) and 0 < len(points) <= MAX_POINTS, f"{where}.points",
-           f"must be a list of 1 to {MAX_POINTS:,} [x, y, label] triples")
+           QT_TRANSLATE_NOOP("LectureFile", "must be a list of 1 to {0} [x, y, label] triples").format(f"{MAX_POINTS:,}"))
     names = d.get("class_names")
     _check(isinstance(names, list) and 2 <= len(names) <= 10 and all(isinstance(n, str) and n for n in names),
-           f"{where}.class_names", "must name 2 to 10 classes")
+           f"{where}.class_names", QT_TRANSLATE_NOOP("LectureFile", "must name 2 to 10 classes"))
     for i, p in enumerate(points):
-        _check(isinstance(p, list) and len(p) == 3, f"{where}.points[{i}]", "must be [x, y, label]")
+        _check(isinstance(p, list) and len(p) == 3, f"{where}.points[{i}]", QT_TRANSLATE_NOOP("LectureFile", "must be [x, y, label]"))
         _number(p[0], f"{where}.points[{i}][0]")
         _number(p[1], f"{where}.points[{i}][1]")
         _check(isinstance(p[2], int) and not isinstance(p[2], bool) and 0 <= p[2] < len(names),
-               f"{where}.points[{i}][2]", f"must be a class index 0 to {len(names) - 1}")
+               f"{where}.points[{i}][2]", QT_TRANSLATE_NOOP("LectureFile", "must be a class index 0 to {0}").format(len(names) - 1))
     return dict(d)
 
 
 def _question(d, where: str) -> Question:
-    _check(isinstance(d, dict), where, "must be a JSON object")
+    _check(isinstance(d, dict), where, QT_TRANSLATE_NOOP("LectureFile", "must be a JSON object"))
     choices = d.get("choices")
-    _check(isinstance(choices, list) and 2 <= len(choices) <= 4, f"{where}.choices", "must hold 2 to 4 choices")
+    _check(isinstance(choices, list) and 2 <= len(choices) <= 4, f"{where}.choices", QT_TRANSLATE_NOOP("LectureFile", "must hold 2 to 4 choices"))
     answer = d.get("answer")
     _check(isinstance(answer, int) and not isinstance(answer, bool) and 0 <= answer < len(choices),
-           f"{where}.answer", f"must be the index of a choice, 0 to {len(choices) - 1}")
+           f"{where}.answer", QT_TRANSLATE_NOOP("LectureFile", "must be the index of a choice, 0 to {0}").format(len(choices) - 1))
     return Question(_text(d.get("text"), f"{where}.text"),
                     tuple(_text(c, f"{where}.choices[{i}]") for i, c in enumerate(choices)), answer)
+
+
+DEFAULT_TRAIN = TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300)
+"""What a scene's ``train`` is merged over: the app's own defaults."""
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def scene_config(scene: Scene, where: str = "scene") -> TrainConfig:
+    """The scene's TrainConfig: its ``train`` over DEFAULT_TRAIN, the loss kind from its model."""
+    doc = _merge(config_to_dict(DEFAULT_TRAIN), scene.train)
+    doc = _merge(doc, {"loss": {"kind": "softmax" if scene.model == "softmax" else "svm"}})
+    try:
+        return config_from_dict(TrainConfig, doc, f"{where}.train")
+    except LessonError as err:
+        raise LectureError(str(err)) from None
 
 
 MEASURE_NAMES = ("loss", "data_loss", "reg_loss", "accuracy", "example_loss", "score", "scaled_w_loss", "steps",
@@ -283,16 +327,16 @@ MEASURE_NAMES = ("loss", "data_loss", "reg_loss", "accuracy", "example_loss", "s
 
 
 def _figure(d, where: str) -> ExpectedFigure:
-    _check(isinstance(d, dict), where, "must be a JSON object")
+    _check(isinstance(d, dict), where, QT_TRANSLATE_NOOP("LectureFile", "must be a JSON object"))
     _check(d.get("measure") in MEASURE_NAMES, f"{where}.measure",
-           f"must be one of {', '.join(sorted(MEASURE_NAMES))}")
+           T_ONE_OF.format(", ".join(sorted(MEASURE_NAMES))))
     args = d.get("args", {})
-    _check(isinstance(args, dict), f"{where}.args", "must be a JSON object")
+    _check(isinstance(args, dict), f"{where}.args", QT_TRANSLATE_NOOP("LectureFile", "must be a JSON object"))
     expected = d.get("expected")
     if expected is not None:
         expected = _number(expected, f"{where}.expected")
     relation = d.get("relation", "≈")
-    _check(relation in RELATIONS, f"{where}.relation", f"must be one of {' '.join(RELATIONS)}")
+    _check(relation in RELATIONS, f"{where}.relation", T_ONE_OF.format(" ".join(RELATIONS)))
     tol = _number(d.get("tol", 1e-9), f"{where}.tol")
     label = None if d.get("label") is None else _text(d["label"], f"{where}.label")
     return ExpectedFigure(d["measure"], dict(args), expected, relation, tol, label)

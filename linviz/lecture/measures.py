@@ -30,14 +30,10 @@ import numpy as np
 
 from ..engine import lessons
 from ..engine.datasets import Dataset, make_preset
-from ..engine.lesson_file import LessonError, config_from_dict, config_to_dict
 from ..engine.lessons import Figure
-from ..engine.regularizers import RegConfig
 from ..engine.training import History, TrainConfig, train
-from .format import MEASURE_NAMES, LectureError, Scene
+from .format import DEFAULT_TRAIN, MEASURE_NAMES, LectureError, Scene, scene_config
 
-DEFAULT_TRAIN = TrainConfig(reg=RegConfig("l2", 0.1), lr=0.1, steps=300)
-"""What a scene's ``train`` is merged over: the app's own defaults."""
 
 PLANE_HALF = lessons.PLANE
 
@@ -59,23 +55,6 @@ class SceneState:
     @property
     def b(self) -> np.ndarray:
         return self.history.b[self.step]
-
-
-def _merge(base: dict, over: dict) -> dict:
-    out = dict(base)
-    for k, v in over.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
-
-
-def scene_config(scene: Scene, where: str = "scene") -> TrainConfig:
-    """The scene's TrainConfig: its ``train`` over DEFAULT_TRAIN, the loss kind from its model."""
-    doc = _merge(config_to_dict(DEFAULT_TRAIN), scene.train)
-    doc = _merge(doc, {"loss": {"kind": "softmax" if scene.model == "softmax" else "svm"}})
-    try:
-        return config_from_dict(TrainConfig, doc, f"{where}.train")
-    except LessonError as err:
-        raise LectureError(str(err)) from None
 
 
 def scene_dataset(scene: Scene) -> Dataset:

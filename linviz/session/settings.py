@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from linviz.engine.knn import METRICS, KnnSettings  # one definition for the app, lessons and the CLI
 from linviz.engine.regularizers import RegConfig
+from linviz.engine.text import QT_TRANSLATE_NOOP
 from linviz.engine.training import TrainConfig
 
 MODELS = ("svm", "softmax", "knn")
@@ -49,18 +50,27 @@ class Settings:
         return replace(self, train=new_train, **own)
 
 
+T_UNKNOWN = {
+    "model": QT_TRANSLATE_NOOP("Message", "unknown model {0}; choose one of {1}"),
+    "init": QT_TRANSLATE_NOOP("Message", "unknown initialisation {0}; choose one of {1}"),
+    "knn.metric": QT_TRANSLATE_NOOP("Message", "unknown distance {0}; choose one of {1}"),
+}
+T_K_TOO_SMALL = QT_TRANSLATE_NOOP("Message", "k must be at least 1, not {0}")
+T_NEGATIVE = QT_TRANSLATE_NOOP("Message", "must be ≥ 0, not {0}")
+"""The English of check_settings' faults, marked for the catalogue: the app shows them in the language
+of the window (``i18n.in_language`` matches the filled template after the file and key names)."""
+
+
 def check_settings(s: Settings) -> None:
-    """ValueError for settings the app cannot use (the dataclasses check the rest)."""
-    if s.model not in MODELS:
-        raise ValueError(f"model: unknown model {s.model!r}; choose one of {', '.join(MODELS)}")
-    if s.init not in INITS:
-        raise ValueError(f"init: unknown initialisation {s.init!r}; choose one of {', '.join(INITS)}")
-    if s.knn.metric not in METRICS:
-        raise ValueError(f"knn.metric: unknown distance {s.knn.metric!r}; choose one of {', '.join(METRICS)}")
+    """ValueError for settings the app cannot use (the dataclasses check the rest): "key: what is wrong"."""
+    for key, value, allowed in (("model", s.model, MODELS), ("init", s.init, INITS),
+                                ("knn.metric", s.knn.metric, METRICS)):
+        if value not in allowed:
+            raise ValueError(f"{key}: " + T_UNKNOWN[key].format(repr(value), ", ".join(allowed)))
     if s.knn.k < 1:
-        raise ValueError(f"knn.k: k must be at least 1, not {s.knn.k}")
+        raise ValueError("knn.k: " + T_K_TOO_SMALL.format(s.knn.k))
     if s.init_scale < 0:
-        raise ValueError(f"init_scale: must be ≥ 0, not {s.init_scale}")
+        raise ValueError("init_scale: " + T_NEGATIVE.format(s.init_scale))
 
 
 __all__ = ["Settings", "KnnSettings", "MODELS", "INITS", "MAX_STEPS", "check_settings"]

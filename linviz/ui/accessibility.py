@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLineEdit,
+    QRadioButton,
+    QScrollArea,
     QScrollBar,
     QStackedWidget,
     QTabBar,
@@ -142,22 +144,143 @@ def unnamed_controls(window: QWidget) -> list[QWidget]:
 
 
 class _Namer(QObject):
-    """Renames its window's controls after a language switch (a child of the window: the
-    connection goes with it)."""
+    """Renames its window's controls after a language switch and re-chains the Tab order when a
+    dock's view is built (a child of the window: the connections go with it)."""
 
     def rename(self, *_code) -> None:
         name_controls(self.parent())
 
+    def reorder(self, *_args) -> None:
+        apply_tab_order(self.parent())
+
+
+# --- the Tab order ---------------------------------------------------------------------------------
+READING_ORDER = ("controls", "lecture", "centre", "params", "scores", "surface", "geometry", "gradcheck",
+                 "loss", "branches", "margins", "status")
+"""The main window's parts in reading order — left column, the plane, right column top to bottom,
+the status bar — by their key in ``window.docks`` ("centre": the central widget, "status": the
+status bar). Tab walks them in this order (and back to the first); within a part, its own order."""
+
+
+ROW_PX = 8
+"""Controls whose centres lie this close in height are on one row (read left to right)."""
+
+
+def _focusable(widget: QWidget) -> list[QWidget]:
+    """``widget`` and its descendants that Tab can reach, in reading order: top to bottom, a row
+    left to right (by where they are on screen; the hidden ones, which Tab skips, last)."""
+    window = widget.window()
+    inside = [w for w in [widget, *widget.findChildren(QWidget)]
+              if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None and w.window() is window]
+    shown = [w for w in inside if w.isVisibleTo(window)]
+    centres = {id(w): w.mapTo(widget, w.rect().center()) for w in shown}
+    shown.sort(key=lambda w: centres[id(w)].y())
+    rows: list[list[QWidget]] = []
+    for w in shown:
+        if rows and centres[id(w)].y() - centres[id(rows[-1][0])].y() <= ROW_PX:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    ordered = [w for row in rows for w in sorted(row, key=lambda w: centres[id(w)].x())]
+    return ordered + [w for w in inside if w not in ordered]
+
+
+def _tab_bar_for(window: QWidget, dock: QDockWidget) -> QTabBar | None:
+    """The dock-area tab bar that switches to ``dock`` (QMainWindow makes one per tab group)."""
+    title = dock.windowTitle()
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if bar.isVisible() and any(bar.tabText(i) == title for i in range(bar.count())):
+            return bar
+    return None
+
+
+def tab_order(window) -> list[QWidget]:
+    """The window's controls in the order Tab reaches them (:data:`READING_ORDER`): each part's
+    controls, a tab group's tab bar before its first dock."""
+    docks = getattr(window, "docks", {})
+    order: list[QWidget] = []
+    for name in READING_ORDER:
+        part = {"centre": window.centralWidget(), "status": window.statusBar()}.get(name) or docks.get(name)
+        if part is None:
+            continue
+        if isinstance(part, QDockWidget):
+            bar = _tab_bar_for(window, part)
+            if bar is not None and bar not in order and bar.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                order.append(bar)
+        order += [w for w in _focusable(part) if w not in order]
+    return order
+
+
+def apply_tab_order(window) -> None:
+    """Chain the window's controls in :func:`tab_order` (``QWidget.setTabOrder``). Tab leaves a
+    table for the next control (the arrow keys move between its cells): Qt's tables keep Tab for
+    their cells by default, and the focus never left them."""
+    for bar in window.findChildren(QTabBar):
+        for button in bar.findChildren(QAbstractButton):  # a tab bar's scroll arrows: its arrow keys do that
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    order = tab_order(window)
+    for w in order:
+        if isinstance(w, QAbstractItemView):
+            w.setTabKeyNavigation(False)
+    containers = [w for w in order if isinstance(w, QScrollArea) and any(w.isAncestorOf(o) for o in order)]
+    for w in containers:  # not a stop of its own: Tab goes into it, and it scrolls to the control in focus
+        w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    order = [w for w in order if w not in containers]
+    for a, b in zip(order, order[1:]):
+        QWidget.setTabOrder(a, b)
+
+
+def _stop(widget: QWidget, window) -> bool:
+    """Whether Tab stops at ``widget`` now: shown, enabled, not parked behind another tab, and of a
+    group of exclusive radio buttons only the one checked (the arrow keys move within the group)."""
+    if not (widget.isVisibleTo(window) and widget.isEnabled() and reachable(widget)):
+        return False
+    if isinstance(widget, QRadioButton) and widget.autoExclusive() and not widget.isChecked():
+        group = [b for b in widget.parentWidget().findChildren(QRadioButton, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                 if b.autoExclusive()]
+        return not any(b.isChecked() for b in group)
+    return True
+
+
+def next_stop(window, current: QWidget | None, forward: bool = True) -> QWidget | None:
+    """The control Tab (``forward``) or Shift+Tab moves to from ``current`` in :func:`tab_order`."""
+    order = tab_order(window)
+    w = current
+    while w is not None and w not in order:  # a part of a compound control (a spin box's line edit)
+        w = w.parentWidget()
+    start = order.index(w) if w is not None else -1
+    n = len(order)
+    for k in range(1, n + 1):
+        candidate = order[(start + (k if forward else -k)) % n]
+        if _stop(candidate, window):
+            return candidate
+    return None
+
+
+def reachable(widget: QWidget | None) -> bool:
+    """Whether Tab should stop at ``widget``: not in a dock parked behind another tab (Qt keeps
+    such a dock "visible" outside the window, so Tab would otherwise take the focus out of sight)."""
+    parent = widget
+    while parent is not None and not isinstance(parent, QDockWidget):
+        parent = parent.parentWidget()
+    return parent is None or parent.isFloating() or not parent.visibleRegion().isEmpty()
+
 
 def install(window: QWidget) -> None:
-    """Name ``window``'s controls now and after every language switch."""
+    """Name ``window``'s controls now and again after every language switch; names them and
+    re-chains the Tab order (:func:`apply_tab_order`, which the window runs when first shown) when
+    a dock's view is built late (``lazy_docks.LazyDock``: a tab behind another, built when first seen)."""
     from . import i18n
+    from .lazy_docks import LazyDock
 
-    name_controls(window)
+    name_controls(window)  # the Tab order is set when the window is shown (its dock tab bars exist then)
     namer = _Namer(window)
     namer.setObjectName("accessibleNamer")
     i18n.notifier.changed.connect(namer.rename)
+    for dock in window.findChildren(LazyDock):
+        dock.built.connect(namer.rename)
+        dock.built.connect(namer.reorder)  # its controls take their place in the Tab order
 
 
-__all__ = ["install", "name_controls", "unnamed_controls", "accessible_name", "derived_name", "first_phrase",
-           "is_control", "CONTROLS"]
+__all__ = ["install", "name_controls", "tab_order", "apply_tab_order", "next_stop", "reachable", "READING_ORDER",
+           "unnamed_controls", "accessible_name", "derived_name", "first_phrase", "is_control", "CONTROLS"]

@@ -58,7 +58,9 @@ def enable(folder: Path) -> Path | None:
 
 
 def close_cleanly() -> None:
-    """A normal exit: the handler back as it was (stderr or off), and the empty log removed."""
+    """A normal exit: the handler back as it was (stderr or off), and the log removed. It is empty
+    on Linux and macOS; on Windows faulthandler also writes exceptions that were handled (a C++
+    exception inside a DLL), which must not be reported as a crash at the next start."""
     global _log_file
     if _log_file is None:
         return
@@ -70,8 +72,7 @@ def close_cleanly() -> None:
     _log_file.close()
     _log_file = None
     try:
-        if path.stat().st_size == 0:
-            path.unlink()
+        path.unlink()
     except OSError:
         pass
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QToolBar
 from linviz.lecture import LectureError, read_lecture
 
 from . import i18n
-from .lecture_mode import LectureBar, LectureMode
+from .lecture_mode import LectureBar, LectureMode, lecture_error_text
 
 translate = QCoreApplication.translate
 
@@ -34,6 +34,8 @@ def install(window) -> LectureMode:
     mode.strip = strip
     strip.setVisible(False)
     window.lecture_mode, window.lecture_bar = mode, bar
+    if getattr(window, "lecture", None) is not None:
+        window.lecture.attach(mode)  # the Lecture tab (demos.py) lists and opens this mode's scenes
     menu = i18n.find_menu(window, "lecture_menu", "&Lecture")
     if menu is None:
         menu = window.menuBar().addMenu(translate("Lecture", "&Lecture"))
@@ -127,7 +129,8 @@ def open_lecture_file(window, path: str | None = None) -> bool:
     try:
         lecture = read_lecture(path)
     except LectureError as err:
-        window.show_message("error", translate("Lecture", "Could not open the lecture: {0}").format(err))
+        window.show_message("error", translate("Lecture", "Could not open the lecture: {0}").format(
+            lecture_error_text(err)))
         return False
     window.lecture_mode.open_lecture(lecture)
     window.show_message("info", translate("Lecture", "Opened the lecture “{0}” ({1} scenes).").format(
@@ -170,7 +173,8 @@ def add_scene(window, path: str | None = None, title: str | None = None) -> bool
             title, ds, settings.model, settings.train_config(), {"k": settings.knn.k, "metric": settings.knn.metric},
             W0, b0, s.step if root else 0, s.hold_w, s.chosen_examples, panels, init=settings.init))
     except LectureError as err:
-        window.show_message("error", translate("Lecture", "Could not add the scene: {0}").format(err))
+        window.show_message("error", translate("Lecture", "Could not add the scene: {0}").format(
+            lecture_error_text(err)))
         return False
     window._lecture_file = path
     window.show_message("info", translate("Lecture", "Added scene {0} to {1}.").format(len(lecture.scenes), path))

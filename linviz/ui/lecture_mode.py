@@ -55,6 +55,22 @@ MAX_FIGURE_ROWS = 3
 """Figure rows the bar shows at once (more scroll): at 1280 × 800 the plane keeps its height."""
 
 
+def lecture_error_text(error: LectureError) -> str:
+    """A lecture file's fault in the interface's language: the whole message when it is one
+    marked template (a setting out of range), else "where: what" with "what" translated."""
+    text = str(error)
+    whole = i18n.in_language(text)
+    if whole != text:
+        return whole
+    where, sep, what = text.partition(": ")
+    if not sep:
+        return text
+    said = i18n.in_language(what)
+    if said == what and ": " in what:  # a path, then "scenes[3].model: must be …"
+        said = lecture_error_text(LectureError(what))
+    return f"{where}: {said}"
+
+
 class LectureMode(QObject):
     """Which lecture, which scene, whether it is on, and the question's state.
 
@@ -171,7 +187,7 @@ class LectureMode(QObject):
                 self.figures = measure_scene(self.scene, apply_scene(self.scene, f"scenes[{self.index}]"))
             except LectureError as err:
                 self.figures = []
-                self.window.show_message("error", str(err))
+                self.window.show_message("error", lecture_error_text(err))
 
     # --- applying a scene -------------------------------------------------------------
     def apply(self, scene) -> None:
@@ -200,6 +216,9 @@ class LectureMode(QObject):
             s.set_hold_w(not scene.retrain_on_edit)
         picked = [i for i in scene.highlight.get("points", []) if isinstance(i, int) and 0 <= i < len(ds)]
         s.set_selected_examples(picked)
+        table = getattr(w, "params_table", None)
+        if table is not None:  # the W and b table as [W | b] over x̃ = (x, 1): the bias trick's scene
+            table.set_bias_trick(bool(scene.highlight.get("bias_trick", False)))
         self._raise_panels(scene)
 
     def _raise_panels(self, scene) -> None:

@@ -35,15 +35,14 @@ a bad file leaves the window as it was and says what is wrong.
 
 from __future__ import annotations
 
-import time
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from linviz.engine.datasets import make_preset
 from linviz.engine.lesson_file import (
@@ -54,13 +53,15 @@ from linviz.engine.lesson_file import (
     history_to_csv,
     params_to_csv,
     read_lesson,
-    replay,
     write_lesson,
     write_text,
 )
 
-from . import app_settings, autosave, i18n
-from .messages import error_text, message_text
+from . import autosave, i18n, lesson_open
+from .lesson_autosave import LessonAutosave
+from .lesson_open import REPLAY_DIALOG_AFTER_S  # noqa: F401 (re-exported)
+from .lesson_recent import MAX_RECENT, RECENT_KEY, RecentLessons  # noqa: F401 (re-exported)
+from .messages import error_text
 from . import undo as undo_module
 from linviz.session import core
 from linviz.session.settings import INITS, MODELS, Settings, check_settings  # noqa: F401 (re-exported)
@@ -71,10 +72,6 @@ AUTOSAVE_MS = 5000
 """An autosave is written this long after the last change…"""
 AUTOSAVE_MAX_MS = 10_000
 """…and at most this long after the first unsaved change, however often changes keep coming."""
-REPLAY_DIALOG_AFTER_S = 0.4
-"""A lesson whose runs take longer than this to re-run shows a progress dialog that can cancel the load."""
-MAX_RECENT = 8
-RECENT_KEY = "lessons/recent"
 FILTER = f"linviz lessons (*{SUFFIX})"
 """The file dialogs' filter (English; :func:`file_filter` is the one shown)."""
 
@@ -113,13 +110,6 @@ def _is_extension(old, new) -> bool:
 # ----------------------------------------------------------------------------- the session
 
 
-def restore_session(session, lesson: Lesson, histories: list) -> None:
-    """Put the lesson's settings, runs, step and selection into the session (its points are
-    set): the session core's ``show_lesson``, nothing trained again."""
-    session.show_lesson(lesson, histories)
-    session.set_selected_examples(lesson.selected)
-
-
 def flush_retrain(session) -> None:
     """Apply an edit of the points the session has scheduled for the next event-loop turn, so
     the History matches the points."""
@@ -129,7 +119,7 @@ def flush_retrain(session) -> None:
 # ----------------------------------------------------------------------------- the controller
 
 
-class LessonController(QObject):
+class LessonController(RecentLessons, LessonAutosave, QObject):
     """The lesson file of a window: its path, unsaved changes, menus, autosave and close guard."""
 
     dirty_changed = Signal(bool)
@@ -170,6 +160,10 @@ class LessonController(QObject):
     @property
     def armed(self) -> bool:
         return self._armed
+
+    def autosave_folder(self) -> Path:
+        """Where this window's autosave slot lives (:func:`autosave_folder`, which tests redirect)."""
+        return autosave_folder()
 
     def display_name(self) -> str:
         return self._path.name if self._path else translate("Lesson", "Untitled lesson")
@@ -231,72 +225,24 @@ class LessonController(QObject):
                 undo.clear()
 
     def apply(self, lesson: Lesson, histories: list) -> None:
-        """Show ``lesson`` (its runs already re-run into ``histories``); clears undo.
+        """Show ``lesson`` (its runs already re-run into ``histories``) in one swap; clears undo.
 
-        All or nothing: should anything fail half-way (it should not: the file was checked
-        whole), the points, settings and run shown before are put back and LessonError says why.
-        """
+        The whole new session (points, settings, runs, step) is built first, off to the side
+        (:func:`lesson_open.build`); only then ``SessionModel.swap_in`` puts it in place. A failure
+        while building raises LessonError with the window exactly as it was."""
         playback = getattr(self.window, "playback", None)
         if playback is not None:
             playback.pause()
-        s = self.session
-        before = (self.data.dataset, self.data.current_class, s.settings,
-                  undo_module.Shown(s.history, tuple(s.branches), s.step), s.chosen_examples)
+        built = lesson_open.build(lesson, histories, self.session.hold_w)
         with self._loading_state():
-            try:
-                self.data.set_dataset(lesson.dataset)
-                self.data.set_current_class(lesson.current_class)
-                restore_session(s, lesson, histories)
-            except (ValueError, IndexError, MemoryError) as err:
-                dataset, current_class, settings, shown, selected = before
-                self.data.set_dataset(dataset)
-                self.data.set_current_class(current_class)
-                s.set_settings(settings)
-                flush_retrain(s)
-                undo_module.show_history(s, shown)
-                s.set_selected_examples(selected)
-                raise LessonError(translate("Lesson", "could not show it ({0}); nothing was changed").format(err)) \
-                    from None
+            self.session.swap_in(built.outcome, built.current_class, built.selected)
 
-    def _replay(self, lesson: Lesson):
-        """Re-run the lesson's runs: (histories, warnings). A progress dialog appears when this takes
-        longer than REPLAY_DIALOG_AFTER_S; its Cancel raises ReplayCancelled (nothing applied)."""
-        dialog = None
-        start = time.monotonic()
-
-        def progress(done: float, total: float) -> bool:
-            nonlocal dialog
-            if dialog is None and done < total and time.monotonic() - start >= REPLAY_DIALOG_AFTER_S:
-                dialog = QProgressDialog(translate("Lesson", "Re-running the lesson's recorded steps…"),
-                                         translate("Lesson", "Cancel"), 0, 1000, self.window)
-                dialog.setObjectName("replayProgress")
-                dialog.setWindowTitle(translate("Lesson", "Opening the lesson"))
-                dialog.setWindowModality(Qt.WindowModal)
-                dialog.setMinimumDuration(0)
-                dialog.setAutoClose(False)
-                dialog.setAutoReset(False)
-            if dialog is not None:
-                dialog.setValue(int(1000 * done / total) if total else 1000)
-                QCoreApplication.processEvents()
-                if dialog.wasCanceled():
-                    return False
-            return True
-
-        try:
-            return replay(lesson.runs, lesson.dataset, progress)
-        finally:
-            if dialog is not None:
-                dialog.close()
-                dialog.deleteLater()
-
-    def _warn_replay(self, warnings) -> None:
+    def _tell_replay(self, warnings) -> None:
         """Every run that did not replay exactly (coded messages), in one message: not only the last one."""
         if len(warnings) == 1:
             self.session.tell(warnings[0])
         elif warnings:
-            self._message("warning", translate("Lesson", "{0} of the lesson's runs did not replay exactly (were its "
-                                                         "settings edited by hand?): {1}").format(
-                len(warnings), " · ".join(message_text(w) for w in warnings)))
+            self._message("warning", lesson_open.replay_warning(warnings))
 
     def load(self, path) -> bool:
         """Open the lesson at ``path`` without asking about unsaved changes. On a bad file
@@ -304,7 +250,7 @@ class LessonController(QObject):
         path = Path(path)
         try:
             lesson = read_lesson(path, Settings, check_settings)
-            histories, warnings = self._replay(lesson)
+            histories, warnings = lesson_open.replay_lesson(self.window, lesson)
             self.apply(lesson, histories)
         except ReplayCancelled:
             self._message("info", translate("Lesson", "Opening {0} was cancelled; nothing was changed.").format(
@@ -317,7 +263,7 @@ class LessonController(QObject):
         self._set_dirty(False)
         self.add_recent(path)
         self._message("info", translate("Lesson", "Opened {0}.").format(path.name))
-        self._warn_replay(warnings)
+        self._tell_replay(warnings)
         return True
 
     def save_to(self, path) -> bool:
@@ -426,125 +372,6 @@ class LessonController(QObject):
             return False
         self._message("info", translate("Lesson", "Saved {0}.").format(Path(path).name))
         return True
-
-    # --- recent lessons ---------------------------------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        """The recent lessons, newest first (as stored; missing files not yet pruned)."""
-        value = app_settings.qsettings().value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(p) for p in (value or []) if p][:MAX_RECENT]
-
-    def _store_recent(self, paths: list[str]) -> None:
-        settings = app_settings.qsettings()
-        settings.setValue(RECENT_KEY, list(paths[:MAX_RECENT]))
-        settings.sync()
-
-    def add_recent(self, path) -> None:
-        p = str(Path(path).resolve())
-        self._store_recent([p] + [q for q in self.recent_files() if q != p])
-
-    def forget_recent(self, path) -> None:
-        p = str(Path(path).resolve())
-        self._store_recent([q for q in self.recent_files() if q != p and q != str(path)])
-
-    def prune_recent(self) -> list[str]:
-        """Drop recent lessons whose file is gone (and say so); the remaining list."""
-        paths = self.recent_files()
-        present = [p for p in paths if Path(p).is_file()]
-        if len(present) != len(paths):
-            gone = ", ".join(Path(p).name for p in paths if p not in present)
-            self._store_recent(present)
-            self._message("warning", translate("Lesson", "Removed from Recent lessons (file no longer found): {0}")
-                          .format(gone))
-        return present
-
-    def refresh_recent_menu(self) -> None:
-        """Rebuild Recent lessons (on opening the submenu)."""
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.prune_recent()
-        for i, p in enumerate(paths):
-            action = menu.addAction(f"&{i + 1} {Path(p).name}")
-            action.setObjectName(f"recent_lesson_{i}")
-            action.setToolTip(p)
-            action.setStatusTip(p)
-            action.triggered.connect(lambda _checked=False, p=p: self.open_lesson(p))
-        if not paths:
-            menu.addAction(translate("Lesson", "(none)")).setEnabled(False)
-        menu.addSeparator()
-        clear = menu.addAction(translate("Lesson", "Clear list"))
-        clear.setObjectName("clear_recent_lessons")
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(lambda: self._store_recent([]))
-
-    # --- autosave and the close guard -------------------------------------------------------------
-    @property
-    def autosave_path(self) -> Path | None:
-        """This window's autosave file (None unless armed)."""
-        return None if self._slot is None else self._slot.path
-
-    @property
-    def lock_path(self) -> Path | None:
-        """The lock this window holds while it runs (the OS drops it if the process dies)."""
-        return None if self._slot is None else self._slot.lock_path
-
-    def arm(self) -> None:
-        """Start the safety net of a real run: this window's autosave slot and lock, autosave, close prompt."""
-        self._armed = True
-        if self._slot is None:
-            try:
-                self._slot = autosave.claim(autosave_folder())
-            except OSError as err:
-                self._message("warning", translate("Lesson", "Autosave is off: cannot write to {0} ({1}).").format(
-                    autosave_folder(), err.strerror or err))
-        if self._dirty:
-            self.autosave_timer.poke()
-
-    def disarm(self) -> None:
-        """Stop autosaving and give the lock up; the autosave file stays (as after a crash)."""
-        self._armed = False
-        self.autosave_timer.stop()
-        if self._slot is not None:
-            self._slot.release()
-            self._slot = None
-
-    def autosave_now(self) -> bool:
-        """Write the autosave file if armed and there are unsaved changes not yet autosaved."""
-        if not self._armed or self._slot is None or not self._dirty or self._changes == self._autosaved:
-            return False
-        try:
-            lesson = self.capture(autosave_of=str(self._path) if self._path else None)
-            self._slot.path.parent.mkdir(parents=True, exist_ok=True)
-            write_lesson(lesson, self._slot.path)
-        except (LessonError, OSError) as err:
-            self._message("warning", translate("Lesson", "Autosave failed: {0}").format(error_text(err)))
-            return False
-        self._autosaved = self._changes
-        return True
-
-    def restore_autosave(self, path) -> bool:
-        """Open the autosave at ``path``; the lesson keeps its file name (if it had one) and stays unsaved."""
-        try:
-            lesson = read_lesson(path, Settings, check_settings)
-            histories, warnings = self._replay(lesson)
-            self.apply(lesson, histories)
-        except LessonError as err:
-            self._error(translate("Lesson", "Could not restore the autosave"), error_text(err))
-            return False
-        self._path = Path(lesson.autosave_of) if lesson.autosave_of else None
-        self._changes += 1  # unsaved work this window has not autosaved yet
-        self._set_dirty(True)
-        self._message("info", translate("Lesson", "Restored the autosaved work on {0}; save it to keep it.").format(
-            self.display_name()))
-        self._warn_replay(warnings)
-        return True
-
-    def clean_exit(self) -> None:
-        """The window closes as asked: nothing to restore next time."""
-        if self._slot is not None:
-            self._slot.path.unlink(missing_ok=True)
-        self.disarm()
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Close and self._armed:
@@ -659,4 +486,4 @@ def offer_restore(window) -> bool:
 
 
 __all__ = ["LessonController", "install", "offer_restore", "controller", "user_data_folder", "autosave_folder",
-           "legacy_autosave", "qsettings", "check_settings", "restore_session", "AUTOSAVE_MS", "MAX_RECENT"]
+           "legacy_autosave", "check_settings", "flush_retrain", "AUTOSAVE_MS", "MAX_RECENT"]

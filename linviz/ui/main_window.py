@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QFrame,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -22,6 +21,7 @@ from linviz.engine.datasets import PRESETS, DatasetError, make_preset, read_poin
 from linviz.engine.file_checks import check_work
 
 from .dialogs import GeneratorDialog
+from .lazy_docks import LazyDock, scroll_area
 from .messages import error_text
 from .status_line import StatusLine
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
@@ -30,7 +30,7 @@ from .panels.playback import PlaybackBar
 from . import (accessibility, compare, demos, export, hold_switch, i18n, keys, lecture_menu, lesson, pen_overlay,
                presentation, share, style, undo)
 from .cifar import install as install_cifar
-from .views import branches, margin_chart, plane_overlays
+from .views import branches, margin_chart, plane_gestures, plane_overlays
 from .views.gradcheck_panel import GradCheckPanel
 from .views.loss_curve import LossCurveView
 from .views.loss_surface import LossSurfaceView
@@ -75,9 +75,6 @@ class MainWindow(QMainWindow):
         self.params_table = ParamsTable(self.session)
         self.score_table = ScoreTable(self.data, self.session)
         self.loss_curve = LossCurveView(self.session)
-        self.loss_surface = LossSurfaceView(self.session)
-        self.reg_geometry = RegGeometryView(self.session)
-        self.gradcheck = GradCheckPanel(self.session)
 
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -102,6 +99,7 @@ class MainWindow(QMainWindow):
         self.undo = undo.install(self)
         self.lesson = lesson.install(self)  # it keeps the window title: file, unsaved mark, data
         hold_switch.install(self)  # "retrain on edit", in the status bar and the Edit menu
+        plane_gestures.install(self)  # Edit ▸ Brush (G): paint a cloud of points
         lecture_menu.install(self)  # the lecture strip across the top and the scene keys (after undo)
         pen_overlay.install(self)  # pen and laser over everything (after the lecture: a scene clears it)
         self.presentation = presentation.install(self, persist)  # last: it sees every dock and action
@@ -136,18 +134,23 @@ class MainWindow(QMainWindow):
             "controls": self._dock(translate("MainWindow", "Controls"), self.controls, Qt.LeftDockWidgetArea),
             "params": self._dock(translate("MainWindow", "W and b"), self.params_table, right),
             "scores": self._dock(translate("MainWindow", "Scores"), self.score_table, right),
-            "surface": self._dock(translate("MainWindow", "Surface"), self.loss_surface, right),
-            "geometry": self._dock(translate("MainWindow", "Geometry"), self.reg_geometry, right),
-            "gradcheck": self._dock(translate("MainWindow", "Grad check"), self.gradcheck, right),
+            # behind the Scores tab: built when first seen (lazy_docks.py)
+            "surface": self.lazy_dock(translate("MainWindow", "Surface"), "dock_LossSurfaceView",
+                                      lambda: LossSurfaceView(self.session), right),
+            "geometry": self.lazy_dock(translate("MainWindow", "Geometry"), "dock_RegGeometryView",
+                                       lambda: RegGeometryView(self.session), right),
+            "gradcheck": self.lazy_dock(translate("MainWindow", "Grad check"), "dock_GradCheckPanel",
+                                        lambda: GradCheckPanel(self.session), right),
             "loss": self._dock(translate("MainWindow", "Loss curve"), self.loss_curve, right),
         }
         for name in ("surface", "geometry", "gradcheck"):
             self.tabifyDockWidget(self.docks["scores"], self.docks[name])
         self.docks["scores"].raise_()
-        for name, view in (("gradcheck", self.gradcheck), ("surface", self.loss_surface),
-                           ("geometry", self.reg_geometry)):
-            self.docks[name].visibilityChanged.connect(lambda shown, v=view: shown and v.became_visible())
+        for name in ("gradcheck", "surface", "geometry"):
+            dock = self.docks[name]
+            dock.visibilityChanged.connect(lambda shown, d=dock: shown and d.view().became_visible())
         self._docks_sized = False
+        self._tab_ordered = False
         self._share_on_resize = True  # a window the app laid out follows its size (maximised, F11)
         self._share_timer = QTimer(self, singleShot=True, interval=0)
         self._share_timer.timeout.connect(self.size_docks)
@@ -212,6 +215,18 @@ class MainWindow(QMainWindow):
         if not self._docks_sized:
             self._docks_sized = True
             self.size_docks()
+        if not self._tab_ordered:  # the dock tab bars exist once the window is shown
+            self._tab_ordered = True
+            QTimer.singleShot(0, self, lambda: accessibility.apply_tab_order(self))
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
+        """Tab and Shift+Tab walk the window in reading order (``accessibility.tab_order``),
+        skipping the controls of docks parked behind another tab (the focus would leave the screen)."""
+        target = accessibility.next_stop(self, self.focusWidget(), next_)
+        if target is None:
+            return super().focusNextPrevChild(next_)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next_ else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _dock(self, title: str, widget: QWidget, area) -> QDockWidget:
         """A dock holding ``widget`` in a scroll area, so that the window still fits a
@@ -221,12 +236,37 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QScrollArea):
             dock.setWidget(widget)
         else:
-            scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+            scroll = scroll_area()
             scroll.setWidget(widget)
-            scroll.setMinimumSize(160, 120)
             dock.setWidget(scroll)
         self.addDockWidget(area, dock)
         return dock
+
+    def lazy_dock(self, title: str, object_name: str, factory, area) -> LazyDock:
+        """A dock whose view ``factory()`` builds when the dock is first seen or asked for
+        (``LazyDock.view()``): for views the first frame does not show (``lazy_docks``)."""
+        dock = LazyDock(title, object_name, factory, self)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # the views of the lazy docks: built on first access (an export, a test), else when first seen
+    @property
+    def loss_surface(self) -> LossSurfaceView:
+        return self.docks["surface"].view()
+
+    @property
+    def reg_geometry(self) -> RegGeometryView:
+        return self.docks["geometry"].view()
+
+    @property
+    def gradcheck(self) -> GradCheckPanel:
+        return self.docks["gradcheck"].view()
+
+    @property
+    def margin_chart(self):
+        """The Margins tab's chart (``views.margin_chart``), or None before it is installed."""
+        dock = self.docks.get("margins")
+        return dock.view() if dock is not None else None
 
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
         action = QAction(text, self)

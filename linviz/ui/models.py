@@ -44,6 +44,15 @@ def renamed_defaults(names: tuple[str, ...], old: str, new: str) -> tuple[str, .
     return tuple(new.format(k + 1) if name == old.format(k + 1) else name for k, name in enumerate(names))
 
 
+def shown_dataset(dataset: Dataset) -> Dataset:
+    """``dataset`` as the plane shows it: its default class names ("class 1") read in the language shown
+    ("clase 1"), unless the renamed names would clash with names it has."""
+    names = renamed_defaults(dataset.class_names, ENGLISH_CLASS_NAME, class_name_template())
+    if names != dataset.class_names and len(set(names)) == len(names):  # ("clase 1", "class 1") would clash
+        dataset = dataset.with_class_names(names)
+    return dataset
+
+
 class DatasetModel(QObject):
     """The points on the plane (an immutable Dataset) and the class new points get."""
 
@@ -52,7 +61,7 @@ class DatasetModel(QObject):
 
     def __init__(self, dataset: Dataset | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._dataset = dataset if dataset is not None else make_preset("cs231n")
+        self._dataset = shown_dataset(dataset if dataset is not None else make_preset("cs231n"))
         self._current_class = 0
 
     @property
@@ -65,13 +74,18 @@ class DatasetModel(QObject):
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Show ``dataset``; its default class names ("class 1") read in the language shown."""
-        names = renamed_defaults(dataset.class_names, ENGLISH_CLASS_NAME, class_name_template())
-        if names != dataset.class_names and len(set(names)) == len(names):  # ("clase 1", "class 1") would clash
-            dataset = dataset.with_class_names(names)
-        self._dataset = dataset
-        if self._current_class >= dataset.n_classes:
+        self._dataset = shown_dataset(dataset)
+        if self._current_class >= self._dataset.n_classes:
             self.set_current_class(0)
         self.changed.emit()
+
+    def _swap(self, dataset: Dataset, current_class: int) -> int:
+        """Put ``dataset`` (already :func:`shown_dataset`) and the class new points get in place, no signal
+        (:meth:`SessionModel.swap_in` emits them once the whole session is in place); the old class."""
+        old = self._current_class
+        self._dataset = dataset
+        self._current_class = int(np.clip(current_class, 0, dataset.n_classes - 1))
+        return old
 
     def set_current_class(self, label: int) -> None:
         label = int(np.clip(label, 0, self._dataset.n_classes - 1))
@@ -298,10 +312,30 @@ class SessionModel(QObject):
         trained on the points now shown."""
         self._run(core.show_history, hist, step, None if branches is None else tuple(branches))
 
-    def show_lesson(self, lesson, histories) -> None:
-        """Show a lesson (its points already set; its runs re-run into ``histories``) without
-        training; "hold W" stays as it was."""
-        self._run(lambda state: core.show_lesson(lesson, histories, hold_w=state.hold_w))
+    def swap_in(self, out: core.Outcome, current_class: int = 0, selected=()) -> None:
+        """Show a whole session built beforehand (a lesson: ``out`` of :func:`core.show_lesson`, its points
+        already :func:`shown_dataset`) in one swap: the points, the class new points get, the settings, the
+        runs, the step and the score table's points are assigned together, then the signals follow, each
+        once. Nothing is computed here, so nothing can fail half-way: whatever went wrong while building
+        ``out`` left the window exactly as it was."""
+        state = out.state
+        sel = tuple(dict.fromkeys(int(i) for i in selected if 0 <= int(i) < len(state.dataset)))
+        self._retrain_timer.stop()
+        old_class = self.data._swap(state.dataset, current_class)
+        self._state, self._selected = state, sel  # the swap: from here on the window shows the new session
+        self.data.changed.emit()
+        if self.data.current_class != old_class:
+            self.data.current_class_changed.emit(self.data.current_class)
+        self.selection_changed.emit()
+        for event in out.events:
+            if isinstance(event, Message):
+                self.tell(event)
+            elif event.what == core.SETTINGS:
+                self.settings_changed.emit()
+            elif event.what == core.HISTORY:
+                self.history_changed.emit()
+            elif event.what == core.STEP:
+                self.step_changed.emit(self._state.step)
 
     def edit_params(self, W: np.ndarray, b: np.ndarray) -> None:
         """The user typed new W, b: continue training from them (a branch at this step)."""
@@ -396,5 +430,5 @@ class WhileDragging(GestureThrottle):
             self.release()
 
 
-__all__ = ["DatasetModel", "SessionModel", "WhileDragging", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
+__all__ = ["shown_dataset", "DatasetModel", "SessionModel", "WhileDragging", "Settings", "KnnSettings", "Playback", "MODELS", "DatasetError",
            "LossConfig"]

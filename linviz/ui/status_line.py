@@ -64,9 +64,15 @@ class StatusLine(QLabel):
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.shown_text())
+
+    def shown_text(self) -> str:
+        """What fits on the line: a warning or error keeps its start (what happened and why: "Training
+        diverged … at step 120. The learning rate α = 100 is too large…"), elided at the end; an info
+        message keeps both ends ("Saved the lesson to /home/…/week3.linviz.")."""
+        mode = Qt.TextElideMode.ElideMiddle if self.property("level") == "info" else Qt.TextElideMode.ElideRight
+        return self.fontMetrics().elidedText(self.text(), mode, self.contentsRect().width())
 
 
 __all__ = ["StatusLine", "TRANSIENT_MS"]

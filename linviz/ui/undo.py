@@ -90,6 +90,8 @@ def describe_data_change(before: Dataset, after: Dataset) -> tuple[str, int | No
         return translate("Undo", "clear points"), None
     if n1 == n0 + 1:
         return translate("Undo", "add point"), None
+    if n1 > n0 + 1 and np.array_equal(before.X, after.X[:n0]) and np.array_equal(before.y, after.y[:n0]):
+        return translate("Undo", "add points"), None  # a brush stroke
     if n1 < n0:
         return (translate("Undo", "remove point") if n1 == n0 - 1 else translate("Undo", "remove points")), None
     if n1 == n0 and np.array_equal(before.y, after.y):

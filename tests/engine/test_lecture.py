@@ -126,12 +126,30 @@ def test_hostile_lecture_text_is_refused_with_a_message():
             parse_lecture(text)
 
 
-def test_a_train_setting_out_of_range_names_the_scene():
+@pytest.mark.parametrize("where, value, message", [
+    (("train", "lr"), -1.0, r"scenes\[21\]\.train\.lr: -1 is out of range \(0\.0001 to 1e\+06\)"),
+    (("train", "steps"), 10**9, r"scenes\[21\]\.train\.steps: 1,000,000,000 is out of range \(0 to 20,000\)"),
+    (("train", "reg", "lam"), 1e7, r"scenes\[21\]\.train\.reg\.lam: 1e\+07 is out of range"),
+    (("train", "optimizer", "momentum"), 1.5, r"scenes\[21\]\.train\.optimizer\.momentum: 1\.5 is out of range"),
+    (("knn", "k"), 99, r"scenes\[21\]\.knn\.k: 99 is out of range \(1 to 15\)"),
+])
+def test_a_setting_out_of_the_engines_range_is_refused_when_the_file_is_read(where, value, message):
+    """The reader checks each scene's settings against the ranges the app's controls allow
+    (file_checks.TRAIN_RANGES / APP_RANGES): the whole file is refused, naming scene and key."""
     doc = copy.deepcopy(DOC)
-    doc["scenes"][21]["train"] = {"lr": -1.0}
-    lecture = parse_lecture(json.dumps(doc))
-    with pytest.raises(LectureError, match=r"scenes\[21\]\.train"):
-        apply_scene(lecture.scenes[21], "scenes[21]")
+    node = doc["scenes"][21]
+    for key in where[:-1]:
+        node = node.setdefault(key, {})
+    node[where[-1]] = value
+    with pytest.raises(LectureError, match=message):
+        parse_lecture(json.dumps(doc))
+
+
+def test_a_train_setting_the_engine_does_not_know_is_refused_when_the_file_is_read():
+    doc = copy.deepcopy(DOC)
+    doc["scenes"][3]["train"] = {"optimiser": {"kind": "adam"}}  # British spelling: not a TrainConfig key
+    with pytest.raises(LectureError, match=r"scenes\[3\]\.train"):
+        parse_lecture(json.dumps(doc))
 
 
 def run_cli(*args):

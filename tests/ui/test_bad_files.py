@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from linviz.engine.datasets import make_preset, to_json
-from linviz.ui import app_settings, lesson, undo
+from linviz.ui import app_settings, lesson, lesson_open, undo
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -114,7 +114,7 @@ def test_every_run_that_does_not_replay_is_reported_in_one_message(window, ctl, 
 
 def test_a_long_replay_shows_a_progress_dialog_whose_cancel_changes_nothing(window, ctl, tmp_path, monkeypatch):
     good = good_lesson(window, ctl, tmp_path)
-    monkeypatch.setattr(lesson, "REPLAY_DIALOG_AFTER_S", 0.0)
+    monkeypatch.setattr(lesson_open, "REPLAY_DIALOG_AFTER_S", 0.0)
     seen = []
 
     def cancel():

@@ -246,3 +246,50 @@ def test_transport_keys_work_from_a_pane_editor(win, qtbot):
     assert win.step == win.clock.last
     qtbot.keyClick(win.panes[0].editor.model, Qt.Key.Key_Home)
     assert steps(win) == [0, 0]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_four_panes_fit_a_projector_of_1280_pixels(qapp, qtbot, language):
+    """At 1280 × 800 the window holds four panes and the legend: nothing runs off the right edge."""
+    from linviz.ui import i18n
+
+    i18n.set_language(qapp, language)
+    try:
+        w = CompareWindow(DatasetModel(make_preset("cs231n")), preset="SGD vs momentum vs Adam")
+        qtbot.addWidget(w)
+        w.add_pane()
+        w.resize(1280, 800)
+        w.show()
+        qtbot.waitExposed(w)
+
+        def right(widget) -> int:
+            return widget.mapTo(w, widget.rect().bottomRight()).x()
+
+        legend = w.overlay.legend_panel  # takes its share of the overlay's width after the first layout
+        qtbot.waitUntil(lambda: right(legend) < w.width(), timeout=2000)
+        assert len(w.panes) == 4 and w.width() <= 1280
+        assert [right(p) < w.width() for p in w.panes] == [True] * 4
+        w.close()
+    finally:
+        i18n.set_language(qapp, "en")
+
+
+def test_every_pane_control_writes_its_setting_and_follows_it(win):
+    pane = win.panes[0]
+    e = pane.editor
+
+    def typed(box, text):
+        box.setEditText(text)
+        box.lineEdit().editingFinished.emit()
+
+    e.reg.setCurrentIndex(e.reg.findData("l1"))
+    typed(e.lam, "0.5")
+    typed(e.delta, "3")
+    e.batch.setCurrentIndex(e.batch.findData(8))
+    t = pane.session.settings.train
+    assert (t.reg.kind, t.reg.lam, t.loss.delta, t.batch_size) == ("l1", 0.5, 3.0, 8)
+    assert pane.session.history.config.reg.kind == "l1"  # retrained with them
+    e.model.setCurrentIndex(e.model.findData("softmax"))
+    assert pane.session.settings.model == "softmax" and not e.delta.isEnabled()
+    pane.session.update_settings(lr=0.3, batch_size=5)  # set elsewhere: the editor shows it
+    assert e.lr.currentText() == "0.3" and e.batch.currentData() == 5

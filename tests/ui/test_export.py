@@ -236,7 +236,7 @@ def test_a_full_disk_is_reported_and_leaves_nothing(window, exporter, tmp_path, 
     def full(_fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(export.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)  # the writer flushes to disk
     assert exporter.save_image("plane", tmp_path / "plane.png", 320, 240) is None
     assert messages[-1] == ("error", f"Could not write {tmp_path / 'plane.png'}: the disk is full.")
     assert leftovers(tmp_path) == []

@@ -32,3 +32,12 @@ def test_knn_has_no_handout(window, tmp_path):
     window.session.update_settings(model="knn")
     assert not window.handout.write(tmp_path / "knn.pdf")
     assert not (tmp_path / "knn.pdf").exists()
+
+
+def test_in_lecture_mode_the_handout_adds_the_scenes_two_a_page(window, tmp_path):
+    mode = window.lecture_mode
+    mode.start(0)
+    out = tmp_path / "lecture.pdf"
+    assert window.handout.write(out)
+    scenes = len(mode.lecture.scenes)
+    assert _pages(out.read_bytes()) == 2 + (scenes + 1) // 2

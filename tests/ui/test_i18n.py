@@ -161,12 +161,36 @@ def offenders(checker: Checker, roots, wrong: str) -> list[str]:
     return bad
 
 
+def lecture_spanish_words() -> set[str]:
+    """The built-in lecture's Spanish texts are data written in both languages (its own tests
+    check every scene has both): their words count as Spanish."""
+    import json
+
+    from linviz.lecture import builtin_lecture_path
+
+    out: set[str] = set()
+
+    def walk(v) -> None:
+        if isinstance(v, dict):
+            if isinstance(v.get("es"), str):
+                out.add(v["es"])
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(json.loads(builtin_lecture_path().read_text(encoding="utf-8")))
+    return out
+
+
 def data_words() -> set[str]:
     """Words that are data, not interface: the preset (data set) names, CIFAR-10's class names."""
     from PySide6.QtGui import QGuiApplication
 
     # names, not words: presets, CIFAR classes, the app, and the Qt platform a message may quote
     words = set(PRESETS) | set(cifar_engine.CLASS_NAMES) | {"linviz", QGuiApplication.platformName()}
+    words |= lecture_spanish_words()
     return {w for name in words for w in WORD.findall(str(name))}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 
 import numpy as np
@@ -115,6 +116,35 @@ def test_a_bad_lecture_file_changes_nothing_and_says_why(window, qtbot, tmp_path
     assert not lecture_menu.open_lecture_file(window, str(bad))
     assert window.lecture_mode.lecture is before
     assert "scenes" in window.message_label.text() and window.message_label.property("level") == "error"
+
+
+@pytest.mark.parametrize("fault, names", [
+    ({"train": {"lr": 1e9}}, "scenes[0].train.lr: 1e+09 está fuera de rango (0.0001 a 1e+06)"),
+    ({"model": "perceptron"}, "scenes[0].model: debe ser uno de svm, softmax, lsq, knn"),
+])
+def test_a_lecture_file_out_of_range_is_refused_in_the_users_language(window, tmp_path, fault, names):
+    """In Spanish: a scene with a setting outside what the controls allow (or an unknown model)
+    gets a message naming the scene, the key and the allowed range, in Spanish; the lecture
+    open and the points on screen stay as they were."""
+    import json
+
+    from linviz.lecture.format import lecture_to_json
+    from linviz.ui import i18n
+
+    own = copy.deepcopy(json.loads(lecture_to_json(window.lecture_mode.lecture)))
+    own["scenes"] = own["scenes"][:2]
+    own["scenes"][0].update(fault)
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(own), encoding="utf-8")
+    before, data = window.lecture_mode.lecture, window.data.dataset
+    i18n.set_language("es")
+    try:
+        assert not lecture_menu.open_lecture_file(window, str(path))
+        text = window.message_label.text()
+        assert text == f"No se pudo abrir la clase: {names}", text
+    finally:
+        i18n.set_language("en")
+    assert window.lecture_mode.lecture is before and window.data.dataset == data
 
 
 def test_the_lecture_in_spanish(window, qtbot):

@@ -64,11 +64,13 @@ def test_closed_compare_panes_and_window_hear_nothing_more(window, qtbot, monkey
 
 
 def test_the_lecture_table_survives_relayouts_while_it_fills(window, qtbot, monkeypatch):
-    """The Lecture table's height follows its wrapped rows — fitted once the relayout is over
-    (seed 902 crashed fitting it from inside its header's resize; the seed itself is replayed in
-    test_a_random_actions.py). Every demonstration is run with the Lecture dock on screen at
-    three window widths and two font sizes: nothing raises, and the table ends as tall as its
-    rows, whole."""
+    """The lecture's figure table fills while the window relayouts (seed 902 crashed fitting the
+    old Lecture table from inside its header's resize; the seed itself is replayed in
+    test_a_random_actions.py). Every demonstration (a scene of the lecture, opened from the
+    Lecture tab) is shown at three window widths and two font sizes: nothing raises, and the
+    figures are in the table."""
+    from linviz.ui import demos
+
     raised = Raised()
     monkeypatch.setattr(sys, "excepthook", raised)
     window.docks["lecture"].show()
@@ -77,18 +79,13 @@ def test_the_lecture_table_survives_relayouts_while_it_fills(window, qtbot, monk
     for size, pt in (((1280, 800), BASE_FONT_PT), ((1600, 1000), BASE_FONT_PT + 3), ((1024, 768), BASE_FONT_PT)):
         window.resize(*size)
         style.set_font_pt(pt)
-        for demo in panel.demos:
-            panel.show_demo(demo.key)
+        for key in demos.DEMO_KEYS:
+            panel.show_demo(key)
             window.resize(size[0] - 40, size[1])
             QApplication.processEvents()
             window.resize(*size)
             QApplication.processEvents()
     style.set_font_pt(BASE_FONT_PT)
-    table = panel.table
-
-    def fitted() -> bool:
-        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        return table.rowCount() > 0 and table.height() == table.horizontalHeader().height() + 2 * table.frameWidth() + rows
-
-    qtbot.waitUntil(fitted)
+    table = window.lecture_bar.table
+    qtbot.waitUntil(lambda: table.rowCount() == len(window.lecture_mode.figures) > 0)
     assert raised.seen == []

@@ -74,6 +74,10 @@ def test_views_in_hidden_tabs_wait_and_catch_up_when_shown(window, qtbot):
     from linviz.engine.landscape import flatten
 
     qtbot.waitUntil(lambda: window.docks["surface"] in window.tabifiedDockWidgets(window.docks["scores"]))
+    window.docks["surface"].raise_()
+    qtbot.waitUntil(lambda: window.docks["surface"].is_built)
+    window.docks["scores"].raise_()
+    qtbot.waitUntil(lambda: not on_screen(window.loss_surface))
     window.session.update_settings(lr=0.05)
     qtbot.wait(50)
     assert window.loss_surface._stale
@@ -81,6 +85,22 @@ def test_views_in_hidden_tabs_wait_and_catch_up_when_shown(window, qtbot):
     h = window.session.history
     qtbot.waitUntil(lambda: not window.loss_surface._stale and not window.loss_surface.recompute_pending)
     np.testing.assert_allclose(window.loss_surface.slice.centre, flatten(h.W[-1], h.b[-1]))
+
+
+def test_tabs_behind_others_are_built_when_first_seen_or_asked_for(window, qtbot):
+    """Start-up (issue 17): the first frame builds no view it does not show; a tab brought to the
+    front builds its view, current with the run; code asking for a view gets it built."""
+    lazy = ("surface", "geometry", "gradcheck", "margins")
+    qtbot.wait(50)
+    assert [n for n in lazy if window.docks[n].is_built] == []
+    window.docks["geometry"].raise_()
+    qtbot.waitUntil(lambda: window.docks["geometry"].is_built and on_screen(window.reg_geometry))
+    assert window.reg_geometry.grid is not None  # drawn on its first appearance
+    assert [n for n in lazy if window.docks[n].is_built] == ["geometry"]
+    chart = window.margin_chart  # the accessor builds it
+    assert window.docks["margins"].is_built and chart.parentWidget() is not None
+    assert window.docks["margins"].widget().widget() is chart
+    assert len(chart.m) == len(window.data.dataset)  # the margins of the current run
 
 
 def test_hidden_surface_marker_catches_up_with_the_step_when_shown(window, qtbot):

@@ -106,8 +106,10 @@ def test_drag_moves_the_point_and_retrains_while_moving(qtbot, plane):
     np.testing.assert_array_equal(np.column_stack([spots["x"], spots["y"]]), data.dataset.X)
     np.testing.assert_array_equal(spots["data"], np.arange(n))
     colour_of = {}
-    for label, brush in zip(data.dataset.y, spots["brush"]):
+    for label, brush in zip(data.dataset.y, plane.points_ring_item.data["brush"]):  # the ring: the true class
         assert colour_of.setdefault(int(label), brush.color().name()) == brush.color().name()
+    np.testing.assert_array_equal(np.column_stack([plane.points_ring_item.data["x"], plane.points_ring_item.data["y"]]),
+                                  data.dataset.X)
     assert len(set(colour_of.values())) == data.dataset.n_classes
     hit = plane.points_item.pointsAt(QPointF(*path[-1]))
     assert [p.data() for p in hit] == [4]
@@ -160,10 +162,61 @@ def test_point_items_carry_class_markers_and_indices(plane):
     ds = plane.data.dataset
     spots = plane.points_item.points()
     assert [s.data() for s in spots] == list(range(len(ds)))
-    for s, (x, y), label in zip(spots, ds.X, ds.y):
-        assert (s.pos().x(), s.pos().y()) == pytest.approx((x, y))
-        assert s.symbol() == style.MARKERS[label]
-        assert s.brush().color().name().upper() == style.class_colours(ds.n_classes)[label].upper()
+    colours = style.class_colours(ds.n_classes)
+    rings = plane.points_ring_item.points()
+    for s, ring, (x, y), label, guess in zip(spots, rings, ds.X, ds.y, plane.predicted):
+        assert (s.pos().x(), s.pos().y()) == pytest.approx((x, y)) == (ring.pos().x(), ring.pos().y())
+        assert s.symbol() == ring.symbol() == style.MARKERS[label]
+        assert ring.brush().color().name().upper() == colours[label].upper()  # the ring: the true class
+        assert s.brush().color().name().upper() == colours[guess].upper()  # fill: the predicted class
+
+
+def test_a_misclassified_point_has_its_true_class_ring_and_the_predicted_fill(qtbot, plane):
+    """Held W: a class-1 point moved deep into class 2's region keeps its class-1 shape and
+    ring and is filled with class 2's colour; the others keep one colour."""
+    data, session = plane.data, plane.session
+    session.set_step(session.history.last)
+    session.set_hold_w(True)
+    W, b = session.W, session.b
+    colours = style.class_colours(data.dataset.n_classes)
+    i = int(np.flatnonzero(data.dataset.y == 0)[0])
+    # a place the held W gives to class 2 (index 1), well inside its region
+    grid = np.stack(np.meshgrid(np.linspace(-2.5, 2.5, 41), np.linspace(-2.5, 2.5, 41)), -1).reshape(-1, 2)
+    scores = grid @ W.T + b
+    margin = scores[:, 1] - np.delete(scores, 1, axis=1).max(axis=1)
+    target = grid[int(np.argmax(margin))]
+    data.move_point(i, *target)
+    qtbot.waitUntil(lambda: plane.predicted is not None and plane.predicted[i] == 1)
+    spot, ring = plane.points_item.points()[i], plane.points_ring_item.points()[i]
+    assert spot.symbol() == ring.symbol() == style.MARKERS[0]
+    assert ring.brush().color().name().upper() == colours[0].upper()
+    assert spot.brush().color().name().upper() == colours[1].upper()
+    assert ring.size() - spot.size() >= 6  # a ring 3+ px wide each side: readable from the back row
+    assert plane.points_ring_item.zValue() < plane.points_item.zValue()  # the fill sits on the ring
+    others = [k for k in range(len(data.dataset)) if k != i and plane.predicted[k] == data.dataset.y[k]]
+    assert others  # correctly classified points: one colour, ring and fill
+    for k in others:
+        s, r = plane.points_item.points()[k], plane.points_ring_item.points()[k]
+        assert s.brush().color().name() == r.brush().color().name()
+
+
+def test_points_at_the_edge_are_drawn_whole(qtbot, plane):
+    """After fitting, every marker (its outline and rim too) lies inside the plot's view box,
+    at a large and at a small size of the plane."""
+    ds = plane.data.dataset
+    X = np.array([[-4.0, -1.0], [4.0, 1.0], [0.0, 3.0], [0.5, -3.0]])
+    plane.data.set_dataset(Dataset(X, np.array([0, 1, 2, 0]), ds.class_names))
+    vb = plane.plot.getViewBox()
+    for size in ((900, 700), (320, 260)):
+        plane.resize(*size)
+        qtbot.wait(20)
+        plane.fit_view()
+        box = vb.sceneBoundingRect()
+        r = plane.marker_radius_px()
+        for x, y in X:
+            c = vb.mapViewToScene(QPointF(x, y))
+            marker = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
+            assert box.contains(marker), (size, (x, y), marker, box)
 
 
 def test_hit_test_uses_screen_pixels(plane):
@@ -500,3 +553,72 @@ def test_the_loss_axis_only_grows_while_a_point_is_dragged_and_fits_the_run_afte
     assert tops == sorted(tops) and tops[-1] > 1.5 * peaks[-1]  # it stayed up for the far-off run
     send_mouse(plane, QEvent.MouseButtonRelease, 0.4, 0.5)
     assert peaks[-1] <= top() < 1.2 * peaks[-1]  # fitted to the final run at once
+
+
+# --- the brush ------------------------------------------------------------------------------------
+
+
+def test_the_brush_paints_a_cloud_of_the_current_class_in_one_drag(qtbot, plane):
+    """Brush on, class 3 current: one drag from (−2, −2) to (2, −2) shows a growing cloud and,
+    at the release, adds it in one data change — points of class 3, each within the brush's
+    radius of the path; the wheel grows the brush instead of zooming."""
+    data = plane.data
+    plane.set_brush_mode(True)
+    plane.brush_rng = np.random.default_rng(7)
+    data.set_current_class(2)
+    n0 = len(data.dataset)
+    view = plane.view_rect()
+    vp = plane.plot.viewport()
+    wheel_at = plane.data_to_widget(0.0, 0.0)
+    r0 = plane.brush_radius
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    wheel = QWheelEvent(QPointF(wheel_at), QPointF(vp.mapToGlobal(wheel_at)), QPoint(0, 0), QPoint(0, 120),
+                        Qt.NoButton, Qt.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, wheel)
+    assert plane.brush_radius == pytest.approx(1.2 * r0) and plane.view_rect() == view  # no zoom
+    changes = []
+    data.changed.connect(lambda: changes.append(len(data.dataset)))
+    path = [(-2.0 + 0.25 * k, -2.0) for k in range(17)]
+    send_mouse(plane, QEvent.MouseButtonPress, *path[0])
+    for x, y in path[1:]:
+        send_mouse(plane, QEvent.MouseMove, x, y, buttons=Qt.LeftButton)
+    assert len(data.dataset) == n0 and len(plane.brush_cloud) > 0  # shown, not added yet
+    assert plane.brush_preview.isVisible()
+    send_mouse(plane, QEvent.MouseButtonRelease, *path[-1])
+    ds = data.dataset
+    added = len(ds) - n0
+    assert changes == [len(ds)]  # one change: one undo step, one retrain
+    assert added >= 5 * plane.brush_density  # a cloud: a dab every R/2 along 4 data units
+    assert set(ds.y[n0:].tolist()) == {2}
+    R = plane.brush_radius
+    new = ds.X[n0:]
+    assert np.all(np.abs(new[:, 1] + 2.0) <= R + 1e-9) and np.all((new[:, 0] >= -2 - R) & (new[:, 0] <= 2 + R))
+    assert new[:, 0].max() - new[:, 0].min() > 3.0  # spread along the whole drag
+    assert not plane.brush_preview.isVisible()
+
+    plane.set_brush_mode(False)  # off: a click adds one point again
+    click(qtbot, plane, 1.0, 1.0)
+    assert len(data.dataset) == len(ds) + 1
+
+
+def test_a_brush_stroke_is_one_undo_step_and_g_toggles_the_brush(qtbot, window):
+    from linviz.ui.views.plane import PlaneView
+
+    plane: PlaneView = window.plane
+    action = window.brush_action
+    window.activateWindow()
+    plane.setFocus()
+    qtbot.keyClick(plane, Qt.Key_G)
+    assert plane.brush_mode and action.isChecked()
+    before = window.data.dataset
+    send_mouse(plane, QEvent.MouseButtonPress, 0.0, 0.0)
+    for k in range(1, 8):
+        send_mouse(plane, QEvent.MouseMove, 0.2 * k, 0.1 * k, buttons=Qt.LeftButton)
+    send_mouse(plane, QEvent.MouseButtonRelease, 1.4, 0.7)
+    assert len(window.data.dataset) > len(before) + 3
+    assert window.undo.stack.undoText() == "add points"
+    window.undo.undo()
+    assert window.data.dataset == before
+    action.trigger()
+    assert not plane.brush_mode

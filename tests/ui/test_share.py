@@ -24,3 +24,36 @@ def test_knn_has_no_run_to_share(window, tmp_path):
     out = tmp_path / "knn.html"
     assert not window.share_page.write(out)
     assert not out.exists() and window.message_label.property("level") == "warning"
+
+
+def test_a_spanish_window_writes_a_spanish_page(window, qapp, tmp_path):
+    from tests.test_share_page import visible_words
+
+    i18n.set_language(qapp, "es")
+    try:
+        out = tmp_path / "clase.html"
+        assert window.share_page.write(out)
+    finally:
+        i18n.set_language(qapp, "en")
+    text = out.read_text(encoding="utf-8")
+    page = Page(text)
+    assert page.tags[0] == ("html", {"lang": "es"})
+    words = " ".join(visible_words(text))
+    assert "Reproducir" in words and "Configuración" in words and "tasa de aprendizaje α" in words
+    for english in ("Play", "Settings", "Scores", "learning rate", "regulariser", "steps recorded"):
+        assert english not in words, english
+    assert json.loads(page.data)["labels"]["status"].startswith("paso {0} de {1}")
+
+
+def test_in_lecture_mode_the_page_carries_every_scene(window, tmp_path):
+    mode = window.lecture_mode
+    mode.start(3)
+    out = tmp_path / "lecture.html"
+    assert window.share_page.write(out)
+    page = Page(out.read_text(encoding="utf-8"))
+    assert len([a for t, a in page.tags if t == "section"]) == len(mode.lecture.scenes)
+    data = json.loads(page.data)
+    assert data["steps"] == len(window.session.history)  # and the run shown, as outside a lecture
+    mode.leave()
+    assert window.share_page.write(out)
+    assert not [a for t, a in Page(out.read_text(encoding="utf-8")).tags if t == "section"]

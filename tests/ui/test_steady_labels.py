@@ -139,3 +139,38 @@ def test_a_markup_line_leaves_other_markup_to_qlabel(qtbot):
 ])
 def test_bold_runs_reads_bold_tags_and_entities_as_html_does(markup, runs):
     assert bold_runs(markup) == runs
+
+
+def test_a_steady_label_keeps_room_for_its_sample(qtbot):
+    """A step counter does not widen as it counts up: the sample's width is kept from the start."""
+    sample = "step 20000 / 20000"
+    label = SteadyLabel(sample=sample)
+    neighbour = QLabel("speed")
+    window = host(qtbot, label, neighbour)
+    label.setText("step 3 / 300")
+    qtbot.wait(20)
+    width, x = label.width(), neighbour.x()
+    assert width >= label.fontMetrics().horizontalAdvance(sample)
+    label.setText("step 12000 / 12000")
+    qtbot.wait(20)
+    assert (label.width(), neighbour.x()) == (width, x)
+    label.setText("step 12000 / 12000 · a longer text than the sample")  # a longer text still fits
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    window.close()
+
+
+def test_a_shield_keeps_room_for_its_lines(qtbot):
+    """A status that takes a second line at the end of a run moves nothing above or below it."""
+    status = QLabel("loss 0.5")
+    status.setWordWrap(True)
+    shield = LayoutShield(status, lines=2)
+    below = QLabel("below")
+    window = host(qtbot, shield, below, vertical=True)
+    qtbot.wait(20)
+    one_line = shield.height()
+    assert one_line >= 2 * status.fontMetrics().lineSpacing()
+    y = below.y()
+    status.setText("loss 0.5\nstopped at step 12 (converged)")
+    qtbot.wait(20)
+    assert (shield.height(), below.y()) == (one_line, y)
+    window.close()

@@ -225,6 +225,32 @@ def test_arrow_keys_move_in_the_table_not_the_playback(params, session, qtbot):
     assert stepped == [1]  # the table kept the key
 
 
+def test_the_bias_trick_shows_w_b_over_x_with_a_1_appended(params, session, qtbot):
+    """[W | b] on: under W's rows one more row holds x̃ = (x, 1) of the first picked point,
+    read-only; [W | b]·x̃ row by row gives the scores W·x + b; off: the row goes."""
+    model = params.model
+    C, D = session.W.shape
+    params.show()
+    qtbot.mouseClick(params.bias_button, Qt.LeftButton)
+    assert model.bias_trick and model.rowCount() == C + 1 and model.columnCount() == D + 1
+    session.set_selected_examples((4,))
+    x = session.data.dataset.X[4]
+    row = [model.index(C, k).data(VALUE_ROLE) for k in range(D + 1)]
+    np.testing.assert_allclose(row, [*x, 1.0])
+    assert model.headerData(C, Qt.Vertical) == "x̃ (point #5)"
+    assert model.headerData(D, Qt.Horizontal) == "| b"
+    Wb = table_array(model)[:C]
+    np.testing.assert_allclose(Wb @ np.array(row), session.W @ x + session.b)
+    assert not model.flags(model.index(C, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(C, 0), "7")  # x̃ is the point's, not a parameter
+    assert "[W | b]" in params.title.text()
+    session.set_step(3)  # the row stays: x̃ does not change with the step
+    np.testing.assert_allclose([model.index(C, k).data(VALUE_ROLE) for k in range(D + 1)], [*x, 1.0])
+    params.set_bias_trick(False)
+    assert not params.bias_button.isChecked() and model.rowCount() == C
+    assert "W·x + b" in params.title.text()
+
+
 def test_knn_has_no_weights(params, session):
     session.update_settings(model="knn")
     assert session.history is None
@@ -597,3 +623,12 @@ def test_the_painted_cells_are_the_models_cells_after_steps_new_fonts_and_anothe
     session.set_step(5)
     i18n.notifier.changed.emit("en")
     check()
+
+
+def test_the_bias_trick_scene_turns_the_toggle_on_and_the_next_scene_off(window):
+    mode, table = window.lecture_mode, window.params_table
+    mode.start(mode.lecture.index_of("bias-trick"))
+    assert table.bias_button.isChecked() and table.model.x_row == window.session.W.shape[0]
+    mode.next()
+    assert not table.bias_button.isChecked() and table.model.x_row is None
+    mode.leave()

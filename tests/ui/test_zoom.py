@@ -14,6 +14,7 @@ def _marks(window) -> dict:
     return {
         "point": p.points_item.opts["size"],
         "point outline": p.points_item.opts["pen"].widthF(),
+        "true-class ring": p.points_ring_item.opts["size"],
         "halo": p.selection_item.opts["size"],
         "ring": p.loss_ring_item.style_of(0)[1],
         "ring pen": p.loss_ring_item.style_of(0)[2].widthF(),

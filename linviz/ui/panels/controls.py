@@ -1,22 +1,26 @@
 """The controls dock: every setting of the session, with its formula in the tooltip.
 
+The settings are one table (:mod:`.setting_rows`): each row says which widget shows a
+setting, where it lives in Settings, its label, tip and range, and when it is shown or
+enabled. The panel builds the widgets from the rows, shows the session's settings through
+them and turns an edit into new settings — each from the same row. The model buttons, the
+batch size, restart or branch, and the class rows (:mod:`.class_rows`) are built by hand.
+
 Each control writes to the models only (``session.set_settings`` or
 ``data.set_…``); the panel redraws itself from ``session.settings_changed``
 and ``data.changed`` with its own signals blocked, so nothing echoes. A
 setting the engine refuses (a ``ValueError``) is reported through
 ``session.message`` and the controls snap back to the settings in force.
 
-Controls are found by ``objectName`` (see ``ControlsPanel.OBJECT_NAMES``).
+Controls are found by ``objectName`` (a row's ``name``; also the panel's attribute).
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -25,7 +29,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -39,128 +42,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linviz.engine.datasets import DatasetError
-from linviz.engine.file_checks import TRAIN_RANGES  # the ranges lesson files are checked against (issue 13)
-from linviz.engine.features import FEATURE_MAPS
-from linviz.engine.optimizers import OPTIMIZERS, SCHEDULES
-from linviz.engine.regularizers import REG_KINDS
-
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from ..messages import error_text
-from ..models import MAX_STEPS, DatasetModel, SessionModel, Settings
-from ..style import MARKERS, class_colours, fonts
-from ..widgets import LogSlider, guard_wheel, marker_icon, pass_space_to_shortcuts
+from ..models import DatasetModel, SessionModel, Settings
+from ..setting_texts import BATCH_TIP, CONTINUE_TIP, FULL_TIP, INIT_ITEMS, MODEL_ITEMS, RESTART_TIP
+from ..style import fonts
+from ..widgets import LogSlider, guard_wheel, pass_space_to_shortcuts
+from .class_rows import ClassRows, quiet, set_if_changed
+from .setting_rows import GROUPS, ROWS, Row, value_at, with_value
 
 translate = QCoreApplication.translate
 
-# --- the formulas shown in tooltips -------------------------------------------------------------
 WRAP_LABELS_LONGER_THAN = 16
 """Control labels longer than this (in characters) may wrap onto a second line."""
-MODEL_ITEMS = {
-    "svm": (QT_TRANSLATE_NOOP("Controls", "SVM"), QT_TRANSLATE_NOOP("Controls", "Multiclass SVM (hinge loss): the correct class's score must beat every other score by "
-                   "the margin Δ.\nOnce it does, Li = 0 and the point stops pulling on W.")),
-    "softmax": (QT_TRANSLATE_NOOP("Controls", "Softmax"), QT_TRANSLATE_NOOP("Controls", "Softmax classifier (cross-entropy):\nP(Y = k | x) = e^{s_k} / Σ_j e^{s_j}\n"
-                           "Li = −s_yi + log Σ_j e^{s_j} = −log P(yi | xi)\nNever fully satisfied: it always "
-                           "wants a bigger gap.")),
-    "knn": (QT_TRANSLATE_NOOP("Controls", "kNN"), QT_TRANSLATE_NOOP("Controls", "k-nearest neighbours: no training and no W.\nA point gets the majority class of its k "
-                   "nearest training points (ties are shown white).")),
-}
-VARIANT_ITEMS = {
-    "ww": (QT_TRANSLATE_NOOP("Controls", "Weston–Watkins"), QT_TRANSLATE_NOOP("Controls", "Weston–Watkins (the lecture's):\nLi = Σ_{j≠yi} max(0, s_j − s_yi + Δ)")),
-    "ova": (QT_TRANSLATE_NOOP("Controls", "one-vs-all"), QT_TRANSLATE_NOOP("Controls", "One-vs-all: each class is its own binary SVM\nLi = Σ_j max(0, Δ − y_ij·s_j),  "
-                          "y_ij = +1 if j = yi, else −1")),
-    "structured": (QT_TRANSLATE_NOOP("Controls", "structured"), QT_TRANSLATE_NOOP("Controls", "Structured (Crammer–Singer): only the strongest wrong class counts\n"
-                                 "Li = max(0, max_{j≠yi} s_j − s_yi + Δ)")),
-}
-SWITCH_TIPS = {
-    "all_classes": QT_TRANSLATE_NOOP("Controls", "Sum over all classes, j = yi included:\nLi = Σ_j max(0, s_j − s_yi + Δ)\nThe j = yi term is "
-                   "max(0, Δ) = Δ whatever W is, so every Li grows by Δ.\n(Weston–Watkins only.)"),
-    "mean_over_classes": QT_TRANSLATE_NOOP("Controls", "Mean instead of sum over the classes:\nLi = 1/(C − 1) · Σ_{j≠yi} max(0, s_j − s_yi + Δ)\n"
-                         "Only a change of scale (like a smaller learning rate).\n(Weston–Watkins and one-vs-all.)"),
-    "squared": QT_TRANSLATE_NOOP("Controls", "Squared hinge:\nLi = Σ_{j≠yi} max(0, s_j − s_yi + Δ)²\nBig violations weigh more, small ones "
-               "less. (SVM only.)"),
-}
-DELTA_TIP = (QT_TRANSLATE_NOOP("Controls", "Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)\nΔ is the margin by which the correct score must win.\n"
-             "Δ and λ trade off: only their ratio matters (try Δ = 1, then Δ = 100).\nSVM only; 0 at the far left."))
-REG_ITEMS = {
-    "none": (QT_TRANSLATE_NOOP("Controls", "none"), QT_TRANSLATE_NOOP("Controls", "No regularisation:\nloss = 1/N Σ Li")),
-    "l2": (QT_TRANSLATE_NOOP("Controls", "L2  λΣW²"), QT_TRANSLATE_NOOP("Controls", "L2 (the lecture's):\nλ R(W) = λ Σ_k Σ_l W_kl²\n∂/∂W = 2λW")),
-    "half-l2": (QT_TRANSLATE_NOOP("Controls", "½·L2  ½λΣW²"), QT_TRANSLATE_NOOP("Controls", "Half L2 (common in code):\nλ R(W) = ½ λ Σ_k Σ_l W_kl²\n∂/∂W = λW")),
-    "l1": (QT_TRANSLATE_NOOP("Controls", "L1  λΣ|W|"), QT_TRANSLATE_NOOP("Controls", "L1:\nλ R(W) = λ Σ_k Σ_l |W_kl|\n∂/∂W = λ·sign(W)  — pushes weights to exactly 0")),
-    "elastic": (QT_TRANSLATE_NOOP("Controls", "elastic net"), QT_TRANSLATE_NOOP("Controls", "Elastic net:\nλ R(W) = λ Σ_k Σ_l (β W_kl² + |W_kl|)\n∂/∂W = λ(2βW + sign(W))")),
-    "maxnorm": (QT_TRANSLATE_NOOP("Controls", "max-norm"), QT_TRANSLATE_NOOP("Controls", "Max-norm: no penalty term (λ is not used);\nafter every step each class row w_j is "
-                            "scaled back so that ‖w_j‖₂ ≤ c.")),
-}
-LAM_TIP = (QT_TRANSLATE_NOOP("Controls", "loss = 1/N Σ Li + λ R(W)\nλ = 0 at the far left, then 1e-4 … 1e6 on a log scale.\n"
-           "You can also type a value in the box."))
-BETA_TIP = QT_TRANSLATE_NOOP("Controls", "Elastic net: R(W) = Σ (β W² + |W|) — β weighs the L2 part.")
-MAXNORM_TIP = QT_TRANSLATE_NOOP("Controls", "Max-norm: after every step, ‖w_j‖₂ ≤ c for every class row w_j of W.")
-BIAS_TIP = QT_TRANSLATE_NOOP("Controls", "Also regularise b: loss = 1/N Σ Li + λ R(W) + λ R(b).\nThe lecture (and CS231n) leave b unregularised.")
-LR_TIP = (QT_TRANSLATE_NOOP("Controls", "Gradient descent: W ← W − α ∇_W loss\nα on a log scale 1e-4 … 1e6 (you can type a value).\n"
-          "Too small: slow. Too big: the loss oscillates or diverges."))
-BATCH_TIP = (QT_TRANSLATE_NOOP("Controls", "Mini-batch gradient descent: each step uses B random points,\n∇ ≈ 1/B Σ_{i∈batch} ∇Li + λ∇R(W).\n"
-             "B = 1 is SGD; full = all N points (plain gradient descent).\nThe loss shown is always on all N points."))
-FULL_TIP = QT_TRANSLATE_NOOP("Controls", "Use every point in every step (gradient descent); N follows the data.")
-OPT_ITEMS = {
-    "sgd": (QT_TRANSLATE_NOOP("Controls", "SGD"), QT_TRANSLATE_NOOP("Controls", "Plain (stochastic) gradient descent:\nθ ← θ − α g")),
-    "momentum": (QT_TRANSLATE_NOOP("Controls", "momentum"), QT_TRANSLATE_NOOP("Controls", "Momentum:\nv ← μ v − α g\nθ ← θ + v")),
-    "nesterov": (QT_TRANSLATE_NOOP("Controls", "Nesterov"), QT_TRANSLATE_NOOP("Controls", "Nesterov momentum (look-ahead form):\nv′ ← μ v − α g\nθ ← θ − μ v + (1 + μ) v′")),
-    "adagrad": (QT_TRANSLATE_NOOP("Controls", "AdaGrad"), QT_TRANSLATE_NOOP("Controls", "AdaGrad:\nG ← G + g²\nθ ← θ − α g / (√G + ε)")),
-    "rmsprop": (QT_TRANSLATE_NOOP("Controls", "RMSProp"), QT_TRANSLATE_NOOP("Controls", "RMSProp:\nG ← ρ G + (1 − ρ) g²\nθ ← θ − α g / (√G + ε)")),
-    "adam": (QT_TRANSLATE_NOOP("Controls", "Adam"), QT_TRANSLATE_NOOP("Controls", "Adam:\nm ← β₁ m + (1 − β₁) g\nv ← β₂ v + (1 − β₂) g²\nθ ← θ − α m̂ / (√v̂ + ε),\n"
-                     "m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)")),
-}
-OPT_PARAM_TIPS = {
-    "momentum": QT_TRANSLATE_NOOP("Controls", "μ, the momentum (friction 1 − μ):  v ← μ v − α g"),
-    "rho": QT_TRANSLATE_NOOP("Controls", "ρ, the decay of the squared-gradient average:  G ← ρ G + (1 − ρ) g²"),
-    "beta1": QT_TRANSLATE_NOOP("Controls", "β₁, the decay of the gradient average:  m ← β₁ m + (1 − β₁) g"),
-    "beta2": QT_TRANSLATE_NOOP("Controls", "β₂, the decay of the squared-gradient average:  v ← β₂ v + (1 − β₂) g²"),
-}
-SCHEDULE_ITEMS = {
-    "constant": (QT_TRANSLATE_NOOP("Controls", "constant"), QT_TRANSLATE_NOOP("Controls", "Constant rate:\nα_t = α")),
-    "step": (QT_TRANSLATE_NOOP("Controls", "step decay"), QT_TRANSLATE_NOOP("Controls", "Step decay:\nα_t = α · γ^⌊t / every⌋")),
-    "inverse": (QT_TRANSLATE_NOOP("Controls", "1/t decay"), QT_TRANSLATE_NOOP("Controls", "1/t decay:\nα_t = α / (1 + k·t)")),
-}
-STEPS_TIP = QT_TRANSLATE_NOOP("Controls", "How many gradient steps to record.\nPlaying past the end trains on, up to {0} "
-                                          "steps.")
-SEED_TIP = QT_TRANSLATE_NOOP("Controls", "Seed of the random initial W and of the mini-batch draws:\nthe same seed gives the same run.")
-INIT_ITEMS = {
-    "preset": (QT_TRANSLATE_NOOP("Controls", "preset W"), QT_TRANSLATE_NOOP("Controls", "The data set's own starting W and b (the CS231n demo has one).\n"
-                               "Random when the data has none or the features are not identity.")),
-    "random": (QT_TRANSLATE_NOOP("Controls", "random"), QT_TRANSLATE_NOOP("Controls", "W ~ 0.01·N(0, 1) (seeded), b = 0:\nscores ≈ 0, so the SVM loss starts near (C − 1)·Δ "
-                         "and Softmax near ln C.")),
-    "zeros": (QT_TRANSLATE_NOOP("Controls", "zeros"), QT_TRANSLATE_NOOP("Controls", "W = 0, b = 0: every score is 0,\nso Li = (C − 1)·Δ for the SVM and ln C for Softmax.")),
-}
-FEATURE_ITEMS = {
-    "identity": (QT_TRANSLATE_NOOP("Controls", "identity  (x₁, x₂)"), QT_TRANSLATE_NOOP("Controls", "φ(x) = (x₁, x₂): straight boundaries, s = Wx + b.")),
-    "poly2": (QT_TRANSLATE_NOOP("Controls", "poly2"), QT_TRANSLATE_NOOP("Controls", "φ(x) = (x₁, x₂, x₁², x₁x₂, x₂²): conic boundaries (circles, ellipses, parabolas).")),
-    "poly3": (QT_TRANSLATE_NOOP("Controls", "poly3"), QT_TRANSLATE_NOOP("Controls", "φ(x) = poly2 + (x₁³, x₁²x₂, x₁x₂², x₂³): cubic boundaries.")),
-    "polar": (QT_TRANSLATE_NOOP("Controls", "polar  (r, cos θ, sin θ)"), QT_TRANSLATE_NOOP("Controls", "φ(x) = (r, cos θ, sin θ), r = ‖x‖, θ = atan2(x₂, x₁):\nrings become "
-                                          "separable by a line.")),
-    "rbf": (QT_TRANSLATE_NOOP("Controls", "RBF (random Fourier)"), QT_TRANSLATE_NOOP("Controls", "Random Fourier features (Rahimi & Recht):\nφ(x) = √(2/m) cos(xΩ + φ₀), "
-                                    "Ω ~ N(0, 2γ), φ₀ ~ U[0, 2π)\nφ(x)·φ(x′) ≈ exp(−γ‖x − x′‖²), the RBF kernel.")),
-}
-RBF_GAMMA_TIP = QT_TRANSLATE_NOOP("Controls", "γ of the RBF kernel exp(−γ‖x − x′‖²): bigger γ, wigglier boundaries.")
-RBF_M_TIP = QT_TRANSLATE_NOOP("Controls", "m, the number of random features (the length of φ(x), the columns of W).")
-K_TIP = QT_TRANSLATE_NOOP("Controls", "k: the k nearest training points vote; the majority class wins (ties are shown white).")
-METRIC_ITEMS = {
-    "l1": (QT_TRANSLATE_NOOP("Controls", "L1 (Manhattan)"), QT_TRANSLATE_NOOP("Controls", "d(x, x′) = |x₁ − x′₁| + |x₂ − x′₂|")),
-    "l2": (QT_TRANSLATE_NOOP("Controls", "L2 (Euclidean)"), QT_TRANSLATE_NOOP("Controls", "d(x, x′) = √((x₁ − x′₁)² + (x₂ − x′₂)²)")),
-}
-RESTART_TIP = QT_TRANSLATE_NOOP("Controls", "A change of settings retrains from step 0 with the initial W.")
-CONTINUE_TIP = (QT_TRANSLATE_NOOP("Controls", "A change of settings keeps steps 0 … t and trains on from the current step t\n"
-                "with the new settings: a branch of the run."))
 
 
-def _tint(colour: str, amount: float = 0.35) -> str:
-    """``colour`` mixed with white (amount 0 = white, 1 = the colour)."""
-    c = QColor(colour)
-    mix = [round(255 + amount * (v - 255)) for v in (c.red(), c.green(), c.blue())]
-    return QColor(*mix).name()
-
-
-class ControlsPanel(QWidget):
+class ControlsPanel(ClassRows, QWidget):
     """All settings in groups: Model, Loss, Regularisation, Optimisation, Features, kNN, Data, On change."""
 
     def __init__(self, data: DatasetModel, session: SessionModel, parent: QWidget | None = None):
@@ -171,6 +69,8 @@ class ControlsPanel(QWidget):
         self._class_edits: list[QLineEdit] = []
         self._class_colours: tuple[str, ...] = ()
         self._form_labels: list[QLabel] = []
+        self._row_widgets: dict[str, QWidget] = {}
+        self._row_forms: dict[str, QFormLayout] = {}
         self._batch_pref = min(32, max(1, len(data.dataset) // 2))
 
         inner = QWidget()
@@ -181,19 +81,11 @@ class ControlsPanel(QWidget):
         column.setContentsMargins(6, 6, 6, 6)
         column.setSpacing(8)
         self.groups: dict[str, QGroupBox] = {}
-        for name, title, build in (
-            ("model", translate("Controls", "Model"), self._build_model),
-            ("loss", translate("Controls", "Loss"), self._build_loss),
-            ("reg", translate("Controls", "Regularisation"), self._build_reg),
-            ("optim", translate("Controls", "Optimisation"), self._build_optim),
-            ("features", translate("Controls", "Features"), self._build_features),
-            ("knn", translate("Controls", "kNN"), self._build_knn),
-            ("data", translate("Controls", "Data"), self._build_data),
-            ("on_change", translate("Controls", "On a change of settings"), self._build_on_change),
-        ):
-            box = QGroupBox(title)
+        by_hand = {"data": self._build_data, "on_change": self._build_on_change}
+        for name, title, rows in GROUPS:
+            box = QGroupBox(translate("Controls", title))
             box.setObjectName(f"group_{name}")
-            build(box)
+            by_hand[rows](box) if isinstance(rows, str) else self._build_rows(box, rows)
             column.addWidget(box)
             self.groups[name] = box
         column.addStretch(1)
@@ -233,7 +125,52 @@ class ControlsPanel(QWidget):
         hint = super().sizeHint()
         return QSize(max(hint.width(), 380), hint.height())
 
-    # --- building blocks ------------------------------------------------------------------------
+    # --- building: the rows ------------------------------------------------------------------------
+    def _build_rows(self, box: QGroupBox, rows: tuple) -> None:
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        form.setContentsMargins(8, 6, 8, 8)
+        for row in rows:
+            if row == "model_buttons":
+                self._build_model_buttons(form)
+            elif row == "batch":
+                self._build_batch(form)
+            else:
+                self._add_row(form, row)
+
+    def _add_row(self, form: QFormLayout, row: Row) -> None:
+        """The row's widget, its label, and its edits turned into new settings."""
+        tip = translate("Controls", row.tip).format(*row.tip_args) if row.tip_args else row.tip
+
+        def apply(value, path=row.path) -> None:
+            self._apply(lambda s: with_value(s, path, value))
+
+        if row.widget == "combo":
+            widget = self._combo(row.name, row.items, tip, apply)
+        elif row.widget == "check":
+            widget = self._check(row.name, row.text, tip, apply)
+        elif row.widget == "log":
+            widget = LogSlider(row.lo, row.hi, allow_zero=row.allow_zero)
+            widget.slider.setObjectName(f"{row.name}_slider")
+            widget.edit.setObjectName(f"{row.name}_value")
+            self._register(widget, row.name, tip)
+            widget.valueChanged.connect(apply)
+        else:
+            double = row.widget == "dspin"
+            lo, hi = (float(row.lo), float(row.hi)) if double else (int(row.lo), int(row.hi))
+            widget = self._spin(row.name, lo, hi, tip, apply, double=double, step=row.step, decimals=row.decimals,
+                                suffix=row.suffix)
+        setattr(self, row.name, widget)
+        self._row_widgets[row.name] = widget
+        self._row_forms[row.name] = form
+        if row.widget == "check":
+            form.addRow(widget)
+        elif row.widget == "combo":  # a combo's items carry the formulas: its label stays plain
+            form.addRow(translate("Controls", row.label), widget)
+        else:
+            self._labelled(form, row.label, widget, tip)
+
     def _register(self, widget: QWidget, name: str, tip: str | None = None) -> QWidget:
         widget.setObjectName(name)
         if tip:
@@ -273,24 +210,8 @@ class ControlsPanel(QWidget):
         box.toggled.connect(on_change)
         return box
 
-    def _log(self, name: str, lo, hi, tip: str, on_change, allow_zero=False) -> LogSlider:
-        slider = LogSlider(lo, hi, allow_zero=allow_zero)
-        slider.slider.setObjectName(f"{name}_slider")
-        slider.edit.setObjectName(f"{name}_value")
-        self._register(slider, name, tip)
-        slider.valueChanged.connect(on_change)
-        return slider
-
-    @staticmethod
-    def _form(box: QGroupBox) -> QFormLayout:
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        form.setContentsMargins(8, 6, 8, 8)
-        return form
-
-    def _build_model(self, box: QGroupBox) -> None:
-        form = self._form(box)
+    # --- building: by hand -------------------------------------------------------------------------
+    def _build_model_buttons(self, form: QFormLayout) -> None:
         row = QHBoxLayout()
         self.model_group = QButtonGroup(self)
         self.model_buttons: dict[str, QRadioButton] = {}
@@ -303,59 +224,13 @@ class ControlsPanel(QWidget):
             row.addWidget(radio)
         row.addStretch(1)
         form.addRow(row)
-        self.svm_variant = self._combo("svm_variant", VARIANT_ITEMS, QT_TRANSLATE_NOOP(
-            "Controls", "Which multiclass SVM loss (hover the items for their formulas)."),
-            lambda v: self._apply(_loss(variant=v)))
-        form.addRow(translate("Controls", "SVM loss"), self.svm_variant)
-        self.all_classes = self._check("all_classes", QT_TRANSLATE_NOOP("Controls", "sum over all classes (j = yi too)"),
-                                       SWITCH_TIPS["all_classes"], lambda on: self._apply(_loss(all_classes=on)))
-        self.mean_over_classes = self._check("mean_over_classes",
-                                             QT_TRANSLATE_NOOP("Controls", "mean instead of sum over classes"),
-                                             SWITCH_TIPS["mean_over_classes"],
-                                             lambda on: self._apply(_loss(mean_over_classes=on)))
-        self.squared = self._check("squared", QT_TRANSLATE_NOOP("Controls", "squared hinge  max(0, ·)²"),
-                                   SWITCH_TIPS["squared"],
-                                   lambda on: self._apply(_loss(squared=on)))
-        for box_ in (self.all_classes, self.mean_over_classes, self.squared):
-            form.addRow(box_)
 
     def _on_model(self, model: str) -> None:
         self._apply(lambda s: replace(s, model=model))
         if model == "knn":  # its k and distance sit further down: bring them into view
             self.scroll.ensureWidgetVisible(self.groups["knn"])
 
-    def _build_loss(self, box: QGroupBox) -> None:
-        form = self._form(box)
-        self.delta = self._log("delta", 0.01, TRAIN_RANGES["loss.delta"][1], DELTA_TIP, lambda v: self._apply(_loss(delta=v)),
-                               allow_zero=True)
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "Δ margin"), self.delta, DELTA_TIP)
-
-    def _build_reg(self, box: QGroupBox) -> None:
-        form = self._form(box)
-        self.reg_form = form
-        self.reg_kind = self._combo("reg_kind", {k: REG_ITEMS[k] for k in REG_KINDS},
-                                    QT_TRANSLATE_NOOP("Controls",
-                                                      "R(W), the regulariser (hover the items for the formulas)."),
-                                    lambda v: self._apply(_reg(kind=v)))
-        form.addRow("R(W)", self.reg_kind)
-        self.lam = self._log("lam", 1e-4, TRAIN_RANGES["reg.lam"][1], LAM_TIP, lambda v: self._apply(_reg(lam=v)), allow_zero=True)
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "λ strength"), self.lam, LAM_TIP)
-        self.beta = self._spin("beta", 0.0, 100.0, BETA_TIP, lambda v: self._apply(_reg(beta=v)), double=True,
-                               step=0.1)
-        self._labelled(form, "β", self.beta, BETA_TIP)
-        self.max_norm = self._spin("max_norm", 0.01, 100.0, MAXNORM_TIP, lambda v: self._apply(_reg(max_norm=v)),
-                                   double=True, step=0.1)
-        self._labelled(form, "c", self.max_norm, MAXNORM_TIP)
-        self.reg_bias = self._check("reg_bias", QT_TRANSLATE_NOOP("Controls", "regularise the bias b too"), BIAS_TIP,
-                                    lambda on: self._apply(_reg(include_bias=on)))
-        form.addRow(self.reg_bias)
-
-    def _build_optim(self, box: QGroupBox) -> None:
-        form = self._form(box)
-        self.optim_form = form
-        self.lr = self._log("lr", *TRAIN_RANGES["lr"], LR_TIP, lambda v: self._apply(_train(lr=v)))
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "α learning rate"), self.lr, LR_TIP)
-
+    def _build_batch(self, form: QFormLayout) -> None:
         batch_row = QWidget()
         row = QHBoxLayout(batch_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -365,101 +240,6 @@ class ControlsPanel(QWidget):
         row.addWidget(self.batch_size, 1)
         row.addWidget(self.batch_full)
         self._labelled(form, QT_TRANSLATE_NOOP("Controls", "batch size"), batch_row, BATCH_TIP)
-
-        self.optimizer = self._combo("optimizer", {k: OPT_ITEMS[k] for k in OPTIMIZERS},
-                                     QT_TRANSLATE_NOOP("Controls", "The update rule (hover the items for the formulas)."),
-                                     lambda v: self._apply(_opt(kind=v)))
-        form.addRow(translate("Controls", "optimiser"), self.optimizer)
-        self.momentum = self._spin("momentum", 0.0, 0.999, OPT_PARAM_TIPS["momentum"],
-                                   lambda v: self._apply(_opt(momentum=v)), double=True, step=0.05, decimals=3)
-        self._labelled(form, "μ", self.momentum, OPT_PARAM_TIPS["momentum"])
-        self.rho = self._spin("rho", 0.0, 0.9999, OPT_PARAM_TIPS["rho"], lambda v: self._apply(_opt(rho=v)),
-                              double=True, step=0.01, decimals=4)
-        self._labelled(form, "ρ", self.rho, OPT_PARAM_TIPS["rho"])
-        self.beta1 = self._spin("beta1", 0.0, 0.9999, OPT_PARAM_TIPS["beta1"], lambda v: self._apply(_opt(beta1=v)),
-                                double=True, step=0.01, decimals=4)
-        self._labelled(form, "β₁", self.beta1, OPT_PARAM_TIPS["beta1"])
-        self.beta2 = self._spin("beta2", 0.0, 0.9999, OPT_PARAM_TIPS["beta2"], lambda v: self._apply(_opt(beta2=v)),
-                                double=True, step=0.001, decimals=4)
-        self._labelled(form, "β₂", self.beta2, OPT_PARAM_TIPS["beta2"])
-
-        self.schedule = self._combo("schedule", {k: SCHEDULE_ITEMS[k] for k in SCHEDULES},
-                                    QT_TRANSLATE_NOOP("Controls", "How α changes with the step t (hover the items)."),
-                                    lambda v: self._apply(_sched(kind=v)))
-        form.addRow(translate("Controls", "α schedule"), self.schedule)
-        step_tip = QT_TRANSLATE_NOOP("Controls", "Step decay: α_t = α · γ^⌊t / every⌋")
-        self.gamma = self._spin("gamma", 0.01, 1.0, step_tip,
-                                lambda v: self._apply(_sched(gamma=v)), double=True, step=0.05)
-        self._labelled(form, "γ", self.gamma, step_tip)
-        self.every = self._spin("every", 1, MAX_STEPS, step_tip,
-                                lambda v: self._apply(_sched(every=v)), step=10,
-                                suffix=QT_TRANSLATE_NOOP("Controls", " steps"))
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "every"), self.every, step_tip)
-        decay_tip = QT_TRANSLATE_NOOP("Controls", "1/t decay: α_t = α / (1 + k·t)")
-        self.decay_k = self._spin("decay_k", 0.0, 10.0, decay_tip,
-                                  lambda v: self._apply(_sched(k=v)), double=True, step=0.001, decimals=4)
-        self._labelled(form, "k", self.decay_k, decay_tip)
-
-        steps_tip = translate("Controls", STEPS_TIP).format(f"{MAX_STEPS:,}")
-        self.steps = self._spin("steps", 1, MAX_STEPS, steps_tip, lambda v: self._apply(_train(steps=v)), step=50)
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "steps"), self.steps, steps_tip)
-        self.seed = self._spin("seed", 0, 2**31 - 1, SEED_TIP, lambda v: self._apply(_train(seed=v)))
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "seed"), self.seed, SEED_TIP)
-        self.init = self._combo("init", INIT_ITEMS, QT_TRANSLATE_NOOP("Controls", "The starting W and b (step 0)."),
-                                lambda v: self._apply(lambda s: replace(s, init=v)))
-        form.addRow(translate("Controls", "initial W"), self.init)
-
-    def _build_features(self, box: QGroupBox) -> None:
-        form = self._form(box)
-        self.features_form = form
-        items = {k: FEATURE_ITEMS[k] for k in FEATURE_MAPS}
-        self.features = self._combo("features", items, QT_TRANSLATE_NOOP(
-            "Controls", "φ(x), the features the linear classifier sees: s = W φ(x) + b (hover the items)."),
-            lambda v: self._apply(_feat(kind=v)))
-        form.addRow("φ(x)", self.features)
-        self.rbf_gamma = self._log("rbf_gamma", 0.01, 100, RBF_GAMMA_TIP, lambda v: self._apply(_feat(gamma=v)))
-        self._labelled(form, "γ", self.rbf_gamma, RBF_GAMMA_TIP)
-        self.rbf_components = self._spin("rbf_components", 1, 512, RBF_M_TIP,
-                                         lambda v: self._apply(_feat(n_components=v)), step=8)
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "m features"), self.rbf_components, RBF_M_TIP)
-
-    def _build_knn(self, box: QGroupBox) -> None:
-        form = self._form(box)
-        self.knn_k = self._spin("knn_k", 1, 15, K_TIP, lambda v: self._apply(_knn(k=v)))
-        self._labelled(form, "k", self.knn_k, K_TIP)
-        self.knn_metric = self._combo("knn_metric", METRIC_ITEMS,
-                                      QT_TRANSLATE_NOOP("Controls", "The distance between points (hover the items)."),
-                                      lambda v: self._apply(_knn(metric=v)))
-        form.addRow(translate("Controls", "distance"), self.knn_metric)
-
-    def _build_data(self, box: QGroupBox) -> None:
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(8, 6, 8, 8)
-        hint = QLabel(translate("Controls", "New points get the checked class; names are editable."))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.class_grid_host = QWidget()
-        self.class_grid_host.setObjectName("class_rows")
-        self.class_grid = QGridLayout(self.class_grid_host)
-        self.class_grid.setContentsMargins(0, 0, 0, 0)
-        self.class_grid.setColumnStretch(1, 1)
-        layout.addWidget(self.class_grid_host)
-        self.class_group = QButtonGroup(self)
-        self.class_group.setExclusive(True)
-        self.class_group.idClicked.connect(self.data.set_current_class)
-        self.name_hint = QLabel()
-        self.name_hint.setObjectName("class_name_hint")
-        self.name_hint.setWordWrap(True)
-        self.name_hint.setStyleSheet("color: #B00020; font-weight: bold;")
-        self.name_hint.hide()
-        layout.addWidget(self.name_hint)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        tip = QT_TRANSLATE_NOOP("Controls", "Number of classes (2–10). Fewer classes deletes the points of the classes "
-                                            "dropped.")
-        self.n_classes = self._spin("n_classes", 2, 10, tip, self._on_n_classes)
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "classes"), self.n_classes, tip)
-        layout.addLayout(form)
 
     def _build_on_change(self, box: QGroupBox) -> None:
         layout = QVBoxLayout(box)
@@ -488,113 +268,24 @@ class ControlsPanel(QWidget):
         for label in self._form_labels:
             label.setWordWrap(len(label.text()) > WRAP_LABELS_LONGER_THAN)
 
-    # --- class rows -------------------------------------------------------------------------------
-    def _rebuild_classes(self) -> None:
-        ds = self.data.dataset
-        colours = class_colours(ds.n_classes)
-        if colours == self._class_colours and len(self._class_buttons) == ds.n_classes:
-            self._sync_class_names()
-            return
-        for button in self._class_buttons:
-            self.class_group.removeButton(button)
-        for widget in self._class_buttons + self._class_edits:
-            self._inputs.remove(widget)
-            widget.setParent(None)
-            widget.deleteLater()
-        self._class_buttons, self._class_edits, self._class_colours = [], [], colours
-        self.name_hint.hide()  # a refusal is about the old rows
-        for k, colour in enumerate(colours):
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setIcon(marker_icon(MARKERS[k], colour, 22))
-            button.setIconSize(QSize(22, 22))
-            button.setText(f"{k + 1}")
-            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-            button.setMinimumWidth(64)
-            button.setStyleSheet(
-                "QToolButton { padding: 3px 8px; border: 2px solid #b0b0b0; border-radius: 5px; background: #fafafa;"
-                " font-weight: bold; }"
-                f"QToolButton:checked {{ border: 3px solid #202020; background: {_tint(colour)}; }}"
-            )
-            key = (k + 1) % 10
-            button.setToolTip(translate("Controls", "New points on the plane get class {0} (or press {1} on the "
-                                                    "plane).").format(k + 1, key))
-            self._register(button, f"class_button_{k}")
-            self.class_group.addButton(button, k)
-            edit = QLineEdit(ds.class_names[k])
-            edit.setMaxLength(40)
-            self._register(edit, f"class_name_{k}",
-                           QT_TRANSLATE_NOOP("Controls", "The class's name: unique and not empty (Enter to apply)."))
-            edit.editingFinished.connect(lambda k=k: self._on_rename(k))
-            self.class_grid.addWidget(button, k, 0)
-            self.class_grid.addWidget(edit, k, 1)
-            self._class_buttons.append(button)
-            self._class_edits.append(edit)
-        self._on_current_class(self.data.current_class)
-
-    def _sync_class_names(self) -> None:
-        for edit, name in zip(self._class_edits, self.data.dataset.class_names):
-            if edit.text() != name:
-                with _quiet([edit]):
-                    edit.setText(name)
-
-    def _on_current_class(self, label: int) -> None:
-        if 0 <= label < len(self._class_buttons):
-            with _quiet([self._class_buttons[label]]):
-                self._class_buttons[label].setChecked(True)
-
-    def _on_rename(self, k: int) -> None:
-        ds = self.data.dataset
-        if k >= ds.n_classes:
-            return
-        edit = self._class_edits[k]
-        new = edit.text().strip()
-        if new == ds.class_names[k]:
-            with _quiet([edit]):
-                edit.setText(new)
-            return
-        names = list(ds.class_names)
-        names[k] = new
-        try:
-            if not new:
-                raise DatasetError(translate("Controls", "class {0}: a class name cannot be empty").format(k + 1))
-            if new in ds.class_names:
-                raise DatasetError(translate("Controls", "“{0}” is already the name of another class; names must be "
-                                                         "unique").format(new))
-            self.data.set_class_names(names)
-        except DatasetError as err:  # keep the old names and say why
-            self.name_hint.setText(translate("Controls", "{0}. Kept “{1}”.").format(err, ds.class_names[k]))
-            self.name_hint.show()
-            with _quiet([edit]):
-                edit.setText(ds.class_names[k])
-            return
-        self.name_hint.hide()
-        self.name_hint.clear()
-
-    def _on_n_classes(self, n: int) -> None:
-        try:
-            self.data.set_n_classes(n)
-        except ValueError as err:
-            self.session.message.emit("error", error_text(err))
-            self._sync_from_data()
-
     # --- batch size -------------------------------------------------------------------------------
     def _on_batch(self, value: int) -> None:
         self._batch_pref = value
-        self._apply(_train(batch_size=value))
+        self._apply(lambda s: with_value(s, "train.batch_size", value))
 
     def _on_batch_full(self, full: bool) -> None:
         self.batch_size.setEnabled(not full)
-        self._apply(_train(batch_size=None if full else self.batch_size.value()))
+        size = None if full else self.batch_size.value()
+        self._apply(lambda s: with_value(s, "train.batch_size", size))
 
     def _sync_batch(self) -> None:
         n = max(1, len(self.data.dataset))
         batch = self.session.settings.train.batch_size
         digits = len(str(self.batch_size.maximum()))
-        with _quiet([self.batch_size, self.batch_full]):  # unchanged values: no repaint while a point is dragged
+        with quiet([self.batch_size, self.batch_full]):  # unchanged values: no repaint while a point is dragged
             if self.batch_size.maximum() != n:
                 self.batch_size.setRange(1, n)
-            _set_if_changed(self.batch_size, min(self._batch_pref if batch is None else batch, n))
+            set_if_changed(self.batch_size, min(self._batch_pref if batch is None else batch, n))
             self.batch_full.setChecked(batch is None)
             self.batch_full.setText(translate("Controls", "full ({0})").format(len(self.data.dataset)))
         self.batch_size.setEnabled(batch is not None)
@@ -616,8 +307,8 @@ class ControlsPanel(QWidget):
         self._shown_data = self._data_key()
         self._rebuild_classes()
         self._sync_class_names()
-        with _quiet([self.n_classes]):
-            _set_if_changed(self.n_classes, self.data.dataset.n_classes)
+        with quiet([self.n_classes]):
+            set_if_changed(self.n_classes, self.data.dataset.n_classes)
         self._sync_batch()
         self._sync_init()
         self._on_current_class(self.data.current_class)
@@ -625,37 +316,18 @@ class ControlsPanel(QWidget):
     def sync_from_settings(self) -> None:
         """Show the session's settings (signals blocked: nothing is applied back)."""
         s = self.session.settings
-        t = s.train
-        with _quiet(self._inputs):
+        with quiet(self._inputs):
             self.model_buttons[s.model].setChecked(True)
-            _select(self.svm_variant, t.loss.variant)
-            self.all_classes.setChecked(t.loss.all_classes)
-            self.mean_over_classes.setChecked(t.loss.mean_over_classes)
-            self.squared.setChecked(t.loss.squared)
-            self.delta.setValue(t.loss.delta)
-            _select(self.reg_kind, t.reg.kind)
-            self.lam.setValue(t.reg.lam)
-            self.beta.setValue(t.reg.beta)
-            self.max_norm.setValue(t.reg.max_norm)
-            self.reg_bias.setChecked(t.reg.include_bias)
-            self.lr.setValue(t.lr)
-            _select(self.optimizer, t.optimizer.kind)
-            self.momentum.setValue(t.optimizer.momentum)
-            self.rho.setValue(t.optimizer.rho)
-            self.beta1.setValue(t.optimizer.beta1)
-            self.beta2.setValue(t.optimizer.beta2)
-            _select(self.schedule, t.schedule.kind)
-            self.gamma.setValue(t.schedule.gamma)
-            self.every.setValue(t.schedule.every)
-            self.decay_k.setValue(t.schedule.k)
-            self.steps.setValue(t.steps)
-            self.seed.setValue(t.seed)
-            _select(self.init, s.init)
-            _select(self.features, t.features.kind)
-            self.rbf_gamma.setValue(t.features.gamma)
-            self.rbf_components.setValue(t.features.n_components)
-            self.knn_k.setValue(s.knn.k)
-            _select(self.knn_metric, s.knn.metric)
+            for name, widget in self._row_widgets.items():
+                value = value_at(s, ROWS[name].path)
+                if isinstance(widget, QComboBox):
+                    index = widget.findData(value)
+                    if index >= 0:
+                        widget.setCurrentIndex(index)
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(value)
+                else:
+                    widget.setValue(value)
             (self.on_change_restart if s.restart else self.on_change_continue).setChecked(True)
             self.n_classes.setValue(self.data.dataset.n_classes)
         self._sync_batch()
@@ -671,34 +343,18 @@ class ControlsPanel(QWidget):
                         "random W, as with “random”."), Qt.ToolTipRole)
 
     def _update_enabled(self) -> None:
+        """Rows shown and widgets enabled as their rows say; whole groups by the model."""
         s = self.session.settings
-        t = s.train
-        svm, linear = s.model == "svm", s.is_linear
-        variant, reg = t.loss.variant, t.reg.kind
-        self.svm_variant.setEnabled(svm)
-        self.all_classes.setEnabled(svm and variant == "ww")
-        self.mean_over_classes.setEnabled(svm and variant in ("ww", "ova"))
-        self.squared.setEnabled(svm)
-        self.groups["loss"].setEnabled(svm)
+        for name, widget in self._row_widgets.items():
+            row = ROWS[name]
+            if row.enabled is not None:
+                widget.setEnabled(row.enabled(s))
+            if row.shown is not None:
+                self._row_forms[name].setRowVisible(widget, row.shown(s))
+        self.groups["loss"].setEnabled(s.model == "svm")
         for name in ("reg", "optim", "features"):
-            self.groups[name].setEnabled(linear)
-        self.groups["knn"].setEnabled(not linear)
-        self.lam.setEnabled(reg not in ("none", "maxnorm"))
-        self.reg_bias.setEnabled(reg not in ("none", "maxnorm"))
-        self.reg_form.setRowVisible(self.beta, reg == "elastic")
-        self.reg_form.setRowVisible(self.max_norm, reg == "maxnorm")
-        opt = t.optimizer.kind
-        self.optim_form.setRowVisible(self.momentum, opt in ("momentum", "nesterov"))
-        self.optim_form.setRowVisible(self.rho, opt == "rmsprop")
-        self.optim_form.setRowVisible(self.beta1, opt == "adam")
-        self.optim_form.setRowVisible(self.beta2, opt == "adam")
-        sched = t.schedule.kind
-        self.optim_form.setRowVisible(self.gamma, sched == "step")
-        self.optim_form.setRowVisible(self.every, sched == "step")
-        self.optim_form.setRowVisible(self.decay_k, sched == "inverse")
-        rbf = t.features.kind == "rbf"
-        self.features_form.setRowVisible(self.rbf_gamma, rbf)
-        self.features_form.setRowVisible(self.rbf_components, rbf)
+            self.groups[name].setEnabled(s.is_linear)
+        self.groups["knn"].setEnabled(not s.is_linear)
 
     # --- widgets → models -------------------------------------------------------------------------
     def _apply(self, make: Callable[[Settings], Settings]) -> None:
@@ -710,56 +366,4 @@ class ControlsPanel(QWidget):
             self.sync_from_settings()
 
 
-# --- helpers: Settings → Settings with one field of a nested config replaced --------------------------
-def _loss(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, train=replace(s.train, loss=replace(s.train.loss, **kw)))
-
-
-def _reg(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, train=replace(s.train, reg=replace(s.train.reg, **kw)))
-
-
-def _opt(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, train=replace(s.train, optimizer=replace(s.train.optimizer, **kw)))
-
-
-def _sched(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, train=replace(s.train, schedule=replace(s.train.schedule, **kw)))
-
-
-def _feat(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, train=replace(s.train, features=replace(s.train.features, **kw)))
-
-
-def _train(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, train=replace(s.train, **kw))
-
-
-def _knn(**kw) -> Callable[[Settings], Settings]:
-    return lambda s: replace(s, knn=replace(s.knn, **kw))
-
-
-def _select(combo: QComboBox, key) -> None:
-    index = combo.findData(key)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-
-
-def _set_if_changed(spin, value) -> None:
-    """setValue, skipped when the box shows this value already (Qt would redraw it anyway)."""
-    if spin.value() != value:
-        spin.setValue(value)
-
-
-@contextmanager
-def _quiet(widgets):
-    """Block the signals of ``widgets`` for the duration (restoring what each had)."""
-    previous = [(w, w.blockSignals(True)) for w in widgets]
-    try:
-        yield
-    finally:
-        for w, was in previous:
-            w.blockSignals(was)
-
-
-__all__ = ["ControlsPanel"]
+__all__ = ["ControlsPanel", "WRAP_LABELS_LONGER_THAN"]

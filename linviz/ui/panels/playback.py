@@ -43,7 +43,8 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..messages import error_text
 from ..models import MAX_STEPS, Playback, SessionModel, WhileDragging
 from ..style import fonts
-from ..widgets import LayoutShield, SciSpinBox, dice_icon, digit_shape, pass_space_to_shortcuts
+from ..steady_text import LayoutShield, digit_shape
+from ..widgets import SciSpinBox, dice_icon, pass_space_to_shortcuts
 
 ICON = QSize(28, 28)
 translate = QCoreApplication.translate
@@ -63,7 +64,7 @@ QSlider::handle:horizontal:disabled { background: #999999; }
 """
 
 
-def _num(v: float) -> str:
+def loss_text(v: float) -> str:
     """A loss for the status line: 3 decimals, or 4 significant digits when large."""
     if not math.isfinite(v):
         return "—"
@@ -78,7 +79,7 @@ def status_text(session: SessionModel) -> str:
     acc = h.train_acc[t]
     acc_text = "—" if not math.isfinite(acc) else f"{100 * acc:.0f} %"
     text = translate("Playback", "step {0} / {1} · loss {2} = data {3} + reg {4} · accuracy {5}").format(
-        t, h.last, _num(h.loss[t]), _num(h.data_loss[t]), _num(h.reg_loss[t]), acc_text)
+        t, h.last, loss_text(h.loss[t]), loss_text(h.data_loss[t]), loss_text(h.reg_loss[t]), acc_text)
     if t == h.last and h.stop_reason == "converged":
         text += " · " + translate("Playback", "converged: gradient ≈ 0 (‖∇‖ = {0})").format(
             f"{grad_norm(h, t):.1e}")

@@ -183,20 +183,20 @@ class MarginChart(QWidget):
             self.session.set_selected_examples([int(points[0].data())])
 
 
-def install(window) -> MarginChart:
+def install(window):
     """Add the Margins tab under the plane, beside the loss curve (and the Runs): it needs width
-    more than height, and the right-hand tab group is full."""
-    if getattr(window, "margin_chart", None) is not None:
-        return window.margin_chart
-    chart = MarginChart(window.session)
+    more than height, and the right-hand tab group is full. The chart is built when its tab is
+    first seen (``window.lazy_dock``; ``window.margin_chart`` builds it on demand). Returns the dock."""
+    if "margins" in window.docks:
+        return window.docks["margins"]
     loss = window.docks["loss"]
-    dock = window._dock(translate("MainWindow", "Margins"), chart, window.dockWidgetArea(loss))
+    dock = window.lazy_dock(translate("MainWindow", "Margins"), "dock_MarginChart",
+                            lambda: MarginChart(window.session), window.dockWidgetArea(loss))
     window.tabifyDockWidget(loss, dock)
     loss.raise_()
     window.docks["margins"] = dock
-    dock.visibilityChanged.connect(chart._stale)
-    window.margin_chart = chart
-    return chart
+    dock.visibilityChanged.connect(lambda *_: dock.is_built and dock.view()._stale())
+    return dock
 
 
 __all__ = ["MarginChart", "install", "current_loss_kind"]

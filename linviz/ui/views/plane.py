@@ -6,6 +6,12 @@ Every item is created once in ``__init__``; redraws only call ``setData`` /
 and the picture follows from the models' signals (see DESIGN, "The flow of data").
 The key sits beside the plot (plane_legend), never over a point.
 
+The plane is one widget made of parts: this module builds the items and holds the
+public API; ``plane_layers`` draws them from the models (points, regions, class lines,
+marks); ``plane_gestures`` turns the mouse and keys into model calls (and is the brush);
+``plane_inspector`` is the kNN inspector; ``plane_overlays`` the "why it moves" arrows,
+batch and dots; the class lines' geometry is Qt-free (``linviz.engine.plane_geometry``).
+
 What one playback frame costs here, and why it is cheap: the regions image is painted
 from premultiplied ARGB32 (the raster engine's format); class lines and gradient arrows
 are light ``Segments`` items whose dark edge is an opaque, square-capped pen (a
@@ -17,49 +23,48 @@ changed; the margin dots are one item of small symbols; the arrow heads turn wit
 
 from __future__ import annotations
 
-import html
-import math
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLayout, QWidget
 
-from linviz.engine.features import FeatureMap
-from linviz.engine.losses import per_example_terms
-from linviz.engine.regions import CONFIDENCES, Grid, Regions, linear_regions, vote_regions
+from linviz.engine.plane_geometry import pad_for_markers
+from linviz.engine.regions import CONFIDENCES, Grid, Regions
 
 from .. import i18n, style
 from ..axes import compact_axes
 from ..models import DatasetModel, SessionModel
+from .plane_gestures import PlaneGestures
+from .plane_inspector import KnnInspector
+from .plane_layers import (
+    ARROW_HEAD_PX,
+    MAX_CLASSES,
+    RIM_PX,
+    TRUE_RING_PX,
+    PlaneLayers,
+    SmoothImageItem,
+)
 from .plane_legend import RING_COLOUR, RING_WIDTH, PlaneLegend
-from .plane_overlays import LineGeometry, PlaneOverlays, Scatter, Segments, move_spots, set_scatter
+from .plane_overlays import PlaneOverlays, Scatter, Segments, set_scatter
 from .spots import Spots
 
+LOSS_RING_EXTRA_PX = 2 * TRUE_RING_PX + 8
+"""The red L_i > 0 ring is this much wider than a point: outside the true class's ring."""
 HIT_RADIUS_PX = 10.0
 """A press within this many screen pixels of a point grabs that point."""
 OUTLINE = "#1A1A1A"
-MAX_CLASSES = 10
 DEFAULT_VIEW = ((-3.0, 3.0), (-3.0, 3.0))
 TICK_FONT_PT = 13
 LABEL_FONT_PT = 16
-LINE_WIDTH = 3
 SHADOW = (64, 64, 64)
 """The dark edge under class lines and arrows, so pale colours still show. Opaque, with
 square caps: pg.mkPen gives pens wider than 4 px round caps, and a round-capped or
 translucent wide pen costs 3–5× more to stroke (measured); on the pale regions an opaque
 grey looks the same as the old translucent black."""
 SHADOW_WIDTH = 5.5
-ARROW_MAX_FRACTION = 0.3
-"""Weight arrows are |w_j|·scale long; one scale per run (at most ``arrow_scale``) makes the
-run's longest w_j this fraction of the view's shorter side, so lengths compare across
-classes and steps (but no arrow is shorter than 4 head lengths, so its direction shows)."""
-ARROW_HEAD_PX = 22
-_IDENTITY = FeatureMap()
 
 
-class PlaneView(QWidget):
+class PlaneView(PlaneGestures, PlaneLayers, QWidget):
     """The 2D plane a teacher clicks on.
 
     Gestures (mouse on the plot, keys with the plane focused):
@@ -76,6 +81,8 @@ class PlaneView(QWidget):
       that holds them and the vote per class; keep the button down to move the probe.
       **Escape** hides the inspector.
     * **1 … 9** (and **0** for the tenth) choose the class of new points.
+    * **Brush** (``set_brush_mode``; Edit ▸ Brush, G): a left drag paints a cloud of the
+      current class, added in one change when the button is released (plane_gestures).
     * **F** fits the view to the points. The wheel zooms; the middle button pans.
     * The key (``legend``, a :class:`~linviz.ui.views.plane_legend.PlaneLegend`) sits
       beside the plot, never over a point; a click on a class row makes that class
@@ -84,7 +91,8 @@ class PlaneView(QWidget):
     A point is "hit" when it lies within ``HIT_RADIUS_PX`` screen pixels.
 
     Public state for tests and the main window: ``plot``, ``grid``, ``regions``,
-    ``regions_item``, ``points_item`` (spot data = point index), ``class_lines``
+    ``regions_item``, ``points_item`` (spot data = point index; fill: the predicted class), ``points_ring_item``
+    (the true class's ring around each point), ``class_lines``
     (curve j: the zero-score line w_j·x + b_j = 0 clipped to the view, then the
     shaft of w_j's arrow), ``arrow_heads``, ``loss_marked`` (indices with L_i > 0),
     ``selection_item``, ``legend`` (the key beside the plot; ``legend_texts()``),
@@ -107,8 +115,6 @@ class PlaneView(QWidget):
         self.grid: Grid | None = None
         self.regions: Regions | None = None
         self.loss_marked = np.zeros(0, np.int64)
-        self.inspector_point: tuple[float, float] | None = None
-        self._clear_inspector_state()
         self._grids: dict = {}
         self._phi_cache: tuple | None = None
         self._norm_cache: tuple | None = None
@@ -117,9 +123,13 @@ class PlaneView(QWidget):
         self._line_colours: list = [None] * MAX_CLASSES
         self._head_angles: list = [None] * MAX_CLASSES
         self._dragged: int | None = None
-        self._points_styles = None  # (brushes, labels) the points layer was styled with
+        self._points_styles = None  # (pens, labels) the points layer was styled with
+        self.predicted: np.ndarray | None = None
+        """(N,) each point's predicted class at the step shown (None: no model yet)."""
+        self._fills: np.ndarray | None = None  # the classes the points are filled with
         self._inspect_drag = False
         self._own_edit = False
+        self._auto_fit = self._fitting = False
         self._seen = (data.dataset.name, data.dataset.X)
 
         self._build()
@@ -170,7 +180,7 @@ class PlaneView(QWidget):
             self.plot.setLabel(name, text, **style.label_style(LABEL_FONT_PT))
         self.plot.getAxis("left").setWidth(56)
 
-        self.regions_item = _SmoothImageItem(axisOrder="row-major")
+        self.regions_item = SmoothImageItem(axisOrder="row-major")
         self.regions_item.setZValue(-100)
         self.plot.addItem(self.regions_item)
         axis_pen = pg.mkPen((0, 0, 0, 90), width=1)
@@ -200,13 +210,15 @@ class PlaneView(QWidget):
         self.selection_item = Scatter(
             symbol="o", size=size + 22, pen=pg.mkPen((40, 40, 40, 230), width=2), brush=pg.mkBrush(60, 60, 60, 90)
         )
+        # a point: its true class as shape and outline, its predicted class as fill, on a dark rim
+        self.points_ring_item = Scatter(size=size + 2 * TRUE_RING_PX, pen=pg.mkPen(OUTLINE, width=RIM_PX))
         self.points_item = Scatter(size=size, pen=pg.mkPen(OUTLINE, width=1.5))
         # changes on most steps of a run: cheap new spots, no pixmap cache to redraw
-        self.loss_ring_item = Spots([("o", size + 11, pg.mkPen(RING_COLOUR, width=RING_WIDTH), None)])
+        self.loss_ring_item = Spots([("o", size + LOSS_RING_EXTRA_PX, pg.mkPen(RING_COLOUR, width=RING_WIDTH), None)])
         self.loss_ring_item.setZValue(6)
         self.plot.addItem(self.loss_ring_item)
-        self._cached_items = (self.selection_item, self.points_item)
-        for item, z in zip(self._cached_items, (4, 5)):
+        self._cached_items = (self.selection_item, self.points_ring_item, self.points_item)
+        for item, z in zip(self._cached_items, (4, 4.9, 5)):
             # kept as a pixmap between changes: most playback steps move neither
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(z)
@@ -214,21 +226,12 @@ class PlaneView(QWidget):
         self.selection_item.hide()
         self.loss_ring_item.hide()
 
-        ink = pg.mkPen((25, 25, 25), width=2.5)
-        self.inspector_lines = pg.PlotCurveItem(connect="pairs", pen=ink)
-        self.inspector_ball = pg.PlotCurveItem(pen=pg.mkPen((25, 25, 25), width=2.5, style=Qt.DashLine))
-        self.inspector_query = pg.ScatterPlotItem(
-            symbol="+", size=24, pen=pg.mkPen("w", width=1), brush=pg.mkBrush(OUTLINE)
-        )
-        self.inspector_text = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 235), border=pg.mkPen("#444"))
-        for item, z in ((self.inspector_lines, 7), (self.inspector_ball, 7), (self.inspector_query, 8),
-                        (self.inspector_text, 20)):  # fmt: skip
-            item.setZValue(z)
-            item.hide()
-            self.plot.addItem(item)
+        self.inspector = KnnInspector(self.plot)
+        self._build_brush()
 
         vb.sigRangeChanged.connect(self._on_range_changed)
-        vb.sigResized.connect(self._on_range_changed)  # the same range on more pixels: arrows, dots move
+        vb.sigResized.connect(self._on_resized)  # the same range on more pixels: arrows, dots move
+        vb.sigRangeChangedManually.connect(self._on_manual_range)
         style.fonts.changed.connect(self.apply_zoom)  # Ctrl+plus: markers, rings, arrows and lines too
         self.plot.viewport().installEventFilter(self)
 
@@ -240,9 +243,11 @@ class PlaneView(QWidget):
         size = style.BASE_POINT_SIZE * m
         self.points_item.setSize(size)
         self.points_item.setPen(pg.mkPen(OUTLINE, width=1.5 * m))
+        self.points_ring_item.setSize(size + 2 * TRUE_RING_PX * m)
+        self.points_ring_item.setPen(pg.mkPen(OUTLINE, width=RIM_PX * m))
         self.selection_item.setSize(size + 22 * m)
         self.selection_item.setPen(pg.mkPen((40, 40, 40, 230), width=2 * m))
-        self.loss_ring_item.set_styles([("o", size + 11 * m, pg.mkPen(RING_COLOUR, width=RING_WIDTH * m), None)])
+        self.loss_ring_item.set_styles([("o", size + LOSS_RING_EXTRA_PX * m, pg.mkPen(RING_COLOUR, width=RING_WIDTH * m), None)])
         shadow = pg.mkPen(SHADOW, width=SHADOW_WIDTH * m)
         shadow.setCapStyle(Qt.PenCapStyle.SquareCap)
         for line, head in zip(self.class_lines, self.arrow_heads):
@@ -321,7 +326,11 @@ class PlaneView(QWidget):
         self._update_model_layers(force=True)
 
     def fit_view(self) -> None:
-        """Show all the points with a margin (the default [−3, 3]² plane when there are none)."""
+        """Show all the points with a margin (the default [−3, 3]² plane when there are none).
+
+        The margin holds a whole marker at any size of the plane: the box is widened by the
+        marker's radius in screen pixels (``pad_for_markers``), and fitted again when the
+        plane is resized until the teacher zooms or pans."""
         X = self.data.dataset.X
         if len(X) == 0:
             (x0, x1), (y0, y1) = DEFAULT_VIEW
@@ -329,9 +338,28 @@ class PlaneView(QWidget):
             lo, hi = X.min(axis=0), X.max(axis=0)
             centre, half = (lo + hi) / 2, (hi - lo) / 2
             half = np.maximum(half + 0.08 * (hi - lo).max() + 0.25, 1.5)
-            (x0, y0), (x1, y1) = centre - half, centre + half
-        self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            vb = self.plot.getViewBox()
+            size = (vb.width(), vb.height()) if vb.width() > 40 and vb.height() > 40 else (400.0, 400.0)
+            (x0, y0), (x1, y1) = pad_for_markers(centre - half, centre + half, self.marker_radius_px(), size)
+        self._fitting = True
+        try:
+            self.plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        finally:
+            self._fitting = False
+        self._auto_fit = True
         self._update_model_layers()
+
+    def marker_radius_px(self) -> float:
+        """Half a point's drawn size in screen pixels: marker, rim and outline (times the zoom)."""
+        return 0.5 * (style.BASE_POINT_SIZE + 2 * TRUE_RING_PX + RIM_PX) * style.scale() + 1.0
+
+    def _on_resized(self, *_args) -> None:
+        if self._auto_fit and not self._fitting and len(self.data.dataset):
+            self.fit_view()  # the same points, fitted to the new size (markers whole)
+        self._update_model_layers()
+
+    def _on_manual_range(self, *_args) -> None:
+        self._auto_fit = False  # the teacher zoomed or panned: a resize keeps their view
 
     def view_rect(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """((x0, x1), (y0, y1)): the visible part of the plane, in data coordinates."""
@@ -373,18 +401,27 @@ class PlaneView(QWidget):
 
     def inspect(self, x: float, y: float) -> None:
         """Show the kNN neighbours, the ball and the votes of location (x, y)."""
-        self.inspector_point = (float(x), float(y))
+        self.inspector.point = (float(x), float(y))
         self._update_inspector()
 
     def clear_inspector(self) -> None:
-        self.inspector_point = None
+        self.inspector.point = None
         self._update_inspector()
 
-    def _clear_inspector_state(self) -> None:
-        self.inspector_neighbors = np.zeros(0, np.int64)
-        self.inspector_distances = np.zeros(0)
-        self.inspector_votes = np.zeros(0, np.int64)
-        self.inspector_radius = None
+    def _update_inspector(self) -> None:
+        s = self.session
+        self.inspector.update(s.knn, self.data.dataset, s.settings.model == "knn")
+
+    # the kNN inspector's state (plane_inspector.KnnInspector), read by tests and the window
+    inspector_point = property(lambda self: self.inspector.point, doc="The probe (x, y), or None.")
+    inspector_neighbors = property(lambda self: self.inspector.neighbors, doc="(k,) the probe's neighbours.")
+    inspector_distances = property(lambda self: self.inspector.distances, doc="(k,) their distances.")
+    inspector_votes = property(lambda self: self.inspector.votes, doc="(C,) votes per class.")
+    inspector_radius = property(lambda self: self.inspector.radius, doc="The k-th neighbour's distance.")
+    inspector_lines = property(lambda self: self.inspector.lines)
+    inspector_ball = property(lambda self: self.inspector.ball)
+    inspector_query = property(lambda self: self.inspector.query)
+    inspector_text = property(lambda self: self.inspector.text)
 
     def _on_language(self, *_args) -> None:
         """The legend's mark rows and the kNN inspector's votes in the new language."""
@@ -395,116 +432,6 @@ class PlaneView(QWidget):
         """The key's rows as read (plain text): the class names, then the marks that are on
         (the SVM's L_i > 0 ring, the gradient arrows with their scale, the mini-batch, the dots)."""
         return self.legend.texts()
-
-    # --- gestures -----------------------------------------------------------------------
-    def eventFilter(self, obj, event) -> bool:
-        if obj is not self.plot.viewport():
-            return False
-        kind = event.type()
-        if kind in (QEvent.MouseButtonPress, QEvent.MouseButtonDblClick):
-            return self._on_press(event)
-        if kind == QEvent.MouseMove:
-            return self._on_move(event)
-        if kind == QEvent.MouseButtonRelease:
-            return self._on_release(event)
-        return False
-
-    def _on_press(self, event) -> bool:
-        button, mods = event.button(), event.modifiers()
-        if button not in (Qt.LeftButton, Qt.RightButton):
-            return False  # the middle button pans
-        self.setFocus(Qt.MouseFocusReason)
-        pos = event.position()
-        x, y = self.widget_to_data(pos)
-        hit = self.point_at(x, y)
-        if button == Qt.RightButton:
-            if hit is not None:
-                self._edit(self.data.remove_point, hit)
-            return True
-        if self.session.settings.model == "knn" and (self.inspect_mode or mods & Qt.ControlModifier):
-            self._inspect_drag = True
-            self.inspect(x, y)
-            return True
-        if mods & Qt.ShiftModifier:
-            if hit is not None:
-                self.session.toggle_selected(hit)
-            return True
-        if hit is None:
-            n = len(self.data.dataset)
-            self._edit(self.data.add_point, x, y)
-            hit = n if len(self.data.dataset) == n + 1 else None
-        self._drag_index = hit
-        return True
-
-    @property
-    def _drag_index(self) -> int | None:
-        """The point being dragged (None: no drag); the session knows whether one is."""
-        return self._dragged
-
-    @_drag_index.setter
-    def _drag_index(self, index: int | None) -> None:
-        self._dragged = index
-        self.session.set_dragging(index is not None)
-        # a drag changes these items on every move: their pixmap caches would be cleared,
-        # redrawn and blended over the whole plane each time, dearer than drawing the spots
-        mode = QGraphicsItem.CacheMode.NoCache if index is not None else QGraphicsItem.CacheMode.DeviceCoordinateCache
-        for item in self._cached_items:
-            item.setCacheMode(mode)
-
-    def _on_move(self, event) -> bool:
-        if self._inspect_drag:
-            if event.buttons() & Qt.LeftButton:
-                self.inspect(*self.widget_to_data(event.position()))
-            else:  # the release went elsewhere
-                self._inspect_drag = False
-            return True
-        i = self._drag_index
-        if i is None:
-            return False
-        if not event.buttons() & Qt.LeftButton or i >= len(self.data.dataset):
-            self._drag_index = None
-            return True
-        x, y = self.widget_to_data(event.position())
-        self._edit(self.data.move_point, i, x, y)
-        self.session.flush()  # retrain now: the next paint shows the point and its solution together
-        return True
-
-    def _on_release(self, event) -> bool:
-        if event.button() == Qt.LeftButton and (self._drag_index is not None or self._inspect_drag):
-            self._drag_index, self._inspect_drag = None, False
-            return True
-        return event.button() in (Qt.LeftButton, Qt.RightButton)
-
-    def _edit(self, call, *args) -> None:
-        """Run a data-model call that comes from a gesture here (so the view is not refitted)."""
-        self._own_edit = True
-        try:
-            call(*args)
-        finally:
-            self._own_edit = False
-
-    def keyPressEvent(self, event) -> None:
-        key, n = int(event.key()), self.data.dataset.n_classes
-        if Qt.Key_1.value <= key <= Qt.Key_9.value or key == Qt.Key_0.value:
-            label = 9 if key == Qt.Key_0.value else key - Qt.Key_1.value
-            if label < n and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
-                self.data.set_current_class(label)
-                event.accept()
-                return
-        elif key in (Qt.Key_Delete.value, Qt.Key_Backspace.value):
-            self.delete_selected()
-            event.accept()
-            return
-        elif key == Qt.Key_Escape.value:
-            self._drag_index, self._inspect_drag = None, False
-            self.clear_inspector()
-            event.accept()
-            return
-        elif key == Qt.Key_F.value and not event.modifiers() & Qt.ControlModifier:
-            self.fit_view()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     # --- model signals ------------------------------------------------------------------------
     def _on_data_changed(self) -> None:
@@ -535,33 +462,6 @@ class PlaneView(QWidget):
         self._update_model_layers()
 
     # --- layers -------------------------------------------------------------------------------
-    def _palette(self, n: int):
-        """(hex colours, brushes, line pens) for n classes, built once per n."""
-        if n not in self._palette_cache:
-            colours = style.class_colours(n)
-            brushes = [pg.mkBrush(c) for c in colours]
-            pens = [pg.mkPen(c, width=LINE_WIDTH * style.scale()) for c in colours]
-            lut32 = np.ascontiguousarray(style.region_lut(n)).view(np.uint32).ravel()  # one gather per cell
-            self._palette_cache[n] = (colours, brushes, pens, lut32)
-        return self._palette_cache[n]
-
-    def _update_points(self) -> None:
-        ds = self.data.dataset
-        _, brushes, _, _ = self._palette(ds.n_classes)
-        y = ds.y
-        shown = self._points_styles
-        self._points_styles = (brushes, y.copy())
-        if shown is not None and shown[0] is brushes and np.array_equal(shown[1], y) and len(
-                self.points_item.data) == len(y):
-            move_spots(self.points_item, ds.X)  # a drag: the same points, one of them elsewhere
-            return
-        self.points_item.setData(
-            pos=ds.X,
-            symbol=[style.MARKERS[c] for c in y],
-            brush=[brushes[c] for c in y],
-            data=np.arange(len(ds)),
-        )
-
     def _update_selection(self) -> None:
         ds = self.data.dataset
         sel = [i for i in self.session.selected_examples if 0 <= i < len(ds)] if len(ds) else []
@@ -584,235 +484,5 @@ class PlaneView(QWidget):
     def _update_legend_current(self, *_args) -> None:
         """The current class (the one a click adds) is bold, with a ◂ after it."""
         self.legend.set_current(self.data.current_class)
-
-    def _grid_for(self, features: FeatureMap) -> Grid:
-        """The grid over the visible rect for this feature map (built once per rect/map/resolution)."""
-        (x0, x1), (y0, y1) = self.view_rect()
-        w, h = x1 - x0, y1 - y0
-        res = self._resolution
-        shape = (res, max(8, round(res * w / h))) if h > w else (max(8, round(res * h / w)), res)
-        key = (x0, x1, y0, y1, shape, features)
-        grid = self._grids.get(key)
-        if grid is None:
-            if len(self._grids) > 4:
-                self._grids.clear()
-            grid = self._grids[key] = Grid.make((x0, x1), (y0, y1), shape[1], shape[0], features)
-        return grid
-
-    def _update_model_layers(self, *_args, force: bool = False) -> None:
-        """Regions, class lines, weight arrows, SVM marks and inspector from the current step.
-
-        Between an edit of the points and the retrain it triggers (the next turn of the
-        event loop) the model may not fit the data yet (another class count, kNN fitted
-        on other points); then the old picture stays up until the new model arrives.
-        """
-        s, ds = self.session, self.data.dataset
-        hist, knn = s.history, s.knn
-        if s.settings.is_linear:
-            if hist is None or hist.n_classes != ds.n_classes:
-                return
-            kind, features = "linear", hist.config.features
-        elif knn is None:
-            kind, features = "none", _IDENTITY  # too few points for k
-        elif len(knn.X) != len(ds) or knn.n_classes != ds.n_classes:
-            return
-        else:
-            kind, features = "knn", _IDENTITY
-        grid = self._grid_for(features)
-        model = hist if kind == "linear" else knn
-        pixel = self.plot.getViewBox().viewPixelSize()  # heads and dots are sized in screen pixels
-        key = (kind, id(model), len(hist) if kind == "linear" else 0, s.step, id(grid), self._confidence_mode, pixel)
-        marks_key = (key, id(ds))
-        # a diverged run or a typed W of 1e300 overflows to inf / nan: such a line is not drawn,
-        # such a point is ringed — nothing to warn about
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            if force or key != self._model_key:
-                self._model_key, self._model_refs = key, (model, grid)  # the refs keep the ids unique
-                self.grid = grid
-                self._update_regions(kind, grid)
-                show_lines = kind == "linear" and features.is_identity
-                self._update_lines(s.W if show_lines else None, s.b if show_lines else None, hist)
-                self._update_inspector()
-            if force or marks_key != self._marks_key:
-                self._marks_key, self._marks_refs = marks_key, ds
-                self._update_marks(kind == "linear")
-        self._update_legend()  # the gradient scale or an overlay's row may have changed
-
-    def _update_regions(self, kind: str, grid: Grid) -> None:
-        s, ds = self.session, self.data.dataset
-        if kind == "linear":
-            self.regions = linear_regions(s.W, s.b, grid, self._confidence_mode)
-        elif kind == "knn":
-            self.regions = vote_regions(s.knn.vote_counts(grid.points), grid.shape)
-        else:
-            self.regions = None
-            self.regions_item.hide()
-            return
-        _, _, _, lut = self._palette(ds.n_classes)
-        rgba = style.region_rgba(self.regions.winner, self.regions.confidence, lut).view(np.uint8)
-        self.regions_item.setImage(rgba.reshape(*grid.shape, 4), autoLevels=False)
-        (x0, x1), (y0, y1) = grid.x_range, grid.y_range
-        self.regions_item.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.regions_item.show()
-
-    def _arrow_scale(self, hist, max_len: float) -> float:
-        """Data units per unit of |w|: arrow_scale, or less so that the run's longest w_j fits max_len."""
-        key = (id(hist), len(hist))
-        if self._norm_cache is None or self._norm_cache[0] != key:
-            norms = np.linalg.norm(hist.W[: len(hist)], axis=2)
-            self._norm_cache = (key, float(np.nanmax(norms[np.isfinite(norms)], initial=0.0)), hist)
-        longest = self._norm_cache[1]
-        return self.arrow_scale if longest <= 0 else min(self.arrow_scale, max_len / longest)
-
-    def _update_lines(self, W, b, hist=None) -> None:
-        """Class lines and w_j arrows, then the gradient arrows that start from them."""
-        n = 0 if W is None else len(W)
-        geometry: list[LineGeometry | None] = [None] * n
-        max_len = pixel = 1.0
-        if n:
-            _, brushes, pens, _ = self._palette(n)
-            (x0, x1), (y0, y1) = self.view_rect()
-            max_len = ARROW_MAX_FRACTION * min(x1 - x0, y1 - y0)
-            pixel = max(self.plot.getViewBox().viewPixelSize())
-            head_px = ARROW_HEAD_PX * style.scale()
-            head_len, min_len = 0.6 * head_px * pixel, 4 * head_px * pixel  # short w: still a clear arrow
-            scale = self._arrow_scale(hist, max_len) if hist is not None else self.arrow_scale
-        for j in range(MAX_CLASSES):
-            line, head = self.class_lines[j], self.arrow_heads[j]
-            seg = None
-            if j < n:
-                w, norm2 = W[j], float(W[j] @ W[j])
-                if norm2 > 1e-18 and np.isfinite(norm2):
-                    p0 = -b[j] * w / norm2  # the point of the line nearest the origin
-                    norm = math.sqrt(norm2)
-                    d = np.array([-w[1], w[0]]) / norm
-                    seg = _clip_line(p0, d, x0, x1, y0, y1)
-            if seg is None:
-                line.hide()
-                head.hide()
-                continue
-            t0, t1 = seg
-            start = p0 + min(max(0.0, t0), t1) * d  # the point of the visible line nearest the origin
-            u = w / norm
-            length = min(max(norm * scale, min_len), max_len)
-            tip = start + u * length
-            shaft_end = start + u * max(length - head_len, 0.5 * length)  # stops inside the head
-            pts = np.array([p0 + t0 * d, p0 + t1 * d, start, shaft_end])
-            if self._line_colours[j] is not pens[j]:
-                self._line_colours[j] = pens[j]
-                line.setPen(pens[j])
-                head.setStyle(brush=brushes[j])
-            line.setData(pts[:, 0], pts[:, 1])
-            head.setPos(float(tip[0]), float(tip[1]))
-            angle = math.degrees(math.atan2(u[1], -u[0]))
-            if angle != self._head_angles[j]:  # the head's path stays, the item turns (setStyle would rebuild it)
-                self._head_angles[j] = angle
-                head.setRotation(angle)
-            line.show()
-            head.show()
-            ts = min(max(0.0, t0), t1)
-            geometry[j] = LineGeometry(start, tip, u, d, 1.0 if t1 - ts >= ts - t0 else -1.0)
-        self.overlays.update_gradients(hist if n else None, self.session.step, geometry, max_len, pixel)
-
-    def _update_marks(self, linear: bool) -> None:
-        """Ring the points whose SVM loss L_i > 0 at the current step (they still push on W);
-        mark this step's mini-batch and the SVM's active margin terms."""
-        s, ds = self.session, self.data.dataset
-        marked, terms = np.zeros(0, np.int64), None
-        if linear and len(ds) and s.history.config.loss.kind == "svm":
-            cfg = s.history.config
-            if self._phi_cache is None or self._phi_cache[0] is not ds or self._phi_cache[1] != cfg.features:
-                self._phi_cache = (ds, cfg.features, cfg.features.transform(ds.X))
-            scores = self._phi_cache[2] @ s.W.T + s.b
-            terms = per_example_terms(scores, ds.y, cfg.loss)
-            marked = np.flatnonzero(terms.sum(axis=1) > 0)
-        self.loss_marked = marked
-        set_scatter(self.loss_ring_item, ds.X, marked)
-        self.overlays.update_batch(s.history if linear else None, s.step, ds.X)
-        self.overlays.update_margins(terms, ds.y, ds.X, s.history.config.loss if terms is not None else None,
-                                     self.plot.getViewBox().viewPixelSize())
-
-    def _update_inspector(self) -> None:
-        s, ds = self.session, self.data.dataset
-        knn = s.knn
-        items = (self.inspector_lines, self.inspector_ball, self.inspector_query, self.inspector_text)
-        if self.inspector_point is None or s.settings.model != "knn" or knn is None:
-            self._clear_inspector_state()
-            for item in items:
-                item.hide()
-            return
-        if len(knn.X) != len(ds) or knn.n_classes != ds.n_classes:
-            return  # kNN is refitted on the next turn of the event loop
-        qx, qy = self.inspector_point
-        dist, idx = knn.kneighbors(np.array([[qx, qy]]))
-        self.inspector_neighbors, self.inspector_distances = idx[0], dist[0].astype(float)
-        self.inspector_votes = np.bincount(knn.y[idx[0]], minlength=knn.n_classes)
-        r = self.inspector_radius = float(dist[0, -1])
-        nb = np.asarray(knn.X, float)[idx[0]]
-        pairs = np.empty((2 * len(nb), 2))
-        pairs[0::2] = (qx, qy)
-        pairs[1::2] = nb
-        self.inspector_lines.setData(pairs[:, 0], pairs[:, 1])
-        if knn.metric == "l1":
-            ball = np.array([[r, 0], [0, r], [-r, 0], [0, -r], [r, 0]])
-        else:
-            a = np.linspace(0, 2 * np.pi, 121)
-            ball = r * np.column_stack([np.cos(a), np.sin(a)])
-        self.inspector_ball.setData(qx + ball[:, 0], qy + ball[:, 1])
-        self.inspector_query.setData(pos=[(qx, qy)])
-        self.inspector_text.setHtml(self._vote_html(knn))
-        self.inspector_text.setPos(qx + 0.72 * r, qy + 0.72 * r)
-        for item in items:
-            item.show()
-
-    def _vote_html(self, knn) -> str:
-        ds = self.data.dataset
-        colours = style.class_colours(ds.n_classes)
-        votes = self.inspector_votes
-        top = votes.max()
-        tie = (votes == top).sum() > 1
-        tie_text = " — " + QCoreApplication.translate("PlaneView", "tie") if tie else ""
-        rows = [f"<b>k = {knn.k}, {knn.metric.upper()}</b>{tie_text}"]
-        for c in np.flatnonzero(votes):
-            name = html.escape(ds.class_names[c])
-            weight = "bold" if votes[c] == top and not tie else "normal"
-            rows.append(
-                f"<span style='color:{colours[c]}; font-size:{style.css_pt(16)}'>■</span> "
-                f"<span style='font-weight:{weight}'>{name}: {int(votes[c])}</span>"
-            )
-        return f"<div style='font-size:{style.css_pt(14)}; color:#000'>{'<br>'.join(rows)}</div>"
-
-
-class _SmoothImageItem(pg.ImageItem):
-    """An ImageItem scaled with bilinear filtering: region borders show no grid-cell steps.
-
-    ``image`` stays the (H, W, 4) RGBA array given to ``setImage``; what is painted is a
-    copy converted once to premultiplied ARGB32, the raster engine's own format: a smooth
-    scale of RGBA8888 converts every source pixel on every paint (measured ~2× slower).
-    The regions are opaque, so nothing changes but the cost.
-    """
-
-    def render(self):
-        super().render()
-        if self.qimage is not None and self.qimage.format() != QImage.Format.Format_ARGB32_Premultiplied:
-            self.qimage = self.qimage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-
-    def paint(self, painter, *args):
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
-        super().paint(painter, *args)
-
-
-def _clip_line(p0, d, x0, x1, y0, y1):
-    """Parameters (t0, t1) of the part of the line p0 + t·d inside the rectangle, or None."""
-    t0, t1 = -math.inf, math.inf
-    for p, dp, lo, hi in ((p0[0], d[0], x0, x1), (p0[1], d[1], y0, y1)):
-        if abs(dp) < 1e-12:
-            if p < lo or p > hi:
-                return None
-            continue
-        ta, tb = (lo - p) / dp, (hi - p) / dp
-        t0, t1 = max(t0, min(ta, tb)), min(t1, max(ta, tb))
-    return (t0, t1) if t0 < t1 else None
-
 
 __all__ = ["PlaneView", "HIT_RADIUS_PX"]
