@@ -395,7 +395,9 @@ class LossSurfaceView(QWidget):
     def click_at(self, alpha: float, beta: float) -> None:
         """Move (W, b) to θ = slice.theta(α, β) and train on from there (a new branch)."""
         hist = self.session.history
-        if self.slice is None or hist is None:
+        if self.slice is not None and hist is not None and self.slice.centre.size != hist.n_classes * (hist.dim + 1):
+            self.recompute()  # a click before the pending recompute: the map was of another run's parameters
+        if self.slice is None or hist is None or self.slice.centre.size != hist.n_classes * (hist.dim + 1):
             return
         W, b = unflatten(self.slice.theta(float(alpha), float(beta)), hist.n_classes, hist.dim)
         self.session.edit_params(W.copy(), b.copy())
