@@ -8,12 +8,16 @@ retrained from step 0, so extends, new Histories and the views' rebuilds keep ha
 the measured part, not only in the warm-up.
 
 Memory is the resident set read from ``/proc/self/statm`` (``getrusage``'s maxrss is a peak
-and never comes down), taken after ``warmup`` frames (caches, pixmaps and pools filled)
-and at the end, each time just after a retrain (so the record is the same ``steps`` steps and only
-a leak can differ); growth must stay under ``MAX_GROWTH`` (5 %). Python objects are counted
-(``len(gc.get_objects())``, after a collection) at the same two moments, and so are the
-items in the plane's and the loss curve's scenes and the window's QObjects, which is where
-a per-frame leak (a plot item, a QTimer, a connection's closure) would show first. With
+and never comes down), taken after ``warmup`` frames (caches, pixmaps and pools filled), in the
+middle of the measured frames and at the end, each time just after a retrain (so the record is
+the same ``steps`` steps and only a leak can differ). Python objects are counted
+(``len(gc.get_objects())``, after a collection) at the same moments — twice at the start, so
+the counting noise is known — and so are the items in the plane's, the loss curve's and the
+loss surface's scenes and the window's QObjects and QTimers, which is where a per-frame leak (a
+plot item, a QTimer, a connection's closure) would show first. :func:`findings` judges them
+against bounds taken from the same run: memory growth under ``MAX_GROWTH`` (5 %) of the start
+overall and ``MAX_SECOND_HALF_GROWTH`` (2 %) over the second half, the Qt counts unchanged,
+and Python objects over the second half within the noise plus one per ten frames. With
 ``trace=True`` tracemalloc lists the source lines whose allocations grew most (slow: for a
 hunt, not for the figure).
 
@@ -36,6 +40,14 @@ from typing import Callable  # noqa: E402
 
 MAX_GROWTH = 0.05
 """Resident memory may grow by at most this fraction between the warm-up and the end."""
+MAX_SECOND_HALF_GROWTH = 0.02
+"""…and by at most this fraction of it over the second half of the measured frames, once every
+cache of the first half is filled: a leak grows with the frames, a cache does not."""
+QT_COUNTS = ("plane_scene_items", "loss_curve_scene_items", "surface_scene_items", "qobjects", "qtimers")
+"""Counts that must be exactly the same at the start and the end (the same state is shown)."""
+OBJECTS_PER_FRAME = 0.1
+"""Python objects may grow over the second half by the counting noise plus this many per frame
+(a leak of one object a frame is ten times that)."""
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -74,7 +86,8 @@ def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, 
          max_len: int = 600, retrain_every: int = 10_000, trace: bool = False,
          log: Callable[[str], None] | None = None) -> dict:
     """Play ``frames`` frames on the real main window; memory and object counts after the warm-up
-    and at the end. Returns a dict (see the keys below); ``ok`` is growth < MAX_GROWTH."""
+    and at the end. Returns a dict (see the keys below); ``findings`` lists what leaked, ``ok`` is
+    none."""
     from threadpoolctl import threadpool_limits
 
     from .engine.datasets import make_preset
@@ -131,13 +144,24 @@ def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, 
             tracemalloc.start(8)
             snap0 = tracemalloc.take_snapshot()
         say(f"warm-up done: {start_rss / 2**20:.1f} MiB resident, {start_counts['python_objects']:,} objects")
+        again = _counts(window)  # the same state counted again: what counting alone varies by
+        noise = {key: abs(again[key] - start_counts[key]) for key in start_counts}
+        start_counts = again
         measured = max(frames - warmup, 0)
+        half = measured // 2
         t0 = time.perf_counter()
         report_every = max(measured // 10, 1)
         for k in range(measured):
             frame(warmup + k)
+            if k + 1 == half:  # the middle, in the same state as both ends: the second half's baseline
+                at = session.step
+                fresh_run()
+                mid_counts, mid_rss = _counts(window), rss_bytes()
+                session.set_step(min(at, session.history.last))  # play on from where it was
             if (k + 1) % report_every == 0:
                 say(f"{k + 1:,} / {measured:,} frames, {rss_bytes() / 2**20:.1f} MiB")
+        if half == 0:
+            mid_counts, mid_rss = start_counts, start_rss
         elapsed = time.perf_counter() - t0
         fresh_run()
         end_counts = _counts(window)
@@ -154,7 +178,7 @@ def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, 
     window.playback.pause()
     window.close()
     growth = (end_rss - start_rss) / start_rss
-    return {
+    report = {
         "frames": frames,
         "warmup_frames": min(warmup, frames),
         "measured_frames": measured,
@@ -164,14 +188,42 @@ def soak(frames: int = 100_000, *, warmup: int = 2_000, n_per_class: int = 100, 
         "rss_end_mib": round(end_rss / 2**20, 2),
         "rss_growth_pct": round(100 * growth, 3),
         "max_growth_pct": 100 * MAX_GROWTH,
-        "ok": growth < MAX_GROWTH,
         "counts_start": start_counts,
+        "counts_mid": mid_counts,
         "counts_end": end_counts,
+        "counts_noise": noise,
+        "rss_mid_mib": round(mid_rss / 2**20, 2),
+        "second_half_frames": measured - half,
         "history_len_end": len(session.history),
         **stats,
         "object_types_grown": dict(grown),
         "tracemalloc_top": top,
     }
+    report["findings"] = findings(report)
+    report["ok"] = not report["findings"]
+    return report
+
+
+def findings(r: dict) -> list[str]:
+    """What the report shows leaking, one line each (empty: nothing). Every bound is relative to
+    figures of the same run: the resident memory and the counts after the warm-up and at the
+    middle of the measured frames, and the counting noise measured by counting twice."""
+    out = []
+    start, end = r["rss_start_mib"], r["rss_end_mib"]
+    if end - start >= MAX_GROWTH * start:
+        out.append(f"resident memory grew {end - start:.1f} MiB (≥ {100 * MAX_GROWTH:g} % of {start} MiB)")
+    if end - r["rss_mid_mib"] >= MAX_SECOND_HALF_GROWTH * start:
+        out.append(f"resident memory grew {end - r['rss_mid_mib']:.1f} MiB over the second half "
+                   f"(≥ {100 * MAX_SECOND_HALF_GROWTH:g} % of {start} MiB)")
+    for key in QT_COUNTS:
+        a, b = r["counts_start"][key], r["counts_end"][key]
+        if b > a:
+            out.append(f"{key} grew {a:,} → {b:,}")
+    a, b = r["counts_mid"]["python_objects"], r["counts_end"]["python_objects"]
+    allowed = r["counts_noise"]["python_objects"] + OBJECTS_PER_FRAME * r["second_half_frames"]
+    if b - a > allowed:
+        out.append(f"python_objects grew {b - a:+,} over the second half (allowed {allowed:,.0f})")
+    return out
 
 
 def format_report(r: dict) -> str:
@@ -187,6 +239,7 @@ def format_report(r: dict) -> str:
     if r["object_types_grown"]:
         grown = r["object_types_grown"].items()
         lines.append("  object types that changed: " + ", ".join(f"{k} {v:+,}" for k, v in grown))
+    lines.extend(f"  LEAK: {line}" for line in r["findings"])
     for line in r["tracemalloc_top"]:
         lines.append(f"  {line}")
     return "\n".join(lines)
@@ -194,7 +247,7 @@ def format_report(r: dict) -> str:
 
 def soak_cli(args) -> int:
     """``linviz bench soak``: args may have ``frames`` (default 100,000; ``quick``: 10,000),
-    ``json`` and ``trace``. Exit status 1 when memory grew by MAX_GROWTH or more."""
+    ``json`` and ``trace``. Exit status 1 when something leaked (:func:`findings`)."""
     frames = getattr(args, "frames", None) or (10_000 if getattr(args, "quick", False) else 100_000)
     progress = (lambda msg: print(msg, file=sys.stderr, flush=True)) if sys.stderr.isatty() else None
     report = soak(frames, warmup=min(2_000, frames // 5), trace=bool(getattr(args, "trace", False)), log=progress)

@@ -1,4 +1,6 @@
-"""``linviz bench`` reports every figure beside its baseline; no timing is asserted."""
+"""``linviz bench`` reports every figure beside its baseline. No absolute time is asserted (the
+machine may be busy), but what was measured in one run against code measured beside it is: the
+fast paths a teacher relies on stay several times faster than the obvious code."""
 
 import json
 
@@ -18,6 +20,11 @@ def test_bench_quick_json_has_every_figure(capsys):
         assert 0 <= r["cpu_median_s"] <= r["cpu_p95_s"]  # this thread's CPU time beside the wall clock
         assert isinstance(r["met"], bool) and r["aim"] and r["baseline"]
     assert report["machine"]["cpus"] >= 1 and report["machine"]["quick"] is True
+    ratio = {r["name"]: r["ratio"] for r in results}
+    # the loss surface redraws while a slider moves: at least 10× the naive loop (the aim is 20×;
+    # measured here 100–160×); the regions and a retrain after a drag well ahead of plain NumPy
+    assert ratio["landscape SVM 100×100, 300 pts"] >= 10 and ratio["landscape Softmax 100×100, 300 pts"] >= 10
+    assert ratio["decision regions 400×400"] >= 2 and ratio["retrain after an edit (200 steps, 300 pts)"] >= 2
     table = bench.format_table(report)
     assert all(r["name"] in table for r in results)
     from PySide6.QtWidgets import QApplication  # the frame figures ran the real windows…
@@ -47,15 +54,14 @@ def test_warm_up_calls_are_not_timed_and_frame_figures_take_longer_samples(monke
 
 
 def test_bench_soak_plays_the_real_window_and_reports_memory(capsys):
-    """A short soak through the CLI: every frame played, memory and object counts reported."""
+    """A short soak through the CLI: every frame played, nothing leaked, exit status 0."""
     status = cli.main(["bench", "soak", "--frames", "400", "--json"])
     report = json.loads(capsys.readouterr().out)
-    assert status == (0 if report["ok"] else 1)
     assert report["frames"] == 400 and report["warmup_frames"] + report["measured_frames"] == 400
     assert report["extends"] >= 1  # playing past the record trained more steps
-    assert report["rss_start_mib"] > 0 and report["max_growth_pct"] == 5
-    assert report["ok"] == (report["rss_growth_pct"] < 5)
-    assert set(report["counts_start"]) == set(report["counts_end"]) >= {"python_objects", "plane_scene_items"}
+    assert report["findings"] == [] and status == 0
+    assert report["counts_end"]["qobjects"] == report["counts_start"]["qobjects"] > 0
+    assert report["rss_end_mib"] < 1.05 * report["rss_start_mib"]
     from PySide6.QtWidgets import QApplication
 
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]

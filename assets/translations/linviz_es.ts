@@ -285,7 +285,7 @@ k más cercanos</translation>
         <translation>puntaje de la clase {0}: wⱼ·x + bⱼ</translation>
     </message>
     <message>
-        <source>how far s_{0} comes within Δ of the true class&apos;s score (0: the margin holds)</source>
+        <source>how far s_{0} comes within Δ of the true class's score (0: the margin holds)</source>
         <translation>cuánto se acerca s_{0} a menos de Δ del puntaje de la clase verdadera (0: se cumple el margen)</translation>
     </message>
     <message>
@@ -385,7 +385,7 @@ k más cercanos</translation>
         <translation>Un subconjunto aleatorio, balanceado por clase, de las imágenes de prueba (galería, matriz de confusión)</translation>
     </message>
     <message>
-        <source>Seeds the split, the subsets, W&apos;s start and the mini-batches</source>
+        <source>Seeds the split, the subsets, W's start and the mini-batches</source>
         <translation>Semilla de la partición, los subconjuntos, el W inicial y los mini-lotes</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@ k más cercanos</translation>
         <translation>A cada imagen se le resta la imagen media (esta, el promedio de las imágenes de entrenamiento), así los píxeles quedan centrados en 0.</translation>
     </message>
     <message>
-        <source>{0} features, standardised with the training images&apos; mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
+        <source>{0} features, standardised with the training images' mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
         <translation>Características {0}, estandarizadas con la media y el desvío estándar de las imágenes de entrenamiento. (Píxeles crudos: se resta la imagen media.)</translation>
     </message>
     <message>
@@ -713,7 +713,7 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Las plantillas necesitan píxeles crudos como características: con características {0}, una fila de W pondera características, no píxeles, así que no es una imagen. Entrenar con píxeles crudos.</translation>
     </message>
     <message>
-        <source>Bright where the class&apos;s score rewards a pixel&apos;s colour, dark where it penalises it (each class scaled to its own range).</source>
+        <source>Bright where the class's score rewards a pixel's colour, dark where it penalises it (each class scaled to its own range).</source>
         <translation>Claro donde el puntaje de la clase premia el color de un píxel, oscuro donde lo penaliza (cada clase en su propio rango).</translation>
     </message>
     <message>
@@ -725,7 +725,7 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Búsqueda detenida.</translation>
     </message>
     <message>
-        <source>Train a model to see this image&apos;s scores.</source>
+        <source>Train a model to see this image's scores.</source>
         <translation>Entrenar un modelo para ver los puntajes de esta imagen.</translation>
     </message>
     <message>
@@ -843,8 +843,8 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>L1 vs. L2</translation>
     </message>
     <message>
-        <source>The lecture&apos;s contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
-Softmax always wants the correct class&apos;s probability higher.</source>
+        <source>The lecture's contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
+Softmax always wants the correct class's probability higher.</source>
         <translation>El contraste de la clase teórica: la SVM queda satisfecha cuando se cumplen todos los márgenes (su pérdida llega a 0);
 Softmax siempre quiere más probabilidad para la clase correcta.</translation>
     </message>
@@ -895,7 +895,7 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
         <translation>λ, la intensidad de la regularización</translation>
     </message>
     <message>
-        <source>Δ, the SVM&apos;s margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
+        <source>Δ, the SVM's margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
         <translation>Δ, el margen de la SVM: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
     </message>
     <message>
@@ -948,7 +948,7 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
     </message>
     <message>
         <source>A ready-made comparison: the panes take its settings and start again from step 0.
-They build on the main window&apos;s settings (α, λ, …).</source>
+They build on the main window's settings (α, λ, …).</source>
         <translation>Una comparación lista: los paneles toman su configuración y vuelven a empezar desde el paso 0.
 Parten de la configuración de la ventana principal (α, λ, …).</translation>
     </message>
@@ -1032,7 +1032,7 @@ Parten de la configuración de la ventana principal (α, λ, …).</translation>
         <translation>SVM</translation>
     </message>
     <message>
-        <source>Multiclass SVM (hinge loss): the correct class&apos;s score must beat every other score by the margin Δ.
+        <source>Multiclass SVM (hinge loss): the correct class's score must beat every other score by the margin Δ.
 Once it does, Li = 0 and the point stops pulling on W.</source>
         <translation>SVM multiclase (pérdida bisagra): el puntaje de la clase correcta debe superar a todos los demás por el margen Δ.
 Cuando lo logra, Li = 0 y el punto deja de tirar de W.</translation>
@@ -1066,7 +1066,7 @@ Un punto recibe la clase mayoritaria de sus k puntos de entrenamiento más cerca
         <translation>Weston–Watkins</translation>
     </message>
     <message>
-        <source>Weston–Watkins (the lecture&apos;s):
+        <source>Weston–Watkins (the lecture's):
 Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
         <translation>Weston–Watkins (la de la clase teórica):
 Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
@@ -1144,7 +1144,7 @@ pérdida = 1/N Σ Li</translation>
         <translation>L2  λΣW²</translation>
     </message>
     <message>
-        <source>L2 (the lecture&apos;s):
+        <source>L2 (the lecture's):
 λ R(W) = λ Σ_k Σ_l W_kl²
 ∂/∂W = 2λW</source>
         <translation>L2 (la de la clase teórica):
@@ -1378,7 +1378,7 @@ la misma semilla da la misma corrida.</translation>
         <translation>W predefinido</translation>
     </message>
     <message>
-        <source>The data set&apos;s own starting W and b (the CS231n demo has one).
+        <source>The data set's own starting W and b (the CS231n demo has one).
 Random when the data has none or the features are not identity.</source>
         <translation>El W y b iniciales propios del conjunto de datos (la demo de CS231n tiene uno).
 Aleatorio si los datos no tienen o si las características no son la identidad.</translation>
@@ -1644,7 +1644,7 @@ con la nueva configuración: una rama de la corrida.</translation>
         <translation>Los puntos nuevos del plano reciben la clase {0} (o presionar {1} sobre el plano).</translation>
     </message>
     <message>
-        <source>The class&apos;s name: unique and not empty (Enter to apply).</source>
+        <source>The class's name: unique and not empty (Enter to apply).</source>
         <translation>El nombre de la clase: único y no vacío (Enter para aplicar).</translation>
     </message>
     <message>
@@ -1703,7 +1703,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
 <context>
     <name>Demos</name>
     <message>
-        <source>The lecture&apos;s scenes: double-click one to show it with its figures (F5 starts the lecture, PageDown goes on).</source>
+        <source>The lecture's scenes: double-click one to show it with its figures (F5 starts the lecture, PageDown goes on).</source>
         <translation>Las escenas de la clase: doble clic en una para mostrarla con sus cifras (F5 inicia la clase, AvPág avanza).</translation>
     </message>
     <message>
@@ -2114,7 +2114,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Exportar imagen</translation>
     </message>
     <message>
-        <source>keep the view&apos;s proportions</source>
+        <source>keep the view's proportions</source>
         <translation>mantener las proporciones de la vista</translation>
     </message>
     <message>
@@ -2186,43 +2186,8 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>GIF reproduce como máximo {0} cps</translation>
     </message>
     <message>
-        <source>The step range is empty: &apos;from&apos; must not be after &apos;to&apos;.</source>
-        <translation>El rango de pasos está vacío: &apos;desde&apos; no puede ser posterior a &apos;hasta&apos;.</translation>
-    </message>
-</context>
-<context>
-    <name>FileChecks</name>
-    <message>
-        <source>{0}: is a folder, not a file</source>
-        <translation>{0}: es una carpeta, no un archivo</translation>
-    </message>
-    <message>
-        <source>{0}: cannot read file: {1}</source>
-        <translation>{0}: no se puede leer el archivo: {1}</translation>
-    </message>
-    <message>
-        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
-        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
-    </message>
-    <message>
-        <source>{0}: file too large (over {1} MiB)</source>
-        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
-    </message>
-    <message>
-        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
-        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
-    </message>
-    <message>
-        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
-        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
-    </message>
-    <message>
-        <source>{0}: {1} is out of range ({2} to {3})</source>
-        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
-    </message>
-    <message>
-        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
-        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
+        <source>The step range is empty: 'from' must not be after 'to'.</source>
+        <translation>El rango de pasos está vacío: 'desde' no puede ser posterior a 'hasta'.</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2246,7 @@ relativo</translation>
         <translation>ambos ≈ 0</translation>
     </message>
     <message>
-        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference&apos;s noise, not a wrong gradient.</source>
+        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference's noise, not a wrong gradient.</source>
         <translation>Ambos gradientes son 0 salvo redondeo (|·| ≤ {0}): el error es el ruido de la diferencia finita, no un gradiente equivocado.</translation>
     </message>
     <message>
@@ -2491,7 +2456,7 @@ relativo</translation>
         <translation>Agregar esto como escena</translation>
     </message>
     <message>
-        <source>The scene&apos;s title:</source>
+        <source>The scene's title:</source>
         <translation>Título de la escena:</translation>
     </message>
     <message>
@@ -2554,8 +2519,8 @@ relativo</translation>
         <translation>{0} también es el id de scenes[{1}]</translation>
     </message>
     <message>
-        <source>must be {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</source>
-        <translation>debe ser {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</translation>
+        <source>must be {"en": "…", "es": "…"}</source>
+        <translation>debe ser {"en": "…", "es": "…"}</translation>
     </message>
     <message>
         <source>must be a non-empty text</source>
@@ -2598,7 +2563,7 @@ relativo</translation>
         <translation>debe tener {0} números, uno por fila de W</translation>
     </message>
     <message>
-        <source>has {0} rows; the scene&apos;s points have {1} classes</source>
+        <source>has {0} rows; the scene's points have {1} classes</source>
         <translation>tiene {0} filas; los puntos de la escena tienen {1} clases</translation>
     </message>
     <message>
@@ -2606,8 +2571,8 @@ relativo</translation>
         <translation>debe ser zeros, random o preset</translation>
     </message>
     <message>
-        <source>must be a step number (0 to 100,000) or &quot;last&quot;</source>
-        <translation>debe ser un número de paso (0 a 100.000) o &quot;last&quot;</translation>
+        <source>must be a step number (0 to 100,000) or "last"</source>
+        <translation>debe ser un número de paso (0 a 100.000) o "last"</translation>
     </message>
     <message>
         <source>must list panels among {0}</source>
@@ -2622,8 +2587,8 @@ relativo</translation>
         <translation>debe ser una lista</translation>
     </message>
     <message>
-        <source>must be {&quot;preset&quot;: …} or {&quot;points&quot;: …}</source>
-        <translation>debe ser {&quot;preset&quot;: …} o {&quot;points&quot;: …}</translation>
+        <source>must be {"preset": …} or {"points": …}</source>
+        <translation>debe ser {"preset": …} o {"points": …}</translation>
     </message>
     <message>
         <source>must be a whole number (0 to 100,000)</source>
@@ -2685,7 +2650,7 @@ relativo</translation>
         <translation>Abriendo la lección</translation>
     </message>
     <message>
-        <source>{0} of the lesson&apos;s runs did not replay exactly (were its settings edited by hand?): {1}</source>
+        <source>{0} of the lesson's runs did not replay exactly (were its settings edited by hand?): {1}</source>
         <translation>{0} de las corridas de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
     </message>
     <message>
@@ -2839,17 +2804,6 @@ relativo</translation>
     <message>
         <source>linviz did not close properly last time. Restore the work autosaved at {0}?</source>
         <translation>linviz no se cerró bien la última vez. ¿Restaurar el trabajo autoguardado a las {0}?</translation>
-    </message>
-</context>
-<context>
-    <name>LessonFile</name>
-    <message>
-        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
-        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
-    </message>
-    <message>
-        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
-        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
 </context>
 <context>
@@ -3164,7 +3118,7 @@ relativo</translation>
         <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
     </message>
     <message>
-        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run's own loss.</source>
         <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
     </message>
 </context>
@@ -3271,6 +3225,10 @@ relativo</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>{0}: cannot write file: {1}</source>
+        <translation>{0}: no se puede escribir el archivo: {1}</translation>
+    </message>
+    <message>
         <source>the file is empty</source>
         <translation>el archivo está vacío</translation>
     </message>
@@ -3289,6 +3247,418 @@ relativo</translation>
     <message>
         <source>{0}: no such folder</source>
         <translation>{0}: la carpeta no existe</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>línea {0}</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>no es una lista</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>line {0}: a second '# classes:' line</source>
+        <translation>línea {0}: una segunda línea '# classes:'</translation>
+    </message>
+    <message>
+        <source>line {0}: wrong number of columns: {1} found, 3 expected (x,y,label) (separate columns with commas)</source>
+        <translation>línea {0}: número de columnas incorrecto: hay {1}, se esperaban 3 (x,y,clase) (separe las columnas con comas)</translation>
+    </message>
+    <message>
+        <source>line {0}: too many points: the limit is {1}</source>
+        <translation>línea {0}: demasiados puntos: el límite es {1}</translation>
+    </message>
+    <message>
+        <source>line 1: the file has only comments: no header and no points</source>
+        <translation>línea 1: el archivo solo tiene comentarios: ni encabezado ni puntos</translation>
+    </message>
+    <message>
+        <source>line {0}: bad '# classes:' line: {1}</source>
+        <translation>línea {0}: línea '# classes:' incorrecta: {1}</translation>
+    </message>
+    <message>
+        <source>line {0}: label {1} is text, but the file's labels are class numbers</source>
+        <translation>línea {0}: la etiqueta {1} es texto, pero las etiquetas del archivo son números de clase</translation>
+    </message>
+    <message>
+        <source>line {0}: label {1} is a number, but the file's labels are class names</source>
+        <translation>línea {0}: la etiqueta {1} es un número, pero las etiquetas del archivo son nombres de clase</translation>
+    </message>
+    <message>
+        <source>line {0}: unknown class {1}; the '# classes:' line names {2}</source>
+        <translation>línea {0}: clase desconocida {1}; la línea '# classes:' nombra {2}</translation>
+    </message>
+    <message>
+        <source>line {0}: class {1} would be the 11th: more than 10 classes</source>
+        <translation>línea {0}: la clase {1} sería la 11.ª: más de 10 clases</translation>
+    </message>
+    <message>
+        <source>line {0}: class name {1} must be non-empty with no comma, quote or newline</source>
+        <translation>línea {0}: el nombre de clase {1} no puede estar vacío ni contener comas, comillas o saltos de línea</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is {2}; coordinates must be finite numbers</source>
+        <translation>{0}: {1} es {2}; las coordenadas deben ser números finitos</translation>
+    </message>
+    <message>
+        <source>{0}: {1} = {2} is too large; coordinates must lie within ±{3}</source>
+        <translation>{0}: {1} = {2} es demasiado grande; las coordenadas deben estar dentro de ±{3}</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is not an integer class index</source>
+        <translation>{0}: la etiqueta {1} no es un índice de clase entero</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is negative; class indices start at 0</source>
+        <translation>{0}: la etiqueta {1} es negativa; los índices de clase empiezan en 0</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range: more than 10 classes (labels 0..{2})</source>
+        <translation>{0}: la etiqueta {1} está fuera de rango: más de 10 clases (etiquetas 0..{2})</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range: {2} classes are named (labels 0..{3})</source>
+        <translation>{0}: la etiqueta {1} está fuera de rango: hay {2} clases con nombre (etiquetas 0..{3})</translation>
+    </message>
+    <message>
+        <source>'points' must be a list of [x, y, label]</source>
+        <translation>'points' debe ser una lista de [x, y, etiqueta]</translation>
+    </message>
+    <message>
+        <source>{0}: too many points ({1}): the limit is {2}</source>
+        <translation>{0}: demasiados puntos ({1}): el límite es {2}</translation>
+    </message>
+    <message>
+        <source>'class_names' must be a list of names</source>
+        <translation>'class_names' debe ser una lista de nombres</translation>
+    </message>
+    <message>
+        <source>lists and objects nested too deep (at most {0})</source>
+        <translation>listas y objetos anidados a demasiada profundidad (como máximo {0})</translation>
+    </message>
+    <message>
+        <source>not a linviz points file: expected an object with "format": "{0}"</source>
+        <translation>no es un archivo de puntos de linviz: se esperaba un objeto con "format": "{0}"</translation>
+    </message>
+    <message>
+        <source>'version' must be a positive integer, not {0}</source>
+        <translation>'version' debe ser un entero positivo, no {0}</translation>
+    </message>
+    <message>
+        <source>file version {0} was written by a newer linviz; this one reads version {1}</source>
+        <translation>la versión {0} del archivo la escribió un linviz más reciente; este lee la versión {1}</translation>
+    </message>
+    <message>
+        <source>{0}: wrong number of columns ({1}); each point is [x, y, label]</source>
+        <translation>{0}: número de columnas incorrecto ({1}); cada punto es [x, y, etiqueta]</translation>
+    </message>
+    <message>
+        <source>{0}: text where a number belongs: {1} = {2}</source>
+        <translation>{0}: texto donde va un número: {1} = {2}</translation>
+    </message>
+    <message>
+        <source>{0}: unsupported file type {1}; use .csv or .json</source>
+        <translation>{0}: tipo de archivo no admitido {1}; use .csv o .json</translation>
+    </message>
+    <message>
+        <source>{0}: line {1}: not UTF-8 text (byte 0x{2})</source>
+        <translation>{0}: línea {1}: no es texto UTF-8 (byte 0x{2})</translation>
+    </message>
+    <message>
+        <source>{0} classes: a dataset needs {1} to {2} classes</source>
+        <translation>{0} clases: un conjunto de datos necesita de {1} a {2} clases</translation>
+    </message>
+    <message>
+        <source>class {0}: a class name must be non-empty text, not {1}</source>
+        <translation>clase {0}: el nombre de una clase debe ser un texto no vacío, no {1}</translation>
+    </message>
+    <message>
+        <source>class {0}: name {1} may not start/end with spaces or contain , " or a newline</source>
+        <translation>clase {0}: el nombre {1} no puede empezar ni terminar con espacios ni contener , " o saltos de línea</translation>
+    </message>
+    <message>
+        <source>class name {0} is used twice; class names must be unique</source>
+        <translation>el nombre de clase {0} se usa dos veces; los nombres de clase deben ser únicos</translation>
+    </message>
+    <message>
+        <source>W0 and b0 go together: give both or neither</source>
+        <translation>W0 y b0 van juntos: indique ambos o ninguno</translation>
+    </message>
+    <message>
+        <source>W0/b0 must be numbers: {0}</source>
+        <translation>W0/b0 deben ser números: {0}</translation>
+    </message>
+    <message>
+        <source>W0 must be ({0}, 2) and b0 ({0},), not {1} and {2}</source>
+        <translation>W0 debe ser ({0}, 2) y b0 ({0},), no {1} y {2}</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>verdadero/falso</translation>
+    </message>
+    <message>
+        <source>text {0}</source>
+        <translation>el texto {0}</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>cannot save a value that is not a finite number: {0}</source>
+        <translation>no se puede guardar un valor que no es un número finito: {0}</translation>
+    </message>
+    <message>
+        <source>not a linviz lesson: expected an object with "format": "{0}"</source>
+        <translation>no es una lección de linviz: se esperaba un objeto con "format": "{0}"</translation>
+    </message>
+    <message>
+        <source>not a linviz lesson: "format" is {0}, expected "{1}"</source>
+        <translation>no es una lección de linviz: "format" es {0}, se esperaba "{1}"</translation>
+    </message>
+    <message>
+        <source>not a linviz lesson: "format" is {0}, expected "{1}" (this is a points file: use File → Open points…)</source>
+        <translation>no es una lección de linviz: "format" es {0}, se esperaba "{1}" (es un archivo de puntos: use Archivo → Abrir puntos…)</translation>
+    </message>
+    <message>
+        <source>version: must be a positive whole number, not {0}</source>
+        <translation>version: debe ser un número entero positivo, no {0}</translation>
+    </message>
+    <message>
+        <source>version {0}: this lesson was saved by a newer linviz; this one reads lesson files up to version {1}. Update linviz to open it.</source>
+        <translation>versión {0}: esta lección la guardó un linviz más reciente; este lee lecciones hasta la versión {1}. Actualice linviz para abrirla.</translation>
+    </message>
+    <message>
+        <source>{0}: unknown entry in a version {1} lesson</source>
+        <translation>{0}: entrada desconocida en una lección de versión {1}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown entry</source>
+        <translation>{0}: entrada desconocida</translation>
+    </message>
+    <message>
+        <source>{0}: missing</source>
+        <translation>{0}: falta</translation>
+    </message>
+    <message>
+        <source>dataset: must be an object (a linviz-points document), not {0}</source>
+        <translation>dataset: debe ser un objeto (un documento linviz-points), no {0}</translation>
+    </message>
+    <message>
+        <source>current_run: must be null or a run index from 0 to {0}, not {1}</source>
+        <translation>current_run: debe ser null o un índice de ejecución de 0 a {0}, no {1}</translation>
+    </message>
+    <message>
+        <source>branches: must be a list of run indices, not {0}</source>
+        <translation>branches: debe ser una lista de índices de ejecución, no {0}</translation>
+    </message>
+    <message>
+        <source>selected: must be a list of point indices, not {0}</source>
+        <translation>selected: debe ser una lista de índices de puntos, no {0}</translation>
+    </message>
+    <message>
+        <source>autosave_of: must be a file name or null, not {0}</source>
+        <translation>autosave_of: debe ser un nombre de archivo o null, no {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is out of range ({2} to {3})</source>
+        <translation>{0}: {1} está fuera de rango ({2} a {3})</translation>
+    </message>
+    <message>
+        <source>runs: must be a list, not {0}</source>
+        <translation>runs: debe ser una lista, no {0}</translation>
+    </message>
+    <message>
+        <source>runs: {0} runs; the limit is {1}</source>
+        <translation>runs: {0} ejecuciones; el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be an object, not {1}</source>
+        <translation>{0}: debe ser un objeto, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not one of {2}</source>
+        <translation>{0}: {1} no es uno de {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a finite number or null, not {1}</source>
+        <translation>{0}: debe ser un número finito o null, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: a run without a parent has no branch step</source>
+        <translation>{0}: una ejecución sin padre no tiene paso de ramificación</translation>
+    </message>
+    <message>
+        <source>{0}: a first run has at least one step</source>
+        <translation>{0}: una primera ejecución tiene al menos un paso</translation>
+    </message>
+    <message>
+        <source>{0}: must be the index of an earlier run (0 to {1}), not {2}</source>
+        <translation>{0}: debe ser el índice de una ejecución anterior (0 a {1}), no {2}</translation>
+    </message>
+    <message>
+        <source>{0}: a branch must keep its parent's feature size</source>
+        <translation>{0}: una rama debe conservar el número de características de su padre</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps cannot hold a branch at step {2}</source>
+        <translation>{0}: {1} pasos no pueden contener una rama en el paso {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a list of numbers ({1}), not {2}</source>
+        <translation>{0}: debe ser una lista de números ({1}), no {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must hold only numbers ({1})</source>
+        <translation>{0}: debe contener solo números ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: must be {1} numbers</source>
+        <translation>{0}: deben ser {1} números</translation>
+    </message>
+    <message>
+        <source>{0}: must be {1} numbers, not {2}</source>
+        <translation>{0}: deben ser {1} números, no {2}</translation>
+    </message>
+    <message>
+        <source>{0}: must be an object of settings, not {1}</source>
+        <translation>{0}: debe ser un objeto de ajustes, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: unknown setting</source>
+        <translation>{0}: ajuste desconocido</translation>
+    </message>
+    <message>
+        <source>{0}: must be true or false, not {1}</source>
+        <translation>{0}: debe ser true o false, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a whole number, not {1}</source>
+        <translation>{0}: debe ser un número entero, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a finite number, not {1}</source>
+        <translation>{0}: debe ser un número finito, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be a number, not {1}</source>
+        <translation>{0}: debe ser un número, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: must be text, not {1}</source>
+        <translation>{0}: debe ser texto, no {1}</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read the file ({1})</source>
+        <translation>{0}: no se puede leer el archivo ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty or truncated (the pickle ends early)</source>
+        <translation>{0}: el archivo está vacío o truncado (el pickle termina antes de tiempo)</translation>
+    </message>
+    <message>
+        <source>{0}: not a valid CIFAR-10 pickle ({1})</source>
+        <translation>{0}: no es un pickle válido de CIFAR-10 ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: expected a dict of batch data, found a {1}</source>
+        <translation>{0}: se esperaba un dict con los datos del lote y se encontró un {1}</translation>
+    </message>
+    <message>
+        <source>{0}: missing key(s) {1}</source>
+        <translation>{0}: faltan las claves {1}</translation>
+    </message>
+    <message>
+        <source>{0}: b'data' must be a uint8 array of shape (n, {1}); found a {2}</source>
+        <translation>{0}: b'data' debe ser un arreglo uint8 de forma (n, {1}); se encontró un {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the batch holds no images</source>
+        <translation>{0}: el lote no contiene imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: b'labels' must be a list of integers</source>
+        <translation>{0}: b'labels' debe ser una lista de enteros</translation>
+    </message>
+    <message>
+        <source>{0}: {1} labels for {2} images</source>
+        <translation>{0}: {1} etiquetas para {2} imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: label {1} is out of range 0..{2}</source>
+        <translation>{0}: la etiqueta {1} está fuera del rango 0..{2}</translation>
+    </message>
+    <message>
+        <source>{0}: expected a dict with b'label_names', a list of 2 to 255 class names</source>
+        <translation>{0}: se esperaba un dict con b'label_names', una lista de 2 a 255 nombres de clase</translation>
+    </message>
+    <message>
+        <source>{0}: a class name is not valid text ({1})</source>
+        <translation>{0}: un nombre de clase no es un texto válido ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: no training batch (data_batch_1 … data_batch_5) in this folder</source>
+        <translation>{0}: no hay ningún lote de entrenamiento (data_batch_1 … data_batch_5) en esta carpeta</translation>
+    </message>
+    <message>
+        <source>{0}: file not found (the test batch is required)</source>
+        <translation>{0}: no se encontró el archivo (el lote de prueba es obligatorio)</translation>
+    </message>
+    <message>
+        <source>{0}: the archive does not hold {1}; it was deleted</source>
+        <translation>{0}: el archivo comprimido no contiene {1}; se eliminó</translation>
+    </message>
+    <message>
+        <source>{0}: cannot unpack the archive, it is damaged and was deleted ({1})</source>
+        <translation>{0}: no se puede descomprimir, el archivo está dañado y se eliminó ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot unpack {1} there ({2})</source>
+        <translation>{0}: no se puede descomprimir {1} ahí ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a file</source>
+        <translation>{0}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read file: {1}</source>
+        <translation>{0}: no se puede leer el archivo: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: not a regular file (a pipe, device or folder); linviz reads only files</source>
+        <translation>{0}: no es un archivo común (una tubería, un dispositivo o una carpeta); linviz solo lee archivos</translation>
+    </message>
+    <message>
+        <source>{0}: file too large (over {1} MiB)</source>
+        <translation>{0}: archivo demasiado grande (más de {1} MiB)</translation>
+    </message>
+    <message>
+        <source>line {0}: lists and objects nested {1} deep; a linviz file nests at most {2} deep</source>
+        <translation>línea {0}: listas y objetos anidados {1} niveles; un archivo de linviz anida como mucho {2} niveles</translation>
+    </message>
+    <message>
+        <source>line {0}: {1} characters long; a line holds at most {2} (x, y, label)</source>
+        <translation>línea {0}: {1} caracteres de largo; una línea tiene como mucho {2} (x, y, etiqueta)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units of work; the limit is {6}</source>
+        <translation>{0}: {1} pasos sobre {2} puntos × {3} clases × {4} características son {5} unidades de trabajo; el límite es {6}</translation>
+    </message>
+    <message>
+        <source>runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}</source>
+        <translation>runs: volver a ejecutarlas son {0} unidades de trabajo (largo × puntos × clases × características); el límite es {1}</translation>
+    </message>
+    <message>
+        <source>{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)</source>
+        <translation>{0}: las corridas piden más pasos grabados de los que linviz puede guardar (como mucho {1} pasos en total)</translation>
     </message>
     <message>
         <source>unknown model {0}; choose one of {1}</source>
@@ -3330,7 +3700,7 @@ relativo</translation>
         <translation>b: el sesgo de cada clase (s = W·x + b)</translation>
     </message>
     <message>
-        <source>{0}: the weight of feature {0} in each class&apos;s score</source>
+        <source>{0}: the weight of feature {0} in each class's score</source>
         <translation>{0}: el peso de la característica {0} en el puntaje de cada clase</translation>
     </message>
     <message>
@@ -3338,7 +3708,7 @@ relativo</translation>
         <translation>x̃ (punto #{0})</translation>
     </message>
     <message>
-        <source>x̃ = (x, 1): the point&apos;s features with a 1 appended, so that s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)</source>
+        <source>x̃ = (x, 1): the point's features with a 1 appended, so that s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)</source>
         <translation>x̃ = (x, 1): las características del punto con un 1 agregado, así s = [W | b]·x̃ = W·x + b (elija un punto con Mayús+clic)</translation>
     </message>
     <message>
@@ -3419,15 +3789,15 @@ relativo</translation>
 <context>
     <name>PlaneOverlays</name>
     <message>
-        <source>in this step&apos;s mini-batch</source>
+        <source>in this step's mini-batch</source>
         <translation>en el mini-lote de este paso</translation>
     </message>
     <message>
-        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j&apos;s colour)</source>
+        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j's colour)</source>
         <translation>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (punto del color de j)</translation>
     </message>
     <message>
-        <source>hinge term of class j &amp;gt; 0 (dot in j&apos;s colour)</source>
+        <source>hinge term of class j &amp;gt; 0 (dot in j's colour)</source>
         <translation>término bisagra de la clase j &amp;gt; 0 (punto del color de j)</translation>
     </message>
     <message>
@@ -3451,7 +3821,7 @@ relativo</translation>
         <translation>Términos de margen activos</translation>
     </message>
     <message>
-        <source>SVM: a dot in class j&apos;s colour beside each point whose hinge term for class j is &gt; 0.</source>
+        <source>SVM: a dot in class j's colour beside each point whose hinge term for class j is &gt; 0.</source>
         <translation>SVM: un punto del color de la clase j junto a cada punto cuyo término bisagra para la clase j es &gt; 0.</translation>
     </message>
 </context>
@@ -3470,7 +3840,7 @@ relativo</translation>
         <translation>Pincel: pintar una nube de puntos</translation>
     </message>
     <message>
-        <source>Drag to paint points of the current class; the wheel sets the brush&apos;s size, Shift+wheel how many points it drops.</source>
+        <source>Drag to paint points of the current class; the wheel sets the brush's size, Shift+wheel how many points it drops.</source>
         <translation>Arrastre para pintar puntos de la clase actual; la rueda fija el tamaño del pincel, Mayús+rueda cuántos puntos deja.</translation>
     </message>
 </context>
@@ -3735,7 +4105,7 @@ y mostrar el último paso.</translation>
 <context>
     <name>Presets</name>
     <message>
-        <source>The nine points and starting W, b of Stanford CS231n&apos;s linear-classify demo (3 classes).</source>
+        <source>The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes).</source>
         <translation>Los nueve puntos y el W, b iniciales de la demo de clasificación lineal de CS231n de Stanford (3 clases).</translation>
     </message>
     <message>
@@ -3759,11 +4129,11 @@ y mostrar el último paso.</translation>
         <translation>Cuatro grupos en los cuadrantes, los opuestos iguales (2 clases, el patrón XOR).</translation>
     </message>
     <message>
-        <source>CS231n&apos;s spiral: one arm per class (2-10 classes).</source>
+        <source>CS231n's spiral: one arm per class (2-10 classes).</source>
         <translation>La espiral de CS231n: un brazo por clase (2-10 clases).</translation>
     </message>
     <message>
-        <source>Fisher&apos;s Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
+        <source>Fisher's Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
         <translation>Las flores Iris de Fisher, 150 mediciones reales en cm (3 especies; largo y ancho del pétalo).</translation>
     </message>
 </context>
@@ -3946,8 +4316,8 @@ No se encontró la carpeta.
 Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete &apos;%1&apos;?</source>
-        <translation>¿Seguro que se quiere borrar &apos;%1&apos;?</translation>
+        <source>Are you sure you want to delete '%1'?</source>
+        <translation>¿Seguro que se quiere borrar '%1'?</translation>
     </message>
     <message>
         <source>Could not delete directory.</source>
@@ -4192,7 +4562,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>El peso del eje vertical</translation>
     </message>
     <message>
-        <source>Which penalty&apos;s contours to draw and add to the data loss (λ is the session&apos;s)</source>
+        <source>Which penalty's contours to draw and add to the data loss (λ is the session's)</source>
         <translation>Qué penalización dibujar con curvas de nivel y sumar a la pérdida de datos (λ es el de la sesión)</translation>
     </message>
     <message>
@@ -4212,7 +4582,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Los pesos de esta corrida llegan a {0}: la pérdida sobre ellos es demasiado grande para dibujarla (el entrenamiento divergió). Probar una tasa de aprendizaje menor.</translation>
     </message>
     <message>
-        <source>λ = {0} (the session&apos;s); other weights and b held at the last step (t = {1}).</source>
+        <source>λ = {0} (the session's); other weights and b held at the last step (t = {1}).</source>
         <translation>λ = {0} (el de la sesión); los demás pesos y b fijos en el último paso (t = {1}).</translation>
     </message>
     <message>
@@ -4437,7 +4807,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>The lecture&apos;s scenes</source>
+        <source>The lecture's scenes</source>
         <translation>Las escenas de la clase</translation>
     </message>
     <message>

@@ -113,13 +113,13 @@ def _read_pickle(path: Path) -> object:
         with open(path, "rb") as f:
             return _BatchUnpickler(f, encoding="bytes").load()
     except FileNotFoundError:
-        raise CifarError(f"{path}: file not found") from None
+        raise explained(CifarError, "file_not_found", path) from None
     except OSError as e:
-        raise CifarError(f"{path}: cannot read the file ({e.strerror or e})") from e
+        raise explained(CifarError, "cifar_cannot_read", path, e.strerror or e) from e
     except EOFError:
-        raise CifarError(f"{path}: the file is empty or truncated (the pickle ends early)") from None
+        raise explained(CifarError, "cifar_truncated", path) from None
     except Exception as e:  # UnpicklingError, ValueError, … from a damaged file
-        raise CifarError(f"{path}: not a valid CIFAR-10 pickle ({type(e).__name__}: {e})") from e
+        raise explained(CifarError, "cifar_bad_pickle", path, f"{type(e).__name__}: {e}") from e
 
 
 def _get(d: dict, key: str):
@@ -132,24 +132,24 @@ def _read_batch(path: Path, n_classes: int, out: np.ndarray | None = None) -> tu
     (m, 32, 32, 3): the images go into it when n == m and X is None."""
     d = _read_pickle(path)
     if not isinstance(d, dict):
-        raise CifarError(f"{path}: expected a dict of batch data, found a {type(d).__name__}")
+        raise explained(CifarError, "cifar_not_dict", path, type(d).__name__)
     data, labels = _get(d, "data"), _get(d, "labels")
     missing = [k for k, v in (("data", data), ("labels", labels)) if v is None]
     if missing:
-        raise CifarError(f"{path}: missing key(s) {', '.join(repr(k.encode()) for k in missing)}")
+        raise explained(CifarError, "cifar_missing_keys", path, ", ".join(repr(k.encode()) for k in missing))
     if not isinstance(data, np.ndarray) or data.dtype != np.uint8 or data.ndim != 2 or data.shape[1] != ROW_LEN:
         what = f"{data.dtype} array of shape {data.shape}" if isinstance(data, np.ndarray) else type(data).__name__
-        raise CifarError(f"{path}: b'data' must be a uint8 array of shape (n, {ROW_LEN}); found a {what}")
+        raise explained(CifarError, "cifar_bad_data", path, ROW_LEN, what)
     if len(data) == 0:
-        raise CifarError(f"{path}: the batch holds no images")
+        raise explained(CifarError, "cifar_no_images", path)
     y = np.asarray(labels)
     if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
-        raise CifarError(f"{path}: b'labels' must be a list of integers")
+        raise explained(CifarError, "cifar_bad_labels", path)
     if len(y) != len(data):
-        raise CifarError(f"{path}: {len(y)} labels for {len(data)} images")
+        raise explained(CifarError, "cifar_label_count", path, len(y), len(data))
     if y.min() < 0 or y.max() >= n_classes:
         bad = int(y[(y < 0) | (y >= n_classes)][0])
-        raise CifarError(f"{path}: label {bad} is out of range 0..{n_classes - 1}")
+        raise explained(CifarError, "cifar_label_range", path, bad, n_classes - 1)
     images = data.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)
     if out is not None and len(out) == len(images):
         out[...] = images
@@ -164,11 +164,11 @@ def _read_meta(path: Path) -> tuple[str, ...]:
     d = _read_pickle(path)
     names = _get(d, "label_names") if isinstance(d, dict) else None
     if not isinstance(names, list) or not 2 <= len(names) <= 255:
-        raise CifarError(f"{path}: expected a dict with b'label_names', a list of 2 to 255 class names")
+        raise explained(CifarError, "cifar_bad_meta", path)
     try:
         return tuple(n.decode("utf-8") if isinstance(n, bytes) else str(n) for n in names)
     except UnicodeDecodeError as e:
-        raise CifarError(f"{path}: a class name is not valid text ({e})") from e
+        raise explained(CifarError, "cifar_bad_name", path, e) from e
 
 
 def _read_batches(paths: list[Path], n_classes: int) -> tuple[np.ndarray, np.ndarray]:
@@ -210,14 +210,14 @@ def load_cifar10(folder, *, train_batches: Iterable[int] | None = None) -> Cifar
     if train_batches is None:
         names = [n for n in TRAIN_FILES if (folder / n).is_file()]
         if not names:
-            raise CifarError(f"{folder}: no training batch (data_batch_1 … data_batch_5) in this folder")
+            raise explained(CifarError, "cifar_no_train", folder)
     else:
         numbers = list(train_batches)
         if not numbers or any(i not in range(1, 6) for i in numbers):
             raise ValueError(f"train_batches must be numbers from 1 to 5; got {numbers}")
         names = [TRAIN_FILES[i - 1] for i in numbers]
     if not (folder / TEST_FILE).is_file():
-        raise CifarError(f"{folder / TEST_FILE}: file not found (the test batch is required)")
+        raise explained(CifarError, "cifar_no_test", folder / TEST_FILE)
     class_names = _read_meta(folder / META_FILE)
     X_train, y_train = _read_batches([folder / n for n in names], len(class_names))
     X_test, y_test = _read_batch(folder / TEST_FILE, len(class_names))
@@ -352,7 +352,7 @@ def _unpack(archive: Path, cache: Path, should_stop=None) -> Path:
     try:
         tmp = Path(tempfile.mkdtemp(prefix=".unpacking-", dir=cache))
     except OSError as e:
-        raise CifarError(f"{cache}: cannot unpack {archive.name} there ({e})") from e
+        raise explained(CifarError, "cifar_cannot_unpack", cache, archive.name, e) from e
     try:
         with tarfile.open(archive, "r:gz") as tar:
             for member in tar:
@@ -363,7 +363,7 @@ def _unpack(archive: Path, cache: Path, should_stop=None) -> Path:
                     tar.extract(member, tmp, **_TAR_FILTER)
         missing = [n for n in OFFICIAL_FILES if not (tmp / FOLDER_NAME / n).is_file()]
         if missing:
-            raise CifarError(f"{archive}: the archive does not hold {FOLDER_NAME}/{missing[0]}; it was deleted")
+            raise explained(CifarError, "cifar_archive_incomplete", archive, f"{FOLDER_NAME}/{missing[0]}")
         dest = cache / FOLDER_NAME
         if dest.exists():  # an incomplete copy (find_cached_cifar10 said so)
             shutil.rmtree(dest)
@@ -371,14 +371,14 @@ def _unpack(archive: Path, cache: Path, should_stop=None) -> Path:
         return dest
     except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as e:
         archive.unlink(missing_ok=True)
-        raise CifarError(f"{archive}: cannot unpack the archive, it is damaged and was deleted ({e})") from e
+        raise explained(CifarError, "cifar_archive_damaged", archive, e) from e
     except DownloadCancelled:
         raise
     except CifarError:
         archive.unlink(missing_ok=True)
         raise
     except OSError as e:  # e.g. disk full: keep the (good) archive for the next try
-        raise CifarError(f"{cache}: cannot unpack {archive.name} there ({e})") from e
+        raise explained(CifarError, "cifar_cannot_unpack", cache, archive.name, e) from e
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -3,9 +3,9 @@
 A points file or a lesson is read whole, by bounded streaming, and checked
 whole: structure, types, every number finite and inside the range the app's
 control for it allows, sizes and the total work a load would start. Only a
-file that passes every check is applied; a fault raises ``ValueError`` (the
-callers turn it into ``DatasetError`` / ``LessonError``) naming the line or
-key, the value and the allowed range.
+file that passes every check is applied; a fault raises ``FileCheckError`` (a
+ValueError with a coded Message; the callers pass it on as ``DatasetError`` /
+``LessonError``) naming the line or key, the value and the allowed range.
 
 The documented limits:
 
@@ -34,8 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import QT_TRANSLATE_NOOP  # the one marker; the app shows a fault in the teacher's language by
-# matching the filled English text against the catalogue (``i18n.in_language``)
+from .text import Explained, explained
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 32
@@ -52,18 +51,10 @@ MAX_REPLAY_STEPS = 400_000
 _READ_CHUNK = 1 << 20
 
 
-T_FOLDER = QT_TRANSLATE_NOOP("FileChecks", "{0}: is a folder, not a file")
-T_CANNOT_READ = QT_TRANSLATE_NOOP("FileChecks", "{0}: cannot read file: {1}")
-T_NOT_REGULAR = QT_TRANSLATE_NOOP("FileChecks", "{0}: not a regular file (a pipe, device or folder); linviz reads "
-                                                "only files")
-T_TOO_LARGE = QT_TRANSLATE_NOOP("FileChecks", "{0}: file too large (over {1} MiB)")
-T_NESTED = QT_TRANSLATE_NOOP("FileChecks", "line {0}: lists and objects nested {1} deep; a linviz file nests at "
-                                           "most {2} deep")
-T_LONG_LINE = QT_TRANSLATE_NOOP("FileChecks", "line {0}: {1} characters long; a line holds at most {2} (x, y, "
-                                              "label)")
-T_RANGE = QT_TRANSLATE_NOOP("FileChecks", "{0}: {1} is out of range ({2} to {3})")
-T_WORK = QT_TRANSLATE_NOOP("FileChecks", "{0}: {1} steps on {2} points × {3} classes × {4} features is {5} units "
-                                         "of work; the limit is {6}")
+class FileCheckError(Explained, ValueError):
+    """A file or value refused by a check here; ``.message`` is a coded Message (templates:
+    ``engine/text.py`` FILE_CHECK_TEMPLATES), ``str()`` its English."""
+
 
 # (lowest, highest) of every number a setting may hold, as the controls allow; keys are dotted
 # paths into the training config (TrainConfig), or into the app's settings for the last group.
@@ -118,12 +109,12 @@ def read_bounded(path, limit: int = MAX_FILE_BYTES) -> bytes:
     except FileNotFoundError:
         raise  # the caller says it its way (datasets: a coded "file_not_found")
     except IsADirectoryError:
-        raise ValueError(T_FOLDER.format(path)) from None
+        raise explained(FileCheckError, "fc_folder", str(path)) from None
     except OSError as e:
-        raise ValueError(T_CANNOT_READ.format(path, e.strerror or e)) from None
+        raise explained(FileCheckError, "fc_cannot_read", str(path), e.strerror or str(e)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError(T_NOT_REGULAR.format(path))
+            raise explained(FileCheckError, "fc_not_regular", str(path))
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
@@ -132,10 +123,10 @@ def read_bounded(path, limit: int = MAX_FILE_BYTES) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise ValueError(T_TOO_LARGE.format(path, limit // 2**20))
+                raise explained(FileCheckError, "fc_too_large", str(path), limit // 2**20)
         return b"".join(chunks)
     except OSError as e:
-        raise ValueError(T_CANNOT_READ.format(path, e.strerror or e)) from None
+        raise explained(FileCheckError, "fc_cannot_read", str(path), e.strerror or str(e)) from None
     finally:
         os.close(fd)
 
@@ -163,12 +154,12 @@ def check_json_depth(text: str) -> None:
     recurse until Python's recursion limit)."""
     depth, line = json_depth(text)
     if depth > MAX_JSON_DEPTH:
-        raise ValueError(T_NESTED.format(line, f"{depth:,}", MAX_JSON_DEPTH))
+        raise explained(FileCheckError, "fc_nested", line, f"{depth:,}", MAX_JSON_DEPTH)
 
 
 def check_line_length(line: str, ln: int) -> None:
     if len(line) > MAX_LINE_CHARS:
-        raise ValueError(T_LONG_LINE.format(ln, f"{len(line):,}", f"{MAX_LINE_CHARS:,}"))
+        raise explained(FileCheckError, "fc_long_line", ln, f"{len(line):,}", f"{MAX_LINE_CHARS:,}")
 
 
 # ----------------------------------------------------------------------------- values
@@ -189,7 +180,7 @@ def check_param(a, where: str) -> None:
     """ValueError unless every entry of ``a`` (W or b) is finite with |value| ≤ MAX_ABS_PARAM."""
     bad = param_out_of_range(a, where)
     if bad is not None:
-        raise ValueError(T_RANGE.format(*bad, f"-{fmt(MAX_ABS_PARAM)}", fmt(MAX_ABS_PARAM)))
+        raise explained(FileCheckError, "out_of_range", *bad, f"-{fmt(MAX_ABS_PARAM)}", fmt(MAX_ABS_PARAM))
 
 
 def flatten(tree: dict, prefix: str = "") -> dict:
@@ -213,7 +204,7 @@ def check_ranges(values: dict, ranges: dict, where: str) -> None:
         if v is None or isinstance(v, bool) or not isinstance(v, (int, float)):
             continue
         if not (math.isfinite(v) and lo <= v <= hi):
-            raise ValueError(T_RANGE.format(f"{where}{key}", fmt(v), fmt(lo), fmt(hi)))
+            raise explained(FileCheckError, "out_of_range", f"{where}{key}", fmt(v), fmt(lo), fmt(hi))
 
 
 def check_train_config(cfg_dict: dict, where: str) -> None:
@@ -225,8 +216,8 @@ def check_work(steps: int, n_points: int, n_classes: int, dim: int, where: str, 
     """ValueError if training ``steps`` steps on N points × C classes × D features is more than ``limit``."""
     work = float(steps) * max(n_points, 1) * n_classes * dim
     if work > limit:
-        raise ValueError(T_WORK.format(where, fmt(int(steps)), fmt(int(n_points)), n_classes, dim, f"{work:.3g}",
-                                       f"{limit:.3g}"))
+        raise explained(FileCheckError, "fc_work", where, fmt(int(steps)), fmt(int(n_points)), n_classes, dim,
+                        f"{work:.3g}", f"{limit:.3g}")
 
 
 def step0_finite(X, y, cfg, n_classes: int, W0, b0) -> bool:
@@ -239,7 +230,7 @@ def step0_finite(X, y, cfg, n_classes: int, W0, b0) -> bool:
     return bool(np.isfinite(ev.loss) and np.isfinite(ev.grad_W).all() and np.isfinite(ev.grad_b).all())
 
 
-__all__ = ["MAX_FILE_BYTES", "MAX_JSON_DEPTH", "MAX_LINE_CHARS", "MAX_ABS_PARAM", "MAX_STEPS", "MAX_TRAIN_WORK",
+__all__ = ["FileCheckError", "MAX_FILE_BYTES", "MAX_JSON_DEPTH", "MAX_LINE_CHARS", "MAX_ABS_PARAM", "MAX_STEPS", "MAX_TRAIN_WORK",
            "MAX_REPLAY_WORK", "MAX_REPLAY_STEPS", "TRAIN_RANGES", "APP_RANGES", "read_bounded", "json_depth",
            "check_json_depth", "check_line_length", "check_param", "param_out_of_range", "flatten", "check_ranges", "check_train_config",
            "check_work", "step0_finite", "fmt"]

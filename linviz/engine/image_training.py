@@ -47,19 +47,31 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .cifar import IMAGE_SHAPE, CifarData, split_train_val, subsample
-from .image_features import FEATURE_KINDS, extract_features, standardize
-from .knn import KNearestNeighbors
-from .losses import LossConfig, data_loss
+from .image_data import PREPARE_CHUNK, PreparedData, predict_test, prepare
+from .image_features import FEATURE_KINDS
+from .image_objective import (
+    SMALL_GEMM_MNK,
+    SUPER_BLOCKS,
+    auto_block_rows,
+    batch_pass,
+    blocked_pass,
+    full_loss_and_grad,
+    full_loss_and_grad_plain,
+    reg_terms,
+)
+from .image_results import (
+    confusion_matrix,
+    fit_knn,
+    knn_accuracy,
+    knn_accuracy_by_k,
+    per_class_accuracy,
+    templates,
+)
+from .losses import LossConfig
 from .optimizers import Optimizer, OptState, Schedule
-from .regularizers import RegConfig, penalty, project_max_norm
+from .regularizers import RegConfig, project_max_norm
 
 LINEAR_MODELS = ("svm", "softmax")
-SMALL_GEMM_MNK = 1_000_000
-"""OpenBLAS's small-matrix kernels take products with M·N·K up to this (see ``auto_block_rows``)."""
-SUPER_BLOCKS = 4
-"""``full_loss_and_grad`` takes this many blocks per ``data_loss`` call (128 raw rows, 1.5 MB: in L2)."""
-PREPARE_CHUNK = 2048  # images converted to float rows at a time
 
 
 # ----------------------------------------------------------------------------- configuration
@@ -163,143 +175,6 @@ def recommended_config(model: str = "svm", features: str = "raw", n_train: int |
     (and training-set size), then ``changes`` applied (e.g. ``iters=300``)."""
     lr, lam = default_lr_lam(model, features, n_train)
     return replace(ImageTrainConfig(model=model, lr=lr, reg=RegConfig("l2", lam=lam)), **changes)
-
-
-# ----------------------------------------------------------------------------- full-batch objective
-
-
-def _reg_terms(W, b, reg_cfg: RegConfig):
-    """λR and its gradients (W part, b part or None)."""
-    rl, dR = penalty(W, reg_cfg)
-    if reg_cfg.include_bias:
-        rb, dRb = penalty(b[None, :], reg_cfg)
-        return rl + rb, dR, dRb[0]
-    return rl, dR, None
-
-
-def auto_block_rows(dim: int, n_classes: int) -> int:
-    """Rows per block: the most with rows·D·C ≤ 10⁶ (32 for raw CIFAR-10), at least 8.
-
-    OpenBLAS (0.3.31 as NumPy 2.4's wheels ship it, on this project's SkylakeX
-    machines) multiplies matrices with M·N·K ≤ 10⁶ by its "small matrix" kernels,
-    which skip packing the operands: measured here, a (32, 3072) @ (3072, 10)
-    product takes ~1 µs a row and a (33, 3072) one ~2.6 µs a row. 32 rows of 3,072
-    float32 (393 KB) also stay in the L2 cache between the forward and the gradient
-    product. With another BLAS the blocks still keep X in cache; only the size is
-    tuned for OpenBLAS.
-    """
-    return int(min(4096, max(8, SMALL_GEMM_MNK // max(1, dim * n_classes))))
-
-
-def _rows_pass(X, y, W, b, loss_cfg: LossConfig, block_rows: int, weight: float, gW: np.ndarray, accumulate: bool):
-    """Data loss and gradient on the rows X (a view or a gathered batch), times ``weight``.
-
-    S = X Wᵀ + b and gW (+)= weight · dSᵀ X go ``block_rows`` rows at a time
-    (OpenBLAS's small-matrix kernels, see :func:`auto_block_rows`); ``data_loss``
-    runs once on the whole (n, C) score table, as per-block calls would cost more
-    in Python overhead than the rows lose by leaving the L2 cache.
-    ``accumulate``: add to gW, else overwrite it.
-    Returns (weight · mean loss, weight · Σ_i dS_i as float64 (C,), S (n, C)).
-    """
-    n = len(X)
-    WT = W.T
-    S = np.empty((n, len(W)), dtype=X.dtype)
-    for i in range(0, n, block_rows):
-        np.matmul(X[i : i + block_rows], WT, out=S[i : i + block_rows])
-    S += b
-    loss, dS = data_loss(S, y, loss_cfg)
-    if weight != 1.0:
-        dS *= weight
-    part = np.empty_like(gW)
-    for i in range(0, n, block_rows):
-        if i == 0 and not accumulate:
-            np.matmul(dS[:block_rows].T, X[:block_rows], out=gW)
-            continue
-        np.matmul(dS[i : i + block_rows].T, X[i : i + block_rows], out=part)
-        gW += part
-    return loss * weight, dS.sum(axis=0, dtype=np.float64), S
-
-
-def _batch_pass(W, b, X, y, idx, loss_cfg: LossConfig, block_rows: int, gW: np.ndarray, buf: np.ndarray):
-    """Mean data loss and gradient on the mini-batch X[idx], y[idx] (rows gathered into ``buf``).
-
-    ``gW`` (C, D) is overwritten. Returns (loss, db float64 (C,), scores (B, C)).
-    """
-    Xb = buf[: len(idx)]
-    np.take(X, idx, axis=0, out=Xb, mode="clip")  # mode "raise" (the default) buffers: 3× slower
-    return _rows_pass(Xb, y[idx], W, b, loss_cfg, block_rows, 1.0, gW, accumulate=False)
-
-
-def _blocked_pass(W, b, X, y, loss_cfg: LossConfig, block_rows: int, gW: np.ndarray):
-    """Mean data loss over every row of X and its gradient, ``SUPER_BLOCKS`` × block_rows rows at a time.
-
-    Each chunk (1.5 MB of raw rows) is read from memory once and stays in the L2
-    cache for both its products; its loss and gradient are weighted by
-    n_chunk / n. ``gW`` (C, D) is overwritten. Returns (loss, db float64 (C,)).
-    """
-    n = len(X)
-    chunk = SUPER_BLOCKS * block_rows
-    db = np.zeros(len(W))
-    total = 0.0
-    for i in range(0, n, chunk):
-        X_chunk = X[i : i + chunk]
-        loss, db_chunk, _ = _rows_pass(X_chunk, y[i : i + chunk], W, b, loss_cfg, block_rows, len(X_chunk) / n,
-                                       gW, accumulate=i > 0)
-        total += loss
-        db += db_chunk
-    return total, db
-
-
-def full_loss_and_grad(W, b, X, y, loss_cfg: LossConfig, reg_cfg: RegConfig, block_rows: int | None = None):
-    """The objective over ALL rows of X and its gradient: (loss, dW (C, D), db (C,)).
-
-    W (C, D), b (C,), X (N, D) (float32 keeps float32), y (N,) int. The rows go
-    in chunks of ``SUPER_BLOCKS`` × ``block_rows`` (default :func:`auto_block_rows`):
-    S = X_chunk Wᵀ + b, (L, dS) = ``data_loss`` of the chunk — which averages over
-    the chunk, so both are weighted by n_chunk / N — then dW += dSᵀ X_chunk (the
-    "Gᵀ X" form) while the chunk is still in cache, db += Σ dS; both products go
-    ``block_rows`` rows at a time. X is read from memory once. Finally λR(W) and
-    its gradient are added. Same value as :func:`full_loss_and_grad_plain` up to
-    rounding.
-    """
-    X = np.asarray(X)
-    y = np.asarray(y)
-    W = np.asarray(W, dtype=X.dtype)
-    b = np.asarray(b, dtype=X.dtype)
-    n = len(X)
-    if X.ndim != 2 or W.ndim != 2 or X.shape[1] != W.shape[1] or y.shape != (n,) or b.shape != (len(W),):
-        raise ValueError(f"shapes do not fit: W {W.shape}, b {b.shape}, X {X.shape}, y {y.shape}")
-    rows = auto_block_rows(X.shape[1], len(W)) if block_rows is None else int(block_rows)
-    if rows < 1:
-        raise ValueError(f"block_rows must be ≥ 1, not {block_rows}")
-    dW = np.empty(W.shape, dtype=X.dtype)
-    dl, db = _blocked_pass(W, b, X, y, loss_cfg, rows, dW) if n else (0.0, np.zeros(len(W)))
-    if not n:
-        dW[...] = 0
-    rl, dR, dRb = _reg_terms(W, b, reg_cfg)
-    dW += dR
-    db = db.astype(X.dtype)
-    if dRb is not None:
-        db += dRb
-    return float(dl + rl), dW, db
-
-
-def full_loss_and_grad_plain(W, b, X, y, loss_cfg: LossConfig, reg_cfg: RegConfig):
-    """The textbook version: one ``X @ W.T`` for every score, one ``X.T @ dS`` for the gradient.
-
-    Reads X from memory twice; kept as the reference the tests compare with.
-    """
-    X = np.asarray(X)
-    W = np.asarray(W, dtype=X.dtype)
-    b = np.asarray(b, dtype=X.dtype)
-    S = X @ W.T + b
-    dl, dS = data_loss(S, np.asarray(y), loss_cfg)
-    rl, dR, dRb = _reg_terms(W, b, reg_cfg)
-    dW = (X.T @ dS).T + dR
-    db = dS.sum(axis=0)
-    if dRb is not None:
-        db = db + dRb
-    return float(dl + rl), dW, db
 
 
 # ----------------------------------------------------------------------------- mini-batch training
@@ -445,11 +320,11 @@ def fit_linear(
             W, b = theta[:cd].reshape(c, dim), theta[cd:]
             if full:
                 idx = None
-                dl, db = _blocked_pass(W, b, X, y, loss_cfg, block_rows, gW)
+                dl, db = blocked_pass(W, b, X, y, loss_cfg, block_rows, gW)
             else:
                 idx = batches.next()
-                dl, db, S = _batch_pass(W, b, X, y, idx, loss_cfg, block_rows, gW, buf)
-            rl, dR, dRb = _reg_terms(W, b, reg_cfg)
+                dl, db, S = batch_pass(W, b, X, y, idx, loss_cfg, block_rows, gW, buf)
+            rl, dR, dRb = reg_terms(W, b, reg_cfg)
             loss = dl + rl
             if not math.isfinite(loss):
                 diverged = True
@@ -499,143 +374,6 @@ def fit_linear(
         stopped=stopped,
         diverged=diverged,
     )
-
-
-# ----------------------------------------------------------------------------- data
-
-
-@dataclass(frozen=True, eq=False)
-class PreparedData:
-    """Float32 feature rows of a train / validation / test split, ready for a model.
-
-    ``train_idx`` and ``val_idx`` index ``data.X_train`` and ``test_idx`` indexes
-    ``data.X_test``, so the images behind each row can be shown.
-    ``mean_image`` is the training rows' mean image (float32 (32, 32, 3)).
-    """
-
-    X_train: np.ndarray
-    y_train: np.ndarray
-    X_val: np.ndarray
-    y_val: np.ndarray
-    X_test: np.ndarray
-    y_test: np.ndarray
-    class_names: tuple[str, ...]
-    mean_image: np.ndarray
-    features: str
-    train_idx: np.ndarray
-    val_idx: np.ndarray
-    test_idx: np.ndarray
-
-    @property
-    def n_classes(self) -> int:
-        return len(self.class_names)
-
-    @property
-    def dim(self) -> int:
-        return self.X_train.shape[1]
-
-
-def _chunked_mean(images: np.ndarray, idx: np.ndarray, chunk: int = PREPARE_CHUNK) -> np.ndarray:
-    """mean_image over images[idx], gathering ``chunk`` images at a time."""
-    total = np.zeros(images.shape[1:], dtype=np.float64)
-    for i in range(0, len(idx), chunk):
-        total += images[idx[i : i + chunk]].sum(axis=0, dtype=np.float64)
-    return (total / len(idx)).astype(np.float32)
-
-
-def _raw_rows(images: np.ndarray, idx: np.ndarray, mean: np.ndarray, scale: float) -> np.ndarray:
-    """(images[idx] − mean) · scale as float32 (n, D), one chunk of images at a time."""
-    dim = int(np.prod(images.shape[1:]))
-    out = np.empty((len(idx), dim), dtype=np.float32)
-    m = mean.reshape(-1)
-    for i in range(0, len(idx), PREPARE_CHUNK):
-        part = out[i : i + PREPARE_CHUNK]
-        part[...] = images[idx[i : i + PREPARE_CHUNK]].reshape(len(part), dim)
-        part -= m
-        if scale != 1.0:
-            part *= np.float32(scale)
-    return out
-
-
-def _feature_rows(images: np.ndarray, idx: np.ndarray, kind: str) -> np.ndarray:
-    parts = [extract_features(images[idx[i : i + PREPARE_CHUNK]], kind) for i in range(0, len(idx), PREPARE_CHUNK)]
-    return np.concatenate(parts) if parts else extract_features(images[:0], kind)
-
-
-def _subset(idx: np.ndarray, labels: np.ndarray, size: int | None, seed: int, what: str) -> np.ndarray:
-    if size is None or size == len(idx):
-        return idx
-    if not 0 < size <= len(idx):
-        raise ValueError(f"{what} must be between 1 and {len(idx)}; got {size}")
-    return subsample(idx, labels[idx], size, seed=seed)[0]
-
-
-def prepare(
-    data: CifarData,
-    *,
-    features: str = "raw",
-    train_size: int | None = None,
-    val_size: int = 1000,
-    test_size: int | None = None,
-    seed: int = 0,
-    scale: float = 1.0,
-    test_rows: bool = True,
-) -> PreparedData:
-    """Split and featurise CIFAR-10 for the linear models and kNN.
-
-    Validation: ``val_size`` training images held out at random (seeded).
-    Training: the rest, or a class-balanced random ``train_size`` of them.
-    Test: the test set, or a class-balanced random ``test_size`` of it.
-
-    features "raw": pixels minus the training rows' mean image, times ``scale``.
-    "hog" / "color" / "hog+color": ``extract_features`` then ``standardize``
-    with the training rows' mean and standard deviation. Images are converted
-    ``PREPARE_CHUNK`` at a time into the float32 results; no float64 copy of a
-    whole set is ever made.
-
-    ``test_rows=False`` (raw pixels only) leaves X_test empty, (0, D): the test
-    images are converted a chunk at a time when they are scored
-    (:func:`predict_test`), which spares 123 MB of float32 rows for the full test
-    set — the command line's full-size run stays under 1 GB that way.
-    """
-    if features not in FEATURE_KINDS:
-        raise ValueError(f"unknown features {features!r}; choose one of {', '.join(FEATURE_KINDS)}")
-    n = len(data.y_train)
-    if not 0 <= val_size < n:
-        raise ValueError(f"the validation size must be between 0 and {n - 1} (the training images less one); "
-                         f"got {val_size}")
-    train_idx, val_idx = split_train_val(n, val_size, seed)
-    train_idx = _subset(train_idx, data.y_train, train_size, seed, "the training size")
-    test_idx = _subset(np.arange(len(data.y_test)), data.y_test, test_size, seed, "the test size")
-    mu = _chunked_mean(data.X_train, train_idx)
-    if features == "raw":
-        X_tr = _raw_rows(data.X_train, train_idx, mu, scale)
-        X_va = _raw_rows(data.X_train, val_idx, mu, scale)
-        X_te = _raw_rows(data.X_test, test_idx if test_rows else test_idx[:0], mu, scale)
-    else:
-        X_tr, X_va, X_te = standardize(
-            _feature_rows(data.X_train, train_idx, features),
-            _feature_rows(data.X_train, val_idx, features),
-            _feature_rows(data.X_test, test_idx, features),
-        )
-    return PreparedData(
-        X_tr, data.y_train[train_idx], X_va, data.y_train[val_idx], X_te, data.y_test[test_idx],
-        tuple(data.class_names), mu, features, train_idx, val_idx, test_idx,
-    )
-
-
-def predict_test(predict: Callable[[np.ndarray], np.ndarray], data: CifarData, prep: PreparedData,
-                 scale: float = 1.0) -> np.ndarray:
-    """``predict`` (rows (n, D) → labels (n,)) of every test row of ``prep``: its X_test, or,
-    when ``prepare(test_rows=False)`` left that empty, the raw test images converted
-    ``PREPARE_CHUNK`` at a time (the same rows: images − mean_image, times ``scale``)."""
-    if len(prep.X_test) == len(prep.test_idx):
-        return predict(prep.X_test)
-    if prep.features != "raw":
-        raise ValueError("only raw-pixel test rows can be made a chunk at a time")
-    parts = [predict(_raw_rows(data.X_test, prep.test_idx[i : i + PREPARE_CHUNK], prep.mean_image, scale))
-             for i in range(0, len(prep.test_idx), PREPARE_CHUNK)]
-    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
 
 
 # ----------------------------------------------------------------------------- search
@@ -717,86 +455,10 @@ def hyperparameter_search(
     return result
 
 
-# ----------------------------------------------------------------------------- evaluation and pictures
-
-
-def confusion_matrix(y_true, y_pred, n_classes: int) -> np.ndarray:
-    """int64 (C, C): entry [i, j] counts the examples of true class i predicted as j."""
-    y_true, y_pred = np.asarray(y_true, dtype=np.int64), np.asarray(y_pred, dtype=np.int64)
-    if y_true.shape != y_pred.shape or y_true.ndim != 1:
-        raise ValueError(f"y_true and y_pred must be equal-length 1-D arrays; got {y_true.shape} and {y_pred.shape}")
-    if len(y_true) and (min(y_true.min(), y_pred.min()) < 0 or max(y_true.max(), y_pred.max()) >= n_classes):
-        raise ValueError(f"labels must lie in [0, {n_classes})")
-    return np.bincount(y_true * n_classes + y_pred, minlength=n_classes * n_classes).reshape(n_classes, n_classes)
-
-
-def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
-    """Recall of each class from a confusion matrix: diag / row sum (NaN for a class with no example)."""
-    cm = np.asarray(cm)
-    totals = cm.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(totals > 0, np.diag(cm) / np.maximum(totals, 1), np.nan)
-
-
-def templates(W, mean_image=None, *, image_shape=IMAGE_SHAPE, per_class: bool = True) -> np.ndarray:
-    """Each class's weight row as a picture: (C, D) → uint8 (C, 32, 32, 3).
-
-    Without ``mean_image``: each row is rescaled linearly so its minimum maps to 0
-    and its maximum to 255 (``per_class=False``: one min and max over all rows,
-    as the CS231n notebook's plot does, which keeps the classes comparable).
-    With ``mean_image`` (the training mean, (32, 32, 3) 0..255): the mean image
-    plus the row scaled so its largest |w| is ±127.5, clipped to 0..255 — the
-    average picture pushed towards what the class's score rewards.
-
-    Only meaningful for raw-pixel weights (D = 32·32·3 in HWC order).
-    """
-    W = np.asarray(W, dtype=np.float64)
-    dim = int(np.prod(image_shape))
-    if W.ndim != 2 or W.shape[1] != dim:
-        raise ValueError(f"templates need raw-pixel weights of shape (C, {dim}); got {W.shape}")
-    if mean_image is not None:
-        mu = np.asarray(mean_image, dtype=np.float64).reshape(1, dim)
-        top = np.abs(W).max(axis=1, keepdims=True) if per_class else np.abs(W).max()
-        img = mu + 127.5 * W / np.maximum(top, 1e-300)
-    else:
-        lo = W.min(axis=1, keepdims=True) if per_class else W.min()
-        hi = W.max(axis=1, keepdims=True) if per_class else W.max()
-        img = 255.0 * (W - lo) / np.maximum(hi - lo, 1e-300)
-    return np.clip(np.rint(img), 0, 255).astype(np.uint8).reshape(len(W), *image_shape)
-
-
-# ----------------------------------------------------------------------------- kNN
-
-
-def fit_knn(prep: PreparedData, k: int = 1, metric: str = "l2") -> KNearestNeighbors:
-    """A ``KNearestNeighbors`` on the prepared training rows (no copy is made)."""
-    return KNearestNeighbors(k, metric).fit(prep.X_train, prep.y_train, prep.n_classes)
-
-
-def knn_accuracy(model: KNearestNeighbors, X, y) -> float:
-    """Fraction of the rows of X that ``model`` labels y."""
-    y = np.asarray(y)
-    return float((model.predict(X) == y).mean()) if len(y) else float("nan")
-
-
-def knn_accuracy_by_k(model: KNearestNeighbors, X, y, ks: Sequence[int]) -> dict[int, float]:
-    """Accuracy for each k in ``ks`` from one neighbour search of max(ks) neighbours.
-
-    Uses the engine's tie rule (the tied class whose member is nearest wins), so
-    each value equals ``knn_accuracy`` of a model with that k.
-    """
-    ks = sorted({int(k) for k in ks})
-    if not ks or ks[0] < 1:
-        raise ValueError(f"every k must be ≥ 1; got {ks}")
-    y = np.asarray(y)
-    search = KNearestNeighbors(ks[-1], model.metric).fit(model.X, model.y, model.n_classes)
-    labels_all = model.y[search.kneighbors(X)[1]]  # (M, k_max), nearest first
-    m, c = len(y), model.n_classes
-    out = {}
-    for k in ks:
-        labels = labels_all[:, :k]
-        counts = np.bincount((np.arange(m)[:, None] * c + labels).ravel(), minlength=m * c).reshape(m, c)
-        top = counts == counts.max(axis=1, keepdims=True)
-        first_top = np.argmax(np.take_along_axis(top, labels, axis=1), axis=1)
-        out[k] = float((labels[np.arange(m), first_top] == y).mean()) if m else float("nan")
-    return out
+__all__ = [  # this module's own names and those of the three it was split into (one import path)
+    "LINEAR_MODELS", "ImageTrainConfig", "RECOMMENDED", "RAW_BY_SIZE", "default_lr_lam", "recommended_config",
+    "LinearRun", "fit_linear", "SearchResult", "hyperparameter_search",
+    "SMALL_GEMM_MNK", "SUPER_BLOCKS", "auto_block_rows", "full_loss_and_grad", "full_loss_and_grad_plain",
+    "PREPARE_CHUNK", "PreparedData", "prepare", "predict_test",
+    "confusion_matrix", "per_class_accuracy", "templates", "fit_knn", "knn_accuracy", "knn_accuracy_by_k",
+]

@@ -1,4 +1,4 @@
-"""Lesson files (``.linviz``) and CSV exports of the results — pure, no Qt.
+"""Lesson files (``.linviz``) — pure, no Qt (the runs: ``lesson_runs.py``; CSV exports: ``history_csv.py``).
 
 A lesson is everything a teacher prepared: the points, every setting, the
 step shown, the picked examples and the recorded runs. Training is
@@ -34,22 +34,29 @@ so the caller passes its settings type to :func:`parse_lesson`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
-import types
-import typing
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from .blas import one_blas_thread
 
 from . import file_checks
-from .datasets import Dataset, DatasetError, _atomic_write, _read_text, load_json, parse_json, to_json
-from .training import History, TrainConfig, train
-from .text import Explained, Message, explained, reason
+from .history_csv import history_columns, history_to_csv, params_to_csv
+from .lesson_runs import (
+    LessonError,
+    ReplayCancelled,
+    Run,
+    is_param_edit,
+    replay,
+    replay_work,
+    runs_from_histories,
+)
+from .point_files import load_json, parse_json, read_text, to_json, write_file
+from .point_set import Dataset, DatasetError
+from .settings_tree import config_from_dict, config_to_dict, kind_of
+from .text import Message, explained, reason
+from .training import TrainConfig
 
 FORMAT = "linviz-lesson"
 VERSION = 1
@@ -60,40 +67,6 @@ MAX_RUN_LENGTH = 100_000
 MAX_REPLAY_VALUES = 50_000_000
 """Σ length · C · D over all runs: what a file may ask to re-run (about 800 MB of W and ∂W)."""
 
-
-T_REPLAY_WORK = file_checks.QT_TRANSLATE_NOOP(
-    "LessonFile", "runs: re-running them is {0} units of work (length × points × classes × features); the limit is {1}")
-T_TOO_MANY_STEPS = file_checks.QT_TRANSLATE_NOOP(
-    "LessonFile", "{0}: the runs ask for more recorded steps than linviz can hold (at most {1} steps in all)")
-
-
-class LessonError(Explained, ValueError):
-    """A lesson file that cannot be used, or cannot be written; the message says where and why."""
-
-
-class ReplayCancelled(LessonError):
-    """The user cancelled the re-run of a lesson's runs (nothing was applied)."""
-
-
-@dataclass(frozen=True, eq=False)
-class Run:
-    """The recipe of one recorded History.
-
-    A root (parent None) starts from ``W``, ``b``, its initial parameters.
-    A branch continues ``runs[parent]`` from ``branch_step`` with ``config``;
-    ``W``, ``b`` are the parameters the user typed at that step (None when
-    only the settings changed). ``length``, ``stop_reason``, ``final_loss``
-    describe the History as recorded, to check a re-run against.
-    """
-
-    parent: int | None
-    branch_step: int | None
-    config: TrainConfig
-    W: np.ndarray | None
-    b: np.ndarray | None
-    length: int
-    stop_reason: str = "steps"
-    final_loss: float | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,191 +86,6 @@ class Lesson:
     branches: tuple[int, ...] = ()
     current_run: int | None = None
     autosave_of: str | None = None
-
-
-# ----------------------------------------------------------------------------- runs ⇄ Histories
-
-
-def is_param_edit(hist: History) -> bool:
-    """True if ``hist`` is a branch whose branch step holds parameters the user typed.
-
-    A branch for new settings keeps its parent's W and b at step k (its loss and
-    gradient there follow the new settings); an edit replaces W or b.
-    """
-    parent, k = hist.parent, hist.branch_step
-    if parent is None or k is None:
-        return False
-    if len(hist) <= k:
-        return True  # the edited parameters diverged at once
-    return not (np.array_equal(hist.W[k], parent.W[k]) and np.array_equal(hist.b[k], parent.b[k]))
-
-
-def runs_from_histories(histories, current: History | None = None):
-    """The recipes of ``histories`` (and ``current``) with every ancestor, parents first.
-
-    Returns (runs, the indices of ``histories`` in them, the index of ``current`` or None).
-    """
-    order: list[History] = []
-    index: dict[int, int] = {}
-    for h in [*histories, current]:
-        chain = []
-        while h is not None and id(h) not in index:
-            chain.append(h)
-            h = h.parent
-        for g in reversed(chain):
-            index[id(g)] = len(order)
-            order.append(g)
-    runs = tuple(_run_of(h, index) for h in order)
-    return runs, tuple(index[id(h)] for h in histories), (None if current is None else index[id(current)])
-
-
-def _run_of(h: History, index: dict[int, int]) -> Run:
-    n = len(h)
-    final = float(h.loss[n - 1]) if n else None
-    if h.parent is None:
-        if n == 0:
-            raise LessonError("a run with no recorded step cannot be saved (its initial W is unknown)")
-        W, b, parent, k = h.W[0], h.b[0], None, None
-    else:
-        parent, k = index[id(h.parent)], int(h.branch_step)
-        edited = is_param_edit(h) and n > k
-        W, b = (h.W[k], h.b[k]) if edited else (None, None)
-    copy = (lambda a: None if a is None else np.array(a, dtype=float))
-    return Run(parent, k, h.config, copy(W), copy(b), n, h.stop_reason, final)
-
-
-def replay_work(runs, dataset: Dataset) -> float:
-    """Σ length × N × C × D over ``runs``: what re-running them costs (see file_checks)."""
-    n, c = max(len(dataset), 1), dataset.n_classes
-    return float(sum(r.length * n * c * r.config.features.dim for r in runs))
-
-
-def replay(runs, dataset: Dataset, progress=None) -> tuple[list[History], list[Message]]:
-    """Re-run every recipe on ``dataset``: the Histories (same order) and warnings (coded
-    messages, ``replay_length`` / ``replay_stop`` / ``replay_loss`` with the run's number, the
-    number of runs, the recorded and the re-run value; ``replay_no_final`` for a run whose final
-    loss the file does not give: a hand-edited file that cannot be checked) for runs that did
-    not reproduce.
-
-    ``progress(done, total)`` (work units, see :func:`replay_work`) is called before each run
-    and at the end; if it returns False the replay stops with :class:`ReplayCancelled`.
-    """
-    X, y, C = dataset.X, dataset.y, dataset.n_classes
-    out: list[History] = []
-    warnings: list[Message] = []
-    total, done = replay_work(runs, dataset), 0.0
-    n_c = max(len(dataset), 1) * C
-    with one_blas_thread():  # as the app trains: BLAS threads may change the last bits
-        for i, run in enumerate(runs):
-            if progress is not None and progress(done, total) is False:
-                raise ReplayCancelled("cancelled: nothing was changed")
-            done += run.length * n_c * run.config.features.dim
-            base = 0 if run.parent is None else run.branch_step
-            steps = max(0, run.length - 1 - base + (run.stop_reason == "diverged"))
-            cfg = replace(run.config, steps=steps)
-            resume = None if run.parent is None else (out[run.parent], run.branch_step)
-            try:
-                h = train(X, y, cfg, C, W0=run.W, b0=run.b, resume=resume)
-            except (ValueError, IndexError, TypeError, MemoryError) as e:
-                raise LessonError(f"runs[{i}]: cannot re-run it on these points: {e}") from None
-            if run.parent is None and len(h) == 0:
-                raise LessonError(f"runs[{i}]: its first step already has a loss too large to compute")
-            h.config = run.config
-            if run.stop_reason == "cancelled" and h.stop_reason == "steps":
-                h.stop_reason = "cancelled"
-            problem = _replay_problem(run, h)
-            if problem:
-                code, recorded, rerun = problem
-                said = (rerun,) if code == "replay_no_final" else (recorded, rerun)
-                warnings.append(Message(code, (i + 1, len(runs), *said), "warning"))
-            out.append(h)
-    if progress is not None:
-        progress(total, total)
-    return out, warnings
-
-
-def _replay_problem(run: Run, h: History) -> tuple[str, object, object] | None:
-    """(code, recorded, re-run) of the first way the re-run differs from the file, or None."""
-    if run.final_loss is None and len(h):
-        return "replay_no_final", None, repr(float(h.loss[h.last]))
-    if len(h) != run.length:
-        return "replay_length", run.length, len(h)
-    if h.stop_reason != run.stop_reason:
-        return "replay_stop", run.stop_reason, h.stop_reason
-    if run.final_loss is not None and len(h) and float(h.loss[h.last]) != run.final_loss:
-        return "replay_loss", repr(run.final_loss), repr(float(h.loss[h.last]))
-    return None
-
-
-# ----------------------------------------------------------------------------- settings trees
-
-
-def config_to_dict(obj) -> dict:
-    """A frozen dataclass as a dict of plain values, nested dataclasses as dicts."""
-    return {f.name: config_to_dict(v) if is_dataclass(v) else v for f in fields(obj) for v in [getattr(obj, f.name)]}
-
-
-def config_from_dict(cls, doc, where: str):
-    """Build dataclass ``cls`` from ``doc``, checking each value's type; missing keys take
-    their defaults, unknown keys are an error. LessonError names the key (``where.key``)."""
-    if not isinstance(doc, dict):
-        raise LessonError(f"{where}: must be an object of settings, not {_kind(doc)}")
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in fields(cls) if f.init]
-    unknown = [k for k in doc if k not in names]
-    if unknown:
-        raise LessonError(f"{where}.{unknown[0]}: unknown setting")
-    values = {n: _value(hints[n], doc[n], f"{where}.{n}") for n in names if n in doc}
-    try:
-        return cls(**values)
-    except (TypeError, ValueError) as e:
-        raise LessonError(f"{where}: {e}") from None
-
-
-def _value(tp, v, where: str):
-    if is_dataclass(tp):
-        return config_from_dict(tp, v, where)
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        args = typing.get_args(tp)
-        if v is None and type(None) in args:
-            return None
-        real = [a for a in args if a is not type(None)]
-        if len(real) == 1:
-            return _value(real[0], v, where)
-    elif tp is bool:
-        if isinstance(v, bool):
-            return v
-        raise LessonError(f"{where}: must be true or false, not {_kind(v)}")
-    elif tp is int:
-        if isinstance(v, int) and not isinstance(v, bool):
-            return v
-        raise LessonError(f"{where}: must be a whole number, not {_kind(v)}")
-    elif tp is float:
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            if not math.isfinite(v):
-                raise LessonError(f"{where}: must be a finite number, not {v}")
-            return float(v)
-        raise LessonError(f"{where}: must be a number, not {_kind(v)}")
-    elif tp is str:
-        if isinstance(v, str):
-            return v
-        raise LessonError(f"{where}: must be text, not {_kind(v)}")
-    raise LessonError(f"{where}: cannot read a value of type {tp}")
-
-
-def _kind(v) -> str:
-    """How a JSON value reads in a message: ``text 'abc'``, ``a list``, ``null``…"""
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true/false"
-    if isinstance(v, str):
-        return f"text {v[:40]!r}"
-    if isinstance(v, list):
-        return "a list"
-    if isinstance(v, dict):
-        return "an object"
-    return repr(v)
 
 
 # ----------------------------------------------------------------------------- JSON
@@ -335,7 +123,7 @@ def _dumps(v) -> str:
     try:
         return json.dumps(v, ensure_ascii=False, allow_nan=False)
     except ValueError as e:
-        raise LessonError(f"cannot save a value that is not a finite number: {e}") from None
+        raise explained(LessonError, "save_nonfinite", str(e)) from None
 
 
 def _run_doc(r: Run) -> dict:
@@ -365,16 +153,16 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
         said = reason(e)
         if isinstance(said, Message) and said.code == "file_json":
             raise explained(LessonError, "lesson_json", *said.params) from None
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
     _check_header(doc)
     known = {"format", "version", "dataset", "settings", "current_class", "step", "selected", "runs", "branches",
              "current_run", "autosave_of"}
     unknown = [k for k in doc if k not in known]
     if unknown:
-        raise LessonError(f"{unknown[0]}: unknown entry in a version {VERSION} lesson")
+        raise explained(LessonError, "lesson_unknown_entry", unknown[0], VERSION)
     for key in ("dataset", "settings"):
         if key not in doc:
-            raise LessonError(f"{key}: missing")
+            raise explained(LessonError, "missing", key)
     dataset = _parse_dataset(doc["dataset"])
     settings = config_from_dict(settings_type, doc["settings"], "settings")
     _check_settings_ranges(settings, dataset)
@@ -382,25 +170,25 @@ def parse_lesson(text: str, settings_type, check=None) -> Lesson:
         try:
             check(settings)
         except ValueError as e:
-            raise LessonError(f"settings: {e}") from None
+            raise explained(LessonError, "at", "settings", reason(e)) from None
     runs = _parse_runs(doc.get("runs", []), dataset)
     current = doc.get("current_run")
     if current is not None and not (_is_int(current) and 0 <= current < len(runs)):
-        raise LessonError(f"current_run: must be null or a run index from 0 to {len(runs) - 1}, not {_kind(current)}")
+        raise explained(LessonError, "bad_current_run", len(runs) - 1, kind_of(current))
     branches = doc.get("branches", list(range(len(runs))))
     if not isinstance(branches, list):
-        raise LessonError(f"branches: must be a list of run indices, not {_kind(branches)}")
+        raise explained(LessonError, "bad_branches", kind_of(branches))
     branches = tuple(_int(v, f"branches[{i}]", 0, len(runs) - 1) for i, v in enumerate(branches))
     last = runs[current].length - 1 if current is not None else 0
     step = _int(doc.get("step", 0), "step", 0, max(last, 0))
     current_class = _int(doc.get("current_class", 0), "current_class", 0, dataset.n_classes - 1)
     selected = doc.get("selected", [])
     if not isinstance(selected, list):
-        raise LessonError(f"selected: must be a list of point indices, not {_kind(selected)}")
+        raise explained(LessonError, "bad_selected", kind_of(selected))
     selected = tuple(_int(v, f"selected[{i}]", 0, len(dataset) - 1) for i, v in enumerate(selected))
     autosave_of = doc.get("autosave_of")
     if autosave_of is not None and not isinstance(autosave_of, str):
-        raise LessonError(f"autosave_of: must be a file name or null, not {_kind(autosave_of)}")
+        raise explained(LessonError, "bad_autosave_of", kind_of(autosave_of))
     return Lesson(dataset, settings, step, selected, current_class, runs, branches, current, autosave_of)
 
 
@@ -414,33 +202,30 @@ def _check_settings_ranges(settings, dataset: Dataset) -> None:
         if isinstance(cfg, TrainConfig):
             file_checks.check_work(cfg.steps, len(dataset), dataset.n_classes, cfg.features.dim, "settings.train.steps")
     except ValueError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
 
 
 def _check_header(doc) -> None:
     if not isinstance(doc, dict):
-        raise LessonError(f"not a linviz lesson: expected an object with \"format\": \"{FORMAT}\"")
+        raise explained(LessonError, "not_lesson", FORMAT)
     fmt = doc.get("format")
     if fmt != FORMAT:
-        hint = " (this is a points file: use File → Open points…)" if fmt == "linviz-points" else ""
-        raise LessonError(f"not a linviz lesson: \"format\" is {_kind(fmt)}, expected \"{FORMAT}\"{hint}")
+        code = "lesson_is_points" if fmt == "linviz-points" else "lesson_format"
+        raise explained(LessonError, code, kind_of(fmt), FORMAT)
     version = doc.get("version")
     if not _is_int(version) or version < 1:
-        raise LessonError(f"version: must be a positive whole number, not {_kind(version)}")
+        raise explained(LessonError, "bad_lesson_version", kind_of(version))
     if version > VERSION:
-        raise LessonError(
-            f"version {version}: this lesson was saved by a newer linviz; this one reads lesson files up to "
-            f"version {VERSION}. Update linviz to open it."
-        )
+        raise explained(LessonError, "newer_lesson", version, VERSION)
 
 
 def _parse_dataset(doc) -> Dataset:
     if not isinstance(doc, dict):
-        raise LessonError(f"dataset: must be an object (a linviz-points document), not {_kind(doc)}")
+        raise explained(LessonError, "bad_lesson_dataset", kind_of(doc))
     try:
         return parse_json(json.dumps(doc))
     except (DatasetError, ValueError, TypeError) as e:
-        raise LessonError(f"dataset: {e}") from None
+        raise explained(LessonError, "at", "dataset", reason(e)) from None
 
 
 def _is_int(v) -> bool:
@@ -449,32 +234,32 @@ def _is_int(v) -> bool:
 
 def _int(v, where: str, lo: int, hi: int) -> int:
     if not _is_int(v):
-        raise LessonError(f"{where}: must be a whole number, not {_kind(v)}")
+        raise explained(LessonError, "not_whole", where, kind_of(v))
     if not lo <= v <= hi:
-        raise LessonError(f"{where}: {v} is out of range ({lo} to {hi})")
+        raise explained(LessonError, "int_range", where, v, lo, hi)
     return v
 
 
 def _parse_runs(doc, dataset: Dataset) -> tuple[Run, ...]:
     if not isinstance(doc, list):
-        raise LessonError(f"runs: must be a list, not {_kind(doc)}")
+        raise explained(LessonError, "runs_not_list", kind_of(doc))
     if len(doc) > MAX_RUNS:
-        raise LessonError(f"runs: {len(doc):,} runs; the limit is {MAX_RUNS:,}")
+        raise explained(LessonError, "too_many_runs", f"{len(doc):,}", f"{MAX_RUNS:,}")
     runs: list[Run] = []
     total = steps = 0
     for i, d in enumerate(doc):
         where = f"runs[{i}]"
         if not isinstance(d, dict):
-            raise LessonError(f"{where}: must be an object, not {_kind(d)}")
+            raise explained(LessonError, "not_object", where, kind_of(d))
         run = _parse_run(d, where, runs, dataset.n_classes)
         total += run.length * dataset.n_classes * run.config.features.dim
         steps += run.length
         if total > MAX_REPLAY_VALUES or steps > file_checks.MAX_REPLAY_STEPS:
-            raise LessonError(T_TOO_MANY_STEPS.format(where, f"{file_checks.MAX_REPLAY_STEPS:,}"))
+            raise explained(LessonError, "too_many_steps", where, f"{file_checks.MAX_REPLAY_STEPS:,}")
         runs.append(run)
     work = replay_work(runs, dataset)
     if work > file_checks.MAX_REPLAY_WORK:
-        raise LessonError(T_REPLAY_WORK.format(f"{work:.3g}", f"{file_checks.MAX_REPLAY_WORK:.3g}"))
+        raise explained(LessonError, "replay_work", f"{work:.3g}", f"{file_checks.MAX_REPLAY_WORK:.3g}")
     return tuple(runs)
 
 
@@ -482,42 +267,41 @@ def _parse_run(d: dict, where: str, earlier: list[Run], n_classes: int) -> Run:
     known = {"parent", "branch_step", "config", "W", "b", "length", "stop_reason", "final_loss"}
     unknown = [k for k in d if k not in known]
     if unknown:
-        raise LessonError(f"{where}.{unknown[0]}: unknown entry")
+        raise explained(LessonError, "unknown_entry", f"{where}.{unknown[0]}")
     if "config" not in d:
-        raise LessonError(f"{where}.config: missing")
+        raise explained(LessonError, "missing", f"{where}.config")
     config = config_from_dict(TrainConfig, d["config"], f"{where}.config")
     try:
         file_checks.check_train_config(config_to_dict(config), f"{where}.config.")
     except ValueError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
     length = _int(d.get("length"), f"{where}.length", 0, MAX_RUN_LENGTH)
     stop = d.get("stop_reason", "steps")
     if stop not in STOP_REASONS:
-        raise LessonError(f"{where}.stop_reason: {_kind(stop)} is not one of {', '.join(STOP_REASONS)}")
+        raise explained(LessonError, "bad_stop_reason", f"{where}.stop_reason", kind_of(stop), ", ".join(STOP_REASONS))
     final = d.get("final_loss")
     if final is not None and (isinstance(final, bool) or not isinstance(final, (int, float)) or not math.isfinite(final)):
-        raise LessonError(f"{where}.final_loss: must be a finite number or null, not {_kind(final)}")
+        raise explained(LessonError, "bad_final_loss", f"{where}.final_loss", kind_of(final))
     parent, k = d.get("parent"), d.get("branch_step")
     dim = config.features.dim
     if parent is None:
         if k is not None:
-            raise LessonError(f"{where}.branch_step: a run without a parent has no branch step")
+            raise explained(LessonError, "root_branch_step", f"{where}.branch_step")
         if length < 1:
-            raise LessonError(f"{where}.length: a first run has at least one step")
+            raise explained(LessonError, "root_empty", f"{where}.length")
         W = _matrix(d.get("W"), f"{where}.W", (n_classes, dim))
         b = _matrix(d.get("b"), f"{where}.b", (n_classes,))
     else:
         if not _is_int(parent) or not 0 <= parent < len(earlier):
-            raise LessonError(f"{where}.parent: must be the index of an earlier run (0 to {len(earlier) - 1}), "
-                              f"not {_kind(parent)}")
+            raise explained(LessonError, "bad_parent", f"{where}.parent", len(earlier) - 1, kind_of(parent))
         k = _int(k, f"{where}.branch_step", 0, max(earlier[parent].length - 1, 0))
         if earlier[parent].config.features.dim != dim:
-            raise LessonError(f"{where}.config.features: a branch must keep its parent's feature size")
+            raise explained(LessonError, "branch_features", f"{where}.config.features")
         edited = d.get("W") is not None or d.get("b") is not None
         W = _matrix(d.get("W"), f"{where}.W", (n_classes, dim)) if edited else None
         b = _matrix(d.get("b"), f"{where}.b", (n_classes,)) if edited else None
         if length < k:
-            raise LessonError(f"{where}.length: {length} steps cannot hold a branch at step {k}")
+            raise explained(LessonError, "branch_beyond", f"{where}.length", length, k)
     return Run(parent, k, config, W, b, length, stop, None if final is None else float(final))
 
 
@@ -525,19 +309,21 @@ def _matrix(v, where: str, shape: tuple[int, ...]) -> np.ndarray:
     """A finite float array of exactly ``shape`` from nested JSON lists of numbers."""
     want = "×".join(map(str, shape))
     if not isinstance(v, list):
-        raise LessonError(f"{where}: must be a list of numbers ({want}), not {_kind(v)}")
+        raise explained(LessonError, "matrix_not_list", where, want, kind_of(v))
     if not _all_numbers(v):
-        raise LessonError(f"{where}: must hold only numbers ({want})")
+        raise explained(LessonError, "matrix_not_numbers", where, want)
     try:
         a = np.array(v, dtype=float)
     except ValueError:
         a = None
     if a is None or a.shape != shape:
-        raise LessonError(f"{where}: must be {want} numbers" + ("" if a is None else f", not {'×'.join(map(str, a.shape))}"))
+        if a is None:
+            raise explained(LessonError, "matrix_ragged", where, want)
+        raise explained(LessonError, "matrix_shape", where, want, "×".join(map(str, a.shape)))
     try:
         file_checks.check_param(a, where)
     except ValueError as e:
-        raise LessonError(str(e)) from None
+        raise LessonError(reason(e)) from None
     return a
 
 
@@ -559,7 +345,7 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
     """Lesson from a file; errors start with the file name."""
     path = Path(path)
     try:
-        text = _read_text(path)
+        text = read_text(path)
     except DatasetError as e:
         raise LessonError(e.message or str(e)) from None
     try:
@@ -571,54 +357,9 @@ def read_lesson(path, settings_type, check=None) -> Lesson:
 def write_text(path, text: str) -> None:
     """Write UTF-8 text atomically; LessonError naming the path if it cannot be written."""
     try:
-        _atomic_write(Path(path), text.encode("utf-8"))
+        write_file(path, text.encode("utf-8"))
     except DatasetError as e:
-        raise LessonError(str(e)) from None
-
-
-# ----------------------------------------------------------------------------- CSV exports
-
-
-def _csv(rows) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
-def _num(v) -> str:
-    """repr precision (reads back to the same float); an empty cell for NaN."""
-    v = float(v)
-    return "" if math.isnan(v) else repr(v)
-
-
-def params_to_csv(W, b, class_names, feature_names) -> str:
-    """W (C, D) and b (C,) as CSV: a header ``class, <features>…, b`` and one row per class."""
-    W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
-    if W.shape != (len(class_names), len(feature_names)) or b.shape != (len(class_names),):
-        raise ValueError(f"W {W.shape} and b {b.shape} do not fit {len(class_names)} classes × {len(feature_names)} features")
-    rows = [["class", *feature_names, "b"]]
-    rows += [[name, *(_num(v) for v in W[j]), _num(b[j])] for j, name in enumerate(class_names)]
-    return _csv(rows)
-
-
-def history_columns(class_names, feature_names) -> list[str]:
-    """The header of :func:`history_to_csv`."""
-    w = [f"W[{c}][{f}]" for c in class_names for f in feature_names]
-    return ["step", "loss", "data_loss", "reg_loss", "train_acc", "test_acc", "lr", *w, *(f"b[{c}]" for c in class_names)]
-
-
-def history_to_csv(history: History, class_names, feature_names) -> str:
-    """One row per recorded step: step, the losses, accuracies, learning rate, then
-    W's entries row by row (``W[class][feature]``) and b's (``b[class]``). NaN → empty."""
-    C, D = history.n_classes, history.dim
-    if (C, D) != (len(class_names), len(feature_names)):
-        raise ValueError(f"the history is {C} classes × {D} features, not {len(class_names)} × {len(feature_names)}")
-    rows = [history_columns(class_names, feature_names)]
-    for t in range(len(history)):
-        figures = (history.loss[t], history.data_loss[t], history.reg_loss[t], history.train_acc[t],
-                   history.test_acc[t], history.lr[t])
-        rows.append([str(t), *map(_num, figures), *map(_num, history.W[t].ravel()), *map(_num, history.b[t])])
-    return _csv(rows)
+        raise LessonError(e.message or str(e)) from None
 
 
 __all__ = ["FORMAT", "VERSION", "SUFFIX", "LessonError", "Run", "Lesson", "is_param_edit", "runs_from_histories",

@@ -38,7 +38,7 @@ from linviz.engine.file_checks import MAX_ABS_PARAM, param_out_of_range
 from linviz.engine.knn import KNearestNeighbors
 from linviz.engine.lesson_file import Lesson, replay, runs_from_histories
 from linviz.engine.text import Message
-from linviz.engine.training import FINISHED, History, initial_params, train
+from linviz.engine.training import FINISHED, History, TrainConfig, initial_params, train
 
 from .settings import MAX_STEPS, KnnSettings, Settings
 
@@ -157,11 +157,17 @@ def retrain(state: SessionState) -> Outcome:
 
 
 def _initial_params(ds: Dataset, s: Settings):
-    cfg = s.train_config()
-    if s.init == "preset" and ds.W0 is not None and cfg.features.is_identity:
+    return starting_params(ds, s.train_config(), s.init, s.init_scale)
+
+
+def starting_params(ds: Dataset, cfg: TrainConfig, init: str = "preset", scale: float = 0.01):
+    """The W (C, D), b (C,) a run from step 0 starts from — the one rule for the app, lessons and
+    ``linviz train``: ``init`` "preset" takes the data set's own W0, b0 when it has them and the
+    features are the raw points (D = 2), else W ~ scale·N(0, 1) seeded by ``cfg.seed``, b = 0;
+    "random" always that; "zeros" W = 0, b = 0."""
+    if init == "preset" and ds.W0 is not None and cfg.features.is_identity:
         return ds.W0, ds.b0
-    init = "zeros" if s.init == "zeros" else "random"
-    return initial_params(ds.n_classes, cfg.features.dim, init, cfg.seed, s.init_scale)
+    return initial_params(ds.n_classes, cfg.features.dim, "zeros" if init == "zeros" else "random", cfg.seed, scale)
 
 
 def _fit_knn(ds: Dataset, knn: KnnSettings) -> KNearestNeighbors | None:
@@ -266,6 +272,8 @@ def edit_params(state: SessionState, W: np.ndarray, b: np.ndarray) -> Outcome:
     if state.history is None:
         return Outcome(state)
     W, b = np.asarray(W, float), np.asarray(b, float)
+    if W.shape != state.history.W.shape[1:] or b.shape != state.history.b.shape[1:]:
+        return Outcome(state)  # W, b of another run's shape (a view not yet redrawn after an edit): nothing to do
     bad = param_out_of_range(W, "W") or param_out_of_range(b, "b")
     if bad is not None:  # issue 13: e.g. a click far out on the loss surface (W ≈ 1e153): refused, the run stays
         return Outcome(state, (Message("params_out_of_range", (*bad, f"{MAX_ABS_PARAM:g}"), "error"),))

@@ -29,8 +29,11 @@ removes its own autosave and lock only; other running windows are never
 touched. (A window that is not armed, e.g. in tests, never prompts on close
 and never writes to the user's folders.)
 
-Opening a lesson parses and re-runs it completely before anything changes;
-a bad file leaves the window as it was and says what is wrong.
+Opening a lesson parses and re-runs it completely, under one progress dialog, and
+builds the whole new session before anything changes (:mod:`linviz.ui.lesson_open`);
+then it is shown in one swap. A bad file, a failure or a Cancel leaves the window as it
+was and says what is wrong. Recent lessons and autosave are mixed in from
+:mod:`linviz.ui.lesson_recent` and :mod:`linviz.ui.lesson_autosave`.
 """
 
 from __future__ import annotations

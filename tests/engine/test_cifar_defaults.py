@@ -46,7 +46,7 @@ def test_test_rows_made_a_chunk_at_a_time_score_like_the_whole_set(monkeypatch):
     lean = prepare(data, val_size=5, seed=1, test_rows=False)
     assert lean.X_test.shape == (0, 3072) and len(lean.y_test) == 20
     np.testing.assert_array_equal(lean.X_train, full.X_train)
-    monkeypatch.setattr("linviz.engine.image_training.PREPARE_CHUNK", 7)  # three chunks and a rest
+    monkeypatch.setattr("linviz.engine.image_data.PREPARE_CHUNK", 7)  # three chunks and a rest
     seen = []
     model = fit_linear(full.X_train, full.y_train, recommended_config("svm", "raw", iters=20), 3)
 

@@ -125,6 +125,16 @@ def test_typed_parameters_continue_training_from_them(ds):
     assert len(out.state.branches) == 2
 
 
+def test_parameters_of_another_shape_change_nothing(ds):
+    """A view not yet redrawn after an edit (the loss surface's slice of the old run, found by the
+    random-actions hunt, seeds 11 and 902) hands W, b of the old shape: the run stays, nothing raises."""
+    s = core.set_step(core.start(ds).state, 10).state
+    C, D = s.W.shape
+    for W, b in ((np.zeros((C, D + 22)), s.b), (s.W, np.zeros(C + 21)), (np.zeros((C + 1, D)), np.zeros(C + 1))):
+        out = core.edit_params(s, W, b)
+        assert out.state is s and out.events == ()
+
+
 def test_typed_parameters_too_large_keep_the_run_and_say_why(ds):
     s = core.set_step(core.start(ds).state, 10).state
     out = core.edit_params(s, np.full_like(s.W, 1e308), s.b)

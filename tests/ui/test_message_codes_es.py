@@ -52,6 +52,23 @@ def spanish_catalogue() -> dict[str, tuple[str, bool]]:
 CATALOGUE = spanish_catalogue()
 
 
+def every_table() -> dict[str, dict[str, str]]:
+    """Every table of codes the engine, the session core and the UI's messages define (``*TEMPLATES``)."""
+    from linviz.engine import text
+    from linviz.session import messages as session_messages
+    from linviz.ui import messages as ui_messages
+
+    return {f"{m.__name__}.{name}": table for m in (text, session_messages, ui_messages)
+            for name, table in vars(m).items() if name.endswith("TEMPLATES") and isinstance(table, dict)}
+
+
+def test_every_table_of_codes_is_one_the_app_reads():
+    """A code defined anywhere can be shown: it is in TEMPLATES with the same English."""
+    for where, table in every_table().items():
+        for code, template in table.items():
+            assert TEMPLATES.get(code) == template, f"{where}[{code!r}] is not in TEMPLATES (or differs)"
+
+
 def spanish(message: Message) -> str:
     """``message`` as the catalogue says it in Spanish (nested messages too)."""
     params = [spanish(p) if isinstance(p, Message) else p for p in message.params]
