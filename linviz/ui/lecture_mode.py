@@ -214,6 +214,7 @@ class LectureMode(QObject):
                 s.retrain()  # same settings: train on the scene's points now
             self._show_step()
             s.set_hold_w(not scene.retrain_on_edit)
+        w.undo.clear()  # a new start, as a lesson is: older steps would undo onto the scene's points
         picked = [i for i in scene.highlight.get("points", []) if isinstance(i, int) and 0 <= i < len(ds)]
         s.set_selected_examples(picked)
         table = getattr(w, "params_table", None)

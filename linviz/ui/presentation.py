@@ -19,7 +19,10 @@ Persisted in the app's QSettings (``settings()``, the accessor ``lesson`` uses t
 window is made with ``persist=True`` (``app.run`` does; tests pass an ini file instead):
 ``window/geometry`` and ``window/screen`` (the geometry is restored on that screen only; elsewhere
 the window is fitted afresh, ``screen_fit``), ``window/state`` (every dock has an objectName), ``window/presentation``
-and ``window/full_state``, ``presentation/theme``, ``presentation/font_pt``, ``language``.
+and ``window/full_state``, ``presentation/theme``, ``presentation/font_pt`` (the last size chosen)
+and ``presentation/font_pt/<screen> <w>x<h>`` (the size chosen on each screen, ``screen_fit.zoom_key``:
+the window starts, and lands when moved, at the size chosen on its screen — the default on a
+screen never zoomed, so a projector's +3 never makes a laptop panel absurd), ``language``.
 """
 
 from __future__ import annotations
@@ -262,6 +265,7 @@ class Presentation(QObject):
         self.presenting = False
         self._full_state = None
         self._was_maximized = False
+        self._screen_watched = False
         self.default_state = window.saveState()
         restore_state(window, self.default_state)  # clears the tab bars left by the features' tabifying
         self.overlay = ShortcutsOverlay(window)
@@ -371,7 +375,15 @@ class Presentation(QObject):
         self._write("presentation/theme", name)
 
     def _on_font(self, pt: float) -> None:
-        self._write("presentation/font_pt", float(pt))
+        self._write("presentation/font_pt", float(pt))  # the last size chosen anywhere
+        self._write(screen_fit.zoom_key(self.window.screen()), float(pt))  # and on this screen
+
+    def _on_screen(self, screen) -> None:
+        """The window moved to another screen: the font size chosen there before, if any
+        (the projector's +3 does not follow the window back to the laptop's panel)."""
+        pt = _float(settings().value(screen_fit.zoom_key(screen))) if self.persist else None
+        if pt:
+            style.set_font_pt(min(max(pt, style.FONT_STEPS[0]), style.FONT_STEPS[-1]))
 
     def _on_language(self, code: str) -> None:
         self._write("language", code)
@@ -460,7 +472,10 @@ class Presentation(QObject):
     def restore(self) -> bool:
         """Read font size, theme, language, geometry and dock layout; True if a layout was restored."""
         s = settings()
-        pt = _float(s.value("presentation/font_pt"))
+        screen = screen_fit.screen_of(self.window)
+        pt = _float(s.value(screen_fit.zoom_key(screen)))  # the size chosen on this screen
+        if pt is None and screen is not None and s.value("window/screen") == screen.name():
+            pt = _float(s.value("presentation/font_pt"))  # saved before sizes were per screen, on this one
         if pt:
             style.set_font_pt(min(max(pt, style.FONT_STEPS[0]), style.FONT_STEPS[-1]))
         theme = s.value("presentation/theme")
@@ -498,6 +513,10 @@ class Presentation(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if obj is self.window and event.type() == QEvent.Type.WindowStateChange:
             self._sync_full_screen()
+        if obj is self.window and event.type() == QEvent.Type.Show and not self._screen_watched:
+            self._screen_watched = obj.windowHandle() is not None
+            if self._screen_watched:
+                obj.windowHandle().screenChanged.connect(self._on_screen)
         return False
 
 

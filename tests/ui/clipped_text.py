@@ -144,11 +144,26 @@ def _plot_titles(view) -> list[str]:
     return out
 
 
+def _beyond_a_fixed_edge(root: QWidget) -> list[str]:
+    """Content wider than a scroll area that cannot scroll sideways (scroll bar always off):
+    its right part is simply not there for the user."""
+    from PySide6.QtWidgets import QScrollArea
+
+    out = []
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if (_shown(area) and inner is not None and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                and inner.width() > area.viewport().width() + SLACK_PX):
+            out.append(f"scroll area {area.objectName() or '?'}: content {inner.width()} wide, "
+                       f"{area.viewport().width()} shown, no sideways scrolling")
+    return out
+
+
 def clipped(root: QWidget) -> list[str]:
     """Every visible text under ``root`` that does not fit its box."""
     from PySide6.QtWidgets import QGraphicsView
 
-    out: list[str] = []
+    out: list[str] = _beyond_a_fixed_edge(root)
     for w in [root, *root.findChildren(QWidget)]:
         if not _shown(w):
             continue

@@ -619,7 +619,7 @@ class Monkey:
         self.w.docks["surface"].raise_()
         settle(self.w)
         surface = self.w.loss_surface
-        if surface.slice is None:
+        if surface.slice is None or not surface.isVisible():  # a lecture question hides the dock
             return self.note("click surface: nothing shown")
         vb = surface.plot.vb
         (x0, x1), (y0, y1) = vb.viewRange()

@@ -140,3 +140,24 @@ def test_learning_rate_and_lambda_follow_the_engines_defaults_for_the_training_s
     s.train_spin.setValue(30_000)
     assert s.lr_spin.value() == pytest.approx(5e-7)
     assert s.request().lr == pytest.approx(5e-7)
+
+
+@pytest.mark.parametrize("spanish_or_english", ["en", "es"], indirect=True)
+def test_the_settings_column_scrolls_sideways_rather_than_hide_its_right_part(qtbot, spanish_or_english):
+    """Three font steps up at 1280 × 800 the settings grow wider than their column: the column
+    scrolls sideways (its right 140 px were cut, with no scroll bar to reach them)."""
+    from clipped_text import _beyond_a_fixed_edge
+
+    win = CifarWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        style.set_font_pt(style.FONT_STEPS[3])
+        qtbot.wait(50)
+        assert win.settings.width() > 0
+        assert not _beyond_a_fixed_edge(win)
+        assert not [line for line in clipped(win) if "settings" in line.lower()]
+    finally:
+        style.set_font_pt(style.BASE_FONT_PT)

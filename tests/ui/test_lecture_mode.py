@@ -188,3 +188,21 @@ def test_adding_to_a_file_that_is_not_a_lecture_leaves_it_alone(window, tmp_path
     assert not lecture_menu.add_scene(window, str(other), "x")
     assert other.read_text(encoding="utf-8") == '{"my": "notes"}'
     assert window.message_label.property("level") == "error"
+
+
+def test_a_scene_is_a_new_start_for_undo(window):
+    """Steps made before a scene are forgotten (undoing them would put old settings and runs on
+    the scene's points); a change made during the scene undoes back to the scene."""
+    window.session.update_settings(lr=0.05)
+    assert window.undo.stack.count() == 1
+    mode = window.lecture_mode
+    mode.start(index_of("slide-mean"))
+    assert window.undo.stack.count() == 0
+    scene_state = (window.data.dataset, window.session.settings)
+    window.data.add_point(0.1, 0.2, 0)
+    window.session.retrain()
+    window.undo.undo()
+    assert (window.data.dataset, window.session.settings) == scene_state
+    h = window.session.history
+    assert h.n_train == len(window.data.dataset) and h.n_classes == window.data.dataset.n_classes
+    mode.leave()

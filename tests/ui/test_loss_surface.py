@@ -202,3 +202,16 @@ def test_contours_cross_a_cone_where_expected():
     cx, cy = contour_segments(Z, xs, ys, [0.5])
     assert len(cx) > 20 and len(cx) % 2 == 0
     np.testing.assert_allclose(np.hypot(cx, cy), 0.5, atol=0.01)
+
+
+def test_a_click_before_the_pending_recompute_uses_the_new_runs_parameters(view, session):
+    """A click on the map between a change of feature map (other parameters: 3 × 6 for poly2)
+    and the map's recompute used the old 3 × 3 slice: a broadcasting error (the random-action
+    test, seeds 11 and 77). The click now recomputes first and lands in the new run."""
+    from linviz.engine.features import FeatureMap
+
+    session.update_settings(features=FeatureMap("poly2"))
+    assert view.recompute_pending  # the old slice is still there
+    view.click_at(0.1, 0.2)
+    assert view.slice.centre.size == session.history.n_classes * (session.history.dim + 1)
+    assert session.W.shape == (session.history.n_classes, session.history.dim)

@@ -304,3 +304,37 @@ def test_language_hook_emits(qtbot):
     with qtbot.waitSignal(presentation.lang.changed) as blocker:
         presentation.set_language("es")
     assert blocker.args == ["es"] and presentation.language() == "es"
+
+
+def test_the_font_size_is_remembered_per_screen(ini, qtbot):
+    """Issue 14: the zoom chosen on a 1920 × 1080 projector does not follow the window to a
+    1280 × 800 laptop panel: each screen (name and size) keeps its own; a screen never zoomed
+    starts at the default; a window moved to a screen zoomed before takes that size."""
+    from linviz.ui import screen_fit
+    from linviz.ui.main_window import MainWindow
+
+    settings = QSettings(ini, QSettings.IniFormat)
+    settings.setValue("presentation/font_pt", 24.0)  # chosen last on another screen…
+    settings.setValue("window/screen", "projector")
+    settings.sync()
+    first = MainWindow(persist=True)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(first.isVisible)
+    try:
+        assert style.fonts.pt == style.BASE_FONT_PT  # …so not on this one
+        action(first, "font_bigger").trigger()
+        key = screen_fit.zoom_key(first.screen())
+        assert QSettings(ini, QSettings.IniFormat).value(key) in (14.0, "14", 14)
+        QSettings(ini, QSettings.IniFormat).setValue(key, 18.0)
+        first.presentation._on_screen(first.screen())  # the window lands on a screen zoomed before
+        assert style.fonts.pt == 18
+        first.close()
+        style.set_font_pt(style.BASE_FONT_PT)
+        second = MainWindow(persist=True)
+        qtbot.addWidget(second)
+        second.show()
+        qtbot.waitUntil(second.isVisible)
+        assert style.fonts.pt == 18  # this screen's own size
+    finally:
+        style.set_font_pt(style.BASE_FONT_PT)

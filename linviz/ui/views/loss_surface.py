@@ -27,7 +27,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,7 +50,7 @@ from linviz.engine.landscape import Slice, Surface, history_path, unflatten  # n
 from .. import i18n
 from ..axes import compact_axes, fit_titles, make_compact, set_axis_label, style_plot  # noqa: F401 (re-exported)
 from ..i18n import QT_TRANSLATE_NOOP
-from ..screen_fit import minimum_as_window
+from ..screen_fit import Reflow, minimum_as_window
 from ..style import BASE_FONT_PT, css_pt, fonts
 from ..style import font as scaled_font
 
@@ -146,6 +146,12 @@ class _PlotWidget(pg.PlotWidget):
         self._on_click = on_click
         self.scene().sigMouseClicked.connect(self._clicked)
 
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        """Small: in a scroll area the tab's wrapped caption makes the area size the view to its
+        preferred height, and pyqtgraph's 480 px made a short tab scroll; the map still takes
+        every spare pixel (it expands)."""
+        return QSize(360, 200)
+
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double() or event.isAccepted():
             return
@@ -194,6 +200,7 @@ class LossSurfaceView(QWidget):
         session.step_changed.connect(self._on_step)
         i18n.notifier.changed.connect(self._on_language)
         fonts.changed.connect(self._fit_titles)  # the titles grew with Ctrl+plus
+        self.plot.getViewBox().sigResized.connect(self._fit_titles)  # the colour bar's title where it fits
         self.recompute()
 
     # --- construction ----------------------------------------------------------------------
@@ -223,26 +230,27 @@ class LossSurfaceView(QWidget):
         for combo in (self.slice_kind, self.param_a, self.param_b, self.component):  # never narrower than their text
             combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self._times = QLabel("×")
-        # One control a row, labels in their own column: the view fits the narrow right
-        # column of a 1280 × 800 projector (~260 px) without cutting a combo's text.
+        # Two lines when the tab is wide, one control a line in the narrow right-hand column
+        # of a 1280 × 800 screen (~260 px): no combo's text is ever cut (screen_fit.Reflow).
         controls = QGridLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(QLabel(translate("LossSurface", "Slice:")), 0, 0)
-        controls.addWidget(self.slice_kind, 0, 1)
         pair = QHBoxLayout()
         pair.addWidget(self.param_a)
         pair.addWidget(self._times)
         pair.addWidget(self.param_b)
         pair.addStretch(1)
-        controls.addLayout(pair, 1, 1)
-        controls.addWidget(QLabel(translate("LossSurface", "Show:")), 2, 0)
-        controls.addWidget(self.component, 2, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.log_box)
         row2.addWidget(self.box_3d)
         row2.addStretch(1)
-        controls.addLayout(row2, 3, 1)
-        controls.setColumnStretch(1, 1)
+        self._reflow = Reflow(self, controls, [
+            (QLabel(translate("LossSurface", "Slice:")), (0, 0), (0, 0)),
+            (self.slice_kind, (0, 1), (0, 1)),
+            (pair, (0, 2), (1, 1)),
+            (QLabel(translate("LossSurface", "Show:")), (2, 0), (2, 0)),
+            (self.component, (2, 1), (2, 1)),
+            (row2, (2, 2), (3, 1)),
+        ], stretch=(2, 1))
 
         self.plot_widget = _PlotWidget(self._clicked_view, axisItems=compact_axes())
         self.plot_widget.setObjectName("surface_plot")
@@ -388,7 +396,9 @@ class LossSurfaceView(QWidget):
     def click_at(self, alpha: float, beta: float) -> None:
         """Move (W, b) to θ = slice.theta(α, β) and train on from there (a new branch)."""
         hist = self.session.history
-        if self.slice is None or hist is None:
+        if self.slice is not None and hist is not None and self.slice.centre.size != hist.n_classes * (hist.dim + 1):
+            self.recompute()  # a click before the pending recompute: the map was of another run's parameters
+        if self.slice is None or hist is None or self.slice.centre.size != hist.n_classes * (hist.dim + 1):
             return
         W, b = unflatten(self.slice.theta(float(alpha), float(beta)), hist.n_classes, hist.dim)
         self.session.edit_params(W.copy(), b.copy())
@@ -540,9 +550,15 @@ class LossSurfaceView(QWidget):
             combo.blockSignals(False)
 
     def _fit_titles(self, *_) -> None:
-        """The map is never shorter than its titles (the colour bar's "total loss (log scale)")."""
-        fit_titles(self.plot_widget, (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
-                                      self.colour_bar.getAxis("left")))
+        """The map is never shorter than its axes' titles ("W[1,2]"); the colour bar's title
+        ("total loss (log scale)", as long as a short tab is tall) shows only where it fits
+        whole — the Show combo and the log box above say the same."""
+        fit_titles(self.plot_widget, (self.plot.getAxis("left"), self.plot.getAxis("bottom")))
+        axis = self.colour_bar.getAxis("left")
+        if axis.labelText:
+            fits = axis.label.boundingRect().width() <= axis.geometry().height()
+            if fits != axis.label.isVisible():
+                axis.showLabel(fits)
 
     def _show_param_combos(self) -> None:
         visible = self._kind == "params"

@@ -224,8 +224,8 @@ class ParamsTable(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.minus_button)
         bar.addWidget(self.plus_button)
+        bar.addWidget(self.bias_button)  # beside the nudges: a narrow dock still shows it whole
         bar.addWidget(self.message, 1)
-        bar.addWidget(self.bias_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 from linviz.session.core import training_set
 from linviz.engine.blas import one_blas_thread
@@ -39,7 +39,7 @@ from linviz.engine.regularizers import RegConfig, penalty_on_grid
 from .. import i18n
 from ..axes import compact_axes, fit_titles, set_axis_label, style_plot
 from ..i18n import QT_TRANSLATE_NOOP
-from ..screen_fit import minimum_as_window
+from ..screen_fit import Reflow, minimum_as_window
 from ..style import BASE_FONT_PT, css_pt, fonts
 
 translate = QCoreApplication.translate
@@ -85,6 +85,12 @@ def legend_html(shape_name: str) -> str:
         entry("★", PENALTY_COLOUR, translate("RegGeometry", "min of data + λ·{0}").format(shape_name)),
         entry("●", UNREG_COLOUR, translate("RegGeometry", "min of data loss alone")),
     ])
+
+
+class _PlotWidget(pg.PlotWidget):
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        """Small, as the Surface's: a short tab shows the whole plot (it expands into any room)."""
+        return QSize(360, 200)
 
 
 class RegGeometryView(QWidget):
@@ -139,22 +145,23 @@ class RegGeometryView(QWidget):
         self._select(self.reg_combo, self.shape)
         for combo in (self.weight_a, self.weight_b, self.reg_combo):  # never narrower than their text
             combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        # Two rows, labels in their own column: the view fits the narrow right column of a
-        # 1280 × 800 projector without cutting the penalty's name.
+        # One line when the tab is wide, two in the narrow right-hand column of a 1280 × 800
+        # screen: the penalty's name is never cut (screen_fit.Reflow).
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(translate("RegGeometry", "Weights:")), 0, 0)
         pair = QHBoxLayout()
         pair.addWidget(self.weight_a)
         pair.addWidget(QLabel("×"))
         pair.addWidget(self.weight_b)
         pair.addStretch(1)
-        row.addLayout(pair, 0, 1)
-        row.addWidget(QLabel(translate("RegGeometry", "Penalty:")), 1, 0)
-        row.addWidget(self.reg_combo, 1, 1)
-        row.setColumnStretch(1, 1)
+        self._reflow = Reflow(self, row, [
+            (QLabel(translate("RegGeometry", "Weights:")), (0, 0), (0, 0)),
+            (pair, (0, 1), (0, 1)),
+            (QLabel(translate("RegGeometry", "Penalty:")), (0, 2), (1, 0)),
+            (self.reg_combo, (0, 3), (1, 1)),
+        ], stretch=(3, 1))
 
-        self.plot_widget = pg.PlotWidget(axisItems=compact_axes())
+        self.plot_widget = _PlotWidget(axisItems=compact_axes())
         self.plot_widget.setObjectName("geometry_plot")
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
