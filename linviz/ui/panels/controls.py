@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -130,8 +131,11 @@ class ControlsPanel(ClassRows, QWidget):
     def _build_rows(self, box: QGroupBox, rows: tuple) -> None:
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        # a row too wide for the column puts its field under its label (at 1280 × 800 the column
+        # is ~250 px: side by side, the number boxes were cut off and looked empty)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        form.setContentsMargins(8, 6, 8, 8)
+        form.setContentsMargins(6, 6, 6, 8)
         for row in rows:
             if row == "model_buttons":
                 self._build_model_buttons(form)
@@ -185,6 +189,7 @@ class ControlsPanel(ClassRows, QWidget):
             combo.addItem(translate("Controls", text), key)
             combo.setItemData(combo.count() - 1, translate("Controls", item_tip), Qt.ToolTipRole)
         self._register(combo, name, tip)
+        combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # never narrower than its text
         combo.currentIndexChanged.connect(lambda _i, c=combo: on_change(c.currentData()))
         return combo
 
@@ -232,22 +237,20 @@ class ControlsPanel(ClassRows, QWidget):
             self.scroll.ensureWidgetVisible(self.groups["knn"])
 
     def _build_batch(self, form: QFormLayout) -> None:
-        batch_row = QWidget()
-        row = QHBoxLayout(batch_row)
-        row.setContentsMargins(0, 0, 0, 0)
+        """The batch size, and under it "full (N)": side by side they did not fit a 1280 × 800
+        column (nor "full (100000)" any column), and the form cut the check box."""
         self.batch_size = self._spin("batch_size", 1, max(1, len(self.data.dataset)), BATCH_TIP, self._on_batch)
         self.batch_full = self._check("batch_full", QT_TRANSLATE_NOOP("Controls", "full (N)"), FULL_TIP,
                                       self._on_batch_full)
-        row.addWidget(self.batch_size, 1)
-        row.addWidget(self.batch_full)
-        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "batch size"), batch_row, BATCH_TIP)
+        self._labelled(form, QT_TRANSLATE_NOOP("Controls", "batch size"), self.batch_size, BATCH_TIP)
+        form.addRow("", self.batch_full)
 
     def _build_on_change(self, box: QGroupBox) -> None:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 6, 8, 8)
         self.restart_group = QButtonGroup(self)
         self.on_change_restart = QRadioButton(translate("Controls", "restart from step 0"))
-        self.on_change_continue = QRadioButton(translate("Controls", "branch from the current step"))
+        self.on_change_continue = QRadioButton(translate("Controls", "branch from this step"))
         for radio, name, tip, restart in ((self.on_change_restart, "on_change_restart", RESTART_TIP, True),
                                           (self.on_change_continue, "on_change_continue", CONTINUE_TIP, False)):
             self._register(radio, name, tip)

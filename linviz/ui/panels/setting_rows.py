@@ -102,13 +102,13 @@ GROUPS: tuple[tuple[str, str, tuple], ...] = (
             QT_TRANSLATE_NOOP("Controls", "Which multiclass SVM loss (hover the items for their formulas)."),
             items=VARIANT_ITEMS, enabled=_svm),
         Row("all_classes", "train.loss.all_classes", "check", tip=SWITCH_TIPS["all_classes"],
-            text=QT_TRANSLATE_NOOP("Controls", "sum over all classes (j = yi too)"),
+            text=QT_TRANSLATE_NOOP("Controls", "include j = yᵢ in the sum"),
             enabled=lambda s: _svm(s) and s.train.loss.variant == "ww"),
         Row("mean_over_classes", "train.loss.mean_over_classes", "check", tip=SWITCH_TIPS["mean_over_classes"],
-            text=QT_TRANSLATE_NOOP("Controls", "mean instead of sum over classes"),
+            text=QT_TRANSLATE_NOOP("Controls", "mean over classes"),
             enabled=lambda s: _svm(s) and s.train.loss.variant in ("ww", "ova")),
         Row("squared", "train.loss.squared", "check", tip=SWITCH_TIPS["squared"],
-            text=QT_TRANSLATE_NOOP("Controls", "squared hinge  max(0, ·)²"), enabled=_svm),
+            text=QT_TRANSLATE_NOOP("Controls", "squared hinge max(0, ·)²"), enabled=_svm),
     )),
     ("loss", QT_TRANSLATE_NOOP("Controls", "Loss"), (
         Row("delta", "train.loss.delta", "log", QT_TRANSLATE_NOOP("Controls", "Δ margin"), DELTA_TIP,
@@ -172,7 +172,7 @@ GROUPS: tuple[tuple[str, str, tuple], ...] = (
             QT_TRANSLATE_NOOP("Controls", "The distance between points (hover the items)."), items=METRIC_ITEMS),
     )),
     ("data", QT_TRANSLATE_NOOP("Controls", "Data"), "data"),
-    ("on_change", QT_TRANSLATE_NOOP("Controls", "On a change of settings"), "on_change"),
+    ("on_change", QT_TRANSLATE_NOOP("Controls", "On an edit"), "on_change"),
 )
 """The groups of the dock, top to bottom: (name, title, rows). A string among the rows (or in
 their place) names a part the panel builds by hand."""

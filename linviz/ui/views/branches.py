@@ -234,7 +234,7 @@ class BranchesPanel(QWidget):
         self.note.setObjectName("branchesNote")
         self.note.setWordWrap(True)
         self.note.setFont(font)
-        hint = QLabel(translate("Branches", "Rewind, choose “branch from the current step” and change a setting: "
+        hint = QLabel(translate("Branches", "Rewind, choose “branch from this step” and change a setting: "
                                             "the run branches there."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #444;")
