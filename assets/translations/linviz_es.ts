@@ -243,6 +243,46 @@
         <translation>HOG + color</translation>
     </message>
     <message>
+        <source>airplane</source>
+        <translation>avión</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>automóvil</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>pájaro</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>gato</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>ciervo</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>perro</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>rana</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>caballo</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>barco</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>camión</translation>
+    </message>
+    <message>
         <source>score
 sⱼ = wⱼ·x + bⱼ</source>
         <translation>puntaje
@@ -579,6 +619,10 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
     <message>
         <source>No run of the search finished.</source>
         <translation>Ninguna corrida de la búsqueda terminó.</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergió</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -4215,6 +4259,26 @@ y mostrar el último paso.</translation>
     <message>
         <source>Fisher&apos;s Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
         <translation>Las flores Iris de Fisher, 150 mediciones reales en cm (3 especies; largo y ancho del pétalo).</translation>
+    </message>
+    <message>
+        <source>blobs</source>
+        <translation>nubes</translation>
+    </message>
+    <message>
+        <source>separable</source>
+        <translation>separable</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>lunas</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>círculos</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>espiral</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinB
 
 from linviz.engine.datasets import PRESETS
 
+from .setting_texts import preset_title
+
 translate = QCoreApplication.translate
 
 
@@ -20,7 +22,8 @@ class GeneratorDialog(QDialog):
         self.setWindowTitle(translate("GeneratorDialog", "Generate points"))
         form = QFormLayout(self)
         self.kind = QComboBox(objectName="generator_kind")
-        self.kind.addItems(self.GENERATED)
+        for name in self.GENERATED:  # the name shown, the preset's key as the item's data
+            self.kind.addItem(preset_title(name), name)
         for i, name in enumerate(self.GENERATED):
             self.kind.setItemData(i, translate("Presets", PRESETS[name]), 3)  # Qt.ToolTipRole
         self.count = QSpinBox(objectName="generator_count", minimum=1, maximum=2000, value=30)
@@ -39,7 +42,7 @@ class GeneratorDialog(QDialog):
         form.addRow(buttons)
 
     def preset(self) -> str:
-        return self.kind.currentText()
+        return self.kind.currentData()
 
     def options(self) -> dict:
         return {"n_per_class": self.count.value(), "n_classes": self.classes.value(),

@@ -23,6 +23,7 @@ from linviz.engine.file_checks import check_work
 from .dialogs import GeneratorDialog
 from .lazy_docks import LazyDock, scroll_area
 from .messages import error_text
+from .setting_texts import preset_title
 from .status_line import StatusLine
 from .models import DatasetModel, Playback, SessionModel, class_name_template, renamed_defaults
 from .panels.controls import ControlsPanel
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
         presets = data_menu.addMenu(translate("MainWindow", "Presets"))
         presets.setObjectName("presets_menu")
         for name, description in PRESETS.items():
-            action = self._action(presets, name, lambda _=False, n=name: self.load_preset(n), name=f"preset_{name}")
+            action = self._action(presets, preset_title(name), lambda _=False, n=name: self.load_preset(n), name=f"preset_{name}")
             action.setToolTip(translate("Presets", description))  # marked in linviz.engine.datasets
             action.setStatusTip(translate("Presets", description))
         self._action(data_menu, translate("MainWindow", "Generate…"), self.open_generator, "Ctrl+G", "generate")

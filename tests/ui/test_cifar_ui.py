@@ -359,3 +359,33 @@ def test_install_adds_the_action_and_opens_one_window(qtbot, window):
     assert launcher.window is first  # one instance, raised again
     window.close()
     assert not first.isVisible()  # closes with the main window
+
+
+@needs_data
+def test_class_names_follow_the_language(qtbot, cw):
+    """CIFAR-10's class names are data ("airplane" in batches.meta) but shown in the language
+    chosen: the confusion matrix's headers, the gallery's rows and the score panel's title follow
+    a switch to Spanish and back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from linviz.ui import i18n
+
+    small(cw, model="knn", train=300, val=50, test=60)
+    train(qtbot, cw)
+    conf = cw.confusion_view.model
+
+    def headers():
+        return [conf.headerData(j, Qt.Orientation.Vertical) for j in range(10)]
+
+    assert headers()[:3] == ["airplane", "automobile", "bird"]
+    try:
+        i18n.set_language(QApplication.instance(), "es")
+        qtbot.wait(20)
+        assert headers() == ["avión", "automóvil", "pájaro", "gato", "ciervo", "perro", "rana", "caballo", "barco",
+                             "camión"]
+        assert set(cw.gallery_model.class_names) == set(headers())
+    finally:
+        i18n.set_language(QApplication.instance(), "en")
+    qtbot.wait(20)
+    assert headers()[:3] == ["airplane", "automobile", "bird"]

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from linviz.engine import lesson_file
+from linviz.engine import lesson_file, lesson_runs
 from linviz.session import core
 from linviz.session.settings import Settings, check_settings
 from linviz.ui import app_settings, lesson, lesson_open, undo
@@ -70,7 +70,7 @@ def same(a, b):
 def fail_training(monkeypatch):
     def boom(*a, **k):
         raise MemoryError("no room for the run")
-    monkeypatch.setattr(lesson_file, "train", boom)
+    monkeypatch.setattr(lesson_runs, "train", boom)  # the replay trains there
 
 
 def fail_points(monkeypatch):

@@ -43,6 +43,19 @@ FEATURE_TITLES = {"raw": QT_TRANSLATE_NOOP("Cifar", "raw pixels"), "hog": "HOG",
                   "color": QT_TRANSLATE_NOOP("Cifar", "colour histogram"),
                   "hog+color": QT_TRANSLATE_NOOP("Cifar", "HOG + colour")}
 """English names; ``translate("Cifar", …)`` where they are shown."""
+CLASS_TITLES = {"airplane": QT_TRANSLATE_NOOP("Cifar", "airplane"), "automobile": QT_TRANSLATE_NOOP("Cifar", "automobile"),
+                "bird": QT_TRANSLATE_NOOP("Cifar", "bird"), "cat": QT_TRANSLATE_NOOP("Cifar", "cat"),
+                "deer": QT_TRANSLATE_NOOP("Cifar", "deer"), "dog": QT_TRANSLATE_NOOP("Cifar", "dog"),
+                "frog": QT_TRANSLATE_NOOP("Cifar", "frog"), "horse": QT_TRANSLATE_NOOP("Cifar", "horse"),
+                "ship": QT_TRANSLATE_NOOP("Cifar", "ship"), "truck": QT_TRANSLATE_NOOP("Cifar", "truck")}
+"""CIFAR-10's ten class names as the data files spell them (``batches.meta``), marked for translation."""
+
+
+def shown_class_names(names) -> tuple[str, ...]:
+    """The class names in the language shown: CIFAR-10's own ten translated, any other name as it is."""
+    return tuple(translate("Cifar", CLASS_TITLES[n]) if n in CLASS_TITLES else n for n in names)
+
+
 translate = QCoreApplication.translate
 CHECK, CROSS, DASH = "✓", "✗", "—"
 TRUE_TINT = 0.28
@@ -523,5 +536,5 @@ class GalleryModel(QAbstractListModel):
 
 
 __all__ = ["TrainRequest", "TrainResult", "SearchOutcome", "ScoreModel", "ConfusionModel", "GalleryModel",
-           "VALUE_ROLE", "LABEL_ROLE", "PRED_ROLE", "KIND_ROLE", "MODELS", "MODEL_TITLES", "FEATURE_TITLES",
+           "CLASS_TITLES", "shown_class_names", "VALUE_ROLE", "LABEL_ROLE", "PRED_ROLE", "KIND_ROLE", "MODELS", "MODEL_TITLES", "FEATURE_TITLES",
            "tint"]

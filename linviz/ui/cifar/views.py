@@ -492,7 +492,7 @@ class SearchView(QWidget):
             for j, t in enumerate(row):
                 if np.isnan(v[i, j]):
                     is_div = diverged is not None and diverged[i, j]
-                    t.setText("diverged" if is_div else ("—" if (i, j) in self._done else "…"))
+                    t.setText(translate("Cifar", "diverged") if is_div else ("—" if (i, j) in self._done else "…"))
                     t.setColor("#222")
                 else:
                     t.setText(f"{100 * v[i, j]:.1f} %")

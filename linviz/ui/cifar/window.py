@@ -51,7 +51,7 @@ from ..messages import error_text
 from ..i18n import QT_TRANSLATE_NOOP
 from ..style import BASE_FONT_PT, point_size
 from .gallery import GalleryView, ScorePanel
-from .models import FEATURE_TITLES, MODEL_TITLES, SearchOutcome, TrainResult
+from .models import FEATURE_TITLES, MODEL_TITLES, SearchOutcome, TrainResult, shown_class_names
 from .settings import SettingsPanel
 from .views import ConfusionView, CurvesView, SearchView, TemplatesView
 from .worker import Job, JobRunner, download_job, search_job, train_job
@@ -460,7 +460,7 @@ class CifarWindow(QMainWindow):
     def _on_train_done(self, result: TrainResult) -> None:
         self.result = result
         self._remember_prep(result.prep, result.request.prep_key)
-        prep, run, names = result.prep, result.run, result.prep.class_names
+        prep, run, names = result.prep, result.run, shown_class_names(result.prep.class_names)
         self.curves.set_result(result)
         self.curves.summary.setText(self._summary(result))
         self._show_templates(result)
@@ -498,7 +498,7 @@ class CifarWindow(QMainWindow):
             val, f"{100 * result.test_acc:.1f}")
 
     def _show_templates(self, result: TrainResult) -> None:
-        names = result.prep.class_names
+        names = shown_class_names(result.prep.class_names)
         if result.run is None:
             self.templates_view.set_templates(None, names, translate("Cifar", "kNN learns no template: it keeps every "
                                                                               "training image and compares."))
@@ -573,7 +573,8 @@ class CifarWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
         else:
             n = len(self.data.y_test)
-            self.gallery.set_source(self.data.X_test, np.arange(n), self.data.y_test, None, self.data.class_names)
+            self.gallery.set_source(self.data.X_test, np.arange(n), self.data.y_test, None,
+                                    shown_class_names(self.data.class_names))
 
     def _update_enabled(self) -> None:
         busy, has_data = self.is_busy(), self.data is not None
@@ -596,10 +597,17 @@ class CifarWindow(QMainWindow):
         if res is not None:
             self.curves.summary.setText(self._summary(res))
             self._show_templates(res)
+            names, prep = shown_class_names(res.prep.class_names), res.prep  # the class names too
+            self.confusion_view.set_matrix(confusion_matrix(prep.y_test, res.test_pred, prep.n_classes), names)
+            if self.data is not None:
+                self.gallery.set_source(self.data.X_test, prep.test_idx, prep.y_test, res.test_pred, names)
             row = getattr(self.score_panel, "test_row", None)
             if row is not None:
                 self.select_test_image(row)
         else:
+            if self.data is not None:
+                self.gallery.set_source(self.data.X_test, np.arange(len(self.data.y_test)), self.data.y_test, None,
+                                        shown_class_names(self.data.class_names))
             self.curves.summary.setText(translate("Cifar", "Press Train to start.") if self.data is not None else
                                         translate("Cifar", EMPTY_TEXT))
             self.templates_view.set_templates(None, (), translate("Cifar", "Train a linear model on raw pixels to "
