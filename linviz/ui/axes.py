@@ -58,7 +58,9 @@ def _sci(x: float, digits: int) -> str:
 
 class CompactAxis(pg.AxisItem):
     """An AxisItem whose labels are :func:`compact_tick_strings` when fixed point would be long;
-    left and right, its room for labels is fixed by the tick font (``WIDEST``), not by the labels."""
+    left and right, its room for labels is fixed by the tick font (``widest``), not by the labels."""
+
+    widest = WIDEST
 
     def __init__(self, orientation, **kwargs):
         super().__init__(orientation, **kwargs)
@@ -68,7 +70,7 @@ class CompactAxis(pg.AxisItem):
     def setTickFont(self, font: QFont | None):  # noqa: N802 (pyqtgraph's name)
         super().setTickFont(font)
         if self.orientation in ("left", "right"):
-            room = QFontMetricsF(font or QFont()).horizontalAdvance(WIDEST)
+            room = QFontMetricsF(font or QFont()).horizontalAdvance(self.widest)
             self.setStyle(autoExpandTextSpace=False, tickTextWidth=int(np.ceil(room)))
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)

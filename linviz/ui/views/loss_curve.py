@@ -25,7 +25,7 @@ from ..widgets import MarkupLine, SteadyLabel
 from ..models import SessionModel, WhileDragging
 from ..style import font as scaled_font, label_style, scale as style_scale
 from ..table_cells import format_number, number_font
-from .loss_curve_parts import LossAxis, ScrubViewBox, StepTag, log_floor
+from .loss_curve_parts import CompactLegend, LossAxis, ScrubViewBox, StepTag, log_floor
 
 CURVES = {
     # name: (label, colour, Qt pen style, width)
@@ -57,16 +57,19 @@ def _pen(colour, style, width):
     return pen
 
 
-def _swatch(colour, style, width, w=46, h=18) -> QPixmap:
-    """A short line in the curve's colour and style, for the legend beside the plot."""
+def _swatch(colour, style, width, w=46, h=18, styles=()) -> QPixmap:
+    """A short line in the curve's colour and style, for the legend; one above another for each of ``styles``."""
     pm = QPixmap(w, h)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(colour), width, style)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    p.setPen(pen)
-    p.drawLine(QPointF(2, h / 2), QPointF(w - 2, h / 2))
+    styles = styles or (style,)
+    for i, st in enumerate(styles):
+        pen = QPen(QColor(colour), width, st)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        p.setPen(pen)
+        y = h * (i + 1) / (len(styles) + 1)
+        p.drawLine(QPointF(2, y), QPointF(w - 2, y))
     p.end()
     return pm
 
@@ -80,6 +83,13 @@ STACK_ASPECT = 0.75
 """Taller than this many times its width, the view puts its legend under the plot."""
 VALUES_BESIDE_PX = 640
 """Narrower than this (at the default font), the legend beside the plot drops its values."""
+COMPACT_BELOW_PX = VALUES_BESIDE_PX
+"""Narrower than this (at the default font), and not tall, the legend is a row or two of names over the plot and
+the axes are titled "%" (accuracy) only: beside the plot the legend left the data a strip ~40 px wide in the
+270 px column of a 1280 × 800 screen (the dock scrolled sideways) and ~90 px in the 480 px one of 1920 × 1080."""
+PLOT_MIN_PX = (250, 115)
+"""The least the compact layout needs (at the default font): as wide as the legend's curves in one row (English
+and Spanish), and as high as the plot's 90 px of data and its step axis, under the legend's rows at that width."""
 
 
 class LossCurveView(QWidget):
@@ -207,13 +217,23 @@ class LossCurveView(QWidget):
         self.log_check.toggled.connect(self.set_log_scale)
         side.addWidget(self.log_check, len(rows) + 1, 0, 1, 3)
         side.setRowStretch(len(rows) + 2, 1)
+        self._log_row = len(rows) + 1
         self.side_panel = side_widget = QWidget()
         side_widget.setObjectName("lossLegend")
         side_widget.setLayout(side)
 
+        # in a narrow dock: the curves' names (no values) and the log scale box over the plot
+        held = _swatch(HELDOUT["heldout_loss"][1], None, 2.5, w=26, styles=[v[2] for v in HELDOUT.values()])
+        self.compact_legend = CompactLegend([(k, _swatch(c, st, w, w=26), translate("LossCurve", label))
+                                             for k, label, c, st, w in rows if k not in HELDOUT]
+                                            + [(tuple(HELDOUT), held, translate("LossCurve", "held out"))])
+        self.flow, self.compact_rows = self.compact_legend.flow, self.compact_legend.entries
+
+        self._mode = "beside"  # "beside", "stacked" (under the plot) or "compact" (names over the plot)
         self.box = layout = QHBoxLayout(self)  # the legend beside the plot, or under it when tall and narrow
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.compact_legend)
         layout.addWidget(self.plot, 1)
         layout.addWidget(side_widget)
 
@@ -224,6 +244,7 @@ class LossCurveView(QWidget):
         session.step_changed.connect(WhileDragging(session, self._on_step))
         session.dragging_changed.connect(self._on_dragging)  # after the throttles' own catch-up
         i18n.notifier.changed.connect(self._on_step)  # the step readout in the new language
+        i18n.notifier.changed.connect(self._axis_titles)  # the titles and the log box, long or short
         self._on_history()
 
     # --- geometry --------------------------------------------------------------------
@@ -231,27 +252,85 @@ class LossCurveView(QWidget):
         return QSize(1100, 250)  # a strip under the plane: the plane keeps the height
 
     def minimumSizeHint(self):
+        """The least of the layouts this view takes at its width: given less, a stacked or wide view turns compact
+        (the legend's names over the plot), so a dock never scrolls for the legend beside or under the plot."""
+        s = style_scale()
+        w = max(int(PLOT_MIN_PX[0] * s), self.flow.minimumSize().width())
         if self.stacked:
-            return QSize(max(220, self.side_panel.minimumSizeHint().width()), 160 + self.side_panel.sizeHint().height())
-        return QSize(400, 160)
+            w = max(w, self.side_panel.minimumSizeHint().width())
+        elif self._mode == "beside":
+            return QSize(w, 160)
+        return QSize(w, int(PLOT_MIN_PX[1] * s) + self.flow.heightForWidth(w))  # one size for any width: docks ask first
+
+    def hasHeightForWidth(self):  # noqa: N802 (Qt name): the compact legend's flow has one; the view fills its dock
+        return False
+
+    def heightForWidth(self, width):  # noqa: N802 (Qt name): a scroll area asks its layout, then this
+        return -1
+
+    def _stacked_height(self) -> int:
+        """The height the legend under the plot needs: the plot's 160 px and the legend with its values."""
+        step = self.step_readout
+        return 160 + self.side_panel.sizeHint().height() + (0 if step.isVisibleTo(self) else step.sizeHint().height())
 
     @property
     def stacked(self) -> bool:
         """The legend is under the plot (a tall, narrow dock: the presentation layout's column)."""
-        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+        return self._mode == "stacked"
+
+    @property
+    def compact(self) -> bool:
+        """The legend's names are over the plot, in one or two rows (a narrow dock: 1280 × 800's right column)."""
+        return self._mode == "compact"
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        tall = self.height() > STACK_ASPECT * self.width()
-        if tall != self.stacked:
-            self.box.setDirection(QBoxLayout.Direction.TopToBottom if tall else QBoxLayout.Direction.LeftToRight)
-            self.updateGeometry()
+        tall = self.height() > STACK_ASPECT * self.width() and self.height() >= self._stacked_height()
+        mode = "stacked" if tall else "compact" if self.width() < COMPACT_BELOW_PX * style_scale() else "beside"
+        if mode != self._mode:
+            self._set_mode(mode)
         # beside a narrow plot the legend names the curves only: the playback bar has the values
         values = tall or self.width() >= VALUES_BESIDE_PX * style_scale()
         if values != self.step_readout.isVisibleTo(self):
             self.step_readout.setVisible(values)
             for key, widget in self.readouts.items():  # the held-out rows only while points are held out
                 widget.setVisible(values and (key not in HELDOUT or self._heldout[0] is not None))
+
+    def _set_mode(self, mode: str) -> None:
+        """Lay the legend out beside, under ("stacked") or over ("compact") the plot."""
+        was, self._mode = self._mode, mode
+        self.box.setDirection(QBoxLayout.Direction.LeftToRight if mode == "beside" else QBoxLayout.Direction.TopToBottom)
+        if (was == "compact") != (mode == "compact"):  # the log scale box goes with the legend shown
+            side = self.side_panel.layout()
+            if mode == "compact":
+                side.removeWidget(self.log_check)
+                self.flow.addWidget(self.log_check)
+            else:
+                self.flow.removeWidget(self.log_check)
+                side.addWidget(self.log_check, self._log_row, 0, 1, 3)
+            self._axis_titles()
+        self._show_legend()
+        self.updateGeometry()
+
+    def _show_legend(self) -> None:
+        shown = not self._knn_shown
+        self.side_panel.setVisible(shown and self._mode != "compact")
+        self.compact_legend.setVisible(shown and self._mode == "compact")
+
+    def _axis_titles(self, *_) -> None:
+        """In the compact layout the accuracy axis is titled "%" (the legend names the accuracy; a short plot cut
+        "accuracy (%)" at both ends), the loss and step axes not at all (the dock's title says "Loss curve", the
+        cursor's tag the step), and the log scale box says "log": the plot keeps the width and height."""
+        item = self.plot.getPlotItem()
+        for name, text, colour in (("left", translate("LossCurve", "loss"), "#000000"),
+                                   ("bottom", translate("LossCurve", "step"), "#000000"),
+                                   ("right", "%" if self.compact else translate("LossCurve", "accuracy (%)"), ACC_STYLE[1])):
+            axis = item.getAxis(name)
+            if name != "right" and self.compact:
+                axis.showLabel(False)
+            elif axis.labelText != text or not axis.label.isVisible():
+                axis.setLabel(text, **label_style(LABEL_PT, colour))
+        self.log_check.setText(translate("LossCurve", "log") if self.compact else translate("LossCurve", "log scale"))
 
     def _sync_acc_geometry(self):
         self.acc_viewbox.setGeometry(self.viewbox.sceneBoundingRect())
@@ -311,7 +390,7 @@ class LossCurveView(QWidget):
             self.knn_text.setVisible(knn)
             self.cursor.setVisible(not knn)
             self.step_tag.setVisible(not knn)
-            self.side_panel.setVisible(not knn)
+            self._show_legend()
             for name in ("bottom", "left", "right"):
                 item.showAxis(name, not knn)
             item.showGrid(x=not knn, y=not knn, alpha=0.25)
@@ -345,7 +424,7 @@ class LossCurveView(QWidget):
             else:
                 curve.setData(x=x, y=np.where(values > 0, values, floor) if floor is not None else values)
             sw, name, value = self.legend_rows[key]
-            for widget in (sw, name):  # hidden rows take no height: the dock's minimum stays as it was
+            for widget in (sw, name, self.compact_rows[key]):  # hidden rows take no room: the minimum stays
                 widget.setVisible(values is not None)
             value.setVisible(values is not None and self.step_readout.isVisibleTo(self))
         self._draw_branches(branches, floor)

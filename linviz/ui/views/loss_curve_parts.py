@@ -1,4 +1,5 @@
-"""The loss curve's parts: the log loss axis, the scrubbing view box, the step tag, log_floor.
+"""The loss curve's parts: the log loss axis, the scrubbing view box, the step tag, log_floor, the flow of
+the compact legend.
 
 Shared with the compare window's loss plot (``ui/compare.py``) through ``loss_curve``.
 """
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem, QHBoxLayout, QLabel,
+                               QLayout, QWidget)
 
 from ..axes import CompactAxis
 
@@ -24,7 +26,10 @@ def log_floor(*arrays) -> float:
 
 
 class LossAxis(CompactAxis):
-    """The loss axis: on a log scale, decades labelled, then 2 and 5 where they fit, the rest bare."""
+    """The loss axis: on a log scale, decades labelled, then 2 and 5 where they fit, the rest bare.
+    A loss is never negative: its labels need no room for a minus sign (a narrow dock's plot gets it)."""
+
+    widest = "8.88e-88"
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
@@ -119,4 +124,89 @@ class StepTag(QGraphicsRectItem):
         return self.text.text()
 
 
-__all__ = ["log_floor", "LossAxis", "ScrubViewBox", "StepTag"]
+class FlowLayout(QLayout):
+    """Its widgets left to right, on as many rows as the width needs (the compact legend's entries)."""
+
+    def __init__(self, parent=None, spacing: int = 10, row_spacing: int = 2):
+        super().__init__(parent)
+        self._items = []
+        self._gap, self._row_gap = spacing, row_spacing
+
+    def addItem(self, item):  # noqa: N802 (Qt name)
+        self._items.append(item)
+
+    def count(self):
+        return len(self._items)
+
+    def itemAt(self, i):  # noqa: N802 (Qt name)
+        return self._items[i] if 0 <= i < len(self._items) else None
+
+    def takeAt(self, i):  # noqa: N802 (Qt name)
+        return self._items.pop(i) if 0 <= i < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802 (Qt name)
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self):  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802 (Qt name)
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect):  # noqa: N802 (Qt name)
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        return self.minimumSize()
+
+    def minimumSize(self):  # noqa: N802 (Qt name): the widest entry
+        m = self.contentsMargins()
+        w = max((it.sizeHint().width() for it in self._shown()), default=0)
+        return QSize(w + m.left() + m.right(), self.heightForWidth(w + m.left() + m.right()))
+
+    def _shown(self):
+        return [it for it in self._items if not (it.widget() is not None and it.widget().isHidden())]
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        left, right = rect.x() + m.left(), rect.right() - m.right()
+        x, y, row_h = left, rect.y() + m.top(), 0
+        for it in self._shown():
+            size = it.sizeHint()
+            if x > left and x + size.width() - 1 > right:  # a new row
+                x, y, row_h = left, y + row_h + self._row_gap, 0
+            if move:
+                it.setGeometry(QRect(QPoint(x, y), size))
+            x += size.width() + self._gap
+            row_h = max(row_h, size.height())
+        return y + row_h + m.bottom() - rect.y()
+
+
+class CompactLegend(QWidget):
+    """The loss curve's legend in a narrow dock: a swatch and a name per curve, in as many rows as the width
+    needs; ``entries`` {key: entry widget}, ``flow`` (its FlowLayout, which the log scale box joins). An entry
+    given a tuple of keys stands for those curves together (the held-out loss and accuracy: one colour)."""
+
+    def __init__(self, entries, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lossLegendCompact")
+        self.flow = FlowLayout(self, spacing=8)
+        self.flow.setContentsMargins(4, 2, 4, 2)
+        self.entries: dict[str, QWidget] = {}
+        for key, pixmap, text in entries:
+            entry = QWidget()
+            line = QHBoxLayout(entry)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
+            swatch = QLabel()
+            swatch.setPixmap(pixmap)
+            line.addWidget(swatch)
+            line.addWidget(QLabel(text))
+            self.flow.addWidget(entry)
+            for k in key if isinstance(key, tuple) else (key,):
+                self.entries[k] = entry
+        self.setVisible(False)
+
+
+__all__ = ["log_floor", "LossAxis", "ScrubViewBox", "StepTag", "FlowLayout", "CompactLegend"]
