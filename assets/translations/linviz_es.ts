@@ -3872,6 +3872,14 @@ relativo</translation>
         <translation>“{0}” no es un número; el valor queda como estaba.</translation>
     </message>
     <message>
+        <source>Multiply all of W and b by 2: is W unique? A W that gives every point its margin has data loss 0, and so does 2W</source>
+        <translation>Multiplica todo W y b por 2: ¿W es único? Un W que da a cada punto su margen tiene costo de datos 0, y 2W también</translation>
+    </message>
+    <message>
+        <source>Divide all of W and b by 2</source>
+        <translation>Divide todo W y b por 2</translation>
+    </message>
+    <message>
         <source>The bias trick: b as the last column of W and a 1 appended to x, so s = [W | b]·(x, 1)</source>
         <translation>El truco del sesgo: b como última columna de W y un 1 agregado a x, así s = [W | b]·(x, 1)</translation>
     </message>
