@@ -325,7 +325,7 @@ k más cercanos</translation>
         <translation>puntaje de la clase {0}: wⱼ·x + bⱼ</translation>
     </message>
     <message>
-        <source>how far s_{0} comes within Δ of the true class's score (0: the margin holds)</source>
+        <source>how far s_{0} comes within Δ of the true class&apos;s score (0: the margin holds)</source>
         <translation>cuánto se acerca s_{0} a menos de Δ del puntaje de la clase verdadera (0: se cumple el margen)</translation>
     </message>
     <message>
@@ -425,7 +425,7 @@ k más cercanos</translation>
         <translation>Un subconjunto aleatorio, balanceado por clase, de las imágenes de prueba (galería, matriz de confusión)</translation>
     </message>
     <message>
-        <source>Seeds the split, the subsets, W's start and the mini-batches</source>
+        <source>Seeds the split, the subsets, W&apos;s start and the mini-batches</source>
         <translation>Semilla de la partición, los subconjuntos, el W inicial y los mini-lotes</translation>
     </message>
     <message>
@@ -497,7 +497,7 @@ k más cercanos</translation>
         <translation>A cada imagen se le resta la imagen media (esta, el promedio de las imágenes de entrenamiento), así los píxeles quedan centrados en 0.</translation>
     </message>
     <message>
-        <source>{0} features, standardised with the training images' mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
+        <source>{0} features, standardised with the training images&apos; mean and standard deviation. (Raw pixels: the mean image is subtracted.)</source>
         <translation>Características {0}, estandarizadas con la media y el desvío estándar de las imágenes de entrenamiento. (Píxeles crudos: se resta la imagen media.)</translation>
     </message>
     <message>
@@ -757,7 +757,7 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Las plantillas necesitan píxeles crudos como características: con características {0}, una fila de W pondera características, no píxeles, así que no es una imagen. Entrenar con píxeles crudos.</translation>
     </message>
     <message>
-        <source>Bright where the class's score rewards a pixel's colour, dark where it penalises it (each class scaled to its own range).</source>
+        <source>Bright where the class&apos;s score rewards a pixel&apos;s colour, dark where it penalises it (each class scaled to its own range).</source>
         <translation>Claro donde el puntaje de la clase premia el color de un píxel, oscuro donde lo penaliza (cada clase en su propio rango).</translation>
     </message>
     <message>
@@ -769,7 +769,7 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>Búsqueda detenida.</translation>
     </message>
     <message>
-        <source>Train a model to see this image's scores.</source>
+        <source>Train a model to see this image&apos;s scores.</source>
         <translation>Entrenar un modelo para ver los puntajes de esta imagen.</translation>
     </message>
     <message>
@@ -891,8 +891,8 @@ En la Galería están los vecinos más cercanos de cada imagen de prueba.</trans
         <translation>L1 vs. L2</translation>
     </message>
     <message>
-        <source>The lecture's contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
-Softmax always wants the correct class's probability higher.</source>
+        <source>The lecture&apos;s contrast: the SVM is satisfied once every margin holds (its loss reaches 0);
+Softmax always wants the correct class&apos;s probability higher.</source>
         <translation>El contraste de la clase teórica: la SVM queda satisfecha cuando se cumplen todos los márgenes (su pérdida llega a 0);
 Softmax siempre quiere más probabilidad para la clase correcta.</translation>
     </message>
@@ -949,7 +949,7 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
         <translation>λ, la intensidad de la regularización</translation>
     </message>
     <message>
-        <source>Δ, the SVM's margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
+        <source>Δ, the SVM&apos;s margin: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
         <translation>Δ, el margen de la SVM: Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
     </message>
     <message>
@@ -1002,7 +1002,7 @@ La pérdida que se muestra es siempre sobre los N puntos.</translation>
     </message>
     <message>
         <source>A ready-made comparison: the panes take its settings and start again from step 0.
-They build on the main window's settings (α, λ, …).</source>
+They build on the main window&apos;s settings (α, λ, …).</source>
         <translation>Una comparación lista: los paneles toman su configuración y vuelven a empezar desde el paso 0.
 Parten de la configuración de la ventana principal (α, λ, …).</translation>
     </message>
@@ -1086,7 +1086,7 @@ Parten de la configuración de la ventana principal (α, λ, …).</translation>
         <translation>SVM</translation>
     </message>
     <message>
-        <source>Multiclass SVM (hinge loss): the correct class's score must beat every other score by the margin Δ.
+        <source>Multiclass SVM (hinge loss): the correct class&apos;s score must beat every other score by the margin Δ.
 Once it does, Li = 0 and the point stops pulling on W.</source>
         <translation>SVM multiclase (pérdida bisagra): el puntaje de la clase correcta debe superar a todos los demás por el margen Δ.
 Cuando lo logra, Li = 0 y el punto deja de tirar de W.</translation>
@@ -1120,7 +1120,7 @@ Un punto recibe la clase mayoritaria de sus k puntos de entrenamiento más cerca
         <translation>Weston–Watkins</translation>
     </message>
     <message>
-        <source>Weston–Watkins (the lecture's):
+        <source>Weston–Watkins (the lecture&apos;s):
 Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</source>
         <translation>Weston–Watkins (la de la clase teórica):
 Li = Σ_{j≠yi} max(0, s_j − s_yi + Δ)</translation>
@@ -1198,7 +1198,7 @@ pérdida = 1/N Σ Li</translation>
         <translation>L2  λΣW²</translation>
     </message>
     <message>
-        <source>L2 (the lecture's):
+        <source>L2 (the lecture&apos;s):
 λ R(W) = λ Σ_k Σ_l W_kl²
 ∂/∂W = 2λW</source>
         <translation>L2 (la de la clase teórica):
@@ -1280,7 +1280,7 @@ También se puede escribir un valor en el cuadro.</translation>
     <message>
         <source>Least squares (LSQ) on one-hot targets:
 Li = ½ Σ_j (s_j − t_j)²,  t_j = 1 if j = yi, else 0
-It punishes a point far on its own side too (the lecture's "why not least squares?").</source>
+It punishes a point far on its own side too (the lecture&apos;s &quot;why not least squares?&quot;).</source>
         <translation>Mínimos cuadrados (MC) con objetivos one-hot:
 Li = ½ Σ_j (s_j − t_j)²,  t_j = 1 si j = yi, si no 0
 Castiga también a un punto muy metido en su propio lado (el «¿por qué no mínimos cuadrados?» de la clase).</translation>
@@ -1444,7 +1444,7 @@ la misma semilla da la misma corrida.</translation>
         <translation>W predefinido</translation>
     </message>
     <message>
-        <source>The data set's own starting W and b (the CS231n demo has one).
+        <source>The data set&apos;s own starting W and b (the CS231n demo has one).
 Random when the data has none or the features are not identity.</source>
         <translation>El W y b iniciales propios del conjunto de datos (la demo de CS231n tiene uno).
 Aleatorio si los datos no tienen o si las características no son la identidad.</translation>
@@ -1706,7 +1706,7 @@ con la nueva configuración: una rama de la corrida.</translation>
         <translation>Los puntos nuevos del plano reciben la clase {0} (o presionar {1} sobre el plano).</translation>
     </message>
     <message>
-        <source>The class's name: unique and not empty (Enter to apply).</source>
+        <source>The class&apos;s name: unique and not empty (Enter to apply).</source>
         <translation>El nombre de la clase: único y no vacío (Enter para aplicar).</translation>
     </message>
     <message>
@@ -1769,7 +1769,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
 <context>
     <name>Demos</name>
     <message>
-        <source>The lecture's scenes: double-click one to show it with its figures (F5 starts the lecture, PageDown goes on).</source>
+        <source>The lecture&apos;s scenes: double-click one to show it with its figures (F5 starts the lecture, PageDown goes on).</source>
         <translation>Las escenas de la clase: doble clic en una para mostrarla con sus cifras (F5 inicia la clase, AvPág avanza).</translation>
     </message>
     <message>
@@ -2180,7 +2180,7 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>Exportar imagen</translation>
     </message>
     <message>
-        <source>keep the view's proportions</source>
+        <source>keep the view&apos;s proportions</source>
         <translation>mantener las proporciones de la vista</translation>
     </message>
     <message>
@@ -2252,8 +2252,8 @@ A continuación se ofrece el trabajo guardado automáticamente antes del cierre.
         <translation>GIF reproduce como máximo {0} cps</translation>
     </message>
     <message>
-        <source>The step range is empty: 'from' must not be after 'to'.</source>
-        <translation>El rango de pasos está vacío: 'desde' no puede ser posterior a 'hasta'.</translation>
+        <source>The step range is empty: &apos;from&apos; must not be after &apos;to&apos;.</source>
+        <translation>El rango de pasos está vacío: &apos;desde&apos; no puede ser posterior a &apos;hasta&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2312,7 +2312,7 @@ relativo</translation>
         <translation>ambos ≈ 0</translation>
     </message>
     <message>
-        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference's noise, not a wrong gradient.</source>
+        <source>Both gradients are 0 within round-off (|·| ≤ {0}): the error is the finite difference&apos;s noise, not a wrong gradient.</source>
         <translation>Ambos gradientes son 0 salvo redondeo (|·| ≤ {0}): el error es el ruido de la diferencia finita, no un gradiente equivocado.</translation>
     </message>
     <message>
@@ -2537,7 +2537,7 @@ relativo</translation>
         <translation>Agregar esto como escena</translation>
     </message>
     <message>
-        <source>The scene's title:</source>
+        <source>The scene&apos;s title:</source>
         <translation>Título de la escena:</translation>
     </message>
     <message>
@@ -2600,8 +2600,8 @@ relativo</translation>
         <translation>{0} también es el id de scenes[{1}]</translation>
     </message>
     <message>
-        <source>must be {"en": "…", "es": "…"}</source>
-        <translation>debe ser {"en": "…", "es": "…"}</translation>
+        <source>must be {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</source>
+        <translation>debe ser {&quot;en&quot;: &quot;…&quot;, &quot;es&quot;: &quot;…&quot;}</translation>
     </message>
     <message>
         <source>must be a non-empty text</source>
@@ -2644,7 +2644,7 @@ relativo</translation>
         <translation>debe tener {0} números, uno por fila de W</translation>
     </message>
     <message>
-        <source>has {0} rows; the scene's points have {1} classes</source>
+        <source>has {0} rows; the scene&apos;s points have {1} classes</source>
         <translation>tiene {0} filas; los puntos de la escena tienen {1} clases</translation>
     </message>
     <message>
@@ -2652,8 +2652,8 @@ relativo</translation>
         <translation>debe ser zeros, random o preset</translation>
     </message>
     <message>
-        <source>must be a step number (0 to 100,000) or "last"</source>
-        <translation>debe ser un número de paso (0 a 100.000) o "last"</translation>
+        <source>must be a step number (0 to 100,000) or &quot;last&quot;</source>
+        <translation>debe ser un número de paso (0 a 100.000) o &quot;last&quot;</translation>
     </message>
     <message>
         <source>must list panels among {0}</source>
@@ -2668,8 +2668,8 @@ relativo</translation>
         <translation>debe ser una lista</translation>
     </message>
     <message>
-        <source>must be {"preset": …} or {"points": …}</source>
-        <translation>debe ser {"preset": …} o {"points": …}</translation>
+        <source>must be {&quot;preset&quot;: …} or {&quot;points&quot;: …}</source>
+        <translation>debe ser {&quot;preset&quot;: …} o {&quot;points&quot;: …}</translation>
     </message>
     <message>
         <source>must be a whole number (0 to 100,000)</source>
@@ -2696,8 +2696,8 @@ relativo</translation>
         <translation>un nombre de clase de más de 100 caracteres</translation>
     </message>
     <message>
-        <source>names per language need "version": {0}</source>
-        <translation>los nombres por idioma necesitan "version": {0}</translation>
+        <source>names per language need &quot;version&quot;: {0}</source>
+        <translation>los nombres por idioma necesitan &quot;version&quot;: {0}</translation>
     </message>
     <message>
         <source>names {0} classes; {1} names {2}</source>
@@ -2743,7 +2743,7 @@ relativo</translation>
         <translation>Abriendo la lección</translation>
     </message>
     <message>
-        <source>{0} of the lesson's runs did not replay exactly (were its settings edited by hand?): {1}</source>
+        <source>{0} of the lesson&apos;s runs did not replay exactly (were its settings edited by hand?): {1}</source>
         <translation>{0} de las corridas de la lección no se reprodujeron exactamente (¿se editaron sus ajustes a mano?): {1}</translation>
     </message>
     <message>
@@ -3223,7 +3223,7 @@ relativo</translation>
         <translation>del lado equivocado (m ≤ 0): {0} de {1}</translation>
     </message>
     <message>
-        <source>Each dot is a point of the plane at step {0}; the thick curve is the run's own loss.</source>
+        <source>Each dot is a point of the plane at step {0}; the thick curve is the run&apos;s own loss.</source>
         <translation>Cada punto es un punto del plano en el paso {0}; la curva gruesa es la pérdida de esta corrida.</translation>
     </message>
 </context>
@@ -3366,8 +3366,8 @@ relativo</translation>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <source>line {0}: a second '# classes:' line</source>
-        <translation>línea {0}: una segunda línea '# classes:'</translation>
+        <source>line {0}: a second &apos;# classes:&apos; line</source>
+        <translation>línea {0}: una segunda línea &apos;# classes:&apos;</translation>
     </message>
     <message>
         <source>line {0}: wrong number of columns: {1} found, 3 expected (x,y,label) (separate columns with commas)</source>
@@ -3382,20 +3382,20 @@ relativo</translation>
         <translation>línea 1: el archivo solo tiene comentarios: ni encabezado ni puntos</translation>
     </message>
     <message>
-        <source>line {0}: bad '# classes:' line: {1}</source>
-        <translation>línea {0}: línea '# classes:' incorrecta: {1}</translation>
+        <source>line {0}: bad &apos;# classes:&apos; line: {1}</source>
+        <translation>línea {0}: línea &apos;# classes:&apos; incorrecta: {1}</translation>
     </message>
     <message>
-        <source>line {0}: label {1} is text, but the file's labels are class numbers</source>
+        <source>line {0}: label {1} is text, but the file&apos;s labels are class numbers</source>
         <translation>línea {0}: la etiqueta {1} es texto, pero las etiquetas del archivo son números de clase</translation>
     </message>
     <message>
-        <source>line {0}: label {1} is a number, but the file's labels are class names</source>
+        <source>line {0}: label {1} is a number, but the file&apos;s labels are class names</source>
         <translation>línea {0}: la etiqueta {1} es un número, pero las etiquetas del archivo son nombres de clase</translation>
     </message>
     <message>
-        <source>line {0}: unknown class {1}; the '# classes:' line names {2}</source>
-        <translation>línea {0}: clase desconocida {1}; la línea '# classes:' nombra {2}</translation>
+        <source>line {0}: unknown class {1}; the &apos;# classes:&apos; line names {2}</source>
+        <translation>línea {0}: clase desconocida {1}; la línea &apos;# classes:&apos; nombra {2}</translation>
     </message>
     <message>
         <source>line {0}: class {1} would be the 11th: more than 10 classes</source>
@@ -3430,28 +3430,28 @@ relativo</translation>
         <translation>{0}: la etiqueta {1} está fuera de rango: hay {2} clases con nombre (etiquetas 0..{3})</translation>
     </message>
     <message>
-        <source>'points' must be a list of [x, y, label]</source>
-        <translation>'points' debe ser una lista de [x, y, etiqueta]</translation>
+        <source>&apos;points&apos; must be a list of [x, y, label]</source>
+        <translation>&apos;points&apos; debe ser una lista de [x, y, etiqueta]</translation>
     </message>
     <message>
         <source>{0}: too many points ({1}): the limit is {2}</source>
         <translation>{0}: demasiados puntos ({1}): el límite es {2}</translation>
     </message>
     <message>
-        <source>'class_names' must be a list of names</source>
-        <translation>'class_names' debe ser una lista de nombres</translation>
+        <source>&apos;class_names&apos; must be a list of names</source>
+        <translation>&apos;class_names&apos; debe ser una lista de nombres</translation>
     </message>
     <message>
         <source>lists and objects nested too deep (at most {0})</source>
         <translation>listas y objetos anidados a demasiada profundidad (como máximo {0})</translation>
     </message>
     <message>
-        <source>not a linviz points file: expected an object with "format": "{0}"</source>
-        <translation>no es un archivo de puntos de linviz: se esperaba un objeto con "format": "{0}"</translation>
+        <source>not a linviz points file: expected an object with &quot;format&quot;: &quot;{0}&quot;</source>
+        <translation>no es un archivo de puntos de linviz: se esperaba un objeto con &quot;format&quot;: &quot;{0}&quot;</translation>
     </message>
     <message>
-        <source>'version' must be a positive integer, not {0}</source>
-        <translation>'version' debe ser un entero positivo, no {0}</translation>
+        <source>&apos;version&apos; must be a positive integer, not {0}</source>
+        <translation>&apos;version&apos; debe ser un entero positivo, no {0}</translation>
     </message>
     <message>
         <source>file version {0} was written by a newer linviz; this one reads version {1}</source>
@@ -3482,8 +3482,8 @@ relativo</translation>
         <translation>clase {0}: el nombre de una clase debe ser un texto no vacío, no {1}</translation>
     </message>
     <message>
-        <source>class {0}: name {1} may not start/end with spaces or contain , " or a newline</source>
-        <translation>clase {0}: el nombre {1} no puede empezar ni terminar con espacios ni contener , " o saltos de línea</translation>
+        <source>class {0}: name {1} may not start/end with spaces or contain , &quot; or a newline</source>
+        <translation>clase {0}: el nombre {1} no puede empezar ni terminar con espacios ni contener , &quot; o saltos de línea</translation>
     </message>
     <message>
         <source>class name {0} is used twice; class names must be unique</source>
@@ -3522,16 +3522,16 @@ relativo</translation>
         <translation>no se puede guardar un valor que no es un número finito: {0}</translation>
     </message>
     <message>
-        <source>not a linviz lesson: expected an object with "format": "{0}"</source>
-        <translation>no es una lección de linviz: se esperaba un objeto con "format": "{0}"</translation>
+        <source>not a linviz lesson: expected an object with &quot;format&quot;: &quot;{0}&quot;</source>
+        <translation>no es una lección de linviz: se esperaba un objeto con &quot;format&quot;: &quot;{0}&quot;</translation>
     </message>
     <message>
-        <source>not a linviz lesson: "format" is {0}, expected "{1}"</source>
-        <translation>no es una lección de linviz: "format" es {0}, se esperaba "{1}"</translation>
+        <source>not a linviz lesson: &quot;format&quot; is {0}, expected &quot;{1}&quot;</source>
+        <translation>no es una lección de linviz: &quot;format&quot; es {0}, se esperaba &quot;{1}&quot;</translation>
     </message>
     <message>
-        <source>not a linviz lesson: "format" is {0}, expected "{1}" (this is a points file: use File → Open points…)</source>
-        <translation>no es una lección de linviz: "format" es {0}, se esperaba "{1}" (es un archivo de puntos: use Archivo → Abrir puntos…)</translation>
+        <source>not a linviz lesson: &quot;format&quot; is {0}, expected &quot;{1}&quot; (this is a points file: use File → Open points…)</source>
+        <translation>no es una lección de linviz: &quot;format&quot; es {0}, se esperaba &quot;{1}&quot; (es un archivo de puntos: use Archivo → Abrir puntos…)</translation>
     </message>
     <message>
         <source>version: must be a positive whole number, not {0}</source>
@@ -3610,7 +3610,7 @@ relativo</translation>
         <translation>{0}: debe ser el índice de una ejecución anterior (0 a {1}), no {2}</translation>
     </message>
     <message>
-        <source>{0}: a branch must keep its parent's feature size</source>
+        <source>{0}: a branch must keep its parent&apos;s feature size</source>
         <translation>{0}: una rama debe conservar el número de características de su padre</translation>
     </message>
     <message>
@@ -3682,16 +3682,16 @@ relativo</translation>
         <translation>{0}: faltan las claves {1}</translation>
     </message>
     <message>
-        <source>{0}: b'data' must be a uint8 array of shape (n, {1}); found a {2}</source>
-        <translation>{0}: b'data' debe ser un arreglo uint8 de forma (n, {1}); se encontró un {2}</translation>
+        <source>{0}: b&apos;data&apos; must be a uint8 array of shape (n, {1}); found a {2}</source>
+        <translation>{0}: b&apos;data&apos; debe ser un arreglo uint8 de forma (n, {1}); se encontró un {2}</translation>
     </message>
     <message>
         <source>{0}: the batch holds no images</source>
         <translation>{0}: el lote no contiene imágenes</translation>
     </message>
     <message>
-        <source>{0}: b'labels' must be a list of integers</source>
-        <translation>{0}: b'labels' debe ser una lista de enteros</translation>
+        <source>{0}: b&apos;labels&apos; must be a list of integers</source>
+        <translation>{0}: b&apos;labels&apos; debe ser una lista de enteros</translation>
     </message>
     <message>
         <source>{0}: {1} labels for {2} images</source>
@@ -3702,8 +3702,8 @@ relativo</translation>
         <translation>{0}: la etiqueta {1} está fuera del rango 0..{2}</translation>
     </message>
     <message>
-        <source>{0}: expected a dict with b'label_names', a list of 2 to 255 class names</source>
-        <translation>{0}: se esperaba un dict con b'label_names', una lista de 2 a 255 nombres de clase</translation>
+        <source>{0}: expected a dict with b&apos;label_names&apos;, a list of 2 to 255 class names</source>
+        <translation>{0}: se esperaba un dict con b&apos;label_names&apos;, una lista de 2 a 255 nombres de clase</translation>
     </message>
     <message>
         <source>{0}: a class name is not valid text ({1})</source>
@@ -3832,7 +3832,7 @@ relativo</translation>
         <translation>b: el sesgo de cada clase (s = W·x + b)</translation>
     </message>
     <message>
-        <source>{0}: the weight of feature {0} in each class's score</source>
+        <source>{0}: the weight of feature {0} in each class&apos;s score</source>
         <translation>{0}: el peso de la característica {0} en el puntaje de cada clase</translation>
     </message>
     <message>
@@ -3840,7 +3840,7 @@ relativo</translation>
         <translation>x̃ (punto #{0})</translation>
     </message>
     <message>
-        <source>x̃ = (x, 1): the point's features with a 1 appended, so that s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)</source>
+        <source>x̃ = (x, 1): the point&apos;s features with a 1 appended, so that s = [W | b]·x̃ = W·x + b (pick a point with Shift+click)</source>
         <translation>x̃ = (x, 1): las características del punto con un 1 agregado, así s = [W | b]·x̃ = W·x + b (elija un punto con Mayús+clic)</translation>
     </message>
     <message>
@@ -3884,6 +3884,14 @@ relativo</translation>
         <translation>“{0}” no es un número; el valor queda como estaba.</translation>
     </message>
     <message>
+        <source>Multiply all of W and b by 2: is W unique? A W that gives every point its margin has data loss 0, and so does 2W</source>
+        <translation>Multiplica todo W y b por 2: ¿W es único? Un W que da a cada punto su margen tiene costo de datos 0, y 2W también</translation>
+    </message>
+    <message>
+        <source>Divide all of W and b by 2</source>
+        <translation>Divide todo W y b por 2</translation>
+    </message>
+    <message>
         <source>The bias trick: b as the last column of W and a 1 appended to x, so s = [W | b]·(x, 1)</source>
         <translation>El truco del sesgo: b como última columna de W y un 1 agregado a x, así s = [W | b]·(x, 1)</translation>
     </message>
@@ -3921,15 +3929,15 @@ relativo</translation>
 <context>
     <name>PlaneOverlays</name>
     <message>
-        <source>in this step's mini-batch</source>
+        <source>in this step&apos;s mini-batch</source>
         <translation>en el mini-lote de este paso</translation>
     </message>
     <message>
-        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j's colour)</source>
+        <source>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (dot in j&apos;s colour)</source>
         <translation>max(0, s&lt;sub&gt;j&lt;/sub&gt; − s&lt;sub&gt;y&lt;/sub&gt; + Δ) &amp;gt; 0 (punto del color de j)</translation>
     </message>
     <message>
-        <source>hinge term of class j &amp;gt; 0 (dot in j's colour)</source>
+        <source>hinge term of class j &amp;gt; 0 (dot in j&apos;s colour)</source>
         <translation>término bisagra de la clase j &amp;gt; 0 (punto del color de j)</translation>
     </message>
     <message>
@@ -3953,7 +3961,7 @@ relativo</translation>
         <translation>Términos de margen activos</translation>
     </message>
     <message>
-        <source>SVM: a dot in class j's colour beside each point whose hinge term for class j is &gt; 0.</source>
+        <source>SVM: a dot in class j&apos;s colour beside each point whose hinge term for class j is &gt; 0.</source>
         <translation>SVM: un punto del color de la clase j junto a cada punto cuyo término bisagra para la clase j es &gt; 0.</translation>
     </message>
 </context>
@@ -3972,7 +3980,7 @@ relativo</translation>
         <translation>Pincel: pintar una nube de puntos</translation>
     </message>
     <message>
-        <source>Drag to paint points of the current class; the wheel sets the brush's size, Shift+wheel how many points it drops.</source>
+        <source>Drag to paint points of the current class; the wheel sets the brush&apos;s size, Shift+wheel how many points it drops.</source>
         <translation>Arrastre para pintar puntos de la clase actual; la rueda fija el tamaño del pincel, Mayús+rueda cuántos puntos deja.</translation>
     </message>
 </context>
@@ -4241,7 +4249,7 @@ y mostrar el último paso.</translation>
 <context>
     <name>Presets</name>
     <message>
-        <source>The nine points and starting W, b of Stanford CS231n's linear-classify demo (3 classes).</source>
+        <source>The nine points and starting W, b of Stanford CS231n&apos;s linear-classify demo (3 classes).</source>
         <translation>Los nueve puntos y el W, b iniciales de la demo de clasificación lineal de CS231n de Stanford (3 clases).</translation>
     </message>
     <message>
@@ -4265,11 +4273,11 @@ y mostrar el último paso.</translation>
         <translation>Cuatro grupos en los cuadrantes, los opuestos iguales (2 clases, el patrón XOR).</translation>
     </message>
     <message>
-        <source>CS231n's spiral: one arm per class (2-10 classes).</source>
+        <source>CS231n&apos;s spiral: one arm per class (2-10 classes).</source>
         <translation>La espiral de CS231n: un brazo por clase (2-10 clases).</translation>
     </message>
     <message>
-        <source>Fisher's Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
+        <source>Fisher&apos;s Iris flowers, 150 real measurements in cm (3 species; petal length and width).</source>
         <translation>Las flores Iris de Fisher, 150 mediciones reales en cm (3 especies; largo y ancho del pétalo).</translation>
     </message>
     <message>
@@ -4472,8 +4480,8 @@ No se encontró la carpeta.
 Verificar que el nombre de la carpeta sea correcto.</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>¿Seguro que se quiere borrar '%1'?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>¿Seguro que se quiere borrar &apos;%1&apos;?</translation>
     </message>
     <message>
         <source>Could not delete directory.</source>
@@ -4718,7 +4726,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>El peso del eje vertical</translation>
     </message>
     <message>
-        <source>Which penalty's contours to draw and add to the data loss (λ is the session's)</source>
+        <source>Which penalty&apos;s contours to draw and add to the data loss (λ is the session&apos;s)</source>
         <translation>Qué penalización dibujar con curvas de nivel y sumar a la pérdida de datos (λ es el de la sesión)</translation>
     </message>
     <message>
@@ -4738,7 +4746,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Los pesos de esta corrida llegan a {0}: la pérdida sobre ellos es demasiado grande para dibujarla (el entrenamiento divergió). Probar una tasa de aprendizaje menor.</translation>
     </message>
     <message>
-        <source>λ = {0} (the session's); other weights and b held at the last step (t = {1}).</source>
+        <source>λ = {0} (the session&apos;s); other weights and b held at the last step (t = {1}).</source>
         <translation>λ = {0} (el de la sesión); los demás pesos y b fijos en el último paso (t = {1}).</translation>
     </message>
     <message>
@@ -5030,7 +5038,7 @@ Verificar que el nombre de la carpeta sea correcto.</translation>
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>The lecture's scenes</source>
+        <source>The lecture&apos;s scenes</source>
         <translation>Las escenas de la clase</translation>
     </message>
     <message>
