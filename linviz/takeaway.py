@@ -144,7 +144,7 @@ def scene_pictures(lecture, language: str = "en", figure_label=lambda f: f.text)
 
     out = []
     for i, scene in enumerate(lecture.scenes):
-        state = apply_scene(scene, f"scenes[{i}]")
+        state = apply_scene(scene, f"scenes[{i}]", language)
         x_range, y_range = extent(state.dataset.X)
         try:
             measured = measure_scene(scene, state)

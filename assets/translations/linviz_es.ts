@@ -2692,6 +2692,18 @@ relativo</translation>
         <translation>debe ser un índice de clase de 0 a {0}</translation>
     </message>
     <message>
+        <source>a class name longer than 100 characters</source>
+        <translation>un nombre de clase de más de 100 caracteres</translation>
+    </message>
+    <message>
+        <source>names per language need &quot;version&quot;: {0}</source>
+        <translation>los nombres por idioma necesitan &quot;version&quot;: {0}</translation>
+    </message>
+    <message>
+        <source>names {0} classes; {1} names {2}</source>
+        <translation>nombra {0} clases; {1} nombra {2}</translation>
+    </message>
+    <message>
         <source>must hold 2 to 4 choices</source>
         <translation>debe tener de 2 a 4 opciones</translation>
     </message>
@@ -3878,6 +3890,14 @@ relativo</translation>
     <message>
         <source>“{0}” is not a number; the value stays as it was.</source>
         <translation>“{0}” no es un número; el valor queda como estaba.</translation>
+    </message>
+    <message>
+        <source>Multiply all of W and b by 2: is W unique? A W that gives every point its margin has data loss 0, and so does 2W</source>
+        <translation>Multiplica todo W y b por 2: ¿W es único? Un W que da a cada punto su margen tiene costo de datos 0, y 2W también</translation>
+    </message>
+    <message>
+        <source>Divide all of W and b by 2</source>
+        <translation>Divide todo W y b por 2</translation>
     </message>
     <message>
         <source>The bias trick: b as the last column of W and a 1 appended to x, so s = [W | b]·(x, 1)</source>

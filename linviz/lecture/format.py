@@ -2,14 +2,16 @@
 
 A lecture file is JSON (``.json``; the built-in one is ``assets/lectures/``)::
 
-    {"format": "linviz-lecture", "version": 1,
+    {"format": "linviz-lecture", "version": 2,
      "title": {"en": "Cost functions and optimisation", "es": "Función de costo y optimización"},
      "scenes": [
        {"id": "slide-hinge",                          # unique, [a-z0-9-]
         "title":   {"en": "…", "es": "…"},            # every text in both languages
         "caption": {"en": "…", "es": "…"},            # one to three lines, the lecture's words
         "data": {"preset": "cs231n"}                  # or {"points": [[x, y, label], …],
-                                                      #     "class_names": ["cat", "car", "frog"]}
+                                                      #     "class_names": {"en": ["cat", "car", "frog"],
+                                                      #                     "es": ["gato", "auto", "rana"]}}
+                                                      # (or one list for every language: ["cat", …])
                                                       # (a preset may add n_per_class, n_classes, seed)
         "model": "svm",                               # svm | softmax | lsq | knn
         "train": {"lr": 0.1, "reg": {"kind": "l2", "lam": 0.0}, …},  # over the lecture defaults
@@ -24,7 +26,12 @@ A lecture file is JSON (``.json``; the built-in one is ``assets/lectures/``)::
         "figures": [{"measure": "example_loss", "args": {"index": 0},
                      "expected": 2.9, "relation": "≈", "tol": 1e-9}]}]}
 
-Only ``id``, ``title``, ``caption`` and ``data`` are required. ``train`` is a partial
+Only ``id``, ``title``, ``caption`` and ``data`` are required. A scene's class names are shown in
+the language of the interface (:func:`class_names`; a plain list is the same in every language),
+each language naming the same number of classes; names do not enter training, so a scene gives
+the same run in every language. Version 2 added class names per language: a version-1 file reads
+as before, and a file that uses them must say ``"version": 2`` (older linviz then asks to be
+updated instead of refusing the names). ``train`` is a partial
 :class:`~linviz.engine.training.TrainConfig` document (the field names of
 ``lesson_file.config_to_dict``), merged over :data:`DEFAULT_TRAIN`. ``figures`` name a
 measure of :mod:`linviz.lecture.measures` with its arguments; ``expected`` and ``relation``
@@ -53,7 +60,9 @@ from ..engine.training import TrainConfig
 from ..resources import asset_path
 
 FORMAT = "linviz-lecture"
-VERSION = 1
+VERSION = 2
+"""Version 2: ``class_names`` may be ``{"en": […], "es": […]}``. Versions 1 and 2 are read."""
+NAMES_BY_LANGUAGE_SINCE = 2
 LANGUAGES = ("en", "es")
 MODELS = ("svm", "softmax", "lsq", "knn")
 PANELS = ("controls", "lecture", "params", "scores", "surface", "geometry", "gradcheck", "loss", "branches")
@@ -178,7 +187,7 @@ def parse_lecture(text: str) -> Lecture:
     scenes_doc = doc.get("scenes")
     _check(isinstance(scenes_doc, list) and 0 < len(scenes_doc) <= MAX_SCENES, "scenes",
            QT_TRANSLATE_NOOP("LectureFile", "must be a list of 1 to {0} scenes").format(MAX_SCENES))
-    scenes = tuple(_scene(s, f"scenes[{i}]") for i, s in enumerate(scenes_doc))
+    scenes = tuple(_scene(s, f"scenes[{i}]", version) for i, s in enumerate(scenes_doc))
     seen: dict[str, int] = {}
     for i, s in enumerate(scenes):
         _check(s.id not in seen, f"scenes[{i}].id", QT_TRANSLATE_NOOP("LectureFile", "{0} is also the id of scenes[{1}]").format(repr(s.id), seen.get(s.id)))
@@ -215,7 +224,7 @@ KNOWN_KEYS = {"id", "title", "caption", "data", "model", "train", "knn", "W", "b
               "retrain_on_edit", "panels", "highlight", "question", "figures"}
 
 
-def _scene(d, where: str) -> Scene:
+def _scene(d, where: str, version: int = VERSION) -> Scene:
     _check(isinstance(d, dict), where, QT_TRANSLATE_NOOP("LectureFile", "must be a JSON object"))
     unknown = sorted(set(d) - KNOWN_KEYS)
     _check(not unknown, where,
@@ -225,7 +234,7 @@ def _scene(d, where: str) -> Scene:
            QT_TRANSLATE_NOOP("LectureFile", "must be a short id of lower-case letters, digits and dashes"))
     model = d.get("model", "svm")
     _check(model in MODELS, f"{where}.model", T_ONE_OF.format(", ".join(MODELS)))
-    data = _data(d.get("data"), f"{where}.data")
+    data = _data(d.get("data"), f"{where}.data", version)
     W, b = d.get("W"), d.get("b")
     _check((W is None) == (b is None), where, QT_TRANSLATE_NOOP("LectureFile", "W and b come together"))
     if W is not None:
@@ -237,8 +246,9 @@ def _scene(d, where: str) -> Scene:
         _check(isinstance(b, list) and len(b) == len(W), f"{where}.b", QT_TRANSLATE_NOOP("LectureFile", "must hold {0} numbers, one per row of W").format(len(W)))
         b = tuple(_number(v, f"{where}.b[{j}]") for j, v in enumerate(b))
         if "class_names" in data:
-            _check(len(W) == len(data["class_names"]), f"{where}.W",
-                   QT_TRANSLATE_NOOP("LectureFile", "has {0} rows; the scene's points have {1} classes").format(len(W), len(data["class_names"])))
+            n = len(class_names(data))
+            _check(len(W) == n, f"{where}.W",
+                   QT_TRANSLATE_NOOP("LectureFile", "has {0} rows; the scene's points have {1} classes").format(len(W), n))
     init = d.get("init", "zeros")
     _check(init in ("zeros", "random", "preset"), f"{where}.init", QT_TRANSLATE_NOOP("LectureFile", "must be zeros, random or preset"))
     step = d.get("step", 0)
@@ -265,7 +275,7 @@ def _scene(d, where: str) -> Scene:
                  tuple(_figure(f, f"{where}.figures[{i}]") for i, f in enumerate(figs)))
 
 
-def _data(d, where: str) -> dict:
+def _data(d, where: str, version: int = VERSION) -> dict:
     _check(isinstance(d, dict), where, QT_TRANSLATE_NOOP("LectureFile", 'must be {"preset": …} or {"points": …}'))
     if "preset" in d:
         _check(d["preset"] in PRESETS, f"{where}.preset", T_ONE_OF.format(", ".join(PRESETS)))
@@ -277,9 +287,7 @@ def _data(d, where: str) -> dict:
     points = d.get("points")
     _check(isinstance(points, list) and 0 < len(points) <= MAX_POINTS, f"{where}.points",
            QT_TRANSLATE_NOOP("LectureFile", "must be a list of 1 to {0} [x, y, label] triples").format(f"{MAX_POINTS:,}"))
-    names = d.get("class_names")
-    _check(isinstance(names, list) and 2 <= len(names) <= 10 and all(isinstance(n, str) and n for n in names),
-           f"{where}.class_names", QT_TRANSLATE_NOOP("LectureFile", "must name 2 to 10 classes"))
+    names = _class_names(d.get("class_names"), f"{where}.class_names", version)
     for i, p in enumerate(points):
         _check(isinstance(p, list) and len(p) == 3, f"{where}.points[{i}]", QT_TRANSLATE_NOOP("LectureFile", "must be [x, y, label]"))
         _number(p[0], f"{where}.points[{i}][0]")
@@ -287,6 +295,40 @@ def _data(d, where: str) -> dict:
         _check(isinstance(p[2], int) and not isinstance(p[2], bool) and 0 <= p[2] < len(names),
                f"{where}.points[{i}][2]", QT_TRANSLATE_NOOP("LectureFile", "must be a class index 0 to {0}").format(len(names) - 1))
     return dict(d)
+
+
+def _name_list(names, where: str) -> list:
+    _check(isinstance(names, list) and 2 <= len(names) <= 10 and all(isinstance(n, str) and n.strip() for n in names),
+           where, QT_TRANSLATE_NOOP("LectureFile", "must name 2 to 10 classes"))
+    _check(all(len(n) <= 100 for n in names), where, QT_TRANSLATE_NOOP("LectureFile", "a class name longer than 100 characters"))
+    return names
+
+
+def _class_names(names, where: str, version: int) -> list:
+    """The class names of a scene's points, checked: one list, or one list per language of
+    :data:`LANGUAGES`, each naming the same number of classes. Returns the English list."""
+    if not isinstance(names, dict):
+        return _name_list(names, where)
+    _check(version >= NAMES_BY_LANGUAGE_SINCE, where,
+           QT_TRANSLATE_NOOP("LectureFile", 'names per language need "version": {0}').format(NAMES_BY_LANGUAGE_SINCE))
+    unknown = sorted(set(names) - set(LANGUAGES))
+    _check(not unknown, where,
+           QT_TRANSLATE_NOOP("LectureFile", "unknown key {0}").format(repr(unknown[0])) if unknown else "")
+    first = _name_list(names.get(LANGUAGES[0]), f"{where}.{LANGUAGES[0]}")
+    for lang in LANGUAGES[1:]:
+        other = _name_list(names.get(lang), f"{where}.{lang}")
+        _check(len(other) == len(first), f"{where}.{lang}",
+               QT_TRANSLATE_NOOP("LectureFile", "names {0} classes; {1} names {2}").format(len(other), repr(LANGUAGES[0]), len(first)))
+    return first
+
+
+def class_names(data: dict, language: str = "en") -> tuple[str, ...]:
+    """The class names a scene's ``data`` gives in ``language`` (a plain list: the same in every
+    language); ``()`` for a preset without names of its own."""
+    names = data.get("class_names", ())
+    if isinstance(names, dict):
+        names = names.get(language, names[LANGUAGES[0]])
+    return tuple(names)
 
 
 def _question(d, where: str) -> Question:
@@ -383,4 +425,5 @@ def builtin_lecture_path() -> Path:
 
 
 __all__ = ["Lecture", "Scene", "Question", "ExpectedFigure", "Text", "LectureError", "read_lecture",
-           "parse_lecture", "lecture_to_json", "scene_to_dict", "builtin_lecture_path", "FORMAT", "VERSION", "LANGUAGES", "MODELS", "PANELS"]
+           "parse_lecture", "lecture_to_json", "scene_to_dict", "builtin_lecture_path", "class_names", "FORMAT", "VERSION",
+           "LANGUAGES", "MODELS", "PANELS"]

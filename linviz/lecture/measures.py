@@ -32,7 +32,7 @@ from ..engine import lessons
 from ..engine.datasets import Dataset, make_preset
 from ..engine.lessons import Figure
 from ..engine.training import History, TrainConfig, train
-from .format import DEFAULT_TRAIN, MEASURE_NAMES, LectureError, Scene, scene_config
+from .format import DEFAULT_TRAIN, MEASURE_NAMES, LectureError, Scene, class_names, scene_config
 
 
 PLANE_HALF = lessons.PLANE
@@ -57,19 +57,21 @@ class SceneState:
         return self.history.b[self.step]
 
 
-def scene_dataset(scene: Scene) -> Dataset:
+def scene_dataset(scene: Scene, language: str = "en") -> Dataset:
+    """The scene's points, their classes named in ``language`` (names do not enter training)."""
     d = scene.data
     if "preset" in d:
         kwargs = {k: d[k] for k in ("n_per_class", "n_classes", "seed") if k in d}
         return make_preset(d["preset"], **kwargs)
     pts = np.asarray([p[:2] for p in d["points"]], float)
     y = np.asarray([p[2] for p in d["points"]], np.int64)
-    return Dataset(pts, y, tuple(d["class_names"]), name=scene.id)
+    return Dataset(pts, y, class_names(d, language), name=scene.id)
 
 
-def apply_scene(scene: Scene, where: str = "scene") -> SceneState:
-    """The scene's points, configuration and run, trained to the step it shows."""
-    ds = scene_dataset(scene)
+def apply_scene(scene: Scene, where: str = "scene", language: str = "en") -> SceneState:
+    """The scene's points (classes named in ``language``), configuration and run, trained to the
+    step it shows: the same run in every language."""
+    ds = scene_dataset(scene, language)
     cfg = scene_config(scene, where)
     if scene.model == "knn":
         return SceneState(ds, "knn", cfg, None, 0)

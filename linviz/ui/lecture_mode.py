@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 from linviz.engine.blas import one_blas_thread
 from linviz.engine.datasets import Dataset
 from linviz.lecture import Lecture, LectureError, apply_scene, builtin_lecture_path, measure_scene, read_lecture
+from linviz.lecture.format import class_names
 from linviz.lecture.measures import scene_config, scene_dataset
 from linviz.session.settings import KnnSettings, Settings
 
 from . import i18n
+from .models import renamed_as
 from .style import BASE_FONT_PT
 
 translate = QCoreApplication.translate
@@ -92,6 +94,9 @@ class LectureMode(QObject):
         self._hidden: list = []
         self.strip = None
         """The tool bar holding the lecture bar (``install`` sets it): shown while active."""
+        self._names_language: str | None = None
+        """The language the scene's class names were last given in (None: no scene applied)."""
+        i18n.notifier.changed.connect(self._rename_classes)
 
     def _show_strip(self) -> None:
         if self.strip is not None:
@@ -194,7 +199,8 @@ class LectureMode(QObject):
         """Points, settings, start, step, hold W, panels and picked points of ``scene``."""
         w = self.window
         w.playback.pause()
-        ds = scene_dataset(scene)
+        lang = self.language
+        ds = scene_dataset(scene, lang)  # its classes named in the language shown: the same run in each
         init = scene.init
         if scene.W is not None and scene_config(scene).features.is_identity:  # the start travels as the data's W0, b0
             ds = Dataset(ds.X, ds.y, ds.class_names, ds.name, np.asarray(scene.W, float), np.asarray(scene.b, float))
@@ -215,12 +221,30 @@ class LectureMode(QObject):
             self._show_step()
             s.set_hold_w(not scene.retrain_on_edit)
         w.undo.clear()  # a new start, as a lesson is: older steps would undo onto the scene's points
+        self._names_language = lang
         picked = [i for i in scene.highlight.get("points", []) if isinstance(i, int) and 0 <= i < len(ds)]
         s.set_selected_examples(picked)
         table = getattr(w, "params_table", None)
         if table is not None:  # the W and b table as [W | b] over x̃ = (x, 1): the bias trick's scene
             table.set_bias_trick(bool(scene.highlight.get("bias_trick", False)))
         self._raise_panels(scene)
+
+    def _rename_classes(self, *_code) -> None:
+        """A language switch during a scene: its classes take the names the scene gives in the new
+        language ("cat" → "gato"), as default names do (MainWindow._translate_default_class_names);
+        a class the teacher renamed keeps its name. Not an undo step, and no retrain: names do not
+        enter training, so the run and the step shown stay."""
+        lang = self.language
+        if not self.active or self._names_language in (None, lang):
+            return
+        data = self.scene.data
+        old, new = class_names(data, self._names_language), class_names(data, lang)
+        self._names_language = lang
+        names = self.window.data.dataset.class_names
+        renamed = renamed_as(names, old, new)
+        if renamed != names and len(set(renamed)) == len(renamed):
+            with self.window.undo.suspended():
+                self.window.data.set_class_names(renamed)
 
     def _raise_panels(self, scene) -> None:
         for name in scene.panels:

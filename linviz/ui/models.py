@@ -41,7 +41,14 @@ def class_name_template() -> str:
 def renamed_defaults(names: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
     """``names`` with each default name of template ``old`` ("class 2") read with ``new``
     ("clase 2"); names the teacher or a preset gave stay."""
-    return tuple(new.format(k + 1) if name == old.format(k + 1) else name for k, name in enumerate(names))
+    return renamed_as(names, default_class_names(len(names), old), default_class_names(len(names), new))
+
+
+def renamed_as(names: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` with each class still named ``old[k]`` named ``new[k]`` (a language switch: "cat"
+    → "gato"); a class the teacher renamed since keeps its name. Names do not enter training."""
+    return tuple(new[k] if k < len(old) and k < len(new) and name == old[k] else name
+                 for k, name in enumerate(names))
 
 
 def shown_dataset(dataset: Dataset) -> Dataset:

@@ -191,3 +191,64 @@ def test_render_draws_a_scene_and_refuses_a_missing_scene(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "linviz.cli", "render", "--lecture", "--out", str(out)],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and missing.stderr.startswith("linviz: error: --lecture needs --scene")
+
+
+# ----------------------------------------------------------------------------- class names per language
+
+SLIDE = LECTURE.index_of("slide-hinge")
+
+
+def test_scenes_name_their_classes_in_each_language_and_train_the_same_run():
+    """Every built-in scene that names its classes names them in Spanish too; the names follow the
+    language asked for, and the run (every step's W, b and loss) is the same in both."""
+    from linviz.lecture.format import class_names
+
+    named = [s for s in LECTURE.scenes if "class_names" in s.data]
+    assert named and all(isinstance(s.data["class_names"], dict) for s in named)
+    assert class_names(LECTURE.scenes[SLIDE].data, "es") == ("gato", "auto", "rana")
+    for s in named:
+        assert class_names(s.data, "es") != class_names(s.data, "en"), s.id
+    scene = LECTURE.scenes[SLIDE]
+    en, es = apply_scene(scene, "scenes[6]", "en"), apply_scene(scene, "scenes[6]", "es")
+    assert en.dataset.class_names == ("cat", "car", "frog") and es.dataset.class_names == ("gato", "auto", "rana")
+    assert apply_scene(scene).dataset.class_names == ("cat", "car", "frog")  # the CLI's: English
+    for key in ("W", "b", "loss"):
+        np.testing.assert_array_equal(getattr(es.history, key), getattr(en.history, key))
+    assert es.step == en.step
+    assert [f.measured for f in measure_scene(scene, es)] == [f.measured for f in measure_scene(scene, en)]
+
+
+def test_a_plain_list_of_class_names_still_reads_in_a_version_1_file():
+    doc = copy.deepcopy(DOC)
+    doc["version"] = 1
+    for s in doc["scenes"]:
+        if "class_names" in s["data"]:
+            s["data"]["class_names"] = s["data"]["class_names"]["en"]
+    lecture = parse_lecture(json.dumps(doc))
+    scene = lecture.scenes[SLIDE]
+    assert apply_scene(scene, language="es").dataset.class_names == ("cat", "car", "frog")  # one list: every language
+    assert parse_lecture(lecture_to_json(lecture)) == lecture
+
+
+@pytest.mark.parametrize("value, where, says", [
+    ({"en": ["cat", "car", "frog"], "es": ["gato", "auto"]}, "scenes[6].data.class_names.es",
+     "names 2 classes; 'en' names 3"),                                             # wrong count
+    ({"en": ["cat", "car", "frog"]}, "scenes[6].data.class_names.es", "must name 2 to 10 classes"),  # missing
+    ({"en": ["cat", "car", "frog"], "es": "gato"}, "scenes[6].data.class_names.es", "must name 2 to 10 classes"),
+    ({"en": ["cat", "car", "frog"], "es": [1, 2, 3]}, "scenes[6].data.class_names.es", "must name 2 to 10 classes"),
+    ({"en": ["cat", "car", "frog"], "es": ["gato", "auto", "rana"], "fr": ["chat", "auto", "grenouille"]},
+     "scenes[6].data.class_names", "unknown key 'fr'"),
+    ("cat", "scenes[6].data.class_names", "must name 2 to 10 classes"),             # wrong type
+    (["cat", "car"], "scenes[6].data.points[2][2]", "must be a class index 0 to 1"),  # fewer names than labels
+])
+def test_malformed_class_names_are_refused_naming_the_scene_and_key(value, where, says):
+    with pytest.raises(LectureError) as err:
+        parse_lecture(_mutated(("scenes", SLIDE, "data", "class_names"), value))
+    assert str(err.value) == f"{where}: {says}", str(err.value)
+
+
+def test_names_per_language_need_version_2():
+    doc = copy.deepcopy(DOC)
+    doc["version"] = 1
+    with pytest.raises(LectureError, match=r'^scenes\[6\]\.data\.class_names: names per language need "version": 2$'):
+        parse_lecture(json.dumps(doc))

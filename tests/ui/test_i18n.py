@@ -174,6 +174,8 @@ def lecture_spanish_words() -> set[str]:
         if isinstance(v, dict):
             if isinstance(v.get("es"), str):
                 out.add(v["es"])
+            elif isinstance(v.get("es"), list):  # a scene's class names in Spanish ("gato", "auto", "rana")
+                out.update(x for x in v["es"] if isinstance(x, str))
             for x in v.values():
                 walk(x)
         elif isinstance(v, list):

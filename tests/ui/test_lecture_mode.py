@@ -206,3 +206,95 @@ def test_a_scene_is_a_new_start_for_undo(window):
     h = window.session.history
     assert h.n_train == len(window.data.dataset) and h.n_classes == window.data.dataset.n_classes
     mode.leave()
+
+
+# --- class names in the language shown ------------------------------------------------------------
+SPANISH_NAMES = ("gato", "auto", "rana")
+
+
+def shown_names(window) -> dict:
+    """The class names each view shows: the plane's legend, the W and b table's rows, the score table's columns."""
+    QApplication.processEvents()
+    legend = window.plane.legend_texts()[:3]
+    params = [window.params_table.model.headerData(r, Qt.Vertical) for r in range(3)]
+    scores = window.score_table.model
+    columns = [scores.headerData(c, Qt.Horizontal).split("\n")[1] for c in range(len(scores.examples))]
+    return {"legend": legend, "params": params, "scores": columns}
+
+
+def test_a_scene_applied_in_spanish_names_its_classes_in_spanish_and_runs_the_same(window, qtbot):
+    from linviz.ui import i18n
+
+    mode, s = window.lecture_mode, window.session
+    mode.start(index_of("slide-hinge"))
+    english = (s.history.W.copy(), s.history.b.copy(), s.history.loss.copy(), s.step)
+    figures = [f.measured for f in mode.figures]
+    assert shown_names(window)["legend"] == ["cat", "car", "frog"]
+    mode.leave()
+    i18n.set_language("es")
+    try:
+        mode.start(index_of("slide-hinge"))
+        assert window.data.dataset.class_names == SPANISH_NAMES
+        names = shown_names(window)
+        assert all(n in text for n, text in zip(SPANISH_NAMES, names["legend"])), names
+        assert names["params"] == list(SPANISH_NAMES) and names["scores"] == list(SPANISH_NAMES), names
+        h = s.history
+        for got, want in zip((h.W, h.b, h.loss), english[:3]):
+            np.testing.assert_array_equal(got, want)
+        assert s.step == english[3] and [f.measured for f in mode.figures] == figures
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_language_switch_during_a_scene_renames_its_classes_without_retraining(window, qtbot):
+    from linviz.ui import i18n
+
+    mode, s = window.lecture_mode, window.session
+    mode.start(index_of("slide-hinge"))
+    run, step, undo_steps = s.history, s.step, window.undo.stack.count()
+    try:
+        i18n.set_language("es")
+        qtbot.wait(10)
+        assert window.data.dataset.class_names == SPANISH_NAMES
+        names = shown_names(window)
+        assert all(n in text for n, text in zip(SPANISH_NAMES, names["legend"])), names
+        assert names["params"] == list(SPANISH_NAMES) and names["scores"] == list(SPANISH_NAMES)
+        assert s.history is run and s.step == step and not s.retrain_pending  # nothing retrained
+        assert window.undo.stack.count() == undo_steps  # not an undo step
+        window.data.set_class_names(["gato", "perro", "rana"])  # the teacher renames one class…
+        i18n.set_language("en")
+        qtbot.wait(10)
+        assert window.data.dataset.class_names == ("cat", "perro", "frog")  # …which keeps its name
+        assert s.history is run and s.step == step
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("language, value, message", [
+    ("en", {"en": ["cat", "car", "frog"], "es": ["gato", "auto"]},
+     "scenes[0].data.class_names.es: names 2 classes; 'en' names 3"),
+    ("en", 42, "scenes[0].data.class_names: must name 2 to 10 classes"),
+    ("es", {"en": ["cat", "car", "frog"], "es": ["gato", "auto"]},
+     "scenes[0].data.class_names.es: nombra 2 clases; 'en' nombra 3"),
+])
+def test_a_lecture_file_with_malformed_class_names_changes_nothing_and_says_where(window, tmp_path, language, value,
+                                                                                   message):
+    import json
+
+    from linviz.lecture.format import lecture_to_json
+    from linviz.ui import i18n
+
+    own = json.loads(lecture_to_json(window.lecture_mode.lecture))
+    own["scenes"] = own["scenes"][index_of("slide-hinge"):][:2]
+    own["scenes"][0]["data"]["class_names"] = value
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(own), encoding="utf-8")
+    before, data, run = window.lecture_mode.lecture, window.data.dataset, window.session.history
+    i18n.set_language(language)
+    try:
+        assert not lecture_menu.open_lecture_file(window, str(path))
+        assert window.message_label.text().endswith(message), window.message_label.text()
+    finally:
+        i18n.set_language("en")
+    assert window.message_label.property("level") == "error"
+    assert window.lecture_mode.lecture is before and window.data.dataset == data and window.session.history is run

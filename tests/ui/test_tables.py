@@ -632,3 +632,17 @@ def test_the_bias_trick_scene_turns_the_toggle_on_and_the_next_scene_off(window)
     mode.next()
     assert not table.bias_button.isChecked() and table.model.x_row is None
     mode.leave()
+
+
+def test_times_two_and_halve_scale_all_of_w_and_b(params, session, qtbot):
+    """"Is W unique?": ×2 doubles every weight and bias at the step shown (a branch, as a typed
+    value is) and the table shows 2W; ÷2 brings W back."""
+    session.set_step(len(session.history) - 1)
+    t = session.step
+    W, b = np.array(session.W), np.array(session.b)
+    qtbot.mouseClick(params.double_button, Qt.LeftButton)
+    assert session.step == t
+    assert np.array_equal(session.W, 2 * W) and np.array_equal(session.b, 2 * b)
+    assert np.array_equal(table_array(params.model)[:, :W.shape[1]], 2 * W)
+    qtbot.mouseClick(params.half_button, Qt.LeftButton)
+    assert np.array_equal(session.W, W) and np.array_equal(session.b, b)

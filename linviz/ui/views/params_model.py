@@ -304,6 +304,18 @@ class ParamsTableModel(RemembersLooks, QAbstractTableModel):
         self.session.edit_params(W, b)
         return True
 
+    def scale(self, factor: float) -> bool:
+        """Multiply all of W and b by ``factor`` (the ×2 and ÷2 buttons: "is W unique?" — a W
+        that gives every point its margin Δ gives a data loss of 0, and so does 2W). Like a typed
+        value, training continues from the new parameters (a branch)."""
+        if self.session.history is None or self._P is None:
+            return False
+        W, b = np.array(self.session.W, float) * factor, np.array(self.session.b, float) * factor
+        if not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
+            return False
+        self.session.edit_params(W, b)
+        return True
+
     def nudge(self, index, delta: float) -> bool:
         """Add ``delta`` to the parameter at ``index`` (the ± buttons)."""
         if not index.isValid() or self._P is None or index.row() == self.x_row:

@@ -207,9 +207,16 @@ class ParamsTable(QWidget):
         self.bias_button.setObjectName("biasTrickButton")
         self.bias_button.setCheckable(True)
         self.bias_button.toggled.connect(self.set_bias_trick)
-        for button in (self.minus_button, self.plus_button, self.bias_button):
-            button.setMinimumWidth(64)
+        self.double_button = QToolButton()
+        self.double_button.setText("×2")
+        self.double_button.setObjectName("doubleWButton")
+        self.half_button = QToolButton()
+        self.half_button.setText("÷2")
+        self.half_button.setObjectName("halveWButton")
+        for button in (self.minus_button, self.plus_button, self.bias_button, self.double_button, self.half_button):
             button.setAutoRaise(False)
+        self.double_button.clicked.connect(lambda: self.model.scale(2.0))
+        self.half_button.clicked.connect(lambda: self.model.scale(0.5))
         self.minus_button.clicked.connect(lambda: self.nudge(-NUDGE))
         self.plus_button.clicked.connect(lambda: self.nudge(+NUDGE))
         self.view.nudge_requested.connect(self.nudge)
@@ -224,6 +231,8 @@ class ParamsTable(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.minus_button)
         bar.addWidget(self.plus_button)
+        bar.addWidget(self.double_button)
+        bar.addWidget(self.half_button)
         bar.addWidget(self.bias_button)  # beside the nudges: a narrow dock still shows it whole
         bar.addWidget(self.message, 1)
 
@@ -301,6 +310,10 @@ class ParamsTable(QWidget):
         self._update_buttons()
 
     def _retranslate_bias_button(self, *_):
+        self.double_button.setToolTip(translate("ParamsTable", "Multiply all of W and b by 2: is W unique? A W that "
+                                                               "gives every point its margin has data loss 0, and so "
+                                                               "does 2W"))
+        self.half_button.setToolTip(translate("ParamsTable", "Divide all of W and b by 2"))
         self.bias_button.setToolTip(translate(
             "ParamsTable", "The bias trick: b as the last column of W and a 1 appended to x, so s = [W | b]·(x, 1)"))
 
@@ -311,6 +324,8 @@ class ParamsTable(QWidget):
         self.minus_button.setVisible(self.session.history is not None)
         self.plus_button.setVisible(self.session.history is not None)
         self.bias_button.setVisible(self.session.history is not None)
+        for button in (self.double_button, self.half_button):
+            button.setVisible(self.session.history is not None)
 
     def _update_title(self, *_):
         if self.session.history is None:
