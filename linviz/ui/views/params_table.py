@@ -231,10 +231,13 @@ class ParamsTable(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.minus_button)
         bar.addWidget(self.plus_button)
-        bar.addWidget(self.double_button)
-        bar.addWidget(self.half_button)
         bar.addWidget(self.bias_button)  # beside the nudges: a narrow dock still shows it whole
         bar.addWidget(self.message, 1)
+        scale_bar = QHBoxLayout()  # a row of its own: beside the nudges they pushed [W | b] out of a 260 px dock
+        scale_bar.setContentsMargins(0, 0, 0, 0)
+        scale_bar.addWidget(self.double_button)
+        scale_bar.addWidget(self.half_button)
+        scale_bar.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -243,6 +246,7 @@ class ParamsTable(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 3)
         layout.addLayout(bar)
+        layout.addLayout(scale_bar)
         layout.addWidget(self.grad_title)
         layout.addWidget(self.grad_view, 3)
         layout.addStretch(0)  # holds the kNN note at the top when the tables are hidden
