@@ -89,6 +89,14 @@ def logical_size(widget: QWidget, width: int, height: int) -> QSize:
     return QSize(max(1, round(width / scale)), max(1, round(height / scale)))
 
 
+def _hidden_axis_titles(view: QGraphicsView) -> list:
+    """The view's pyqtgraph axes that have a title but do not show it now."""
+    from pyqtgraph import AxisItem
+
+    return [item for item in view.scene().items() if isinstance(item, AxisItem) and item.isVisible()
+            and item.labelText and not item.label.isVisible()]
+
+
 @contextmanager
 def _laid_out(widget: QWidget, size: QSize):
     """Temporarily lay ``widget`` out at ``size``; yields the size it really got.
@@ -101,10 +109,15 @@ def _laid_out(widget: QWidget, size: QSize):
     central = getattr(widget, "centralWidget", None) if isinstance(widget, QGraphicsView) else None
     if central is not None and hasattr(central, "setGeometry"):
         old = central.geometry()
+        hidden = _hidden_axis_titles(widget)
+        for axis in hidden:  # a picture for slides names its axes (a narrow dock hides "loss", "step")
+            axis.showLabel(True)
         central.setGeometry(QRectF(0, 0, size.width(), size.height()))
         try:
             yield size
         finally:
+            for axis in hidden:
+                axis.showLabel(False)
             central.setGeometry(old)
         return
     if widget.isWindow() or not widget.isVisible():  # Qt defers a hidden widget's layout: keep its size
