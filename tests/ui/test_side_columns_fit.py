@@ -18,18 +18,22 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
-_PROBE = """
+_START = """
 import json, sys
 from linviz.ui.app import make_application
 app = make_application()
 from linviz.ui import i18n
 from linviz.ui.main_window import MainWindow
-from PySide6.QtWidgets import QAbstractSpinBox, QScrollArea
 win = MainWindow(persist=True)
 win.show()
 i18n.set_language(app, sys.argv[1])
 for _ in range(30):
     app.processEvents()
+"""
+"""The window as `linviz` opens it, in the language of argv[1]."""
+
+_PROBE = _START + """
+from PySide6.QtWidgets import QAbstractSpinBox, QScrollArea
 dock = win.docks["controls"]
 area = max((a for a in dock.findChildren(QScrollArea) if a.widget() is not None and a.isVisible()),
            key=lambda a: a.widget().findChildren(QAbstractSpinBox).__len__())
@@ -46,18 +50,8 @@ print(json.dumps({"need": area.widget().minimumSizeHint().width(), "have": view.
 """
 
 
-_LOSS_PROBE = """
-import json, sys
-from linviz.ui.app import make_application
-app = make_application()
-from linviz.ui import i18n
-from linviz.ui.main_window import MainWindow
-from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea
-win = MainWindow(persist=True)
-win.show()
-i18n.set_language(app, sys.argv[1])
-for _ in range(30):
-    app.processEvents()
+_LOSS_PROBE = _START + """
+from PySide6.QtWidgets import QCheckBox, QLabel
 view = win.loss_curve
 area = win.docks["loss"].widget()
 port = area.viewport()
